@@ -1,0 +1,112 @@
+//! The offline basemap: Natural Earth countries, simplified once at build
+//! time and written as compact GeoJSON for the page to draw.
+
+use std::fmt::Write as _;
+
+use geo::{Coord, LineString, Simplify};
+
+use crate::topo::Topology;
+
+/// Where the map is read closely (zoom 2 to 8): Europe with western Russia,
+/// and East Asia with the Russian Far East, as (west, south, east, north).
+pub const DETAIL: [(f64, f64, f64, f64); 2] = [(-25.0, 34.0, 60.0, 72.0), (95.0, 20.0, 150.0, 62.0)];
+
+/// Outside [`DETAIL`], borders are simplified this many times more.
+const COARSE_FACTOR: f64 = 5.0;
+
+/// Builds the basemap GeoJSON from a `world-atlas` countries topology.
+///
+/// Borders are simplified as arcs, before polygons are assembled, so that
+/// neighbouring countries keep sharing exactly the same border. Arcs that
+/// touch the [`DETAIL`] regions keep `tolerance`; the rest of the world is
+/// simplified more.
+///
+/// # Units
+/// `tolerance` is in degrees (0.01° is about 1 km, two pixels at zoom 8);
+/// the output keeps `decimals` decimal places.
+pub fn build(topology: &Topology, object: &str, tolerance: f64, decimals: usize) -> Result<String, String> {
+    let simplified: Vec<Vec<Coord<f64>>> = topology
+        .arcs
+        .iter()
+        .map(|arc| {
+            let line = LineString::new(arc.clone());
+            let detailed = arc.iter().any(|c| {
+                DETAIL.iter().any(|&(w, s, e, n)| (w..=e).contains(&c.x) && (s..=n).contains(&c.y))
+            });
+            line.simplify(if detailed { tolerance } else { tolerance * COARSE_FACTOR }).0
+        })
+        .collect();
+    let shapes = topology.objects.get(object).ok_or_else(|| format!("the topology has no object {object:?}"))?;
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    let mut first = true;
+    for shape in shapes {
+        let multi = topology.assemble(shape, &simplified)?;
+        let mut polygons = Vec::new();
+        for polygon in &multi.0 {
+            let exterior = ring_text(polygon.exterior(), decimals);
+            let Some(exterior) = exterior else { continue };
+            let mut rings = vec![exterior];
+            rings.extend(polygon.interiors().iter().filter_map(|r| ring_text(r, decimals)));
+            polygons.push(format!("[{}]", rings.join(",")));
+        }
+        if polygons.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        let name = serde_json::to_string(shape.name.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+        let _ = write!(
+            out,
+            "{{\"type\":\"Feature\",\"properties\":{{\"name\":{name}}},\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{}]}}}}",
+            polygons.join(",")
+        );
+    }
+    out.push_str("]}");
+    Ok(out)
+}
+
+/// A ring as GeoJSON text, rounded, without repeated positions; `None` when
+/// too little is left of it to draw.
+fn ring_text(ring: &LineString<f64>, decimals: usize) -> Option<String> {
+    let mut positions: Vec<String> = Vec::with_capacity(ring.0.len());
+    for c in &ring.0 {
+        let p = format!("[{},{}]", number(c.x, decimals), number(c.y, decimals));
+        if positions.last() != Some(&p) {
+            positions.push(p);
+        }
+    }
+    (positions.len() >= 4).then(|| format!("[{}]", positions.join(",")))
+}
+
+fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(number(131.88500001, 3), "131.885");
+        assert_eq!(number(-0.0001, 3), "0");
+        assert_eq!(number(40.0, 3), "40");
+    }
+
+    #[test]
+    fn tiny_rings_are_dropped_and_the_rest_is_valid_geojson() {
+        let text = r#"{"type": "Topology", "arcs": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[0, 0], [0.0001, 0], [0, 0.0001], [0, 0]]],
+            "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+              {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Big"}},
+              {"type": "Polygon", "arcs": [[1]], "properties": {"name": "Speck"}}]}}}"#;
+        let topology = Topology::parse(text).unwrap();
+        let out = build(&topology, "countries", 0.01, 3).unwrap();
+        let data = crate::read_collection("basemap", &out).unwrap();
+        assert_eq!(data.features.len(), 1);
+        assert_eq!(data.features[0].name.as_deref(), Some("Big"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Checking GeoJSON geometries and converting them to `geo` types.
+//!
+//! Coordinates are x = longitude, y = latitude, in degrees (WGS84), as in
+//! GeoJSON and `geo`.
+
+use geo::{BoundingRect, Rect};
+use serde_json::Value;
+
+use crate::read::describe;
+
+/// Checks a GeoJSON geometry object against RFC 7946 and converts it.
+///
+/// On failure, returns the JSON path below the geometry (`.coordinates[2]`)
+/// and what is wrong there.
+///
+/// ```
+/// use serde_json::json;
+/// use troopmap::geometry::check_geometry;
+/// let line = json!({"type": "LineString", "coordinates": [[127.5, 39.9], [131.9, 43.1]]});
+/// assert!(check_geometry(&line).is_ok());
+/// let bad = json!({"type": "Point", "coordinates": [200.0, 43.1]});
+/// assert_eq!(check_geometry(&bad).unwrap_err().0, ".coordinates[0]");
+/// ```
+pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, (String, String)> {
+    check_shape(value, "")?;
+    let parsed = geojson::Geometry::from_json_value(value.clone())
+        .map_err(|e| (String::new(), format!("not a valid GeoJSON geometry: {e}")))?;
+    geo::Geometry::<f64>::try_from(parsed)
+        .map_err(|e| (String::new(), format!("not a valid GeoJSON geometry: {e}")))
+}
+
+fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
+    let Value::Object(object) = value else {
+        return Err((path.to_owned(), format!("expected a geometry object or null, found {}", describe(value))));
+    };
+    let kind = match object.get("type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        Some(other) => return Err((format!("{path}.type"), format!("expected a geometry type name, found {}", describe(other)))),
+        None => return Err((format!("{path}.type"), "the geometry has no \"type\"".to_owned())),
+    };
+    if kind == "GeometryCollection" {
+        let Some(Value::Array(items)) = object.get("geometries") else {
+            return Err((format!("{path}.geometries"), "a GeometryCollection needs a \"geometries\" array".to_owned()));
+        };
+        for (i, item) in items.iter().enumerate() {
+            check_shape(item, &format!("{path}.geometries[{i}]"))?;
+        }
+        return Ok(());
+    }
+    let depth = match kind {
+        "Point" => 0,
+        "MultiPoint" | "LineString" => 1,
+        "MultiLineString" | "Polygon" => 2,
+        "MultiPolygon" => 3,
+        other => {
+            return Err((
+                format!("{path}.type"),
+                format!("{other:?} is not a GeoJSON geometry type; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection"),
+            ))
+        }
+    };
+    let path = format!("{path}.coordinates");
+    let Some(coordinates) = object.get("coordinates") else {
+        return Err((path, format!("a {kind} needs \"coordinates\"")));
+    };
+    check_nesting(coordinates, depth, &path)?;
+    // Lines need two positions; polygon rings need four and must be closed.
+    let (min, ring) = match kind {
+        "LineString" | "MultiLineString" => (2, false),
+        "Polygon" | "MultiPolygon" => (4, true),
+        _ => return Ok(()),
+    };
+    let lists: Vec<(String, &Vec<Value>)> = match (kind, coordinates) {
+        ("LineString", Value::Array(list)) => vec![(path.clone(), list)],
+        ("MultiLineString" | "Polygon", Value::Array(lists)) => arrays(lists, &path),
+        ("MultiPolygon", Value::Array(polygons)) => polygons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.as_array().map(|rings| arrays(rings, &format!("{path}[{i}]"))))
+            .flatten()
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (list_path, list) in lists {
+        if list.len() < min {
+            let what = if ring { "a polygon ring needs at least 4 positions" } else { "a line needs at least 2 positions" };
+            return Err((list_path, format!("{what}, found {}", list.len())));
+        }
+        if ring && list.first() != list.last() {
+            return Err((list_path, "a polygon ring must end where it starts (closed ring)".to_owned()));
+        }
+    }
+    Ok(())
+}
+
+fn arrays<'a>(items: &'a [Value], path: &str) -> Vec<(String, &'a Vec<Value>)> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.as_array().map(|a| (format!("{path}[{i}]"), a)))
+        .collect()
+}
+
+fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), (String, String)> {
+    let Value::Array(items) = value else {
+        return Err((path.to_owned(), format!("expected an array, found {}", describe(value))));
+    };
+    if depth == 0 {
+        return check_position(items, path);
+    }
+    for (i, item) in items.iter().enumerate() {
+        check_nesting(item, depth - 1, &format!("{path}[{i}]"))?;
+    }
+    Ok(())
+}
+
+fn check_position(items: &[Value], path: &str) -> Result<(), (String, String)> {
+    for (i, item) in items.iter().enumerate() {
+        if !item.is_number() {
+            return Err((format!("{path}[{i}]"), format!("expected a number, found {}", describe(item))));
+        }
+    }
+    if items.len() < 2 {
+        return Err((path.to_owned(), format!("a position needs a longitude and a latitude, found {} number(s)", items.len())));
+    }
+    let lon = items[0].as_f64().unwrap_or(f64::NAN);
+    let lat = items[1].as_f64().unwrap_or(f64::NAN);
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err((format!("{path}[0]"), format!("longitude {lon} is outside -180..180 (positions are [longitude, latitude])")));
+    }
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err((format!("{path}[1]"), format!("latitude {lat} is outside -90..90 (positions are [longitude, latitude])")));
+    }
+    Ok(())
+}
+
+/// The smallest box holding every geometry given, or `None` if there are none.
+///
+/// ```
+/// use geo::{point, Geometry};
+/// use troopmap::geometry::bounds;
+/// let a = Geometry::Point(point!(x: 127.5, y: 39.9));
+/// let b = Geometry::Point(point!(x: 131.9, y: 43.1));
+/// let rect = bounds([&a, &b]).unwrap();
+/// assert_eq!((rect.min().x, rect.max().y), (127.5, 43.1));
+/// ```
+pub fn bounds<'a>(geometries: impl IntoIterator<Item = &'a geo::Geometry<f64>>) -> Option<Rect<f64>> {
+    geometries
+        .into_iter()
+        .filter_map(BoundingRect::bounding_rect)
+        .reduce(|a, b| {
+            Rect::new(
+                geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn error_of(value: Value) -> (String, String) {
+        check_geometry(&value).unwrap_err()
+    }
+
+    #[test]
+    fn short_positions_are_refused_not_indexed() {
+        let (path, message) = error_of(json!({"type": "LineString", "coordinates": [[1.0, 2.0], [3.0]]}));
+        assert_eq!(path, ".coordinates[1]");
+        assert!(message.contains("longitude and a latitude"));
+    }
+
+    #[test]
+    fn rings_must_be_closed_and_long_enough() {
+        let (path, message) = error_of(json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}));
+        assert_eq!(path, ".coordinates[0]");
+        assert!(message.contains("closed"));
+        let (_, message) = error_of(json!({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [0, 0]]]]}));
+        assert!(message.contains("at least 4"));
+    }
+
+    #[test]
+    fn wrong_nesting_and_unknown_types_say_where() {
+        assert_eq!(error_of(json!({"type": "Point", "coordinates": [[1, 2]]})).0, ".coordinates[0]");
+        assert_eq!(error_of(json!({"type": "Circle", "coordinates": [1, 2]})).0, ".type");
+        assert_eq!(
+            error_of(json!({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [1, 95]}]})).0,
+            ".geometries[0].coordinates[1]"
+        );
+    }
+
+    #[test]
+    fn third_values_are_accepted() {
+        assert!(check_geometry(&json!({"type": "Point", "coordinates": [1.0, 2.0, 30.0]})).is_ok());
+    }
+}
+
+/// Where a line crosses land: for each offending segment, its index and a
+/// point of it on land. Land within `exempt_m` of the line's two ends (its
+/// ports) is allowed.
+///
+/// Segments clear of the ports are tested exactly; segments reaching into a
+/// port's zone are sampled every 50 m outside it.
+///
+/// # Units
+/// `exempt_m` in metres (haversine distance on the mean Earth radius).
+///
+/// ```
+/// use geo::{line_string, polygon, MultiPolygon};
+/// use troopmap::geometry::land_crossings;
+/// let island = MultiPolygon::new(vec![polygon![(x: 1.0, y: -1.0), (x: 2.0, y: -1.0), (x: 2.0, y: 1.0), (x: 1.0, y: 1.0)]]);
+/// let across = line_string![(x: 0.0, y: 0.0), (x: 3.0, y: 0.0), (x: 3.0, y: 2.0)];
+/// assert_eq!(land_crossings(&across, &island, 5_000.0).len(), 1);
+/// let around = line_string![(x: 0.0, y: 0.0), (x: 0.0, y: 2.0), (x: 3.0, y: 2.0)];
+/// assert!(land_crossings(&around, &island, 5_000.0).is_empty());
+/// ```
+pub fn land_crossings(
+    line: &geo::LineString<f64>,
+    land: &geo::MultiPolygon<f64>,
+    exempt_m: f64,
+) -> Vec<(usize, geo::Coord<f64>)> {
+    use geo::{Distance, Haversine, Intersects, InterpolatePoint};
+
+    let (Some(&first), Some(&last)) = (line.0.first(), line.0.last()) else {
+        return Vec::new();
+    };
+    let Some(reach) = line.bounding_rect() else {
+        return Vec::new();
+    };
+    // Only polygons near the line matter; 0.2° covers the sampling margins.
+    let near: Vec<&geo::Polygon<f64>> = land
+        .0
+        .iter()
+        .filter(|p| {
+            p.bounding_rect().is_some_and(|b| {
+                b.min().x <= reach.max().x + 0.2
+                    && b.max().x >= reach.min().x - 0.2
+                    && b.min().y <= reach.max().y + 0.2
+                    && b.max().y >= reach.min().y - 0.2
+            })
+        })
+        .collect();
+    let in_port = |c: geo::Coord<f64>| {
+        let p = geo::Point::from(c);
+        Haversine.distance(p, geo::Point::from(first)) <= exempt_m
+            || Haversine.distance(p, geo::Point::from(last)) <= exempt_m
+    };
+    let on_land = |c: geo::Coord<f64>| near.iter().any(|p| p.intersects(&geo::Point::from(c)));
+    let mut found = Vec::new();
+    for (i, segment) in line.lines().enumerate() {
+        let (a, b) = (geo::Point::from(segment.start), geo::Point::from(segment.end));
+        let length = Haversine.distance(a, b);
+        let reaches_port = in_port(segment.start) || in_port(segment.end) || length > 0.0 && {
+            // A segment may also pass through a port's zone in its middle.
+            let steps = (length / 1_000.0).ceil() as usize;
+            (1..steps).any(|k| in_port(Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0))
+        };
+        if !reaches_port {
+            if near.iter().any(|p| p.intersects(&segment)) {
+                let steps = ((length / 50.0).ceil() as usize).max(1);
+                let hit = (0..=steps)
+                    .map(|k| Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0)
+                    .find(|&c| on_land(c))
+                    .unwrap_or(segment.start);
+                found.push((i, hit));
+            }
+            continue;
+        }
+        let steps = ((length / 50.0).ceil() as usize).max(1);
+        if let Some(hit) = (0..=steps)
+            .map(|k| Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0)
+            .find(|&c| !in_port(c) && on_land(c))
+        {
+            found.push((i, hit));
+        }
+    }
+    found
+}

@@ -1,0 +1,214 @@
+//! The time index: which features are shown on a day, and what changes
+//! between two days, without looking at every feature.
+
+use crate::model::MapFeature;
+use crate::time::{Day, Span};
+
+/// What changes on the map when the date moves from one day to another.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Features to add, by index into the dataset, in ascending order.
+    pub entered: Vec<usize>,
+    /// Features to remove, by index, in ascending order.
+    pub left: Vec<usize>,
+}
+
+impl Change {
+    /// Whether nothing changes.
+    pub fn is_empty(&self) -> bool {
+        self.entered.is_empty() && self.left.is_empty()
+    }
+}
+
+/// Features sorted by first day and by last day, so that the features
+/// starting or ending in a range of days are found by binary search.
+///
+/// A feature without `start` sorts as if it started before every day, one
+/// without `end` as if it never ended (the time rule in [`Span`]).
+///
+/// ```
+/// use troopmap::{Day, Span, TimeBound, TimeIndex};
+/// let span = |a: &str, b: &str| Span::new(TimeBound::parse(a).ok(), TimeBound::parse(b).ok());
+/// let index = TimeIndex::new(&[span("2024-10-08", "2024-10-13"), span("2024-10-18", "")]);
+/// let day = |s| Day::parse(s).unwrap();
+/// assert_eq!(index.shown_on(day("2024-10-10")), vec![0]);
+/// let change = index.change(day("2024-10-10"), day("2024-10-18"));
+/// assert_eq!((change.entered, change.left), (vec![1], vec![0]));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TimeIndex {
+    /// (first day, feature) sorted by first day.
+    by_first: Vec<(i32, u32)>,
+    /// (last day, feature) sorted by last day.
+    by_last: Vec<(i32, u32)>,
+    /// First and last day per feature, open ends as i32::MIN / i32::MAX.
+    days: Vec<(i32, i32)>,
+}
+
+impl TimeIndex {
+    /// Indexes the spans of features `0..spans.len()`.
+    pub fn new(spans: &[Span]) -> TimeIndex {
+        let days: Vec<(i32, i32)> = spans
+            .iter()
+            .map(|s| {
+                (
+                    s.first_day().map_or(i32::MIN, |d| d.0),
+                    s.last_day().map_or(i32::MAX, |d| d.0),
+                )
+            })
+            .collect();
+        let mut by_first: Vec<(i32, u32)> = days.iter().enumerate().map(|(i, d)| (d.0, i as u32)).collect();
+        let mut by_last: Vec<(i32, u32)> = days.iter().enumerate().map(|(i, d)| (d.1, i as u32)).collect();
+        by_first.sort_unstable();
+        by_last.sort_unstable();
+        TimeIndex { by_first, by_last, days }
+    }
+
+    /// Indexes a dataset's features.
+    pub fn of(features: &[MapFeature]) -> TimeIndex {
+        let spans: Vec<Span> = features.iter().map(|f| f.span).collect();
+        TimeIndex::new(&spans)
+    }
+
+    /// Number of features indexed.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    /// Whether no feature is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// The first and last day any feature starts or ends on, or `None` when
+    /// no feature has a date.
+    pub fn date_range(&self) -> Option<(Day, Day)> {
+        let starts = self.by_first.iter().map(|e| e.0).filter(|&d| d != i32::MIN);
+        let ends = self.by_last.iter().map(|e| e.0).filter(|&d| d != i32::MAX);
+        let first = starts.clone().next().into_iter().chain(ends.clone().next()).min()?;
+        let last = starts.last().into_iter().chain(ends.last()).max()?;
+        Some((Day(first), Day(last)))
+    }
+
+    /// Whether feature `index` is shown on `day`.
+    pub fn is_shown(&self, index: usize, day: Day) -> bool {
+        self.days.get(index).is_some_and(|&(first, last)| first <= day.0 && day.0 <= last)
+    }
+
+    /// Every feature shown on `day`, in ascending order. Looks only at the
+    /// features that started by then.
+    pub fn shown_on(&self, day: Day) -> Vec<usize> {
+        let started = self.by_first.partition_point(|e| e.0 <= day.0);
+        let mut shown: Vec<usize> = self.by_first[..started]
+            .iter()
+            .filter(|e| self.days[e.1 as usize].1 >= day.0)
+            .map(|e| e.1 as usize)
+            .collect();
+        shown.sort_unstable();
+        shown
+    }
+
+    /// What changes from `from` to `to`: features shown on `to` but not on
+    /// `from` enter, and the other way round leave. Costs O(log n) plus the
+    /// features that start or end between the two days.
+    pub fn change(&self, from: Day, to: Day) -> Change {
+        if from == to {
+            return Change::default();
+        }
+        let (lo, hi) = if from < to { (from.0, to.0) } else { (to.0, from.0) };
+        // Going forward, features starting in (lo, hi] and still on at hi
+        // enter; features ending in [lo, hi) that were on at lo leave.
+        let starting = self.slice(&self.by_first, lo + 1, hi);
+        let ending = self.slice(&self.by_last, lo, hi - 1);
+        let mut appear: Vec<usize> = starting
+            .iter()
+            .map(|e| e.1 as usize)
+            .filter(|&i| self.days[i].1 >= hi)
+            .collect();
+        let mut vanish: Vec<usize> = ending
+            .iter()
+            .map(|e| e.1 as usize)
+            .filter(|&i| self.days[i].0 <= lo)
+            .collect();
+        appear.sort_unstable();
+        vanish.sort_unstable();
+        if from < to {
+            Change { entered: appear, left: vanish }
+        } else {
+            Change { entered: vanish, left: appear }
+        }
+    }
+
+    /// The entries of a sorted list whose day lies in `lo..=hi`.
+    fn slice<'a>(&self, list: &'a [(i32, u32)], lo: i32, hi: i32) -> &'a [(i32, u32)] {
+        let a = list.partition_point(|e| e.0 < lo);
+        let b = list.partition_point(|e| e.0 <= hi);
+        &list[a..b.max(a)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::TimeBound;
+
+    fn day(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
+    fn span(start: &str, end: &str) -> Span {
+        Span::new(TimeBound::parse(start).ok(), TimeBound::parse(end).ok())
+    }
+
+    fn brute(spans: &[Span], d: Day) -> Vec<usize> {
+        (0..spans.len()).filter(|&i| spans[i].contains(d)).collect()
+    }
+
+    #[test]
+    fn boundary_days_on_both_sides() {
+        let spans = [span("2024-10-08", "2024-10-13")];
+        let index = TimeIndex::new(&spans);
+        assert!(index.shown_on(day("2024-10-07")).is_empty());
+        assert_eq!(index.shown_on(day("2024-10-08")), [0]);
+        assert_eq!(index.shown_on(day("2024-10-13")), [0]);
+        assert!(index.shown_on(day("2024-10-14")).is_empty());
+        assert_eq!(index.change(day("2024-10-07"), day("2024-10-08")).entered, [0]);
+        assert_eq!(index.change(day("2024-10-13"), day("2024-10-14")).left, [0]);
+        assert!(index.change(day("2024-10-08"), day("2024-10-13")).is_empty());
+    }
+
+    #[test]
+    fn date_range_spans_every_start_and_end() {
+        let index = TimeIndex::new(&[span("", ""), span("2024-10-08", "2024-10-13"), span("", "2024-11-01"), span("2024-10-01", "")]);
+        assert_eq!(index.date_range(), Some((day("2024-10-01"), day("2024-11-01"))));
+        assert_eq!(TimeIndex::new(&[span("", "")]).date_range(), None);
+    }
+
+    #[test]
+    fn changes_agree_with_the_time_rule_for_every_pair_of_days() {
+        // Every span over a small window of days, including open ends and
+        // one-day spans, so every boundary case appears.
+        let days: Vec<String> = (1..=6).map(|d| format!("2024-10-0{d}")).collect();
+        let mut spans = vec![span("", "")];
+        for a in &days {
+            spans.push(span(a, ""));
+            spans.push(span("", a));
+            for b in days.iter().filter(|b| *b >= a) {
+                spans.push(span(a, b));
+            }
+        }
+        let index = TimeIndex::new(&spans);
+        let window: Vec<Day> = (0..=7).map(|d| Day(day("2024-10-01").0 - 1 + d)).collect();
+        for &from in &window {
+            assert_eq!(index.shown_on(from), brute(&spans, from), "shown on {from}");
+            for &to in &window {
+                let change = index.change(from, to);
+                let before = brute(&spans, from);
+                let after = brute(&spans, to);
+                let entered: Vec<usize> = after.iter().copied().filter(|i| !before.contains(i)).collect();
+                let left: Vec<usize> = before.iter().copied().filter(|i| !after.contains(i)).collect();
+                assert_eq!(change, Change { entered, left }, "{from} -> {to}");
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The data model: what the map knows about a feature.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::time::Span;
+
+/// What a feature stands for (the `kind` property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A location: a city, a port, a training ground.
+    Place,
+    /// A movement from one place to another, drawn as a line with a direction.
+    Route,
+    /// Something that happened, or was said, at a place on a date.
+    Event,
+}
+
+impl Kind {
+    /// Every kind, in the order the legend lists them.
+    pub const ALL: [Kind; 3] = [Kind::Place, Kind::Route, Kind::Event];
+
+    /// The value as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Place => "place",
+            Kind::Route => "route",
+            Kind::Event => "event",
+        }
+    }
+
+    /// Reads the `kind` property.
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// How sure anyone is of a feature (the `confidence` property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Confidence {
+    /// Stated by an official, non-belligerent source.
+    Confirmed,
+    /// Reported by media or researchers, citing sources.
+    Reported,
+    /// Claimed by a party to the war.
+    Claimed,
+    /// A party denied it.
+    Denied,
+    /// Drawn by the map maker from other facts; no source describes it.
+    Inferred,
+}
+
+impl Confidence {
+    /// Every label, strongest first, in the order the legend lists them.
+    pub const ALL: [Confidence; 5] = [
+        Confidence::Confirmed,
+        Confidence::Reported,
+        Confidence::Claimed,
+        Confidence::Inferred,
+        Confidence::Denied,
+    ];
+
+    /// The label as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Reported => "reported",
+            Confidence::Claimed => "claimed",
+            Confidence::Denied => "denied",
+            Confidence::Inferred => "inferred",
+        }
+    }
+
+    /// Reads the `confidence` property.
+    pub fn parse(text: &str) -> Option<Confidence> {
+        Confidence::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    /// What the label means, as the legend explains it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "stated by an official, non-belligerent source",
+            Confidence::Reported => "reported by media or researchers, citing sources",
+            Confidence::Claimed => "claimed by a party to the war",
+            Confidence::Denied => "a party denied it",
+            Confidence::Inferred => "drawn by the map maker; no source describes it",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entry of a feature's `sources`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Source {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Source {
+    /// The URL, only when it is safe to offer as a link: `http` or `https`.
+    ///
+    /// ```
+    /// use troopmap::Source;
+    /// let link = |url: &str| Source { url: Some(url.into()), ..Source::default() }.link().is_some();
+    /// assert!(link("https://example.org/a"));
+    /// assert!(link("HTTP://example.org/a"));
+    /// assert!(!link("javascript:alert(1)"));
+    /// assert!(!link(" data:text/html,hi"));
+    /// ```
+    pub fn link(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once(':')?.0.to_ascii_lowercase();
+        let rest = &url[scheme.len() + 1..];
+        ((scheme == "http" || scheme == "https") && rest.starts_with("//") && rest.len() > 2)
+            .then_some(url)
+    }
+}
+
+/// A feature's `id`, as loaded: a string or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeatureId {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+impl fmt::Display for FeatureId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeatureId::Text(s) => f.write_str(s),
+            FeatureId::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// A feature as the map understands it, with the object it was read from.
+#[derive(Debug, Clone)]
+pub struct MapFeature {
+    /// The feature's `id`, if it had one.
+    pub id: Option<FeatureId>,
+    pub name: Option<String>,
+    pub kind: Kind,
+    pub span: Span,
+    pub confidence: Option<Confidence>,
+    pub sources: Vec<Source>,
+    /// An estimated number of troops.
+    pub troops: Option<f64>,
+    pub description: Option<String>,
+    /// x = longitude, y = latitude. `None` for a feature without geometry.
+    pub geometry: Option<geo::Geometry<f64>>,
+    /// The GeoJSON Feature object exactly as loaded, key order kept; export
+    /// writes this back.
+    pub raw: Map<String, Value>,
+}
+
+impl MapFeature {
+    /// A name to show: the `name`, else the id, else a placeholder.
+    pub fn label(&self) -> String {
+        match (&self.name, &self.id) {
+            (Some(name), _) if !name.trim().is_empty() => name.clone(),
+            (_, Some(id)) => id.to_string(),
+            _ => "(unnamed feature)".to_owned(),
+        }
+    }
+}
+
+/// Everything loaded from one GeoJSON FeatureCollection.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub features: Vec<MapFeature>,
+    /// Members of the FeatureCollection other than `type` and `features`,
+    /// in their order, kept for export.
+    pub members: Map<String, Value>,
+}

@@ -1,0 +1,125 @@
+//! What is wrong with a file, and where.
+
+use std::fmt;
+
+/// One thing wrong with loaded data, precise enough for a person to find and
+/// fix it.
+///
+/// ```
+/// use troopmap::Problem;
+/// let p = Problem::at_feature(3, Some("route:sea".into()), "the time span is backwards")
+///     .with_property("end");
+/// assert_eq!(
+///     p.to_string(),
+///     "feature 3 (id \"route:sea\"), property \"end\" at features[3].properties.end: the time span is backwards"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Index of the feature in the collection's `features` array.
+    pub feature: Option<usize>,
+    /// The feature's id, as text.
+    pub id: Option<String>,
+    /// The property concerned, if any.
+    pub property: Option<String>,
+    /// Line and column (both from 1) in the file, for syntax errors.
+    pub line_column: Option<(usize, usize)>,
+    /// Where in the document, as a JSON path (`features[3].geometry`).
+    pub path: String,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with the document as a whole, at a JSON path.
+    pub fn at_path(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            feature: None,
+            id: None,
+            property: None,
+            line_column: None,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A problem with feature `index`.
+    pub fn at_feature(index: usize, id: Option<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            feature: Some(index),
+            id,
+            path: format!("features[{index}]"),
+            ..Problem::at_path("", message)
+        }
+    }
+
+    /// Narrows the problem to one of the feature's properties.
+    pub fn with_property(mut self, property: &str) -> Problem {
+        self.path = format!("{}.properties.{property}", self.path);
+        self.property = Some(property.to_owned());
+        self
+    }
+
+    /// Narrows the problem to a member of the feature (`geometry`, `id`).
+    pub fn with_member(mut self, member: &str) -> Problem {
+        self.path = format!("{}.{member}", self.path);
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut wrote = false;
+        if let Some((line, column)) = self.line_column {
+            write!(f, "line {line}, column {column}")?;
+            wrote = true;
+        }
+        if let Some(index) = self.feature {
+            write!(f, "feature {index}")?;
+            if let Some(id) = &self.id {
+                write!(f, " (id {id:?})")?;
+            }
+            wrote = true;
+        }
+        if let Some(property) = &self.property {
+            write!(f, ", property {property:?}")?;
+        }
+        if !self.path.is_empty() {
+            f.write_str(if wrote { " at " } else { "at " })?;
+            f.write_str(&self.path)?;
+            wrote = true;
+        }
+        if wrote {
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Everything that stopped a file from loading, named after the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file's name, as the person chose it.
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        write!(
+            f,
+            "{} was not loaded: {count} problem{}",
+            self.file,
+            if count == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            write!(f, "\n  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}

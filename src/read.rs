@@ -1,0 +1,389 @@
+//! Reading a GeoJSON FeatureCollection (RFC 7946) into a [`Dataset`].
+//!
+//! Reading never changes what it was given: each feature's object is kept as
+//! it came, and the parsed fields sit beside it.
+
+use serde_json::{Map, Value};
+
+use crate::geometry::check_geometry;
+use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Source};
+use crate::problem::{LoadError, Problem};
+use crate::time::{Span, TimeBound};
+
+/// At most this many problems are listed for one file; the rest are counted.
+const MAX_PROBLEMS: usize = 100;
+
+/// Reads a FeatureCollection from GeoJSON text.
+///
+/// Every problem found is returned, each saying where it is; a file with any
+/// problem loads nothing.
+///
+/// ```
+/// let text = r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "id": "place:vladivostok",
+///    "geometry": {"type": "Point", "coordinates": [131.885, 43.115]},
+///    "properties": {"name": "Vladivostok", "kind": "place"}}]}"#;
+/// let data = troopmap::read_collection("demo.geojson", text).unwrap();
+/// assert_eq!(data.features[0].label(), "Vladivostok");
+///
+/// let error = troopmap::read_collection("bad.geojson", "{\"type\": ").unwrap_err();
+/// assert!(error.to_string().contains("line 1, column 9: not valid JSON"));
+/// ```
+pub fn read_collection(file: &str, text: &str) -> Result<Dataset, LoadError> {
+    let fail = |problems| LoadError {
+        file: file.to_owned(),
+        problems,
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut problem = Problem::at_path("", format!("not valid JSON: {}", json_reason(&e)));
+        problem.line_column = Some((e.line(), e.column()));
+        fail(vec![problem])
+    })?;
+    read_value(value).map_err(fail)
+}
+
+fn json_reason(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the position is shown separately.
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(pos) => text[..pos].to_owned(),
+        None => text,
+    }
+}
+
+fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
+    let Value::Object(mut members) = value else {
+        return Err(vec![Problem::at_path(
+            "",
+            format!("expected a GeoJSON FeatureCollection object, found {}", describe(&value)),
+        )]);
+    };
+    match members.get("type") {
+        Some(Value::String(t)) if t == "FeatureCollection" => {}
+        Some(Value::String(t)) => {
+            return Err(vec![Problem::at_path(
+                "type",
+                format!("expected \"FeatureCollection\", found {t:?}"),
+            )])
+        }
+        Some(other) => {
+            return Err(vec![Problem::at_path(
+                "type",
+                format!("expected the string \"FeatureCollection\", found {}", describe(other)),
+            )])
+        }
+        None => {
+            return Err(vec![Problem::at_path(
+                "type",
+                "the member \"type\": \"FeatureCollection\" is missing",
+            )])
+        }
+    }
+    let features = match members.remove("features") {
+        Some(Value::Array(features)) => features,
+        Some(other) => {
+            return Err(vec![Problem::at_path(
+                "features",
+                format!("expected an array of features, found {}", describe(&other)),
+            )])
+        }
+        None => return Err(vec![Problem::at_path("features", "the member \"features\" is missing")]),
+    };
+    let mut problems = Vec::new();
+    let mut out = Vec::with_capacity(features.len());
+    for (index, feature) in features.into_iter().enumerate() {
+        match read_feature(index, feature) {
+            Ok(feature) => out.push(feature),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    if !problems.is_empty() {
+        if problems.len() > MAX_PROBLEMS {
+            let more = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(Problem::at_path("", format!("and {more} more problems")));
+        }
+        return Err(problems);
+    }
+    Ok(Dataset {
+        features: out,
+        members,
+    })
+}
+
+fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> {
+    let Value::Object(raw) = value else {
+        return Err(vec![Problem::at_feature(
+            index,
+            None,
+            format!("expected a Feature object, found {}", describe(&value)),
+        )]);
+    };
+    let mut problems = Vec::new();
+    let id = match raw.get("id") {
+        None => None,
+        Some(Value::String(s)) => Some(FeatureId::Text(s.clone())),
+        Some(Value::Number(n)) => Some(FeatureId::Number(n.clone())),
+        Some(other) => {
+            problems.push(
+                Problem::at_feature(index, None, format!("an id must be a string or a number, found {}", describe(other)))
+                    .with_member("id"),
+            );
+            None
+        }
+    };
+    let id_text = id.as_ref().map(ToString::to_string);
+    let at = |message: String| Problem::at_feature(index, id_text.clone(), message);
+
+    match raw.get("type") {
+        Some(Value::String(t)) if t == "Feature" => {}
+        Some(other) => problems.push(at(format!("expected \"type\": \"Feature\", found {other}")).with_member("type")),
+        None => problems.push(at("the member \"type\": \"Feature\" is missing".into()).with_member("type")),
+    }
+
+    let geometry = match raw.get("geometry") {
+        None => {
+            problems.push(at("the member \"geometry\" is missing (use null for a feature without a location)".into()).with_member("geometry"));
+            None
+        }
+        Some(Value::Null) => None,
+        Some(value) => match check_geometry(value) {
+            Ok(geometry) => Some(geometry),
+            Err((path, message)) => {
+                problems.push(at(message).with_member(&format!("geometry{path}")));
+                None
+            }
+        },
+    };
+
+    let empty = Map::new();
+    let properties = match raw.get("properties") {
+        None | Some(Value::Null) => &empty,
+        Some(Value::Object(p)) => p,
+        Some(other) => {
+            problems.push(at(format!("\"properties\" must be an object or null, found {}", describe(other))).with_member("properties"));
+            &empty
+        }
+    };
+
+    let text = |key: &str, problems: &mut Vec<Problem>| -> Option<String> {
+        match properties.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                problems.push(at(format!("expected text, found {}", describe(other))).with_property(key));
+                None
+            }
+        }
+    };
+    let name = text("name", &mut problems);
+    let description = text("description", &mut problems);
+
+    let time = |key: &str, problems: &mut Vec<Problem>| -> Option<TimeBound> {
+        let value = text(key, problems)?;
+        match TimeBound::parse(&value) {
+            Ok(bound) => Some(bound),
+            Err(e) => {
+                problems.push(at(e.to_string()).with_property(key));
+                None
+            }
+        }
+    };
+    let span = Span::new(time("start", &mut problems), time("end", &mut problems));
+    if let (Some(first), Some(last)) = (span.start, span.end) {
+        if first.seconds() > last.seconds() {
+            problems.push(at("\"end\" is before \"start\": the time span is backwards".into()).with_property("end"));
+        }
+    }
+
+    let kind = match text("kind", &mut problems) {
+        None => default_kind(geometry.as_ref(), span),
+        Some(k) => Kind::parse(&k).unwrap_or_else(|| {
+            problems.push(at(format!("{k:?} is not a kind; expected one of \"place\", \"route\", \"event\"")).with_property("kind"));
+            Kind::Place
+        }),
+    };
+    let confidence = text("confidence", &mut problems).and_then(|c| {
+        let parsed = Confidence::parse(&c);
+        if parsed.is_none() {
+            problems.push(
+                at(format!(
+                    "{c:?} is not a confidence label; expected one of \"confirmed\", \"reported\", \"claimed\", \"denied\", \"inferred\""
+                ))
+                .with_property("confidence"),
+            );
+        }
+        parsed
+    });
+    let troops = match properties.get("troops") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(other) => {
+            problems.push(at(format!("expected a number, found {}", describe(other))).with_property("troops"));
+            None
+        }
+    };
+    let sources = match properties.get("sources") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match read_source(item) {
+                Ok(source) => Some(source),
+                Err(message) => {
+                    problems.push(at(message).with_property(&format!("sources[{i}]")));
+                    None
+                }
+            })
+            .collect(),
+        Some(other) => {
+            problems.push(at(format!("expected an array of source objects, found {}", describe(other))).with_property("sources"));
+            Vec::new()
+        }
+    };
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(MapFeature {
+        id,
+        name,
+        kind,
+        span,
+        confidence,
+        sources,
+        troops,
+        description,
+        geometry,
+        raw,
+    })
+}
+
+/// Without a `kind`: lines are routes, dated points are events, the rest places.
+fn default_kind(geometry: Option<&geo::Geometry<f64>>, span: Span) -> Kind {
+    match geometry {
+        Some(geo::Geometry::LineString(_) | geo::Geometry::MultiLineString(_)) => Kind::Route,
+        Some(geo::Geometry::Point(_)) if span.start.is_some() => Kind::Event,
+        _ => Kind::Place,
+    }
+}
+
+fn read_source(value: &Value) -> Result<Source, String> {
+    let Value::Object(fields) = value else {
+        return Err(format!(
+            "expected a source object with \"title\", \"publisher\", \"url\" and \"date\", found {}",
+            describe(value)
+        ));
+    };
+    let field = |key: &str| -> Result<Option<String>, String> {
+        match fields.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(format!("\"{key}\" must be text, found {}", describe(other))),
+        }
+    };
+    Ok(Source {
+        title: field("title")?,
+        publisher: field("publisher")?,
+        url: field("url")?,
+        date: field("date")?,
+    })
+}
+
+/// A short description of a JSON value for messages: its type and, when
+/// short, the value itself.
+pub(crate) fn describe(value: &Value) -> String {
+    let kind = match value {
+        Value::Null => return "null".into(),
+        Value::Bool(b) => return format!("the boolean {b}"),
+        Value::Number(n) => return format!("the number {n}"),
+        Value::String(s) if s.chars().count() <= 40 => return format!("the text {s:?}"),
+        Value::String(_) => "text",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    kind.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collection(features: &str) -> String {
+        format!(r#"{{"type": "FeatureCollection", "features": [{features}]}}"#)
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        match read_collection("t.geojson", text) {
+            Ok(_) => vec![],
+            Err(e) => e.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    const POINT: &str = r#""geometry": {"type": "Point", "coordinates": [131.885, 43.115]}"#;
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let got = messages("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("line 3, column 16: not valid JSON"), "{got:?}");
+    }
+
+    #[test]
+    fn a_feature_with_a_bad_date_is_named_by_index_id_and_property() {
+        let text = collection(&format!(
+            r#"{{"type": "Feature", "id": "ok", {POINT}, "properties": {{}}}},
+               {{"type": "Feature", "id": "x", {POINT}, "properties": {{"start": "2024-10-32"}}}}"#
+        ));
+        let got = messages(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("feature 1 (id \"x\"), property \"start\" at features[1].properties.start:"), "{got:?}");
+        assert!(got[0].contains("\"2024-10-32\""), "{got:?}");
+    }
+
+    #[test]
+    fn every_problem_is_listed_not_only_the_first() {
+        let text = collection(&format!(
+            r#"{{"type": "Feature", {POINT}, "properties": {{"kind": "ship", "confidence": "sure"}}}},
+               {{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-13", "end": "2024-10-08"}}}}"#
+        ));
+        let got = messages(&text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].contains("\"ship\" is not a kind"));
+        assert!(got[1].contains("\"sure\" is not a confidence label"));
+        assert!(got[2].contains("backwards"));
+    }
+
+    #[test]
+    fn the_wrong_top_level_type_is_refused() {
+        assert_eq!(messages("[]"), vec!["expected a GeoJSON FeatureCollection object, found an array"]);
+        assert_eq!(
+            messages(r#"{"type": "Feature"}"#),
+            vec!["at type: expected \"FeatureCollection\", found \"Feature\""]
+        );
+    }
+
+    #[test]
+    fn the_raw_feature_is_kept_as_it_came() {
+        let text = collection(&format!(
+            r#"{{"type": "Feature", "id": 7, "zeta": [1, {{"b": null}}], {POINT}, "properties": {{"z": 1, "a": "é"}}, "alpha": true}}"#
+        ));
+        let data = read_collection("t", &text).unwrap();
+        let feature = &data.features[0];
+        assert_eq!(feature.id, Some(FeatureId::Number(7.into())));
+        let keys: Vec<&str> = feature.raw.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["type", "id", "zeta", "geometry", "properties", "alpha"]);
+    }
+
+    #[test]
+    fn kind_defaults_follow_the_geometry() {
+        let text = collection(
+            r#"{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": null},
+               {"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {"start": "2024-10-18"}},
+               {"type": "Feature", "geometry": null, "properties": {}}"#,
+        );
+        let data = read_collection("t", &text).unwrap();
+        let kinds: Vec<Kind> = data.features.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [Kind::Route, Kind::Event, Kind::Place]);
+    }
+}
