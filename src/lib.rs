@@ -26,6 +26,7 @@ pub mod model;
 pub mod problem;
 pub mod read;
 pub mod shown;
+pub mod style;
 pub mod time;
 pub mod topo;
 

@@ -77,12 +77,12 @@ impl Confidence {
         Confidence::ALL.into_iter().find(|c| c.as_str() == text)
     }
 
-    /// What the label means, as the legend explains it.
+    /// Who stands behind the label, as the legend and popups explain it.
     pub fn meaning(self) -> &'static str {
         match self {
-            Confidence::Confirmed => "stated by an official, non-belligerent source",
-            Confidence::Reported => "reported by media or researchers, citing sources",
-            Confidence::Claimed => "claimed by a party to the war",
+            Confidence::Confirmed => "an official, non-belligerent source",
+            Confidence::Reported => "media or researchers, citing sources",
+            Confidence::Claimed => "a party to the war",
             Confidence::Denied => "a party denied it",
             Confidence::Inferred => "drawn by the map maker; no source describes it",
         }

@@ -1,0 +1,84 @@
+# troopmap: `make serve` builds and serves the map, `make test` runs every
+# test. Both install what is missing first, and skip what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must be the version Cargo.lock pins.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+APT_PACKAGES := chromium chromium-driver gdal-bin
+BASEMAP := assets/generated/basemap.geojson
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench-sizes clean
+
+serve: tools $(BASEMAP)
+	trunk serve --release
+
+test: tools $(BASEMAP) lint test-native test-wasm test-e2e
+	@echo "make test: every suite passed"
+
+## Installing what is missing ----------------------------------------------
+
+tools: node_modules/.package-lock.json
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+	     cargo install --locked trunk@$(TRUNK_VERSION)
+	@# No --locked: the CLI's own lockfile wants crates the registry may lack.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@missing=""; for p in $(APT_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Building -------------------------------------------------------------------
+
+# The offline basemap: Natural Earth countries from npm world-atlas,
+# simplified once (see src/basemap.rs).
+$(BASEMAP): node_modules/.package-lock.json src/basemap.rs src/topo.rs
+	cargo run --quiet --bin troopmap -- basemap node_modules/world-atlas/countries-10m.json $@ 0.01
+
+dist: tools $(BASEMAP)
+	trunk build --release
+
+## Testing --------------------------------------------------------------------
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# Unit, doc and data tests of the core, natively.
+test-native:
+	cargo test
+
+# The web layer's smallest pieces, in headless Chromium.
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+# The release build served on 127.0.0.1, driven in headless Chromium.
+test-e2e: dist
+	cargo test --test e2e -- --ignored --test-threads=1
+
+# wasm and JS sizes of the release build, raw and gzip.
+bench-sizes: dist
+	@for f in dist/*.wasm dist/*.js; do \
+	  printf '%-48s %9d bytes raw %9d bytes gzip\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	done
+
+clean:
+	cargo clean
+	rm -rf dist assets/generated

@@ -1,0 +1,64 @@
+//! How confidence looks on the map, shared by the features and the legend.
+
+use crate::model::Confidence;
+
+/// The stroke of a feature drawn with a given confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stroke {
+    /// A CSS colour.
+    pub color: &'static str,
+    /// An SVG `stroke-dasharray`; `None` draws a solid line.
+    pub dash: Option<&'static str>,
+    /// What the legend calls the pattern.
+    pub pattern: &'static str,
+}
+
+/// The stroke for `confidence`; `None` (no confidence given) is a thin
+/// dash in dark grey.
+///
+/// Solid is confirmed, dashed reported, dotted claimed or inferred (in two
+/// colours), and grey denied.
+///
+/// ```
+/// use troopmap::{style::stroke, Confidence};
+/// assert_eq!(stroke(Some(Confidence::Confirmed)).dash, None);
+/// assert!(stroke(Some(Confidence::Claimed)).dash.is_some());
+/// ```
+pub fn stroke(confidence: Option<Confidence>) -> Stroke {
+    match confidence {
+        Some(Confidence::Confirmed) => Stroke { color: "#1d4e89", dash: None, pattern: "solid" },
+        Some(Confidence::Reported) => Stroke { color: "#2b83ba", dash: Some("10 7"), pattern: "dashed" },
+        Some(Confidence::Claimed) => Stroke { color: "#d95f02", dash: Some("1 7"), pattern: "dotted" },
+        Some(Confidence::Inferred) => Stroke { color: "#7b3294", dash: Some("1 7"), pattern: "dotted" },
+        Some(Confidence::Denied) => Stroke { color: "#8c8c8c", dash: Some("6 4 1 4"), pattern: "grey, dash-dot" },
+        None => Stroke { color: "#444444", dash: Some("3 3"), pattern: "fine dash" },
+    }
+}
+
+/// The name of the arrowhead marker drawn at the end of a route, one per
+/// confidence so that it takes the route's colour.
+pub fn arrow_id(confidence: Option<Confidence>) -> &'static str {
+    match confidence {
+        Some(Confidence::Confirmed) => "arrow-confirmed",
+        Some(Confidence::Reported) => "arrow-reported",
+        Some(Confidence::Claimed) => "arrow-claimed",
+        Some(Confidence::Inferred) => "arrow-inferred",
+        Some(Confidence::Denied) => "arrow-denied",
+        None => "arrow-none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_confidence_looks_different() {
+        let mut looks: Vec<(&str, Option<&str>)> = Confidence::ALL.iter().map(|&c| stroke(Some(c))).map(|s| (s.color, s.dash)).collect();
+        looks.push((stroke(None).color, stroke(None).dash));
+        let count = looks.len();
+        looks.sort();
+        looks.dedup();
+        assert_eq!(looks.len(), count);
+    }
+}

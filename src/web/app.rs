@@ -1,0 +1,219 @@
+//! The application: the loaded data, the features on the map, and the one
+//! place where changes are applied to Leaflet.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Array;
+use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::export::{export_collection, file_name};
+use crate::geometry::bounds;
+use crate::index::{Change, TimeIndex};
+use crate::model::{Dataset, Kind};
+use crate::read::read_collection;
+use crate::shown::Shown;
+use crate::time::Day;
+use crate::web::bindings::object;
+use crate::web::controls::{self, Controls};
+use crate::web::features::{lat_lng, FeatureLayer};
+use crate::web::{basemap, dom, download, legend, BASEMAP_URL, DATA_URL};
+
+/// Milliseconds between days while playing: about two days a second.
+const PLAY_INTERVAL_MS: i32 = 500;
+
+/// What a person can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Select the day at this step of the slider (0 is the first day).
+    GoToStep(i32),
+    /// Move this many days, within the data's range.
+    Step(i32),
+    /// Start or stop playing.
+    TogglePlay,
+    /// Advance one day while playing; stops at the last day.
+    Tick,
+    /// Download the features shown as GeoJSON.
+    Export,
+}
+
+/// Everything the page shows.
+pub struct App {
+    data: Dataset,
+    shown: Shown,
+    /// Layers by feature index, made the first time a feature is shown.
+    layers: Vec<Option<FeatureLayer>>,
+    group: LayerGroup,
+    first: Day,
+    last: Day,
+    controls: Controls,
+    timer: Option<i32>,
+    tick: Option<Closure<dyn FnMut()>>,
+}
+
+/// Builds the page: legend, map, basemap, data and controls.
+pub async fn run() -> Result<(), JsValue> {
+    legend::build()?;
+    let options = MapOptions::new();
+    let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
+    let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());
+    let map = Map::new("map", &options)?;
+    map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
+    if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
+        dom::show_alert(&format!("The basemap could not be drawn: {}", dom::describe_js_error(&error)));
+    }
+    let text = basemap::fetch_text(DATA_URL).await?;
+    let data = read_collection(DATA_URL, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let app = App::new(&map, data)?;
+    let app = Rc::new(RefCell::new(app));
+    controls::wire(&app)?;
+    let first = app.borrow().first;
+    App::dispatch(&app, Action::GoToStep(0));
+    web_sys::console::log_1(&format!("troopmap: data from {first}").into());
+    Ok(())
+}
+
+impl App {
+    fn new(map: &Map, data: Dataset) -> Result<App, JsValue> {
+        let index = TimeIndex::of(&data.features);
+        let (first, last) = index.date_range().unwrap_or((Day(0), Day(0)));
+        let controls = Controls::find()?;
+        controls.set_range(first, last);
+        if index.date_range().is_none() {
+            controls.slider.set_disabled(true);
+        }
+        let group = LayerGroup::new();
+        group.add_to(map);
+        fit_to_story(map, &data);
+        Ok(App {
+            layers: (0..data.features.len()).map(|_| None).collect(),
+            shown: Shown::new(index),
+            data,
+            group,
+            first,
+            last,
+            controls,
+            timer: None,
+            tick: None,
+        })
+    }
+
+    /// Carries out `action`, reporting any failure in the page.
+    pub fn dispatch(app: &Rc<RefCell<App>>, action: Action) {
+        let result = match action {
+            Action::TogglePlay => App::toggle_play(app),
+            other => app.borrow_mut().act(other),
+        };
+        if let Err(error) = result {
+            dom::show_alert(&dom::describe_js_error(&error));
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Result<(), JsValue> {
+        let current = self.shown.day().unwrap_or(self.first);
+        match action {
+            Action::GoToStep(step) => self.go_to(Day(self.first.0.saturating_add(step))),
+            Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
+            Action::Tick => {
+                if current >= self.last {
+                    self.stop()
+                } else {
+                    self.go_to(current.next())?;
+                    if current.next() >= self.last { self.stop() } else { Ok(()) }
+                }
+            }
+            Action::Export => {
+                let text = export_collection(&self.data, self.shown.iter());
+                download::save(&file_name(current), "application/geo+json", &text)
+            }
+            Action::TogglePlay => Ok(()),
+        }
+    }
+
+    fn toggle_play(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+        let mut this = app.borrow_mut();
+        if this.timer.is_some() {
+            return this.stop();
+        }
+        if this.shown.day().is_some_and(|d| d >= this.last) {
+            let first = this.first;
+            this.go_to(first)?;
+        }
+        if this.tick.is_none() {
+            let handle = Rc::clone(app);
+            this.tick = Some(Closure::new(move || App::dispatch(&handle, Action::Tick)));
+        }
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let id = match &this.tick {
+            Some(tick) => window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), PLAY_INTERVAL_MS)?,
+            None => return Ok(()),
+        };
+        this.timer = Some(id);
+        this.controls.show_playing(true)
+    }
+
+    fn stop(&mut self) -> Result<(), JsValue> {
+        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_interval_with_handle(id);
+        }
+        self.controls.show_playing(false)
+    }
+
+    /// Selects `day` (kept within the data's range) and applies the change.
+    fn go_to(&mut self, day: Day) -> Result<(), JsValue> {
+        let day = day.clamp(self.first, self.last);
+        let change = self.shown.go_to(day);
+        self.apply(&change)?;
+        self.controls.show(day.0 - self.first.0, day, self.shown.count())
+    }
+
+    /// The one place that changes the map: removes the features that left
+    /// and adds those that entered, nothing else.
+    fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
+        for &i in &change.left {
+            if let Some(Some(layer)) = self.layers.get(i) {
+                self.group.remove_layer(&layer.layer);
+            }
+        }
+        for &i in &change.entered {
+            if self.layers[i].is_none() {
+                self.layers[i] = FeatureLayer::new(&self.data.features[i])?;
+            }
+            if let Some(layer) = &self.layers[i] {
+                self.group.add_layer(&layer.layer);
+                layer.on_added()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Opens the map on the movements (the routes), or on everything when the
+/// data has no routes, clear of the legend and the date controls.
+fn fit_to_story(map: &Map, data: &Dataset) {
+    let routes = data.features.iter().filter(|f| f.kind == Kind::Route).filter_map(|f| f.geometry.as_ref());
+    let all = data.features.iter().filter_map(|f| f.geometry.as_ref());
+    let Some(rect) = bounds(routes).or_else(|| bounds(all)) else {
+        return;
+    };
+    let corners = Array::of2(&lat_lng(rect.min()).into(), &lat_lng(rect.max()).into());
+    let size = |id: &str| {
+        dom::by_id::<web_sys::HtmlElement>(id).map_or((0, 0), |e| (e.offset_width(), e.offset_height()))
+    };
+    let (legend_width, _) = size("legend");
+    let (_, timeline_height) = size("timeline");
+    let (map_width, _) = size("map");
+    // On a narrow screen the legend sits low and the map gets the width.
+    let right = if map_width > 2 * legend_width + 200 { legend_width + 40 } else { 20 };
+    let top_left = Array::of2(&30.into(), &30.into());
+    let bottom_right = Array::of2(&right.into(), &(timeline_height + 40).into());
+    map.fit_bounds_with_options(
+        &LatLngBounds::new_from_list(&corners),
+        &object(&[
+            ("paddingTopLeft", top_left.into()),
+            ("paddingBottomRight", bottom_right.into()),
+            ("maxZoom", 7.into()),
+        ]),
+    );
+}

@@ -1,0 +1,76 @@
+//! The offline basemap (Natural Earth countries, bundled with the app) and
+//! the optional online OpenStreetMap tiles.
+
+use leaflet::{Layer, Map, TileLayer, TileLayerOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use crate::web::bindings::{self, object};
+
+/// The pane the basemap is drawn in: under the tile pane (200), so that
+/// online tiles, when switched on, cover it.
+const PANE: &str = "basemap";
+
+/// Draws the bundled basemap and offers the online tiles, off, in a layer
+/// switcher.
+pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
+    let pane = bindings::create_pane(map, PANE);
+    pane.style().set_property("z-index", "150")?;
+    let data = fetch_json(url).await?;
+    let renderer = leaflet::Canvas::with_options(&{
+        let o = leaflet::CanvasOptions::new();
+        o.set_pane(PANE.to_owned());
+        o
+    });
+    let style = object(&[
+        ("color", "#9c9488".into()),
+        ("weight", 0.8.into()),
+        ("fillColor", "#f4f1e8".into()),
+        ("fillOpacity", 1.0.into()),
+    ]);
+    let land = bindings::geo_json(
+        &data,
+        &object(&[
+            ("style", style),
+            ("interactive", false.into()),
+            ("pane", PANE.into()),
+            ("renderer", renderer.into()),
+            ("attribution", "Basemap: Natural Earth".into()),
+        ]),
+    );
+    land.add_to(map);
+
+    let tile_options = TileLayerOptions::new();
+    tile_options.set_attribution("© OpenStreetMap contributors".to_owned());
+    tile_options.set_max_zoom(19.0);
+    let tiles: Layer = TileLayer::new_options("https://tile.openstreetmap.org/{z}/{x}/{y}.png", &tile_options).unchecked_into();
+    let overlays = object(&[
+        ("Natural Earth basemap (offline)", land.into()),
+        ("OpenStreetMap tiles (online)", tiles.into()),
+    ]);
+    bindings::layers_control(&JsValue::NULL, &overlays, &object(&[("collapsed", true.into())])).add_to(map);
+    Ok(())
+}
+
+/// Fetches `url` and returns its body as text.
+pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
+    let response = fetch(url).await?;
+    JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str(&format!("{url}: the response is not text")))
+}
+
+async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {
+    JsFuture::from(fetch(url).await?.json()?).await
+}
+
+async fn fetch(url: &str) -> Result<Response, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url)).await?.dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!("{url}: the server answered {} {}", response.status(), response.status_text())));
+    }
+    Ok(response)
+}

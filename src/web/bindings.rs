@@ -1,0 +1,67 @@
+//! Leaflet functions the `leaflet` crate does not expose (or names wrongly).
+
+use js_sys::Object;
+use leaflet::{Layer, Map};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `L.geoJSON(data, options)`.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    pub fn geo_json(data: &JsValue, options: &JsValue) -> Layer;
+
+    /// A `L.Control.Layers` switcher.
+    #[wasm_bindgen(extends = Object)]
+    pub type LayersControl;
+
+    /// `L.control.layers(baseLayers, overlays, options)`.
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = layers)]
+    pub fn layers_control(base: &JsValue, overlays: &JsValue, options: &JsValue) -> LayersControl;
+
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &LayersControl, map: &Map) -> LayersControl;
+
+    /// A Leaflet map, for the methods the crate lacks.
+    #[wasm_bindgen(extends = Object)]
+    type MapExt;
+
+    #[wasm_bindgen(method, js_name = createPane)]
+    fn create_pane(this: &MapExt, name: &str) -> web_sys::HtmlElement;
+
+    /// A Leaflet layer, for the methods the crate lacks or misnames.
+    #[wasm_bindgen(extends = Object)]
+    type LayerExt;
+
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    fn bind_tooltip(this: &LayerExt, content: &JsValue, options: &JsValue);
+
+    #[wasm_bindgen(method, catch, js_name = getElement)]
+    fn get_element(this: &LayerExt) -> Result<Option<web_sys::Element>, JsValue>;
+}
+
+/// `map.createPane(name)`: a new pane to draw layers in.
+pub fn create_pane(map: &Map, name: &str) -> web_sys::HtmlElement {
+    map.unchecked_ref::<MapExt>().create_pane(name)
+}
+
+/// `layer.bindTooltip(content, options)`.
+pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
+    layer.unchecked_ref::<LayerExt>().bind_tooltip(content, options);
+}
+
+/// `path.getElement()`: the SVG element of a path on the map; `None` for
+/// layers that are not paths (groups have no such method).
+pub fn get_element(layer: &Layer) -> Option<web_sys::Element> {
+    layer.unchecked_ref::<LayerExt>().get_element().ok().flatten()
+}
+
+/// A plain JavaScript object from `(key, value)` pairs.
+pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}

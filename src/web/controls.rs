@@ -1,0 +1,88 @@
+//! The date slider, its buttons, the status line and the export button:
+//! each turns a person's action into an [`Action`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement};
+
+use crate::time::Day;
+use crate::web::app::{Action, App};
+use crate::web::dom;
+
+/// The page's controls.
+pub struct Controls {
+    pub slider: HtmlInputElement,
+    pub output: HtmlOutputElement,
+    pub status: HtmlElement,
+    pub play: HtmlButtonElement,
+}
+
+impl Controls {
+    /// Finds the controls in the page.
+    pub fn find() -> Result<Controls, JsValue> {
+        Ok(Controls {
+            slider: dom::by_id("date")?,
+            output: dom::by_id("date-output")?,
+            status: dom::by_id("status")?,
+            play: dom::by_id("play")?,
+        })
+    }
+
+    /// Sets the slider's range: one step per day from `first` to `last`.
+    pub fn set_range(&self, first: Day, last: Day) {
+        self.slider.set_min("0");
+        self.slider.set_max(&(last.0 - first.0).to_string());
+        self.slider.set_step("1");
+    }
+
+    /// Shows `day` (step `value` of the slider) and the count of features.
+    pub fn show(&self, value: i32, day: Day, count: usize) -> Result<(), JsValue> {
+        let date = day.to_string();
+        self.slider.set_value(&value.to_string());
+        self.slider.set_attribute("aria-valuetext", &date)?;
+        self.output.set_value(&date);
+        let noun = if count == 1 { "feature" } else { "features" };
+        self.status.set_text_content(Some(&format!("{count} {noun} on {date}")));
+        Ok(())
+    }
+
+    /// Shows whether the date is playing.
+    pub fn show_playing(&self, playing: bool) -> Result<(), JsValue> {
+        self.play.set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        self.play.set_attribute("aria-pressed", if playing { "true" } else { "false" })
+    }
+}
+
+/// Connects every control to `app`.
+pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+    let slider: HtmlInputElement = dom::by_id("date")?;
+    let handle = Rc::clone(app);
+    let input = slider.clone();
+    listen(&slider, "input", move || {
+        let value = input.value_as_number();
+        if value.is_finite() {
+            App::dispatch(&handle, Action::GoToStep(value as i32));
+        }
+    })?;
+    for (id, action) in [
+        ("previous", Action::Step(-1)),
+        ("next", Action::Step(1)),
+        ("play", Action::TogglePlay),
+        ("export", Action::Export),
+    ] {
+        let button: HtmlElement = dom::by_id(id)?;
+        let handle = Rc::clone(app);
+        listen(&button, "click", move || App::dispatch(&handle, action))?;
+    }
+    Ok(())
+}
+
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut()>::new(f);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    // The controls live as long as the page.
+    closure.forget();
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! The legend: what each line pattern and marker means, built from the same
+//! style table the features use.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::model::Confidence;
+use crate::style::{arrow_id, stroke};
+use crate::web::dom::{self, element, svg};
+
+/// Fills the legend element `#legend`, and adds the arrowhead markers that
+/// routes refer to.
+pub fn build() -> Result<(), JsValue> {
+    add_arrow_markers()?;
+    let legend: Element = dom::by_id("legend")?;
+    let details = element("details", "", "")?;
+    details.set_attribute("open", "")?;
+    dom::add(&details, &element("summary", "", "Legend")?)?;
+    let list = element("ul", "", "")?;
+    let labels = Confidence::ALL
+        .iter()
+        .map(|&c| (Some(c), c.as_str(), c.meaning()))
+        .chain(std::iter::once((None, "not given", "the data gives no confidence")));
+    for (confidence, name, meaning) in labels {
+        let item = element("li", "", "")?;
+        dom::add(&item, &line_sample(confidence)?)?;
+        let text = element("span", "", "")?;
+        dom::add(&text, &element("strong", "", name)?)?;
+        dom::add(&text, &element("span", "legend-meaning", &format!(" {}: {meaning}", stroke(confidence).pattern))?)?;
+        dom::add(&item, &text)?;
+        dom::add(&list, &item)?;
+    }
+    for (class, label) in [
+        ("place", "place (hollow circle, labelled)"),
+        ("event", "event (filled dot)"),
+        ("route", "route (line, arrow at its destination)"),
+    ] {
+        let item = element("li", "", "")?;
+        dom::add(&item, &kind_sample(class)?)?;
+        dom::add(&item, &element("span", "", label)?)?;
+        dom::add(&list, &item)?;
+    }
+    dom::add(&details, &list)?;
+    dom::add(&legend, &details)?;
+    Ok(())
+}
+
+fn sample_svg() -> Result<Element, JsValue> {
+    let s = svg("svg")?;
+    s.set_attribute("width", "36")?;
+    s.set_attribute("height", "14")?;
+    s.set_attribute("aria-hidden", "true")?;
+    Ok(s)
+}
+
+fn line_sample(confidence: Option<Confidence>) -> Result<Element, JsValue> {
+    let s = sample_svg()?;
+    let line = svg("line")?;
+    let style = stroke(confidence);
+    for (k, v) in [("x1", "2"), ("y1", "7"), ("x2", "34"), ("y2", "7"), ("stroke", style.color), ("stroke-width", "3"), ("stroke-linecap", "round")] {
+        line.set_attribute(k, v)?;
+    }
+    if let Some(dash) = style.dash {
+        line.set_attribute("stroke-dasharray", dash)?;
+    }
+    dom::add(&s, &line)?;
+    Ok(s)
+}
+
+fn kind_sample(kind: &str) -> Result<Element, JsValue> {
+    let s = sample_svg()?;
+    let color = stroke(Some(Confidence::Confirmed)).color;
+    match kind {
+        "route" => {
+            let line = svg("line")?;
+            for (k, v) in [("x1", "2"), ("y1", "7"), ("x2", "26"), ("y2", "7"), ("stroke", color), ("stroke-width", "3")] {
+                line.set_attribute(k, v)?;
+            }
+            line.set_attribute("marker-end", &format!("url(#{})", arrow_id(Some(Confidence::Confirmed))))?;
+            dom::add(&s, &line)?;
+        }
+        _ => {
+            let circle = svg("circle")?;
+            let (fill, r) = if kind == "place" { ("#ffffff", "5") } else { (color, "4") };
+            for (k, v) in [("cx", "18"), ("cy", "7"), ("r", r), ("stroke", color), ("stroke-width", "2"), ("fill", fill)] {
+                circle.set_attribute(k, v)?;
+            }
+            dom::add(&s, &circle)?;
+        }
+    }
+    Ok(s)
+}
+
+/// One `<marker>` per confidence, in a hidden `<svg>`, for routes'
+/// `marker-end`.
+fn add_arrow_markers() -> Result<(), JsValue> {
+    let holder = svg("svg")?;
+    holder.set_attribute("class", "arrow-defs")?;
+    holder.set_attribute("aria-hidden", "true")?;
+    let defs = svg("defs")?;
+    let all = Confidence::ALL.iter().map(|&c| Some(c)).chain(std::iter::once(None));
+    for confidence in all {
+        let marker = svg("marker")?;
+        for (k, v) in [
+            ("id", arrow_id(confidence)),
+            ("viewBox", "0 0 10 10"),
+            ("refX", "7"),
+            ("refY", "5"),
+            ("markerWidth", "5"),
+            ("markerHeight", "5"),
+            ("markerUnits", "strokeWidth"),
+            ("orient", "auto"),
+        ] {
+            marker.set_attribute(k, v)?;
+        }
+        let path = svg("path")?;
+        path.set_attribute("d", "M 0 0 L 10 5 L 0 10 z")?;
+        path.set_attribute("fill", stroke(confidence).color)?;
+        dom::add(&marker, &path)?;
+        dom::add(&defs, &marker)?;
+    }
+    dom::add(&holder, &defs)?;
+    dom::document()?
+        .body()
+        .ok_or_else(|| JsValue::from_str("the page has no body"))?
+        .append_child(&holder)?;
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! The popup of a feature: name, dates, confidence, troops, description and
+//! sources. Every value from the data is set as text; a source becomes a
+//! link only when its URL is http or https.
+
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+
+use crate::model::MapFeature;
+use crate::web::dom::{self, element};
+
+/// Builds the popup content for `feature`.
+pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
+    let root = element("div", "popup", "")?;
+    dom::add(&root, &element("h2", "popup-name", &feature.label())?)?;
+
+    let facts = element("dl", "popup-facts", "")?;
+    let fact = |term: &str, value: &str| -> Result<(), JsValue> {
+        dom::add(&facts, &element("dt", "", term)?)?;
+        dom::add(&facts, &element("dd", "", value)?)?;
+        Ok(())
+    };
+    fact("Kind", feature.kind.as_str())?;
+    fact("Dates", &dates(feature))?;
+    fact(
+        "Confidence",
+        &match feature.confidence {
+            Some(c) => format!("{c} ({})", c.meaning()),
+            None => "not given".to_owned(),
+        },
+    )?;
+    if let Some(troops) = feature.troops {
+        fact("Troops", &format!("about {}", thousands(troops)))?;
+    }
+    dom::add(&root, &facts)?;
+
+    if let Some(description) = &feature.description {
+        dom::add(&root, &element("p", "popup-description", description)?)?;
+    }
+
+    dom::add(&root, &element("h3", "", "Sources")?)?;
+    if feature.sources.is_empty() {
+        dom::add(&root, &element("p", "popup-none", "No source given.")?)?;
+    } else {
+        let list = element("ul", "popup-sources", "")?;
+        for source in &feature.sources {
+            let item = element("li", "", "")?;
+            let title = source
+                .title
+                .clone()
+                .or_else(|| source.publisher.clone())
+                .or_else(|| source.url.clone())
+                .unwrap_or_else(|| "(untitled source)".to_owned());
+            match source.link() {
+                Some(url) => {
+                    let a = element("a", "", &title)?;
+                    a.set_attribute("href", url)?;
+                    a.set_attribute("target", "_blank")?;
+                    a.set_attribute("rel", "noopener noreferrer")?;
+                    dom::add(&item, &a)?;
+                }
+                None => {
+                    dom::add(&item, &element("span", "", &title)?)?;
+                }
+            }
+            let mut detail = Vec::new();
+            if let Some(publisher) = &source.publisher {
+                detail.push(publisher.clone());
+            }
+            if let Some(date) = &source.date {
+                detail.push(date.clone());
+            }
+            if !detail.is_empty() {
+                dom::add(&item, &element("span", "popup-source-detail", &format!(" — {}", detail.join(", ")))?)?;
+            }
+            dom::add(&list, &item)?;
+        }
+        dom::add(&root, &list)?;
+    }
+    Ok(root)
+}
+
+/// The feature's dates as a reader would say them.
+pub fn dates(feature: &MapFeature) -> String {
+    let raw = |key: &str| {
+        feature
+            .raw
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    match (raw("start"), raw("end")) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "undated (shown on every day)".to_owned(),
+    }
+}
+
+fn thousands(n: f64) -> String {
+    let digits = format!("{:.0}", n.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(1500.0), "1,500");
+        assert_eq!(super::thousands(11000.0), "11,000");
+        assert_eq!(super::thousands(400.0), "400");
+    }
+}

@@ -1,0 +1,202 @@
+//! End-to-end tests: the release build (`dist/`, made by `trunk build
+//! --release`) served on 127.0.0.1 and driven in headless Chromium through
+//! chromedriver. Run by `make test`, which builds `dist/` first:
+//!
+//! ```text
+//! cargo test --test e2e -- --ignored --test-threads=1
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use support::{check, Browser, Outcome};
+use troopmap::{read_collection, Day, Kind};
+
+const DATA: &str = "assets/data/nk-deployment-2024.geojson";
+const SEA_TRACK: &str = "route:sea-wave1";
+
+/// The ids the time rule selects on `day`, straight from the data file.
+fn expected_ids(day: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(DATA).expect("the bundled data file is readable");
+    let data = read_collection(DATA, &text).expect("the bundled data loads");
+    let day = Day::parse(day).expect("a valid test date");
+    data.features
+        .iter()
+        .filter(|f| f.span.contains(day))
+        .map(|f| f.id.as_ref().map(ToString::to_string).unwrap_or_default())
+        .collect()
+}
+
+async fn ids_on_map(browser: &Browser) -> Result<Vec<String>, String> {
+    let value = browser
+        .js("return [...document.querySelectorAll('#map [data-feature-id]')].map(e => e.getAttribute('data-feature-id')).sort()")
+        .await?;
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+async fn expect_day(browser: &Browser, day: &str) -> Outcome {
+    let mut expected = expected_ids(day);
+    expected.sort();
+    let noun = if expected.len() == 1 { "feature" } else { "features" };
+    browser.wait_for_text("#status", &format!("{} {noun} on {day}", expected.len())).await?;
+    let output = browser.text("#date-output").await?;
+    check(output == day, format!("the <output> shows {output:?}, expected {day}"))?;
+    let valuetext = browser.js("return document.getElementById('date').getAttribute('aria-valuetext')").await?;
+    check(valuetext == json!(day), format!("aria-valuetext is {valuetext}, expected {day}"))?;
+    let on_map = ids_on_map(browser).await?;
+    check(on_map == expected, format!("on {day} the map shows {on_map:?}, the time rule selects {expected:?}"))
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn the_map_draws_the_basemap_and_follows_the_slider() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        // The basemap: a canvas in its own pane with land drawn on it.
+        let land = browser
+            .js("const c = document.querySelector('.leaflet-basemap-pane canvas');
+                 if (!c) return 0;
+                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                 let n = 0;
+                 for (let i = 3; i < px.length; i += 4 * 97) if (px[i] > 0) n++;
+                 return n;")
+            .await?;
+        check(land.as_u64().unwrap_or(0) > 100, format!("the basemap canvas has almost nothing drawn ({land} samples)"))?;
+
+        browser.set_date("2024-10-07").await?;
+        expect_day(&browser, "2024-10-07").await?;
+        check(!ids_on_map(&browser).await?.contains(&SEA_TRACK.to_owned()), "the sea transfer is shown on 2024-10-07")?;
+
+        // The arrow keys move the slider one day.
+        browser.key_on("#date", fantoccini::key::Key::Right).await?;
+        expect_day(&browser, "2024-10-08").await?;
+        check(ids_on_map(&browser).await?.contains(&SEA_TRACK.to_owned()), "the sea transfer is missing on 2024-10-08")?;
+
+        browser.set_date("2024-10-10").await?;
+        expect_day(&browser, "2024-10-10").await?;
+        let arrow = browser
+            .js(&format!("return document.querySelector('[data-feature-id=\"{SEA_TRACK}\"]').getAttribute('marker-end')"))
+            .await?;
+        check(arrow.as_str().is_some_and(|a| a.starts_with("url(#arrow-")), format!("the sea track has no arrowhead: {arrow}"))?;
+        browser.screenshot("map-2024-10-10.png").await?;
+
+        for day in ["2024-10-13", "2024-10-14", "2024-10-18", "2024-10-31", "2024-11-01"] {
+            browser.set_date(day).await?;
+            expect_day(&browser, day).await?;
+        }
+        browser.click("#previous").await?;
+        expect_day(&browser, "2024-10-31").await?;
+        browser.click("#next").await?;
+        expect_day(&browser, "2024-11-01").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        expect_day(&browser, "2024-10-18").await?;
+        browser.click("#export").await?;
+        let file = browser.downloaded("troopmap-2024-10-18.geojson").await?;
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        let exported: Value = serde_json::from_str(&text).map_err(|e| format!("the export is not JSON: {e}"))?;
+        check(exported["type"] == "FeatureCollection", "the export is not a FeatureCollection")?;
+
+        // Exactly the features the time rule selects, each as it was loaded.
+        let source: Value = serde_json::from_str(&std::fs::read_to_string(DATA).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+        let expected: Vec<&Value> = source["features"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| expected_ids("2024-10-18").contains(&f["id"].as_str().unwrap_or_default().to_owned()))
+            .collect();
+        let got: Vec<&Value> = exported["features"].as_array().into_iter().flatten().collect();
+        check(got == expected, format!("exported {} features, expected {} identical to the data file", got.len(), expected.len()))?;
+
+        let ogrinfo = std::process::Command::new("ogrinfo")
+            .args(["-ro", "-al", "-so"])
+            .arg(&file)
+            .output()
+            .map_err(|e| format!("cannot run ogrinfo (Debian gdal-bin): {e}"))?;
+        let report = String::from_utf8_lossy(&ogrinfo.stdout);
+        check(
+            ogrinfo.status.success(),
+            format!("ogrinfo failed: {}", String::from_utf8_lossy(&ogrinfo.stderr)),
+        )?;
+        check(
+            report.contains(&format!("Feature Count: {}", expected.len())),
+            format!("ogrinfo does not count {} features:\n{report}", expected.len()),
+        )
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn play_steps_through_the_days_and_pause_stops() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-08").await?;
+        expect_day(&browser, "2024-10-08").await?;
+        browser.click("#play").await?;
+        browser.wait_for_text("#play", "Pause").await?;
+        browser.wait_for_text("#date-output", "2024-10-10").await?;
+        browser.click("#play").await?;
+        browser.wait_for_text("#play", "Play").await?;
+        let stopped = browser.text("#date-output").await?;
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
+        let later = browser.text("#date-output").await?;
+        check(stopped == later, format!("the date moved from {stopped} to {later} after Pause"))?;
+
+        // Playing stops by itself at the last day.
+        browser.set_date("2024-10-30").await?;
+        browser.click("#play").await?;
+        browser.wait_for_text("#date-output", "2024-11-01").await?;
+        browser.wait_for_text("#play", "Play").await
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn no_request_leaves_127_0_0_1() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        // Open a popup and zoom, which would fetch tiles if any were on.
+        browser.js("document.querySelector('.leaflet-control-zoom-in').click()").await?;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let urls = browser.js("return performance.getEntriesByType('resource').map(e => e.name)").await?;
+        let urls: Vec<String> = serde_json::from_value(urls).map_err(|e| e.to_string())?;
+        let origin = browser.origin();
+        let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&origin)).collect();
+        check(!urls.is_empty(), "the page made no requests at all")?;
+        check(foreign.is_empty(), format!("requests left {origin}: {foreign:?}"))?;
+        let served = browser.served();
+        check(served.iter().any(|p| p.ends_with(".wasm")), format!("the server never served the wasm: {served:?}"))
+    })
+    .await;
+}
+
+#[test]
+fn expected_ids_follow_the_time_rule_on_the_boundary_days() {
+    // Guards the helper the browser tests compare against.
+    let sea = |day: &str| expected_ids(day).contains(&SEA_TRACK.to_owned());
+    assert!(!sea("2024-10-07"));
+    assert!(sea("2024-10-08"));
+    assert!(sea("2024-10-13"));
+    assert!(!sea("2024-10-14"));
+    let text = std::fs::read_to_string(DATA).unwrap_or_default();
+    let data = read_collection(DATA, &text).map(|d| d.features).unwrap_or_default();
+    assert!(data.iter().any(|f| f.kind == Kind::Route));
+    assert!(Path::new(DATA).exists());
+}

@@ -1,0 +1,277 @@
+//! Test support for the end-to-end tests: a static file server for `dist/`
+//! on 127.0.0.1, chromedriver, and a headless Chromium session that is
+//! always closed, also when a check fails.
+
+use std::future::Future;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// The result of a scenario: `Err` carries what a person would have seen.
+pub type Outcome = Result<(), String>;
+
+/// Fails with `message` unless `condition` holds.
+pub fn check(condition: bool, message: impl Into<String>) -> Outcome {
+    if condition { Ok(()) } else { Err(message.into()) }
+}
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A browser on the served map.
+pub struct Browser {
+    client: Client,
+    origin: String,
+    downloads: PathBuf,
+    served: Arc<Mutex<Vec<String>>>,
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Browser {
+    /// Serves `dist/`, starts chromedriver and Chromium, runs `scenario`,
+    /// closes everything, and fails the test with the scenario's message.
+    pub async fn run<F, Fut>(scenario: F)
+    where
+        F: FnOnce(Arc<Browser>) -> Fut,
+        Fut: Future<Output = Outcome>,
+    {
+        let (origin, served) = serve(Path::new("dist"));
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Driver(
+            Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}")),
+        );
+        let work = std::env::temp_dir().join(format!("troopmap-e2e-{}-{port}", std::process::id()));
+        let downloads = work.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("a temporary folder");
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1280,800",
+                    format!("--user-data-dir={}", work.join("profile").display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false
+                }
+            }
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let started = Instant::now();
+        let client = loop {
+            let mut builder = ClientBuilder::rustls().expect("rustls");
+            match builder.capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() > TIMEOUT => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        let browser = Arc::new(Browser {
+            client,
+            origin,
+            downloads,
+            served,
+        });
+        let outcome = scenario(Arc::clone(&browser)).await;
+        let browser = Arc::try_unwrap(browser).unwrap_or_else(|_| panic!("the scenario kept the browser"));
+        let _ = browser.client.close().await;
+        drop(driver);
+        let _ = std::fs::remove_dir_all(&work);
+        if let Err(message) = outcome {
+            panic!("{message}");
+        }
+    }
+
+    /// `http://127.0.0.1:PORT` of the served map.
+    pub fn origin(&self) -> String {
+        self.origin.clone()
+    }
+
+    /// Paths the server was asked for.
+    pub fn served(&self) -> Vec<String> {
+        self.served.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Opens the map and waits until the data is on it.
+    pub async fn open_map(&self) -> Outcome {
+        self.client.goto(&format!("{}/", self.origin)).await.map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        loop {
+            let status = self.text("#status").await.unwrap_or_default();
+            if status.contains(" on ") {
+                return Ok(());
+            }
+            let alert = self.js("const a = document.getElementById('alert'); return a.hidden ? '' : a.textContent").await?;
+            if alert.as_str().is_some_and(|a| !a.is_empty()) {
+                return Err(format!("the page shows an alert: {alert}"));
+            }
+            if started.elapsed() > TIMEOUT {
+                return Err(format!("the map did not load; status is {status:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub async fn js(&self, script: &str) -> Result<Value, String> {
+        self.client.execute(script, vec![]).await.map_err(|e| format!("script failed: {e}\n{script}"))
+    }
+
+    /// The text of the element matching `css`.
+    pub async fn text(&self, css: &str) -> Result<String, String> {
+        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
+        element.text().await.map_err(|e| e.to_string())
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) -> Outcome {
+        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
+        element.click().await.map_err(|e| format!("clicking {css}: {e}"))
+    }
+
+    /// Sends a key to the element matching `css`.
+    pub async fn key_on(&self, css: &str, key: fantoccini::key::Key) -> Outcome {
+        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
+        element.send_keys(&key.to_string()).await.map_err(|e| e.to_string())
+    }
+
+    /// Moves the date slider to `day` as a person dragging it would: sets
+    /// its value and fires `input`.
+    pub async fn set_date(&self, day: &str) -> Outcome {
+        let day = troopmap::Day::parse(day).map_err(|e| e.to_string())?;
+        let min = self.js("return document.getElementById('date-output').value").await?;
+        let current = troopmap::Day::parse(min.as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
+        let value = self.js("return Number(document.getElementById('date').value)").await?;
+        let first = current.0 - value.as_i64().unwrap_or(0) as i32;
+        let step = day.0 - first;
+        self.js(&format!(
+            "const s = document.getElementById('date'); s.value = '{step}'; s.dispatchEvent(new Event('input', {{bubbles: true}}));"
+        ))
+        .await
+        .map(|_| ())
+    }
+
+    /// Waits until the element matching `css` has exactly `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Outcome {
+        let started = Instant::now();
+        loop {
+            let now = self.text(css).await?;
+            if now == text {
+                return Ok(());
+            }
+            if started.elapsed() > TIMEOUT {
+                return Err(format!("{css} says {now:?}, expected {text:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for a finished download named `name` and returns its path.
+    pub async fn downloaded(&self, name: &str) -> Result<PathBuf, String> {
+        let path = self.downloads.join(name);
+        let started = Instant::now();
+        while !path.exists() || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) == 0 {
+            if started.elapsed() > TIMEOUT {
+                let found: Vec<_> = std::fs::read_dir(&self.downloads)
+                    .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+                    .unwrap_or_default();
+                return Err(format!("{name} was not downloaded; the folder holds {found:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(path)
+    }
+
+    /// Saves a screenshot under `target/screenshots/` for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Outcome {
+        let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
+        let dir = Path::new("target/screenshots");
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(name), png).map_err(|e| e.to_string())
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on 127.0.0.1")
+}
+
+/// Serves the files under `root` on 127.0.0.1 and records each path asked
+/// for. The server lives until the test process ends.
+fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
+    assert!(root.join("index.html").exists(), "{} has no index.html: run `make test` (it builds dist/ first)", root.display());
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let origin = format!("http://{}", listener.local_addr().expect("an address"));
+    let served = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&served);
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            let log = Arc::clone(&log);
+            std::thread::spawn(move || {
+                let _ = answer(stream, &root, &log);
+            });
+        }
+    });
+    (origin, served)
+}
+
+fn answer(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? <= 2 {
+            break;
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_owned();
+    if let Ok(mut log) = log.lock() {
+        log.push(path.clone());
+    }
+    let relative = if path.ends_with('/') { format!("{path}index.html") } else { path };
+    let file = root.join(relative.trim_start_matches('/'));
+    let (status, body, mime) = match (relative.contains(".."), std::fs::read(&file)) {
+        (false, Ok(body)) => ("200 OK", body, mime(&file)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+    stream.write_all(&body)
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "json" | "geojson" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
