@@ -9,7 +9,8 @@ use crate::topo::Topology;
 
 /// Where the map is read closely (zoom 2 to 8): Europe with western Russia,
 /// and East Asia with the Russian Far East, as (west, south, east, north).
-pub const DETAIL: [(f64, f64, f64, f64); 2] = [(-25.0, 34.0, 60.0, 72.0), (95.0, 20.0, 150.0, 62.0)];
+pub const DETAIL: [(f64, f64, f64, f64); 2] =
+    [(-25.0, 34.0, 60.0, 72.0), (95.0, 20.0, 150.0, 62.0)];
 
 /// Outside [`DETAIL`], borders are simplified this many times more.
 const COARSE_FACTOR: f64 = 5.0;
@@ -24,19 +25,34 @@ const COARSE_FACTOR: f64 = 5.0;
 /// # Units
 /// `tolerance` is in degrees (0.01° is about 1 km, two pixels at zoom 8);
 /// the output keeps `decimals` decimal places.
-pub fn build(topology: &Topology, object: &str, tolerance: f64, decimals: usize) -> Result<String, String> {
+pub fn build(
+    topology: &Topology,
+    object: &str,
+    tolerance: f64,
+    decimals: usize,
+) -> Result<String, String> {
     let simplified: Vec<Vec<Coord<f64>>> = topology
         .arcs
         .iter()
         .map(|arc| {
             let line = LineString::new(arc.clone());
             let detailed = arc.iter().any(|c| {
-                DETAIL.iter().any(|&(w, s, e, n)| (w..=e).contains(&c.x) && (s..=n).contains(&c.y))
+                DETAIL
+                    .iter()
+                    .any(|&(w, s, e, n)| (w..=e).contains(&c.x) && (s..=n).contains(&c.y))
             });
-            line.simplify(if detailed { tolerance } else { tolerance * COARSE_FACTOR }).0
+            line.simplify(if detailed {
+                tolerance
+            } else {
+                tolerance * COARSE_FACTOR
+            })
+            .0
         })
         .collect();
-    let shapes = topology.objects.get(object).ok_or_else(|| format!("the topology has no object {object:?}"))?;
+    let shapes = topology
+        .objects
+        .get(object)
+        .ok_or_else(|| format!("the topology has no object {object:?}"))?;
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
     let mut first = true;
     for shape in shapes {
@@ -46,7 +62,12 @@ pub fn build(topology: &Topology, object: &str, tolerance: f64, decimals: usize)
             let exterior = ring_text(polygon.exterior(), decimals);
             let Some(exterior) = exterior else { continue };
             let mut rings = vec![exterior];
-            rings.extend(polygon.interiors().iter().filter_map(|r| ring_text(r, decimals)));
+            rings.extend(
+                polygon
+                    .interiors()
+                    .iter()
+                    .filter_map(|r| ring_text(r, decimals)),
+            );
             polygons.push(format!("[{}]", rings.join(",")));
         }
         if polygons.is_empty() {
@@ -56,7 +77,8 @@ pub fn build(topology: &Topology, object: &str, tolerance: f64, decimals: usize)
             out.push(',');
         }
         first = false;
-        let name = serde_json::to_string(shape.name.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+        let name = serde_json::to_string(shape.name.as_deref().unwrap_or(""))
+            .map_err(|e| e.to_string())?;
         let _ = write!(
             out,
             "{{\"type\":\"Feature\",\"properties\":{{\"name\":{name}}},\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{}]}}}}",
@@ -82,8 +104,16 @@ fn ring_text(ring: &LineString<f64>, decimals: usize) -> Option<String> {
 
 fn number(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -44,7 +44,11 @@ fn validate(files: &[String]) -> Result<(), String> {
             }
         }
     }
-    if failed == 0 { Ok(()) } else { Err(format!("{failed} of {} files not valid", files.len())) }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} of {} files not valid", files.len()))
+    }
 }
 
 fn export(day: &str, file: &str) -> Result<(), String> {
@@ -56,7 +60,9 @@ fn export(day: &str, file: &str) -> Result<(), String> {
 }
 
 fn build_basemap(input: &str, output: &str, tolerance: &str) -> Result<(), String> {
-    let tolerance: f64 = tolerance.parse().map_err(|_| format!("tolerance {tolerance:?} is not a number of degrees"))?;
+    let tolerance: f64 = tolerance
+        .parse()
+        .map_err(|_| format!("tolerance {tolerance:?} is not a number of degrees"))?;
     let topology = Topology::parse(&read(input)?).map_err(|e| format!("{input}: {e}"))?;
     let text = basemap::build(&topology, "countries", tolerance, 3)?;
     if let Some(dir) = std::path::Path::new(output).parent() {

@@ -31,16 +31,35 @@ pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, (String, Stri
 
 fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
     let Value::Object(object) = value else {
-        return Err((path.to_owned(), format!("expected a geometry object or null, found {}", describe(value))));
+        return Err((
+            path.to_owned(),
+            format!(
+                "expected a geometry object or null, found {}",
+                describe(value)
+            ),
+        ));
     };
     let kind = match object.get("type") {
         Some(Value::String(kind)) => kind.as_str(),
-        Some(other) => return Err((format!("{path}.type"), format!("expected a geometry type name, found {}", describe(other)))),
-        None => return Err((format!("{path}.type"), "the geometry has no \"type\"".to_owned())),
+        Some(other) => {
+            return Err((
+                format!("{path}.type"),
+                format!("expected a geometry type name, found {}", describe(other)),
+            ))
+        }
+        None => {
+            return Err((
+                format!("{path}.type"),
+                "the geometry has no \"type\"".to_owned(),
+            ))
+        }
     };
     if kind == "GeometryCollection" {
         let Some(Value::Array(items)) = object.get("geometries") else {
-            return Err((format!("{path}.geometries"), "a GeometryCollection needs a \"geometries\" array".to_owned()));
+            return Err((
+                format!("{path}.geometries"),
+                "a GeometryCollection needs a \"geometries\" array".to_owned(),
+            ));
         };
         for (i, item) in items.iter().enumerate() {
             check_shape(item, &format!("{path}.geometries[{i}]"))?;
@@ -76,18 +95,28 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
         ("MultiPolygon", Value::Array(polygons)) => polygons
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.as_array().map(|rings| arrays(rings, &format!("{path}[{i}]"))))
+            .filter_map(|(i, p)| {
+                p.as_array()
+                    .map(|rings| arrays(rings, &format!("{path}[{i}]")))
+            })
             .flatten()
             .collect(),
         _ => Vec::new(),
     };
     for (list_path, list) in lists {
         if list.len() < min {
-            let what = if ring { "a polygon ring needs at least 4 positions" } else { "a line needs at least 2 positions" };
+            let what = if ring {
+                "a polygon ring needs at least 4 positions"
+            } else {
+                "a line needs at least 2 positions"
+            };
             return Err((list_path, format!("{what}, found {}", list.len())));
         }
         if ring && list.first() != list.last() {
-            return Err((list_path, "a polygon ring must end where it starts (closed ring)".to_owned()));
+            return Err((
+                list_path,
+                "a polygon ring must end where it starts (closed ring)".to_owned(),
+            ));
         }
     }
     Ok(())
@@ -103,7 +132,10 @@ fn arrays<'a>(items: &'a [Value], path: &str) -> Vec<(String, &'a Vec<Value>)> {
 
 fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), (String, String)> {
     let Value::Array(items) = value else {
-        return Err((path.to_owned(), format!("expected an array, found {}", describe(value))));
+        return Err((
+            path.to_owned(),
+            format!("expected an array, found {}", describe(value)),
+        ));
     };
     if depth == 0 {
         return check_position(items, path);
@@ -117,19 +149,34 @@ fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), (String,
 fn check_position(items: &[Value], path: &str) -> Result<(), (String, String)> {
     for (i, item) in items.iter().enumerate() {
         if !item.is_number() {
-            return Err((format!("{path}[{i}]"), format!("expected a number, found {}", describe(item))));
+            return Err((
+                format!("{path}[{i}]"),
+                format!("expected a number, found {}", describe(item)),
+            ));
         }
     }
     if items.len() < 2 {
-        return Err((path.to_owned(), format!("a position needs a longitude and a latitude, found {} number(s)", items.len())));
+        return Err((
+            path.to_owned(),
+            format!(
+                "a position needs a longitude and a latitude, found {} number(s)",
+                items.len()
+            ),
+        ));
     }
     let lon = items[0].as_f64().unwrap_or(f64::NAN);
     let lat = items[1].as_f64().unwrap_or(f64::NAN);
     if !(-180.0..=180.0).contains(&lon) {
-        return Err((format!("{path}[0]"), format!("longitude {lon} is outside -180..180 (positions are [longitude, latitude])")));
+        return Err((
+            format!("{path}[0]"),
+            format!("longitude {lon} is outside -180..180 (positions are [longitude, latitude])"),
+        ));
     }
     if !(-90.0..=90.0).contains(&lat) {
-        return Err((format!("{path}[1]"), format!("latitude {lat} is outside -90..90 (positions are [longitude, latitude])")));
+        return Err((
+            format!("{path}[1]"),
+            format!("latitude {lat} is outside -90..90 (positions are [longitude, latitude])"),
+        ));
     }
     Ok(())
 }
@@ -144,7 +191,9 @@ fn check_position(items: &[Value], path: &str) -> Result<(), (String, String)> {
 /// let rect = bounds([&a, &b]).unwrap();
 /// assert_eq!((rect.min().x, rect.max().y), (127.5, 43.1));
 /// ```
-pub fn bounds<'a>(geometries: impl IntoIterator<Item = &'a geo::Geometry<f64>>) -> Option<Rect<f64>> {
+pub fn bounds<'a>(
+    geometries: impl IntoIterator<Item = &'a geo::Geometry<f64>>,
+) -> Option<Rect<f64>> {
     geometries
         .into_iter()
         .filter_map(BoundingRect::bounding_rect)
@@ -154,47 +203,6 @@ pub fn bounds<'a>(geometries: impl IntoIterator<Item = &'a geo::Geometry<f64>>) 
                 geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
             )
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn error_of(value: Value) -> (String, String) {
-        check_geometry(&value).unwrap_err()
-    }
-
-    #[test]
-    fn short_positions_are_refused_not_indexed() {
-        let (path, message) = error_of(json!({"type": "LineString", "coordinates": [[1.0, 2.0], [3.0]]}));
-        assert_eq!(path, ".coordinates[1]");
-        assert!(message.contains("longitude and a latitude"));
-    }
-
-    #[test]
-    fn rings_must_be_closed_and_long_enough() {
-        let (path, message) = error_of(json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}));
-        assert_eq!(path, ".coordinates[0]");
-        assert!(message.contains("closed"));
-        let (_, message) = error_of(json!({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [0, 0]]]]}));
-        assert!(message.contains("at least 4"));
-    }
-
-    #[test]
-    fn wrong_nesting_and_unknown_types_say_where() {
-        assert_eq!(error_of(json!({"type": "Point", "coordinates": [[1, 2]]})).0, ".coordinates[0]");
-        assert_eq!(error_of(json!({"type": "Circle", "coordinates": [1, 2]})).0, ".type");
-        assert_eq!(
-            error_of(json!({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [1, 95]}]})).0,
-            ".geometries[0].coordinates[1]"
-        );
-    }
-
-    #[test]
-    fn third_values_are_accepted() {
-        assert!(check_geometry(&json!({"type": "Point", "coordinates": [1.0, 2.0, 30.0]})).is_ok());
-    }
 }
 
 /// Where a line crosses land: for each offending segment, its index and a
@@ -221,7 +229,7 @@ pub fn land_crossings(
     land: &geo::MultiPolygon<f64>,
     exempt_m: f64,
 ) -> Vec<(usize, geo::Coord<f64>)> {
-    use geo::{Distance, Haversine, Intersects, InterpolatePoint};
+    use geo::{Distance, Haversine, InterpolatePoint, Intersects};
 
     let (Some(&first), Some(&last)) = (line.0.first(), line.0.last()) else {
         return Vec::new();
@@ -250,18 +258,33 @@ pub fn land_crossings(
     let on_land = |c: geo::Coord<f64>| near.iter().any(|p| p.intersects(&geo::Point::from(c)));
     let mut found = Vec::new();
     for (i, segment) in line.lines().enumerate() {
-        let (a, b) = (geo::Point::from(segment.start), geo::Point::from(segment.end));
+        let (a, b) = (
+            geo::Point::from(segment.start),
+            geo::Point::from(segment.end),
+        );
         let length = Haversine.distance(a, b);
-        let reaches_port = in_port(segment.start) || in_port(segment.end) || length > 0.0 && {
-            // A segment may also pass through a port's zone in its middle.
-            let steps = (length / 1_000.0).ceil() as usize;
-            (1..steps).any(|k| in_port(Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0))
-        };
+        let reaches_port = in_port(segment.start)
+            || in_port(segment.end)
+            || length > 0.0 && {
+                // A segment may also pass through a port's zone in its middle.
+                let steps = (length / 1_000.0).ceil() as usize;
+                (1..steps).any(|k| {
+                    in_port(
+                        Haversine
+                            .point_at_ratio_between(a, b, k as f64 / steps as f64)
+                            .0,
+                    )
+                })
+            };
         if !reaches_port {
             if near.iter().any(|p| p.intersects(&segment)) {
                 let steps = ((length / 50.0).ceil() as usize).max(1);
                 let hit = (0..=steps)
-                    .map(|k| Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0)
+                    .map(|k| {
+                        Haversine
+                            .point_at_ratio_between(a, b, k as f64 / steps as f64)
+                            .0
+                    })
                     .find(|&c| on_land(c))
                     .unwrap_or(segment.start);
                 found.push((i, hit));
@@ -270,11 +293,65 @@ pub fn land_crossings(
         }
         let steps = ((length / 50.0).ceil() as usize).max(1);
         if let Some(hit) = (0..=steps)
-            .map(|k| Haversine.point_at_ratio_between(a, b, k as f64 / steps as f64).0)
+            .map(|k| {
+                Haversine
+                    .point_at_ratio_between(a, b, k as f64 / steps as f64)
+                    .0
+            })
             .find(|&c| !in_port(c) && on_land(c))
         {
             found.push((i, hit));
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn error_of(value: Value) -> (String, String) {
+        check_geometry(&value).unwrap_err()
+    }
+
+    #[test]
+    fn short_positions_are_refused_not_indexed() {
+        let (path, message) =
+            error_of(json!({"type": "LineString", "coordinates": [[1.0, 2.0], [3.0]]}));
+        assert_eq!(path, ".coordinates[1]");
+        assert!(message.contains("longitude and a latitude"));
+    }
+
+    #[test]
+    fn rings_must_be_closed_and_long_enough() {
+        let (path, message) =
+            error_of(json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}));
+        assert_eq!(path, ".coordinates[0]");
+        assert!(message.contains("closed"));
+        let (_, message) =
+            error_of(json!({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [0, 0]]]]}));
+        assert!(message.contains("at least 4"));
+    }
+
+    #[test]
+    fn wrong_nesting_and_unknown_types_say_where() {
+        assert_eq!(
+            error_of(json!({"type": "Point", "coordinates": [[1, 2]]})).0,
+            ".coordinates[0]"
+        );
+        assert_eq!(
+            error_of(json!({"type": "Circle", "coordinates": [1, 2]})).0,
+            ".type"
+        );
+        assert_eq!(
+            error_of(json!({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [1, 95]}]})).0,
+            ".geometries[0].coordinates[1]"
+        );
+    }
+
+    #[test]
+    fn third_values_are_accepted() {
+        assert!(check_geometry(&json!({"type": "Point", "coordinates": [1.0, 2.0, 30.0]})).is_ok());
+    }
 }

@@ -57,11 +57,23 @@ impl TimeIndex {
                 )
             })
             .collect();
-        let mut by_first: Vec<(i32, u32)> = days.iter().enumerate().map(|(i, d)| (d.0, i as u32)).collect();
-        let mut by_last: Vec<(i32, u32)> = days.iter().enumerate().map(|(i, d)| (d.1, i as u32)).collect();
+        let mut by_first: Vec<(i32, u32)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.0, i as u32))
+            .collect();
+        let mut by_last: Vec<(i32, u32)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.1, i as u32))
+            .collect();
         by_first.sort_unstable();
         by_last.sort_unstable();
-        TimeIndex { by_first, by_last, days }
+        TimeIndex {
+            by_first,
+            by_last,
+            days,
+        }
     }
 
     /// Indexes a dataset's features.
@@ -85,14 +97,26 @@ impl TimeIndex {
     pub fn date_range(&self) -> Option<(Day, Day)> {
         let starts = self.by_first.iter().map(|e| e.0).filter(|&d| d != i32::MIN);
         let ends = self.by_last.iter().map(|e| e.0).filter(|&d| d != i32::MAX);
-        let first = starts.clone().next().into_iter().chain(ends.clone().next()).min()?;
-        let last = starts.last().into_iter().chain(ends.last()).max()?;
+        let first = starts
+            .clone()
+            .next()
+            .into_iter()
+            .chain(ends.clone().next())
+            .min()?;
+        let last = starts
+            .clone()
+            .next_back()
+            .into_iter()
+            .chain(ends.clone().next_back())
+            .max()?;
         Some((Day(first), Day(last)))
     }
 
     /// Whether feature `index` is shown on `day`.
     pub fn is_shown(&self, index: usize, day: Day) -> bool {
-        self.days.get(index).is_some_and(|&(first, last)| first <= day.0 && day.0 <= last)
+        self.days
+            .get(index)
+            .is_some_and(|&(first, last)| first <= day.0 && day.0 <= last)
     }
 
     /// Every feature shown on `day`, in ascending order. Looks only at the
@@ -115,7 +139,11 @@ impl TimeIndex {
         if from == to {
             return Change::default();
         }
-        let (lo, hi) = if from < to { (from.0, to.0) } else { (to.0, from.0) };
+        let (lo, hi) = if from < to {
+            (from.0, to.0)
+        } else {
+            (to.0, from.0)
+        };
         // Going forward, features starting in (lo, hi] and still on at hi
         // enter; features ending in [lo, hi) that were on at lo leave.
         let starting = self.slice(&self.by_first, lo + 1, hi);
@@ -133,9 +161,15 @@ impl TimeIndex {
         appear.sort_unstable();
         vanish.sort_unstable();
         if from < to {
-            Change { entered: appear, left: vanish }
+            Change {
+                entered: appear,
+                left: vanish,
+            }
         } else {
-            Change { entered: vanish, left: appear }
+            Change {
+                entered: vanish,
+                left: appear,
+            }
         }
     }
 
@@ -172,15 +206,28 @@ mod tests {
         assert_eq!(index.shown_on(day("2024-10-08")), [0]);
         assert_eq!(index.shown_on(day("2024-10-13")), [0]);
         assert!(index.shown_on(day("2024-10-14")).is_empty());
-        assert_eq!(index.change(day("2024-10-07"), day("2024-10-08")).entered, [0]);
+        assert_eq!(
+            index.change(day("2024-10-07"), day("2024-10-08")).entered,
+            [0]
+        );
         assert_eq!(index.change(day("2024-10-13"), day("2024-10-14")).left, [0]);
-        assert!(index.change(day("2024-10-08"), day("2024-10-13")).is_empty());
+        assert!(index
+            .change(day("2024-10-08"), day("2024-10-13"))
+            .is_empty());
     }
 
     #[test]
     fn date_range_spans_every_start_and_end() {
-        let index = TimeIndex::new(&[span("", ""), span("2024-10-08", "2024-10-13"), span("", "2024-11-01"), span("2024-10-01", "")]);
-        assert_eq!(index.date_range(), Some((day("2024-10-01"), day("2024-11-01"))));
+        let index = TimeIndex::new(&[
+            span("", ""),
+            span("2024-10-08", "2024-10-13"),
+            span("", "2024-11-01"),
+            span("2024-10-01", ""),
+        ]);
+        assert_eq!(
+            index.date_range(),
+            Some((day("2024-10-01"), day("2024-11-01")))
+        );
         assert_eq!(TimeIndex::new(&[span("", "")]).date_range(), None);
     }
 
@@ -205,8 +252,16 @@ mod tests {
                 let change = index.change(from, to);
                 let before = brute(&spans, from);
                 let after = brute(&spans, to);
-                let entered: Vec<usize> = after.iter().copied().filter(|i| !before.contains(i)).collect();
-                let left: Vec<usize> = before.iter().copied().filter(|i| !after.contains(i)).collect();
+                let entered: Vec<usize> = after
+                    .iter()
+                    .copied()
+                    .filter(|i| !before.contains(i))
+                    .collect();
+                let left: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|i| !after.contains(i))
+                    .collect();
                 assert_eq!(change, Change { entered, left }, "{from} -> {to}");
             }
         }

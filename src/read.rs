@@ -55,7 +55,10 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
     let Value::Object(mut members) = value else {
         return Err(vec![Problem::at_path(
             "",
-            format!("expected a GeoJSON FeatureCollection object, found {}", describe(&value)),
+            format!(
+                "expected a GeoJSON FeatureCollection object, found {}",
+                describe(&value)
+            ),
         )]);
     };
     match members.get("type") {
@@ -69,7 +72,10 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
         Some(other) => {
             return Err(vec![Problem::at_path(
                 "type",
-                format!("expected the string \"FeatureCollection\", found {}", describe(other)),
+                format!(
+                    "expected the string \"FeatureCollection\", found {}",
+                    describe(other)
+                ),
             )])
         }
         None => {
@@ -87,7 +93,12 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
                 format!("expected an array of features, found {}", describe(&other)),
             )])
         }
-        None => return Err(vec![Problem::at_path("features", "the member \"features\" is missing")]),
+        None => {
+            return Err(vec![Problem::at_path(
+                "features",
+                "the member \"features\" is missing",
+            )])
+        }
     };
     let mut problems = Vec::new();
     let mut out = Vec::with_capacity(features.len());
@@ -126,8 +137,15 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         Some(Value::Number(n)) => Some(FeatureId::Number(n.clone())),
         Some(other) => {
             problems.push(
-                Problem::at_feature(index, None, format!("an id must be a string or a number, found {}", describe(other)))
-                    .with_member("id"),
+                Problem::at_feature(
+                    index,
+                    None,
+                    format!(
+                        "an id must be a string or a number, found {}",
+                        describe(other)
+                    ),
+                )
+                .with_member("id"),
             );
             None
         }
@@ -137,8 +155,10 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
 
     match raw.get("type") {
         Some(Value::String(t)) if t == "Feature" => {}
-        Some(other) => problems.push(at(format!("expected \"type\": \"Feature\", found {other}")).with_member("type")),
-        None => problems.push(at("the member \"type\": \"Feature\" is missing".into()).with_member("type")),
+        Some(other) => problems
+            .push(at(format!("expected \"type\": \"Feature\", found {other}")).with_member("type")),
+        None => problems
+            .push(at("the member \"type\": \"Feature\" is missing".into()).with_member("type")),
     }
 
     let geometry = match raw.get("geometry") {
@@ -161,7 +181,13 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         None | Some(Value::Null) => &empty,
         Some(Value::Object(p)) => p,
         Some(other) => {
-            problems.push(at(format!("\"properties\" must be an object or null, found {}", describe(other))).with_member("properties"));
+            problems.push(
+                at(format!(
+                    "\"properties\" must be an object or null, found {}",
+                    describe(other)
+                ))
+                .with_member("properties"),
+            );
             &empty
         }
     };
@@ -171,7 +197,9 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                problems.push(at(format!("expected text, found {}", describe(other))).with_property(key));
+                problems.push(
+                    at(format!("expected text, found {}", describe(other))).with_property(key),
+                );
                 None
             }
         }
@@ -192,14 +220,22 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
     let span = Span::new(time("start", &mut problems), time("end", &mut problems));
     if let (Some(first), Some(last)) = (span.start, span.end) {
         if first.seconds() > last.seconds() {
-            problems.push(at("\"end\" is before \"start\": the time span is backwards".into()).with_property("end"));
+            problems.push(
+                at("\"end\" is before \"start\": the time span is backwards".into())
+                    .with_property("end"),
+            );
         }
     }
 
     let kind = match text("kind", &mut problems) {
         None => default_kind(geometry.as_ref(), span),
         Some(k) => Kind::parse(&k).unwrap_or_else(|| {
-            problems.push(at(format!("{k:?} is not a kind; expected one of \"place\", \"route\", \"event\"")).with_property("kind"));
+            problems.push(
+                at(format!(
+                    "{k:?} is not a kind; expected one of \"place\", \"route\", \"event\""
+                ))
+                .with_property("kind"),
+            );
             Kind::Place
         }),
     };
@@ -219,7 +255,9 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),
         Some(other) => {
-            problems.push(at(format!("expected a number, found {}", describe(other))).with_property("troops"));
+            problems.push(
+                at(format!("expected a number, found {}", describe(other))).with_property("troops"),
+            );
             None
         }
     };
@@ -237,7 +275,13 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
             })
             .collect(),
         Some(other) => {
-            problems.push(at(format!("expected an array of source objects, found {}", describe(other))).with_property("sources"));
+            problems.push(
+                at(format!(
+                    "expected an array of source objects, found {}",
+                    describe(other)
+                ))
+                .with_property("sources"),
+            );
             Vec::new()
         }
     };
@@ -326,7 +370,10 @@ mod tests {
     fn syntax_errors_give_line_and_column() {
         let got = messages("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}");
         assert_eq!(got.len(), 1);
-        assert!(got[0].starts_with("line 3, column 16: not valid JSON"), "{got:?}");
+        assert!(
+            got[0].starts_with("line 3, column 16: not valid JSON"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -337,7 +384,12 @@ mod tests {
         ));
         let got = messages(&text);
         assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0].starts_with("feature 1 (id \"x\"), property \"start\" at features[1].properties.start:"), "{got:?}");
+        assert!(
+            got[0].starts_with(
+                "feature 1 (id \"x\"), property \"start\" at features[1].properties.start:"
+            ),
+            "{got:?}"
+        );
         assert!(got[0].contains("\"2024-10-32\""), "{got:?}");
     }
 
@@ -356,7 +408,10 @@ mod tests {
 
     #[test]
     fn the_wrong_top_level_type_is_refused() {
-        assert_eq!(messages("[]"), vec!["expected a GeoJSON FeatureCollection object, found an array"]);
+        assert_eq!(
+            messages("[]"),
+            vec!["expected a GeoJSON FeatureCollection object, found an array"]
+        );
         assert_eq!(
             messages(r#"{"type": "Feature"}"#),
             vec!["at type: expected \"FeatureCollection\", found \"Feature\""]
@@ -372,7 +427,10 @@ mod tests {
         let feature = &data.features[0];
         assert_eq!(feature.id, Some(FeatureId::Number(7.into())));
         let keys: Vec<&str> = feature.raw.keys().map(String::as_str).collect();
-        assert_eq!(keys, ["type", "id", "zeta", "geometry", "properties", "alpha"]);
+        assert_eq!(
+            keys,
+            ["type", "id", "zeta", "geometry", "properties", "alpha"]
+        );
     }
 
     #[test]

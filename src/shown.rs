@@ -30,7 +30,12 @@ impl Shown {
     /// Nothing shown yet, and no day selected.
     pub fn new(index: TimeIndex) -> Shown {
         let on = vec![false; index.len()];
-        Shown { index, day: None, on, count: 0 }
+        Shown {
+            index,
+            day: None,
+            on,
+            count: 0,
+        }
     }
 
     /// The index the set is computed from.

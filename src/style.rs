@@ -26,12 +26,36 @@ pub struct Stroke {
 /// ```
 pub fn stroke(confidence: Option<Confidence>) -> Stroke {
     match confidence {
-        Some(Confidence::Confirmed) => Stroke { color: "#1d4e89", dash: None, pattern: "solid" },
-        Some(Confidence::Reported) => Stroke { color: "#2b83ba", dash: Some("10 7"), pattern: "dashed" },
-        Some(Confidence::Claimed) => Stroke { color: "#d95f02", dash: Some("1 7"), pattern: "dotted" },
-        Some(Confidence::Inferred) => Stroke { color: "#7b3294", dash: Some("1 7"), pattern: "dotted" },
-        Some(Confidence::Denied) => Stroke { color: "#8c8c8c", dash: Some("6 4 1 4"), pattern: "grey, dash-dot" },
-        None => Stroke { color: "#444444", dash: Some("3 3"), pattern: "fine dash" },
+        Some(Confidence::Confirmed) => Stroke {
+            color: "#1d4e89",
+            dash: None,
+            pattern: "solid",
+        },
+        Some(Confidence::Reported) => Stroke {
+            color: "#2b83ba",
+            dash: Some("10 7"),
+            pattern: "dashed",
+        },
+        Some(Confidence::Claimed) => Stroke {
+            color: "#d95f02",
+            dash: Some("1 7"),
+            pattern: "dotted",
+        },
+        Some(Confidence::Inferred) => Stroke {
+            color: "#7b3294",
+            dash: Some("1 7"),
+            pattern: "dotted",
+        },
+        Some(Confidence::Denied) => Stroke {
+            color: "#8c8c8c",
+            dash: Some("6 4 1 4"),
+            pattern: "grey, dash-dot",
+        },
+        None => Stroke {
+            color: "#444444",
+            dash: Some("3 3"),
+            pattern: "fine dash",
+        },
     }
 }
 
@@ -54,7 +78,11 @@ mod tests {
 
     #[test]
     fn every_confidence_looks_different() {
-        let mut looks: Vec<(&str, Option<&str>)> = Confidence::ALL.iter().map(|&c| stroke(Some(c))).map(|s| (s.color, s.dash)).collect();
+        let mut looks: Vec<(&str, Option<&str>)> = Confidence::ALL
+            .iter()
+            .map(|&c| stroke(Some(c)))
+            .map(|s| (s.color, s.dash))
+            .collect();
         looks.push((stroke(None).color, stroke(None).dash));
         let count = looks.len();
         looks.sort();

@@ -225,7 +225,11 @@ fn parse_date_time(text: &str) -> Option<TimeBound> {
         None => 0.0,
         Some(s) => {
             let whole = s.split(['.', ',']).next()?;
-            if whole.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            if whole.len() != 2
+                || !s
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            {
                 return None;
             }
             s.replace(',', ".").parse::<f64>().ok()?
@@ -237,7 +241,9 @@ fn parse_date_time(text: &str) -> Option<TimeBound> {
     if hour == 24 && (minute != 0 || second != 0.0) {
         return None;
     }
-    let seconds = day.start_seconds() + i64::from(hour) * 3600 + i64::from(minute) * 60
+    let seconds = day.start_seconds()
+        + i64::from(hour) * 3600
+        + i64::from(minute) * 60
         + second.floor() as i64
         - offset_seconds;
     Some(TimeBound {
@@ -324,18 +330,42 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for text in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-10-32", "24-10-08", "2024/10/08", "", "2024-1-08"] {
+        for text in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-10-32",
+            "24-10-08",
+            "2024/10/08",
+            "",
+            "2024-1-08",
+        ] {
             assert!(Day::parse(text).is_err(), "{text}");
         }
     }
 
     #[test]
     fn date_times_fall_on_their_utc_day() {
-        assert_eq!(TimeBound::parse("2024-10-08T23:30:00-02:00").unwrap().day(), day("2024-10-09"));
-        assert_eq!(TimeBound::parse("2024-10-08T01:00+09:00").unwrap().day(), day("2024-10-07"));
-        assert_eq!(TimeBound::parse("2024-10-08T12:00:00.250Z").unwrap().day(), day("2024-10-08"));
-        assert_eq!(TimeBound::parse("2024-10-08 12:00").unwrap().day(), day("2024-10-08"));
-        assert_eq!(TimeBound::parse("2024-10-08T24:00Z").unwrap().day(), day("2024-10-09"));
+        assert_eq!(
+            TimeBound::parse("2024-10-08T23:30:00-02:00").unwrap().day(),
+            day("2024-10-09")
+        );
+        assert_eq!(
+            TimeBound::parse("2024-10-08T01:00+09:00").unwrap().day(),
+            day("2024-10-07")
+        );
+        assert_eq!(
+            TimeBound::parse("2024-10-08T12:00:00.250Z").unwrap().day(),
+            day("2024-10-08")
+        );
+        assert_eq!(
+            TimeBound::parse("2024-10-08 12:00").unwrap().day(),
+            day("2024-10-08")
+        );
+        assert_eq!(
+            TimeBound::parse("2024-10-08T24:00Z").unwrap().day(),
+            day("2024-10-09")
+        );
         assert_eq!(
             TimeBound::parse("2024-10-08T06:30:15Z").unwrap().seconds(),
             day("2024-10-08").start_seconds() + 6 * 3600 + 30 * 60 + 15
@@ -344,7 +374,14 @@ mod tests {
 
     #[test]
     fn malformed_date_times_say_what_was_expected() {
-        for text in ["2024-10-08T", "2024-10-08T25:00", "2024-10-08T12:60", "2024-10-08T12:00+25:00", "yesterday", "2024-10-08T1:2:3:4"] {
+        for text in [
+            "2024-10-08T",
+            "2024-10-08T25:00",
+            "2024-10-08T12:60",
+            "2024-10-08T12:00+25:00",
+            "yesterday",
+            "2024-10-08T1:2:3:4",
+        ] {
             let error = TimeBound::parse(text).unwrap_err();
             assert_eq!(error.value, text);
             assert!(error.to_string().contains("ISO 8601"), "{error}");

@@ -20,6 +20,9 @@ pub struct Topology {
     pub objects: BTreeMap<String, Vec<TopoShape>>,
 }
 
+/// A geometry's name (its `name` property) and its polygons.
+pub type NamedShape = (Option<String>, MultiPolygon<f64>);
+
 /// One polygonal geometry of a topology object, in terms of arcs.
 #[derive(Debug, Clone)]
 pub struct TopoShape {
@@ -58,9 +61,13 @@ struct RawObject {
 impl Topology {
     /// Reads a TopoJSON document.
     pub fn parse(text: &str) -> Result<Topology, String> {
-        let raw: RawTopology = serde_json::from_str(text).map_err(|e| format!("not a TopoJSON topology: {e}"))?;
+        let raw: RawTopology =
+            serde_json::from_str(text).map_err(|e| format!("not a TopoJSON topology: {e}"))?;
         if raw.kind != "Topology" {
-            return Err(format!("expected \"type\": \"Topology\", found {:?}", raw.kind));
+            return Err(format!(
+                "expected \"type\": \"Topology\", found {:?}",
+                raw.kind
+            ));
         }
         let arcs = raw
             .arcs
@@ -77,8 +84,11 @@ impl Topology {
     }
 
     /// The object `name` as multipolygons, one per geometry, with their names.
-    pub fn polygons(&self, name: &str) -> Result<Vec<(Option<String>, MultiPolygon<f64>)>, String> {
-        let shapes = self.objects.get(name).ok_or_else(|| format!("the topology has no object {name:?}"))?;
+    pub fn polygons(&self, name: &str) -> Result<Vec<NamedShape>, String> {
+        let shapes = self
+            .objects
+            .get(name)
+            .ok_or_else(|| format!("the topology has no object {name:?}"))?;
         shapes
             .iter()
             .map(|shape| Ok((shape.name.clone(), self.assemble(shape, &self.arcs)?)))
@@ -87,7 +97,11 @@ impl Topology {
 
     /// Builds a shape's polygons from the given arcs, which may be simplified
     /// versions of [`Topology::arcs`] (shared borders stay shared).
-    pub fn assemble(&self, shape: &TopoShape, arcs: &[Vec<Coord<f64>>]) -> Result<MultiPolygon<f64>, String> {
+    pub fn assemble(
+        &self,
+        shape: &TopoShape,
+        arcs: &[Vec<Coord<f64>>],
+    ) -> Result<MultiPolygon<f64>, String> {
         let mut polygons = Vec::with_capacity(shape.polygons.len());
         for rings in &shape.polygons {
             let mut built = Vec::with_capacity(rings.len());
@@ -95,14 +109,22 @@ impl Topology {
                 built.push(ring_coords(ring, arcs)?);
             }
             let mut built = built.into_iter();
-            let Some(exterior) = built.next() else { continue };
-            polygons.push(Polygon::new(LineString::new(exterior), built.map(LineString::new).collect()));
+            let Some(exterior) = built.next() else {
+                continue;
+            };
+            polygons.push(Polygon::new(
+                LineString::new(exterior),
+                built.map(LineString::new).collect(),
+            ));
         }
         Ok(MultiPolygon::new(polygons))
     }
 }
 
-fn decode_arc(arc: &[Vec<f64>], transform: Option<&RawTransform>) -> Result<Vec<Coord<f64>>, String> {
+fn decode_arc(
+    arc: &[Vec<f64>],
+    transform: Option<&RawTransform>,
+) -> Result<Vec<Coord<f64>>, String> {
     let mut out = Vec::with_capacity(arc.len());
     let (mut x, mut y) = (0.0, 0.0);
     for position in arc {
@@ -114,7 +136,10 @@ fn decode_arc(arc: &[Vec<f64>], transform: Option<&RawTransform>) -> Result<Vec<
             Some(t) => {
                 x += px;
                 y += py;
-                Coord { x: x * t.scale[0] + t.translate[0], y: y * t.scale[1] + t.translate[1] }
+                Coord {
+                    x: x * t.scale[0] + t.translate[0],
+                    y: y * t.scale[1] + t.translate[1],
+                }
             }
             None => Coord { x: px, y: py },
         });
@@ -135,8 +160,14 @@ fn collect_shapes(object: &RawObject, out: &mut Vec<TopoShape>) -> Result<(), St
                 collect_shapes(geometry, out)?;
             }
         }
-        "Polygon" => out.push(TopoShape { name, polygons: vec![parse_arcs(&object.arcs)?] }),
-        "MultiPolygon" => out.push(TopoShape { name, polygons: parse_arcs(&object.arcs)? }),
+        "Polygon" => out.push(TopoShape {
+            name,
+            polygons: vec![parse_arcs(&object.arcs)?],
+        }),
+        "MultiPolygon" => out.push(TopoShape {
+            name,
+            polygons: parse_arcs(&object.arcs)?,
+        }),
         // Points and lines carry no land or borders; a null geometry nothing.
         _ => {}
     }
@@ -150,7 +181,11 @@ fn parse_arcs<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Resu
 fn ring_coords(ring: &[i64], arcs: &[Vec<Coord<f64>>]) -> Result<Vec<Coord<f64>>, String> {
     let mut coords: Vec<Coord<f64>> = Vec::new();
     for &reference in ring {
-        let (index, reversed) = if reference < 0 { (!reference, true) } else { (reference, false) };
+        let (index, reversed) = if reference < 0 {
+            (!reference, true)
+        } else {
+            (reference, false)
+        };
         let arc = usize::try_from(index)
             .ok()
             .and_then(|i| arcs.get(i))
@@ -191,7 +226,10 @@ mod tests {
         assert!(square.contains(&geo::point!(x: 101.0, y: 11.0)));
         // The same square from both arcs reversed.
         assert_eq!(shapes[1].1.unsigned_area(), 4.0);
-        assert_eq!(shapes[1].1.0[0].exterior().0[0], geo::coord! { x: 100.0, y: 10.0 });
+        assert_eq!(
+            shapes[1].1 .0[0].exterior().0[0],
+            geo::coord! { x: 100.0, y: 10.0 }
+        );
     }
 
     #[test]

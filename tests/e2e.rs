@@ -41,14 +41,31 @@ async fn ids_on_map(browser: &Browser) -> Result<Vec<String>, String> {
 async fn expect_day(browser: &Browser, day: &str) -> Outcome {
     let mut expected = expected_ids(day);
     expected.sort();
-    let noun = if expected.len() == 1 { "feature" } else { "features" };
-    browser.wait_for_text("#status", &format!("{} {noun} on {day}", expected.len())).await?;
+    let noun = if expected.len() == 1 {
+        "feature"
+    } else {
+        "features"
+    };
+    browser
+        .wait_for_text("#status", &format!("{} {noun} on {day}", expected.len()))
+        .await?;
     let output = browser.text("#date-output").await?;
-    check(output == day, format!("the <output> shows {output:?}, expected {day}"))?;
-    let valuetext = browser.js("return document.getElementById('date').getAttribute('aria-valuetext')").await?;
-    check(valuetext == json!(day), format!("aria-valuetext is {valuetext}, expected {day}"))?;
+    check(
+        output == day,
+        format!("the <output> shows {output:?}, expected {day}"),
+    )?;
+    let valuetext = browser
+        .js("return document.getElementById('date').getAttribute('aria-valuetext')")
+        .await?;
+    check(
+        valuetext == json!(day),
+        format!("aria-valuetext is {valuetext}, expected {day}"),
+    )?;
     let on_map = ids_on_map(browser).await?;
-    check(on_map == expected, format!("on {day} the map shows {on_map:?}, the time rule selects {expected:?}"))
+    check(
+        on_map == expected,
+        format!("on {day} the map shows {on_map:?}, the time rule selects {expected:?}"),
+    )
 }
 
 #[tokio::test]
@@ -107,20 +124,39 @@ async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
         browser.click("#export").await?;
         let file = browser.downloaded("troopmap-2024-10-18.geojson").await?;
         let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        let exported: Value = serde_json::from_str(&text).map_err(|e| format!("the export is not JSON: {e}"))?;
-        check(exported["type"] == "FeatureCollection", "the export is not a FeatureCollection")?;
+        let exported: Value =
+            serde_json::from_str(&text).map_err(|e| format!("the export is not JSON: {e}"))?;
+        check(
+            exported["type"] == "FeatureCollection",
+            "the export is not a FeatureCollection",
+        )?;
 
         // Exactly the features the time rule selects, each as it was loaded.
-        let source: Value = serde_json::from_str(&std::fs::read_to_string(DATA).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+        let source: Value =
+            serde_json::from_str(&std::fs::read_to_string(DATA).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
         let expected: Vec<&Value> = source["features"]
             .as_array()
             .into_iter()
             .flatten()
-            .filter(|f| expected_ids("2024-10-18").contains(&f["id"].as_str().unwrap_or_default().to_owned()))
+            .filter(|f| {
+                expected_ids("2024-10-18")
+                    .contains(&f["id"].as_str().unwrap_or_default().to_owned())
+            })
             .collect();
-        let got: Vec<&Value> = exported["features"].as_array().into_iter().flatten().collect();
-        check(got == expected, format!("exported {} features, expected {} identical to the data file", got.len(), expected.len()))?;
+        let got: Vec<&Value> = exported["features"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .collect();
+        check(
+            got == expected,
+            format!(
+                "exported {} features, expected {} identical to the data file",
+                got.len(),
+                expected.len()
+            ),
+        )?;
 
         let ogrinfo = std::process::Command::new("ogrinfo")
             .args(["-ro", "-al", "-so"])
@@ -130,11 +166,17 @@ async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
         let report = String::from_utf8_lossy(&ogrinfo.stdout);
         check(
             ogrinfo.status.success(),
-            format!("ogrinfo failed: {}", String::from_utf8_lossy(&ogrinfo.stderr)),
+            format!(
+                "ogrinfo failed: {}",
+                String::from_utf8_lossy(&ogrinfo.stderr)
+            ),
         )?;
         check(
             report.contains(&format!("Feature Count: {}", expected.len())),
-            format!("ogrinfo does not count {} features:\n{report}", expected.len()),
+            format!(
+                "ogrinfo does not count {} features:\n{report}",
+                expected.len()
+            ),
         )
     })
     .await;
@@ -155,7 +197,10 @@ async fn play_steps_through_the_days_and_pause_stops() {
         let stopped = browser.text("#date-output").await?;
         tokio::time::sleep(Duration::from_millis(1_200)).await;
         let later = browser.text("#date-output").await?;
-        check(stopped == later, format!("the date moved from {stopped} to {later} after Pause"))?;
+        check(
+            stopped == later,
+            format!("the date moved from {stopped} to {later} after Pause"),
+        )?;
 
         // Playing stops by itself at the last day.
         browser.set_date("2024-10-30").await?;
@@ -173,16 +218,26 @@ async fn no_request_leaves_127_0_0_1() {
         browser.open_map().await?;
         browser.set_date("2024-10-18").await?;
         // Open a popup and zoom, which would fetch tiles if any were on.
-        browser.js("document.querySelector('.leaflet-control-zoom-in').click()").await?;
+        browser
+            .js("document.querySelector('.leaflet-control-zoom-in').click()")
+            .await?;
         tokio::time::sleep(Duration::from_millis(800)).await;
-        let urls = browser.js("return performance.getEntriesByType('resource').map(e => e.name)").await?;
+        let urls = browser
+            .js("return performance.getEntriesByType('resource').map(e => e.name)")
+            .await?;
         let urls: Vec<String> = serde_json::from_value(urls).map_err(|e| e.to_string())?;
         let origin = browser.origin();
         let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&origin)).collect();
         check(!urls.is_empty(), "the page made no requests at all")?;
-        check(foreign.is_empty(), format!("requests left {origin}: {foreign:?}"))?;
+        check(
+            foreign.is_empty(),
+            format!("requests left {origin}: {foreign:?}"),
+        )?;
         let served = browser.served();
-        check(served.iter().any(|p| p.ends_with(".wasm")), format!("the server never served the wasm: {served:?}"))
+        check(
+            served.iter().any(|p| p.ends_with(".wasm")),
+            format!("the server never served the wasm: {served:?}"),
+        )
     })
     .await;
 }
@@ -196,7 +251,9 @@ fn expected_ids_follow_the_time_rule_on_the_boundary_days() {
     assert!(sea("2024-10-13"));
     assert!(!sea("2024-10-14"));
     let text = std::fs::read_to_string(DATA).unwrap_or_default();
-    let data = read_collection(DATA, &text).map(|d| d.features).unwrap_or_default();
+    let data = read_collection(DATA, &text)
+        .map(|d| d.features)
+        .unwrap_or_default();
     assert!(data.iter().any(|f| f.kind == Kind::Route));
     assert!(Path::new(DATA).exists());
 }

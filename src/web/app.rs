@@ -61,7 +61,10 @@ pub async fn run() -> Result<(), JsValue> {
     let map = Map::new("map", &options)?;
     map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
     if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
-        dom::show_alert(&format!("The basemap could not be drawn: {}", dom::describe_js_error(&error)));
+        dom::show_alert(&format!(
+            "The basemap could not be drawn: {}",
+            dom::describe_js_error(&error)
+        ));
     }
     let text = basemap::fetch_text(DATA_URL).await?;
     let data = read_collection(DATA_URL, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
@@ -120,7 +123,11 @@ impl App {
                     self.stop()
                 } else {
                     self.go_to(current.next())?;
-                    if current.next() >= self.last { self.stop() } else { Ok(()) }
+                    if current.next() >= self.last {
+                        self.stop()
+                    } else {
+                        Ok(())
+                    }
                 }
             }
             Action::Export => {
@@ -146,7 +153,10 @@ impl App {
         }
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let id = match &this.tick {
-            Some(tick) => window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), PLAY_INTERVAL_MS)?,
+            Some(tick) => window.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                PLAY_INTERVAL_MS,
+            )?,
             None => return Ok(()),
         };
         this.timer = Some(id);
@@ -165,7 +175,8 @@ impl App {
         let day = day.clamp(self.first, self.last);
         let change = self.shown.go_to(day);
         self.apply(&change)?;
-        self.controls.show(day.0 - self.first.0, day, self.shown.count())
+        self.controls
+            .show(day.0 - self.first.0, day, self.shown.count())
     }
 
     /// The one place that changes the map: removes the features that left
@@ -192,20 +203,29 @@ impl App {
 /// Opens the map on the movements (the routes), or on everything when the
 /// data has no routes, clear of the legend and the date controls.
 fn fit_to_story(map: &Map, data: &Dataset) {
-    let routes = data.features.iter().filter(|f| f.kind == Kind::Route).filter_map(|f| f.geometry.as_ref());
+    let routes = data
+        .features
+        .iter()
+        .filter(|f| f.kind == Kind::Route)
+        .filter_map(|f| f.geometry.as_ref());
     let all = data.features.iter().filter_map(|f| f.geometry.as_ref());
     let Some(rect) = bounds(routes).or_else(|| bounds(all)) else {
         return;
     };
     let corners = Array::of2(&lat_lng(rect.min()).into(), &lat_lng(rect.max()).into());
     let size = |id: &str| {
-        dom::by_id::<web_sys::HtmlElement>(id).map_or((0, 0), |e| (e.offset_width(), e.offset_height()))
+        dom::by_id::<web_sys::HtmlElement>(id)
+            .map_or((0, 0), |e| (e.offset_width(), e.offset_height()))
     };
     let (legend_width, _) = size("legend");
     let (_, timeline_height) = size("timeline");
     let (map_width, _) = size("map");
     // On a narrow screen the legend sits low and the map gets the width.
-    let right = if map_width > 2 * legend_width + 200 { legend_width + 40 } else { 20 };
+    let right = if map_width > 2 * legend_width + 200 {
+        legend_width + 40
+    } else {
+        20
+    };
     let top_left = Array::of2(&30.into(), &30.into());
     let bottom_right = Array::of2(&right.into(), &(timeline_height + 40).into());
     map.fit_bounds_with_options(

@@ -44,12 +44,21 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     let tile_options = TileLayerOptions::new();
     tile_options.set_attribution("© OpenStreetMap contributors".to_owned());
     tile_options.set_max_zoom(19.0);
-    let tiles: Layer = TileLayer::new_options("https://tile.openstreetmap.org/{z}/{x}/{y}.png", &tile_options).unchecked_into();
+    let tiles: Layer = TileLayer::new_options(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        &tile_options,
+    )
+    .unchecked_into();
     let overlays = object(&[
         ("Natural Earth basemap (offline)", land.into()),
         ("OpenStreetMap tiles (online)", tiles.into()),
     ]);
-    bindings::layers_control(&JsValue::NULL, &overlays, &object(&[("collapsed", true.into())])).add_to(map);
+    bindings::layers_control(
+        &JsValue::NULL,
+        &overlays,
+        &object(&[("collapsed", true.into())]),
+    )
+    .add_to(map);
     Ok(())
 }
 
@@ -68,9 +77,15 @@ async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {
 
 async fn fetch(url: &str) -> Result<Response, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await?.dyn_into()?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await?
+        .dyn_into()?;
     if !response.ok() {
-        return Err(JsValue::from_str(&format!("{url}: the server answered {} {}", response.status(), response.status_text())));
+        return Err(JsValue::from_str(&format!(
+            "{url}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
     }
     Ok(response)
 }

@@ -47,13 +47,19 @@ pub fn create_pane(map: &Map, name: &str) -> web_sys::HtmlElement {
 
 /// `layer.bindTooltip(content, options)`.
 pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
-    layer.unchecked_ref::<LayerExt>().bind_tooltip(content, options);
+    layer
+        .unchecked_ref::<LayerExt>()
+        .bind_tooltip(content, options);
 }
 
 /// `path.getElement()`: the SVG element of a path on the map; `None` for
 /// layers that are not paths (groups have no such method).
 pub fn get_element(layer: &Layer) -> Option<web_sys::Element> {
-    layer.unchecked_ref::<LayerExt>().get_element().ok().flatten()
+    layer
+        .unchecked_ref::<LayerExt>()
+        .get_element()
+        .ok()
+        .flatten()
 }
 
 /// A plain JavaScript object from `(key, value)` pairs.

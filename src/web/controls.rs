@@ -44,14 +44,17 @@ impl Controls {
         self.slider.set_attribute("aria-valuetext", &date)?;
         self.output.set_value(&date);
         let noun = if count == 1 { "feature" } else { "features" };
-        self.status.set_text_content(Some(&format!("{count} {noun} on {date}")));
+        self.status
+            .set_text_content(Some(&format!("{count} {noun} on {date}")));
         Ok(())
     }
 
     /// Shows whether the date is playing.
     pub fn show_playing(&self, playing: bool) -> Result<(), JsValue> {
-        self.play.set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        self.play.set_attribute("aria-pressed", if playing { "true" } else { "false" })
+        self.play
+            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        self.play
+            .set_attribute("aria-pressed", if playing { "true" } else { "false" })
     }
 }
 
@@ -79,7 +82,11 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static) -> Result<(), JsValue> {
+fn listen(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl FnMut() + 'static,
+) -> Result<(), JsValue> {
     let closure = Closure::<dyn FnMut()>::new(f);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     // The controls live as long as the page.

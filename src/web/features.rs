@@ -48,9 +48,17 @@ impl FeatureLayer {
                 let place = feature.kind == Kind::Place;
                 options.set_weight(if place { 2.5 } else { 2.0 });
                 options.set_fill(true);
-                options.set_fill_color(if place { "#ffffff".to_owned() } else { style.color.to_owned() });
+                options.set_fill_color(if place {
+                    "#ffffff".to_owned()
+                } else {
+                    style.color.to_owned()
+                });
                 options.set_fill_opacity(if place { 1.0 } else { 0.85 });
-                let _ = js_sys::Reflect::set(&options, &"radius".into(), &(if place { 6.5 } else { 5.0 }).into());
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &"radius".into(),
+                    &(if place { 6.5 } else { 5.0 }).into(),
+                );
                 let marker = CircleMarker::new_with_options(&lat_lng(p.0), &options);
                 marker.unchecked_into()
             }
@@ -59,12 +67,17 @@ impl FeatureLayer {
                 options.set_fill(false);
                 let _ = js_sys::Reflect::set(&options, &"noClip".into(), &true.into());
                 arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
-                Polyline::new_with_options(&line_lat_lngs(line), &options.unchecked_into()).unchecked_into()
+                Polyline::new_with_options(&line_lat_lngs(line), &options.unchecked_into())
+                    .unchecked_into()
             }
             (_, Geometry::MultiLineString(lines)) => {
                 options.set_weight(3.0);
                 options.set_fill(false);
-                let parts: Array = lines.0.iter().map(|l| JsValue::from(line_lat_lngs(l))).collect();
+                let parts: Array = lines
+                    .0
+                    .iter()
+                    .map(|l| JsValue::from(line_lat_lngs(l)))
+                    .collect();
                 arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
                 Polyline::new_with_options(&parts, &options.unchecked_into()).unchecked_into()
             }
@@ -81,12 +94,19 @@ impl FeatureLayer {
                 // Other geometries (multi-points, multi-polygons, collections)
                 // are drawn by Leaflet's own GeoJSON reader, from the geometry
                 // as loaded, with the same style.
-                let geometry = feature.raw.get("geometry").map(|g| g.to_string()).unwrap_or_default();
+                let geometry = feature
+                    .raw
+                    .get("geometry")
+                    .map(|g| g.to_string())
+                    .unwrap_or_default();
                 let parsed = js_sys::JSON::parse(&geometry)?;
                 bindings::geo_json(&parsed, &object(&[("style", options.into())]))
             }
         };
-        layer.bind_popup_with_options(&popup::content(feature)?.into(), &object(&[("maxWidth", 340.into())]));
+        layer.bind_popup_with_options(
+            &popup::content(feature)?.into(),
+            &object(&[("maxWidth", 340.into())]),
+        );
         if feature.kind == Kind::Place {
             let label = dom::element("span", "", &feature.label())?;
             bindings::bind_tooltip(

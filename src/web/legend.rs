@@ -20,13 +20,24 @@ pub fn build() -> Result<(), JsValue> {
     let labels = Confidence::ALL
         .iter()
         .map(|&c| (Some(c), c.as_str(), c.meaning()))
-        .chain(std::iter::once((None, "not given", "the data gives no confidence")));
+        .chain(std::iter::once((
+            None,
+            "not given",
+            "the data gives no confidence",
+        )));
     for (confidence, name, meaning) in labels {
         let item = element("li", "", "")?;
         dom::add(&item, &line_sample(confidence)?)?;
         let text = element("span", "", "")?;
         dom::add(&text, &element("strong", "", name)?)?;
-        dom::add(&text, &element("span", "legend-meaning", &format!(" {}: {meaning}", stroke(confidence).pattern))?)?;
+        dom::add(
+            &text,
+            &element(
+                "span",
+                "legend-meaning",
+                &format!(" {}: {meaning}", stroke(confidence).pattern),
+            )?,
+        )?;
         dom::add(&item, &text)?;
         dom::add(&list, &item)?;
     }
@@ -57,7 +68,15 @@ fn line_sample(confidence: Option<Confidence>) -> Result<Element, JsValue> {
     let s = sample_svg()?;
     let line = svg("line")?;
     let style = stroke(confidence);
-    for (k, v) in [("x1", "2"), ("y1", "7"), ("x2", "34"), ("y2", "7"), ("stroke", style.color), ("stroke-width", "3"), ("stroke-linecap", "round")] {
+    for (k, v) in [
+        ("x1", "2"),
+        ("y1", "7"),
+        ("x2", "34"),
+        ("y2", "7"),
+        ("stroke", style.color),
+        ("stroke-width", "3"),
+        ("stroke-linecap", "round"),
+    ] {
         line.set_attribute(k, v)?;
     }
     if let Some(dash) = style.dash {
@@ -73,16 +92,37 @@ fn kind_sample(kind: &str) -> Result<Element, JsValue> {
     match kind {
         "route" => {
             let line = svg("line")?;
-            for (k, v) in [("x1", "2"), ("y1", "7"), ("x2", "26"), ("y2", "7"), ("stroke", color), ("stroke-width", "3")] {
+            for (k, v) in [
+                ("x1", "2"),
+                ("y1", "7"),
+                ("x2", "26"),
+                ("y2", "7"),
+                ("stroke", color),
+                ("stroke-width", "3"),
+            ] {
                 line.set_attribute(k, v)?;
             }
-            line.set_attribute("marker-end", &format!("url(#{})", arrow_id(Some(Confidence::Confirmed))))?;
+            line.set_attribute(
+                "marker-end",
+                &format!("url(#{})", arrow_id(Some(Confidence::Confirmed))),
+            )?;
             dom::add(&s, &line)?;
         }
         _ => {
             let circle = svg("circle")?;
-            let (fill, r) = if kind == "place" { ("#ffffff", "5") } else { (color, "4") };
-            for (k, v) in [("cx", "18"), ("cy", "7"), ("r", r), ("stroke", color), ("stroke-width", "2"), ("fill", fill)] {
+            let (fill, r) = if kind == "place" {
+                ("#ffffff", "5")
+            } else {
+                (color, "4")
+            };
+            for (k, v) in [
+                ("cx", "18"),
+                ("cy", "7"),
+                ("r", r),
+                ("stroke", color),
+                ("stroke-width", "2"),
+                ("fill", fill),
+            ] {
                 circle.set_attribute(k, v)?;
             }
             dom::add(&s, &circle)?;
@@ -98,7 +138,10 @@ fn add_arrow_markers() -> Result<(), JsValue> {
     holder.set_attribute("class", "arrow-defs")?;
     holder.set_attribute("aria-hidden", "true")?;
     let defs = svg("defs")?;
-    let all = Confidence::ALL.iter().map(|&c| Some(c)).chain(std::iter::once(None));
+    let all = Confidence::ALL
+        .iter()
+        .map(|&c| Some(c))
+        .chain(std::iter::once(None));
     for confidence in all {
         let marker = svg("marker")?;
         for (k, v) in [

@@ -70,7 +70,14 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
                 detail.push(date.clone());
             }
             if !detail.is_empty() {
-                dom::add(&item, &element("span", "popup-source-detail", &format!(" — {}", detail.join(", ")))?)?;
+                dom::add(
+                    &item,
+                    &element(
+                        "span",
+                        "popup-source-detail",
+                        &format!(" — {}", detail.join(", ")),
+                    )?,
+                )?;
             }
             dom::add(&list, &item)?;
         }
@@ -107,7 +114,11 @@ fn thousands(n: f64) -> String {
         }
         out.push(c);
     }
-    if n < 0.0 { format!("-{out}") } else { out }
+    if n < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,11 @@ pub type Outcome = Result<(), String>;
 
 /// Fails with `message` unless `condition` holds.
 pub fn check(condition: bool, message: impl Into<String>) -> Outcome {
-    if condition { Ok(()) } else { Err(message.into()) }
+    if condition {
+        Ok(())
+    } else {
+        Err(message.into())
+    }
 }
 
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -76,11 +80,17 @@ impl Browser {
                 }
             }
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let started = Instant::now();
         let client = loop {
             let mut builder = ClientBuilder::rustls().expect("rustls");
-            match builder.capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match builder
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if started.elapsed() > TIMEOUT => panic!("chromedriver did not start: {e}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
@@ -93,7 +103,8 @@ impl Browser {
             served,
         });
         let outcome = scenario(Arc::clone(&browser)).await;
-        let browser = Arc::try_unwrap(browser).unwrap_or_else(|_| panic!("the scenario kept the browser"));
+        let browser =
+            Arc::try_unwrap(browser).unwrap_or_else(|_| panic!("the scenario kept the browser"));
         let _ = browser.client.close().await;
         drop(driver);
         let _ = std::fs::remove_dir_all(&work);
@@ -114,7 +125,10 @@ impl Browser {
 
     /// Opens the map and waits until the data is on it.
     pub async fn open_map(&self) -> Outcome {
-        self.client.goto(&format!("{}/", self.origin)).await.map_err(|e| e.to_string())?;
+        self.client
+            .goto(&format!("{}/", self.origin))
+            .await
+            .map_err(|e| e.to_string())?;
         let started = Instant::now();
         loop {
             let status = self.text("#status").await.unwrap_or_default();
@@ -134,34 +148,60 @@ impl Browser {
 
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Result<Value, String> {
-        self.client.execute(script, vec![]).await.map_err(|e| format!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))
     }
 
     /// The text of the element matching `css`.
     pub async fn text(&self, css: &str) -> Result<String, String> {
-        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("{css}: {e}"))?;
         element.text().await.map_err(|e| e.to_string())
     }
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> Outcome {
-        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
-        element.click().await.map_err(|e| format!("clicking {css}: {e}"))
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("{css}: {e}"))?;
+        element
+            .click()
+            .await
+            .map_err(|e| format!("clicking {css}: {e}"))
     }
 
     /// Sends a key to the element matching `css`.
     pub async fn key_on(&self, css: &str, key: fantoccini::key::Key) -> Outcome {
-        let element = self.client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"))?;
-        element.send_keys(&key.to_string()).await.map_err(|e| e.to_string())
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("{css}: {e}"))?;
+        element
+            .send_keys(&key.to_string())
+            .await
+            .map_err(|e| e.to_string())
     }
 
     /// Moves the date slider to `day` as a person dragging it would: sets
     /// its value and fires `input`.
     pub async fn set_date(&self, day: &str) -> Outcome {
         let day = troopmap::Day::parse(day).map_err(|e| e.to_string())?;
-        let min = self.js("return document.getElementById('date-output').value").await?;
-        let current = troopmap::Day::parse(min.as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
-        let value = self.js("return Number(document.getElementById('date').value)").await?;
+        let min = self
+            .js("return document.getElementById('date-output').value")
+            .await?;
+        let current =
+            troopmap::Day::parse(min.as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
+        let value = self
+            .js("return Number(document.getElementById('date').value)")
+            .await?;
         let first = current.0 - value.as_i64().unwrap_or(0) as i32;
         let step = day.0 - first;
         self.js(&format!(
@@ -195,7 +235,9 @@ impl Browser {
                 let found: Vec<_> = std::fs::read_dir(&self.downloads)
                     .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
                     .unwrap_or_default();
-                return Err(format!("{name} was not downloaded; the folder holds {found:?}"));
+                return Err(format!(
+                    "{name} was not downloaded; the folder holds {found:?}"
+                ));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -221,7 +263,11 @@ fn free_port() -> u16 {
 /// Serves the files under `root` on 127.0.0.1 and records each path asked
 /// for. The server lives until the test process ends.
 fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
-    assert!(root.join("index.html").exists(), "{} has no index.html: run `make test` (it builds dist/ first)", root.display());
+    assert!(
+        root.join("index.html").exists(),
+        "{} has no index.html: run `make test` (it builds dist/ first)",
+        root.display()
+    );
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let origin = format!("http://{}", listener.local_addr().expect("an address"));
     let served = Arc::new(Mutex::new(Vec::new()));
@@ -249,11 +295,22 @@ fn answer(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::
             break;
         }
     }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_owned();
+    let path = request
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
     if let Ok(mut log) = log.lock() {
         log.push(path.clone());
     }
-    let relative = if path.ends_with('/') { format!("{path}index.html") } else { path };
+    let relative = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    };
     let file = root.join(relative.trim_start_matches('/'));
     let (status, body, mime) = match (relative.contains(".."), std::fs::read(&file)) {
         (false, Ok(body)) => ("200 OK", body, mime(&file)),

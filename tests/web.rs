@@ -1,0 +1,115 @@
+//! The web layer's smallest pieces, in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use troopmap::read_collection;
+use troopmap::web::{controls::Controls, dom, popup};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn feature(properties: &str) -> troopmap::MapFeature {
+    let text = format!(
+        r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "id": "t",
+            "geometry": {{"type": "Point", "coordinates": [131.9, 43.1]}}, "properties": {properties}}}]}}"#
+    );
+    match read_collection("test", &text) {
+        Ok(mut data) => data.features.remove(0),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn html_in_the_data_is_shown_as_text_and_never_parsed() {
+    let hostile = r#"<img src=x onerror=alert(1)><script>alert(2)</script>"#;
+    let f = feature(&format!(
+        r#"{{"name": {name}, "description": {name}, "sources": [{{"title": {name}, "url": "https://example.org/"}}]}}"#,
+        name = serde_json::to_string(hostile).unwrap()
+    ));
+    let content = popup::content(&f).unwrap();
+    assert!(content.query_selector("img").unwrap().is_none());
+    assert!(content.query_selector("script").unwrap().is_none());
+    let name = content.query_selector("h2").unwrap().unwrap();
+    assert_eq!(name.text_content().unwrap(), hostile);
+    assert!(content.text_content().unwrap().contains(hostile));
+}
+
+#[wasm_bindgen_test]
+fn only_http_and_https_sources_become_links() {
+    let f = feature(
+        r#"{"sources": [
+            {"title": "good", "publisher": "P", "date": "2024-10-18", "url": "https://example.org/a"},
+            {"title": "plain", "url": "http://example.org/b"},
+            {"title": "script", "url": "javascript:alert(1)"},
+            {"title": "data", "url": "data:text/html,<b>x</b>"},
+            {"title": "none"}]}"#,
+    );
+    let content = popup::content(&f).unwrap();
+    let links = content.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 2);
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().dyn_into().unwrap();
+        assert!(a.get_attribute("href").unwrap().starts_with("http"));
+        assert_eq!(
+            a.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+        assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+    }
+    let text = content.text_content().unwrap();
+    for title in ["script", "data", "none"] {
+        assert!(text.contains(title), "{title} is not listed");
+    }
+    assert!(text.contains("P, 2024-10-18"));
+}
+
+#[wasm_bindgen_test]
+fn the_popup_gives_dates_confidence_and_troops() {
+    let f = feature(
+        r#"{"name": "Sea", "start": "2024-10-08", "end": "2024-10-13", "confidence": "claimed", "troops": 1500}"#,
+    );
+    let text = popup::content(&f).unwrap().text_content().unwrap();
+    assert!(text.contains("2024-10-08 to 2024-10-13"), "{text}");
+    assert!(text.contains("claimed (a party to the war)"), "{text}");
+    assert!(text.contains("about 1,500"), "{text}");
+    assert!(text.contains("No source given."), "{text}");
+    assert_eq!(popup::dates(&feature("{}")), "undated (shown on every day)");
+}
+
+#[wasm_bindgen_test]
+fn the_controls_show_the_date_and_the_count() {
+    let document = dom::document().unwrap();
+    let body = document.body().unwrap();
+    let holder: HtmlElement = dom::element("div", "", "").unwrap();
+    holder.set_inner_html(
+        r#"<input type="range" id="date" aria-label="Date"><output id="date-output" for="date"></output>
+           <p id="status" role="status"></p><button id="play">Play</button>"#,
+    );
+    body.append_child(&holder).unwrap();
+    let controls = Controls::find().unwrap();
+    let first = troopmap::Day::parse("2024-10-01").unwrap();
+    let day = troopmap::Day::parse("2024-10-18").unwrap();
+    controls.set_range(first, troopmap::Day::parse("2024-11-01").unwrap());
+    controls.show(17, day, 17).unwrap();
+    assert_eq!(controls.slider.max(), "31");
+    assert_eq!(controls.slider.value(), "17");
+    assert_eq!(
+        controls.slider.get_attribute("aria-valuetext").as_deref(),
+        Some("2024-10-18")
+    );
+    assert_eq!(controls.output.value(), "2024-10-18");
+    assert_eq!(
+        controls.status.text_content().as_deref(),
+        Some("17 features on 2024-10-18")
+    );
+    controls.show(0, first, 1).unwrap();
+    assert_eq!(
+        controls.status.text_content().as_deref(),
+        Some("1 feature on 2024-10-01")
+    );
+    controls.show_playing(true).unwrap();
+    assert_eq!(controls.play.text_content().as_deref(), Some("Pause"));
+    holder.remove();
+}
