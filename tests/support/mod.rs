@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 /// The result of a scenario: `Err` carries what a person would have seen.
@@ -85,7 +86,7 @@ impl Browser {
         };
         let started = Instant::now();
         let client = loop {
-            let mut builder = ClientBuilder::rustls().expect("rustls");
+            let mut builder = ClientBuilder::new(HttpConnector::new());
             match builder
                 .capabilities(capabilities.clone())
                 .connect(&format!("http://127.0.0.1:{port}"))
