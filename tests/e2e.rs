@@ -105,10 +105,75 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
             browser.set_date(day).await?;
             expect_day(&browser, day).await?;
         }
+        // Stepping touches only what changes: a place shown on both days
+        // keeps the very same element.
+        browser.js("window.keptPlace = document.querySelector('[data-feature-id=\"place:vladivostok\"]')").await?;
         browser.click("#previous").await?;
         expect_day(&browser, "2024-10-31").await?;
+        let kept = browser.js("return window.keptPlace.isConnected").await?;
+        check(kept == json!(true), "stepping a day rebuilt a layer that stayed on the map")?;
         browser.click("#next").await?;
         expect_day(&browser, "2024-11-01").await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// The text of the open popup, once it is the one whose title starts with
+/// `title` (a closing popup fades out for a moment).
+async fn popup_text(browser: &Browser, title: &str) -> Result<String, String> {
+    let started = std::time::Instant::now();
+    loop {
+        let text = browser
+            .js("const p = [...document.querySelectorAll('.leaflet-popup-content')].pop(); return p ? p.textContent : ''")
+            .await?;
+        let text = text.as_str().unwrap_or_default().to_owned();
+        if text.starts_with(title) {
+            return Ok(text);
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            return Err(format!(
+                "no popup titled {title:?} opened; the last popup says {text:?}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_click_opens_a_popup_with_dates_confidence_and_linked_sources() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-10").await?;
+        expect_day(&browser, "2024-10-10").await?;
+        browser.click("[data-feature-id=\"place:chongjin\"]").await?;
+        let text = popup_text(&browser, "Chongjin").await?;
+        for part in ["Chongjin", "undated (shown on every day)", "confirmed (an official, non-belligerent source)", "Sources", "KBS report, 2024-10-18"] {
+            check(text.contains(part), format!("the popup lacks {part:?}: {text:?}"))?;
+        }
+        let link = browser
+            .js("const a = document.querySelector('.leaflet-popup-content a'); return a && [a.href, a.rel, a.target]")
+            .await?;
+        check(
+            link == json!(["http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=188550", "noopener noreferrer", "_blank"]),
+            format!("the source link is {link}"),
+        )?;
+
+        // A line is clicked on its stroke, halfway along it.
+        let hit = browser
+            .js("const p = document.querySelector('[data-feature-id=\"route:sea-wave1\"]');
+                 const m = p.getPointAtLength(p.getTotalLength() / 2), t = p.getScreenCTM();
+                 const x = m.x * t.a + m.y * t.c + t.e, y = m.x * t.b + m.y * t.d + t.f;
+                 const target = document.elementFromPoint(x, y);
+                 target.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));
+                 return target.getAttribute('data-feature-id');")
+            .await?;
+        check(hit == json!("route:sea-wave1"), format!("halfway along the sea track the page has {hit}"))?;
+        let text = popup_text(&browser, "First sea transfer").await?;
+        for part in ["First sea transfer to Vladivostok", "2024-10-08 to 2024-10-13", "inferred", "about 1,500", "LBC report"] {
+            check(text.contains(part), format!("the sea track's popup lacks {part:?}: {text:?}"))?;
+        }
         Ok(())
     })
     .await;

@@ -15,9 +15,9 @@ use crate::model::{Dataset, Kind};
 use crate::read::read_collection;
 use crate::shown::Shown;
 use crate::time::Day;
-use crate::web::bindings::object;
+use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
-use crate::web::features::{lat_lng, FeatureLayer};
+use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::{basemap, dom, download, legend, BASEMAP_URL, DATA_URL};
 
 /// Milliseconds between days while playing: about two days a second.
@@ -86,6 +86,9 @@ impl App {
         if index.date_range().is_none() {
             controls.slider.set_disabled(true);
         }
+        bindings::create_pane(map, POINT_PANE)
+            .style()
+            .set_property("z-index", "450")?;
         let group = LayerGroup::new();
         group.add_to(map);
         fit_to_story(map, &data);

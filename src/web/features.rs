@@ -10,6 +10,10 @@ use crate::style::{arrow_id, stroke};
 use crate::web::bindings::{self, object};
 use crate::web::{dom, popup};
 
+/// The map pane for point features, above Leaflet's overlay pane (400)
+/// where lines are drawn; made by [`crate::web::app`].
+pub const POINT_PANE: &str = "points";
+
 /// The one conversion from the core's coordinates (x = longitude,
 /// y = latitude) to Leaflet's.
 pub fn lat_lng(c: Coord<f64>) -> LatLng {
@@ -59,6 +63,9 @@ impl FeatureLayer {
                     &"radius".into(),
                     &(if place { 6.5 } else { 5.0 }).into(),
                 );
+                // Points sit in their own pane above the lines, so that a
+                // place at the end of a route can still be clicked.
+                options.set_pane(POINT_PANE.to_owned());
                 let marker = CircleMarker::new_with_options(&lat_lng(p.0), &options);
                 marker.unchecked_into()
             }
