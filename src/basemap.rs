@@ -56,6 +56,11 @@ pub fn build(
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
     let mut first = true;
     for shape in shapes {
+        // Antarctica's ring runs along the map's edges and the date line;
+        // nothing this map shows is there.
+        if shape.name.as_deref() == Some("Antarctica") {
+            continue;
+        }
         let multi = topology.assemble(shape, &simplified)?;
         let mut polygons = Vec::new();
         for polygon in &multi.0 {
@@ -91,10 +96,32 @@ pub fn build(
 
 /// A ring as GeoJSON text, rounded, without repeated positions; `None` when
 /// too little is left of it to draw.
+///
+/// A ring that crosses the date line (Chukotka, Fiji) jumps from 180 to
+/// -180; its longitudes are unwrapped past ±180 instead, so that the map
+/// draws it whole rather than as a band across the world.
 fn ring_text(ring: &LineString<f64>, decimals: usize) -> Option<String> {
-    let mut positions: Vec<String> = Vec::with_capacity(ring.0.len());
+    let mut xs: Vec<f64> = Vec::with_capacity(ring.0.len());
     for c in &ring.0 {
-        let p = format!("[{},{}]", number(c.x, decimals), number(c.y, decimals));
+        let x = match xs.last() {
+            Some(&previous) => previous + (c.x - previous + 180.0).rem_euclid(360.0) - 180.0,
+            None => c.x,
+        };
+        xs.push(x);
+    }
+    // Keep the bulk of the ring on the map: Russia is unwrapped from its
+    // start at Chukotka, and shifted back by a whole turn.
+    let (min, max) = xs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+    let shift = -360.0 * (((min + max) / 2.0 - 180.0) / 360.0).ceil();
+    let mut positions: Vec<String> = Vec::with_capacity(ring.0.len());
+    for (c, x) in ring.0.iter().zip(xs) {
+        let p = format!(
+            "[{},{}]",
+            number(x + shift, decimals),
+            number(c.y, decimals)
+        );
         if positions.last() != Some(&p) {
             positions.push(p);
         }
@@ -125,6 +152,33 @@ mod tests {
         assert_eq!(number(131.88500001, 3), "131.885");
         assert_eq!(number(-0.0001, 3), "0");
         assert_eq!(number(40.0, 3), "40");
+    }
+
+    #[test]
+    fn rings_across_the_date_line_are_unwrapped() {
+        let ring = LineString::from(vec![
+            (179.0, 65.0),
+            (-179.0, 65.0),
+            (-179.0, 66.0),
+            (179.0, 66.0),
+            (179.0, 65.0),
+        ]);
+        assert_eq!(
+            ring_text(&ring, 0).as_deref(),
+            Some("[[179,65],[181,65],[181,66],[179,66],[179,65]]")
+        );
+        // A ring starting east of the line is moved back as a whole.
+        let ring = LineString::from(vec![
+            (-180.0, 65.0),
+            (170.0, 65.0),
+            (30.0, 60.0),
+            (-175.0, 66.0),
+            (-180.0, 65.0),
+        ]);
+        assert_eq!(
+            ring_text(&ring, 0).as_deref(),
+            Some("[[180,65],[170,65],[30,60],[185,66],[180,65]]")
+        );
     }
 
     #[test]
