@@ -13,7 +13,7 @@ pub const DETAIL: [(f64, f64, f64, f64); 2] =
     [(-25.0, 34.0, 60.0, 72.0), (95.0, 20.0, 150.0, 62.0)];
 
 /// Outside [`DETAIL`], borders are simplified this many times more.
-const COARSE_FACTOR: f64 = 5.0;
+const COARSE_FACTOR: f64 = 10.0;
 
 /// Builds the basemap GeoJSON from a `world-atlas` countries topology.
 ///
@@ -97,9 +97,11 @@ pub fn build(
 /// A ring as GeoJSON text, rounded, without repeated positions; `None` when
 /// too little is left of it to draw.
 ///
-/// A ring that crosses the date line (Chukotka, Fiji) jumps from 180 to
-/// -180; its longitudes are unwrapped past ±180 instead, so that the map
-/// draws it whole rather than as a band across the world.
+/// Natural Earth cuts Russia and Fiji at the date line, and a ring running
+/// along the cut jumps between 180 and -180; drawn as is, each jump is a
+/// band across the whole world. Longitudes are unwrapped so that each step
+/// is the short way round, then the ring is moved by whole turns to lie
+/// mostly within -180..180.
 fn ring_text(ring: &LineString<f64>, decimals: usize) -> Option<String> {
     let mut xs: Vec<f64> = Vec::with_capacity(ring.0.len());
     for c in &ring.0 {

@@ -8,7 +8,7 @@ use crate::model::Dataset;
 ///
 /// Each feature is written exactly as it was loaded: its id, geometry, every
 /// property and every foreign member, in their order. The collection keeps
-/// the loaded collection's own members (other than `features`).
+/// the loaded collection's own members, in their order.
 ///
 /// ```
 /// let text = r#"{"type":"FeatureCollection","name":"demo","features":[
@@ -19,19 +19,26 @@ use crate::model::Dataset;
 /// assert_eq!(out, r#"{"type":"FeatureCollection","name":"demo","features":[{"type":"Feature","id":1,"geometry":null,"properties":{"x":[1,2]},"extra":"kept"}]}"#);
 /// ```
 pub fn export_collection(data: &Dataset, indices: impl IntoIterator<Item = usize>) -> String {
-    let mut collection = Map::new();
-    collection.insert("type".into(), Value::String("FeatureCollection".into()));
-    for (key, value) in &data.members {
-        if key != "type" {
-            collection.insert(key.clone(), value.clone());
-        }
-    }
     let features: Vec<Value> = indices
         .into_iter()
         .filter_map(|i| data.features.get(i))
         .map(|f| Value::Object(f.raw.clone()))
         .collect();
-    collection.insert("features".into(), Value::Array(features));
+    let mut collection = Map::new();
+    if !data.members.contains_key("type") {
+        collection.insert("type".into(), Value::String("FeatureCollection".into()));
+    }
+    let mut features = Some(features);
+    for (key, value) in &data.members {
+        let value = match key.as_str() {
+            "features" => Value::Array(features.take().unwrap_or_default()),
+            _ => value.clone(),
+        };
+        collection.insert(key.clone(), value);
+    }
+    if let Some(features) = features {
+        collection.insert("features".into(), Value::Array(features));
+    }
     Value::Object(collection).to_string()
 }
 

@@ -112,7 +112,7 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
             };
             return Err((list_path, format!("{what}, found {}", list.len())));
         }
-        if ring && list.first() != list.last() {
+        if ring && !same_position(list.first(), list.last()) {
             return Err((
                 list_path,
                 "a polygon ring must end where it starts (closed ring)".to_owned(),
@@ -120,6 +120,16 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
         }
     }
     Ok(())
+}
+
+/// Positions compared as numbers: `[0, 0]` and `[0.0, 0.0]` are the same.
+fn same_position(a: Option<&Value>, b: Option<&Value>) -> bool {
+    let numbers = |v: Option<&Value>| -> Vec<f64> {
+        v.and_then(Value::as_array)
+            .map(|p| p.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default()
+    };
+    numbers(a) == numbers(b)
 }
 
 fn arrays<'a>(items: &'a [Value], path: &str) -> Vec<(String, &'a Vec<Value>)> {
@@ -332,6 +342,14 @@ mod tests {
         let (_, message) =
             error_of(json!({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [0, 0]]]]}));
         assert!(message.contains("at least 4"));
+    }
+
+    #[test]
+    fn a_ring_closed_with_a_float_for_an_integer_is_closed() {
+        assert!(check_geometry(
+            &json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0.0, 0.0]]]})
+        )
+        .is_ok());
     }
 
     #[test]

@@ -112,13 +112,6 @@ impl TimeIndex {
         Some((Day(first), Day(last)))
     }
 
-    /// Whether feature `index` is shown on `day`.
-    pub fn is_shown(&self, index: usize, day: Day) -> bool {
-        self.days
-            .get(index)
-            .is_some_and(|&(first, last)| first <= day.0 && day.0 <= last)
-    }
-
     /// Every feature shown on `day`, in ascending order. Looks only at the
     /// features that started by then.
     pub fn shown_on(&self, day: Day) -> Vec<usize> {

@@ -18,7 +18,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Every kind, in the order the legend lists them.
+    /// Every kind.
     pub const ALL: [Kind; 3] = [Kind::Place, Kind::Route, Kind::Event];
 
     /// The value as written in the data.
@@ -175,7 +175,7 @@ impl MapFeature {
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
     pub features: Vec<MapFeature>,
-    /// Members of the FeatureCollection other than `type` and `features`,
-    /// in their order, kept for export.
+    /// Every member of the FeatureCollection, in its order, kept for
+    /// export; `features` is left empty there (the features are above).
     pub members: Map<String, Value>,
 }

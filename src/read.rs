@@ -85,12 +85,14 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
             )])
         }
     }
-    let features = match members.remove("features") {
-        Some(Value::Array(features)) => features,
+    // The features are taken out; an empty array keeps their place among
+    // the members, so that export writes them back in the same order.
+    let features = match members.get_mut("features") {
+        Some(Value::Array(features)) => std::mem::take(features),
         Some(other) => {
             return Err(vec![Problem::at_path(
                 "features",
-                format!("expected an array of features, found {}", describe(&other)),
+                format!("expected an array of features, found {}", describe(other)),
             )])
         }
         None => {
@@ -219,7 +221,13 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
     };
     let span = Span::new(time("start", &mut problems), time("end", &mut problems));
     if let (Some(first), Some(last)) = (span.start, span.end) {
-        if first.seconds() > last.seconds() {
+        // A date-only end includes its whole day.
+        let last_second = if last.is_date_only() {
+            last.seconds() + 86_399
+        } else {
+            last.seconds()
+        };
+        if first.seconds() > last_second {
             problems.push(
                 at("\"end\" is before \"start\": the time span is backwards".into())
                     .with_property("end"),
@@ -404,6 +412,19 @@ mod tests {
         assert!(got[0].contains("\"ship\" is not a kind"));
         assert!(got[1].contains("\"sure\" is not a confidence label"));
         assert!(got[2].contains("backwards"));
+    }
+
+    #[test]
+    fn a_date_only_end_on_the_start_day_is_not_backwards() {
+        let text = collection(&format!(
+            r#"{{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-13T08:00Z", "end": "2024-10-13"}}}},
+               {{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-13T23:30-02:00", "end": "2024-10-14"}}}}"#
+        ));
+        assert_eq!(messages(&text), Vec::<String>::new());
+        let text = collection(&format!(
+            r#"{{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-14T00:00Z", "end": "2024-10-13"}}}}"#
+        ));
+        assert_eq!(messages(&text).len(), 1);
     }
 
     #[test]

@@ -38,11 +38,6 @@ impl Shown {
         }
     }
 
-    /// The index the set is computed from.
-    pub fn index(&self) -> &TimeIndex {
-        &self.index
-    }
-
     /// The selected day, once one has been.
     pub fn day(&self) -> Option<Day> {
         self.day
@@ -51,11 +46,6 @@ impl Shown {
     /// How many features are shown.
     pub fn count(&self) -> usize {
         self.count
-    }
-
-    /// Whether feature `index` is shown.
-    pub fn contains(&self, index: usize) -> bool {
-        self.on.get(index).copied().unwrap_or(false)
     }
 
     /// The shown features, in ascending order.

@@ -206,10 +206,15 @@ fn digits(text: &str) -> Option<u32> {
 }
 
 fn parse_date_time(text: &str) -> Option<TimeBound> {
+    // Everything accepted is ASCII; checking first makes every slice below
+    // fall on a character boundary.
+    if !text.is_ascii() {
+        return None;
+    }
     let (date, rest) = (text.get(..10)?, text.get(10..)?);
     let day = Day::parse(date).ok()?;
     let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
-    // Split the clock from the offset: `Z`, `+hh:mm`, `-hh:mm`, `+hhmm` or nothing.
+    // Split the clock from the offset: `Z`, `±hh:mm`, `±hhmm`, `±hh` or nothing.
     let (clock, offset_seconds) = if let Some(clock) = rest.strip_suffix('Z') {
         (clock, 0)
     } else if let Some(pos) = rest.rfind(['+', '-']) {
@@ -219,46 +224,55 @@ fn parse_date_time(text: &str) -> Option<TimeBound> {
         (rest, 0)
     };
     let mut parts = clock.split(':');
-    let hour = digits(parts.next()?)?;
-    let minute = digits(parts.next()?)?;
+    let hour = two_digits(parts.next()?)?;
+    let minute = two_digits(parts.next()?)?;
     let second = match parts.next() {
-        None => 0.0,
+        None => 0,
         Some(s) => {
-            let whole = s.split(['.', ',']).next()?;
-            if whole.len() != 2
-                || !s
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-            {
+            let (whole, fraction) = match s.find(['.', ',']) {
+                Some(pos) => (&s[..pos], Some(&s[pos + 1..])),
+                None => (s, None),
+            };
+            // A fraction of a second needs digits; it does not move the day.
+            if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
                 return None;
             }
-            s.replace(',', ".").parse::<f64>().ok()?
+            two_digits(whole)?
         }
     };
-    if parts.next().is_some() || hour > 24 || minute > 59 || second >= 61.0 {
+    if parts.next().is_some() || hour > 24 || minute > 59 || second > 59 {
         return None;
     }
-    if hour == 24 && (minute != 0 || second != 0.0) {
+    if hour == 24 && (minute != 0 || second != 0) {
         return None;
     }
-    let seconds = day.start_seconds()
-        + i64::from(hour) * 3600
-        + i64::from(minute) * 60
-        + second.floor() as i64
-        - offset_seconds;
+    let seconds =
+        day.start_seconds() + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)
+            - offset_seconds;
     Some(TimeBound {
         seconds,
         date_only: false,
     })
 }
 
+fn two_digits(text: &str) -> Option<u32> {
+    if text.len() == 2 {
+        digits(text)
+    } else {
+        None
+    }
+}
+
+/// `+hh:mm`, `-hh:mm`, `+hhmm` or `+hh`; the text is ASCII.
 fn parse_offset(offset: &str) -> Option<i64> {
     let sign = if offset.starts_with('-') { -1 } else { 1 };
-    let body = &offset[1..];
+    let body = offset.get(1..)?;
     let (h, m) = match body.len() {
         2 => (digits(body)?, 0),
-        4 => (digits(&body[..2])?, digits(&body[2..])?),
-        5 if body.as_bytes()[2] == b':' => (digits(&body[..2])?, digits(&body[3..])?),
+        4 => (two_digits(body.get(..2)?)?, two_digits(body.get(2..)?)?),
+        5 if body.as_bytes()[2] == b':' => {
+            (two_digits(body.get(..2)?)?, two_digits(body.get(3..)?)?)
+        }
         _ => return None,
     };
     if h > 23 || m > 59 {
@@ -385,6 +399,25 @@ mod tests {
             let error = TimeBound::parse(text).unwrap_err();
             assert_eq!(error.value, text);
             assert!(error.to_string().contains("ISO 8601"), "{error}");
+        }
+    }
+
+    #[test]
+    fn no_text_makes_the_parser_panic() {
+        // Every short string over characters that matter to the parser,
+        // multi-byte ones included.
+        let alphabet = ['2', '0', '-', ':', '+', 'T', 'Z', '.', 'é', '€'];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for tail in &texts {
+                let _ = TimeBound::parse(&format!("2024-10-08T12:00{tail}"));
+                let _ = TimeBound::parse(&format!("2024-10-08T{tail}"));
+                let _ = TimeBound::parse(tail);
+            }
         }
     }
 

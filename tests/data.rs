@@ -17,6 +17,15 @@ fn data() -> Dataset {
     }
 }
 
+/// Natural Earth 10 m land, as one multipolygon.
+fn land() -> geo::MultiPolygon<f64> {
+    let text = std::fs::read_to_string(LAND)
+        .unwrap_or_else(|e| panic!("{LAND}: {e} (run `npm ci`, or `make test`)"));
+    let topology = Topology::parse(&text).expect("world-atlas land-10m is a topology");
+    let shapes = topology.polygons("land").expect("a land object");
+    geo::MultiPolygon::new(shapes.into_iter().flat_map(|(_, m)| m.0).collect())
+}
+
 fn day(s: &str) -> Day {
     Day::parse(s).expect("a valid date")
 }
@@ -133,17 +142,7 @@ fn the_slider_range_covers_the_story() {
 
 #[test]
 fn sea_tracks_stay_at_sea() {
-    let text = std::fs::read_to_string(LAND)
-        .unwrap_or_else(|e| panic!("{LAND}: {e} (run `npm ci`, or `make test`)"));
-    let topology = Topology::parse(&text).expect("world-atlas land-10m is a topology");
-    let land = geo::MultiPolygon::new(
-        topology
-            .polygons("land")
-            .expect("a land object")
-            .into_iter()
-            .flat_map(|(_, m)| m.0)
-            .collect(),
-    );
+    let land = land();
     let data = data();
     let tracks: Vec<_> = data
         .features
@@ -168,16 +167,7 @@ fn sea_tracks_stay_at_sea() {
 fn the_land_check_finds_a_track_cut_across_korea() {
     // Guards the test above: a straight line from the Yellow Sea to the Sea
     // of Japan must be caught.
-    let text = std::fs::read_to_string(LAND).unwrap_or_else(|e| panic!("{LAND}: {e}"));
-    let topology = Topology::parse(&text).expect("a topology");
-    let land = geo::MultiPolygon::new(
-        topology
-            .polygons("land")
-            .expect("land")
-            .into_iter()
-            .flat_map(|(_, m)| m.0)
-            .collect(),
-    );
+    let land = land();
     let across = geo::LineString::from(vec![(124.0, 39.0), (129.0, 39.5)]);
     assert!(!land_crossings(&across, &land, 5_000.0).is_empty());
 }

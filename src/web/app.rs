@@ -47,6 +47,8 @@ pub struct App {
     group: LayerGroup,
     first: Day,
     last: Day,
+    /// Whether any feature has a date; without, there is no day to show.
+    dated: bool,
     controls: Controls,
     timer: Option<i32>,
     tick: Option<Closure<dyn FnMut()>>,
@@ -80,12 +82,12 @@ pub async fn run() -> Result<(), JsValue> {
 impl App {
     fn new(map: &Map, data: Dataset) -> Result<App, JsValue> {
         let index = TimeIndex::of(&data.features);
-        let (first, last) = index.date_range().unwrap_or((Day(0), Day(0)));
+        let range = index.date_range();
+        // Undated data is all shown, on a slider that cannot move.
+        let (first, last) = range.unwrap_or((Day(0), Day(0)));
         let controls = Controls::find()?;
         controls.set_range(first, last);
-        if index.date_range().is_none() {
-            controls.slider.set_disabled(true);
-        }
+        controls.slider.set_disabled(range.is_none());
         bindings::create_pane(map, POINT_PANE)
             .style()
             .set_property("z-index", "450")?;
@@ -99,6 +101,7 @@ impl App {
             group,
             first,
             last,
+            dated: range.is_some(),
             controls,
             timer: None,
             tick: None,
@@ -177,29 +180,54 @@ impl App {
     fn go_to(&mut self, day: Day) -> Result<(), JsValue> {
         let day = day.clamp(self.first, self.last);
         let change = self.shown.go_to(day);
-        self.apply(&change)?;
-        self.controls
-            .show(day.0 - self.first.0, day, self.shown.count())
+        let applied = self.apply(&change);
+        if self.dated {
+            self.controls
+                .show(day.0 - self.first.0, day, self.shown.count())?;
+        } else {
+            self.controls.show_undated(self.shown.count())?;
+        }
+        applied
     }
 
     /// The one place that changes the map: removes the features that left
-    /// and adds those that entered, nothing else.
+    /// and adds those that entered, nothing else. A feature that cannot be
+    /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
         for &i in &change.left {
             if let Some(Some(layer)) = self.layers.get(i) {
                 self.group.remove_layer(&layer.layer);
             }
         }
+        let mut failed = Vec::new();
         for &i in &change.entered {
-            if self.layers[i].is_none() {
-                self.layers[i] = FeatureLayer::new(&self.data.features[i])?;
+            let (Some(slot), Some(feature)) = (self.layers.get_mut(i), self.data.features.get(i))
+            else {
+                continue;
+            };
+            if slot.is_none() {
+                match FeatureLayer::new(feature) {
+                    Ok(layer) => *slot = layer,
+                    Err(error) => failed.push(format!(
+                        "{}: {}",
+                        feature.label(),
+                        dom::describe_js_error(&error)
+                    )),
+                }
             }
-            if let Some(layer) = &self.layers[i] {
+            if let Some(layer) = slot {
                 self.group.add_layer(&layer.layer);
                 layer.on_added()?;
             }
         }
-        Ok(())
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(JsValue::from_str(&format!(
+                "Some features could not be drawn:\n{}",
+                failed.join("\n")
+            )))
+        }
     }
 }
 

@@ -49,6 +49,16 @@ impl Controls {
         Ok(())
     }
 
+    /// Shows that the data has no dates, and the count of features.
+    pub fn show_undated(&self, count: usize) -> Result<(), JsValue> {
+        self.slider.set_attribute("aria-valuetext", "undated")?;
+        self.output.set_value("undated");
+        let noun = if count == 1 { "feature" } else { "features" };
+        self.status
+            .set_text_content(Some(&format!("{count} {noun}, undated")));
+        Ok(())
+    }
+
     /// Shows whether the date is playing.
     pub fn show_playing(&self, playing: bool) -> Result<(), JsValue> {
         self.play

@@ -2,7 +2,7 @@
 
 use geo::{Coord, Geometry, LineString};
 use js_sys::Array;
-use leaflet::{CircleMarker, LatLng, Layer, PathOptions, Polygon, Polyline};
+use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::{Kind, MapFeature};
@@ -26,10 +26,13 @@ fn line_lat_lngs(line: &LineString<f64>) -> Array {
 
 /// A feature drawn on the map.
 pub struct FeatureLayer {
+    /// What is added to and removed from the map: the one shape, or a group
+    /// of the parts of a multi-geometry.
     pub layer: Layer,
-    /// The arrowhead to attach once the route's path exists, for routes.
-    arrow: Option<&'static str>,
-    /// The feature's id, written on its SVG element for people and tests
+    /// The shapes, each with the arrowhead it takes once its SVG path
+    /// exists (routes' lines only).
+    parts: Vec<(Layer, Option<&'static str>)>,
+    /// The feature's id, written on its SVG elements for people and tests
     /// inspecting the page.
     id: Option<String>,
 }
@@ -41,73 +44,16 @@ impl FeatureLayer {
         let Some(geometry) = &feature.geometry else {
             return Ok(None);
         };
-        let style = stroke(feature.confidence);
-        let options = PathOptions::new();
-        options.set_color(style.color.to_owned());
-        options.set_dash_array(style.dash.unwrap_or("").to_owned());
-        options.set_line_cap("round".to_owned());
-        let mut arrow = None;
-        let layer: Layer = match (feature.kind, geometry) {
-            (_, Geometry::Point(p)) => {
-                let place = feature.kind == Kind::Place;
-                options.set_weight(if place { 2.5 } else { 2.0 });
-                options.set_fill(true);
-                options.set_fill_color(if place {
-                    "#ffffff".to_owned()
-                } else {
-                    style.color.to_owned()
-                });
-                options.set_fill_opacity(if place { 1.0 } else { 0.85 });
-                let _ = js_sys::Reflect::set(
-                    &options,
-                    &"radius".into(),
-                    &(if place { 6.5 } else { 5.0 }).into(),
-                );
-                // Points sit in their own pane above the lines, so that a
-                // place at the end of a route can still be clicked.
-                options.set_pane(POINT_PANE.to_owned());
-                let marker = CircleMarker::new_with_options(&lat_lng(p.0), &options);
-                marker.unchecked_into()
-            }
-            (_, Geometry::LineString(line)) => {
-                options.set_weight(3.0);
-                options.set_fill(false);
-                let _ = js_sys::Reflect::set(&options, &"noClip".into(), &true.into());
-                arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
-                Polyline::new_with_options(&line_lat_lngs(line), &options.unchecked_into())
-                    .unchecked_into()
-            }
-            (_, Geometry::MultiLineString(lines)) => {
-                options.set_weight(3.0);
-                options.set_fill(false);
-                let parts: Array = lines
-                    .0
-                    .iter()
-                    .map(|l| JsValue::from(line_lat_lngs(l)))
-                    .collect();
-                arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
-                Polyline::new_with_options(&parts, &options.unchecked_into()).unchecked_into()
-            }
-            (_, Geometry::Polygon(polygon)) => {
-                options.set_weight(2.0);
-                options.set_fill_opacity(0.15);
-                let rings: Array = std::iter::once(polygon.exterior())
-                    .chain(polygon.interiors())
-                    .map(|r| JsValue::from(line_lat_lngs(r)))
-                    .collect();
-                Polygon::new_with_options(&rings, &options.unchecked_into()).unchecked_into()
-            }
+        let mut parts = Vec::new();
+        add_parts(feature, geometry, &mut parts);
+        let layer: Layer = match parts.as_slice() {
+            [(one, _)] => one.clone(),
             _ => {
-                // Other geometries (multi-points, multi-polygons, collections)
-                // are drawn by Leaflet's own GeoJSON reader, from the geometry
-                // as loaded, with the same style.
-                let geometry = feature
-                    .raw
-                    .get("geometry")
-                    .map(|g| g.to_string())
-                    .unwrap_or_default();
-                let parsed = js_sys::JSON::parse(&geometry)?;
-                bindings::geo_json(&parsed, &object(&[("style", options.into())]))
+                let group = FeatureGroup::new();
+                for (part, _) in &parts {
+                    group.add_layer(part);
+                }
+                group.unchecked_into()
             }
         };
         layer.bind_popup_with_options(
@@ -129,7 +75,7 @@ impl FeatureLayer {
         }
         Ok(Some(FeatureLayer {
             layer,
-            arrow,
+            parts,
             id: feature.id.as_ref().map(ToString::to_string),
         }))
     }
@@ -138,17 +84,96 @@ impl FeatureLayer {
     /// and every path its feature id (Leaflet makes a new SVG path each time
     /// a layer is added).
     pub fn on_added(&self) -> Result<(), JsValue> {
-        // Layers drawn by L.geoJSON (multi-geometries) are groups without
-        // an element of their own.
-        let Some(path) = bindings::get_element(&self.layer) else {
-            return Ok(());
-        };
-        if let Some(arrow) = self.arrow {
-            path.set_attribute("marker-end", &format!("url(#{arrow})"))?;
-        }
-        if let Some(id) = &self.id {
-            path.set_attribute("data-feature-id", id)?;
+        for (part, arrow) in &self.parts {
+            let Some(path) = bindings::get_element(part) else {
+                continue;
+            };
+            if let Some(arrow) = arrow {
+                path.set_attribute("marker-end", &format!("url(#{arrow})"))?;
+            }
+            if let Some(id) = &self.id {
+                path.set_attribute("data-feature-id", id)?;
+            }
         }
         Ok(())
     }
+}
+
+/// The Leaflet shapes for `geometry`, styled for `feature`: points as
+/// circle markers, lines as polylines, polygons as polygons; multi-geometries
+/// and collections as one shape per part.
+fn add_parts(
+    feature: &MapFeature,
+    geometry: &Geometry<f64>,
+    parts: &mut Vec<(Layer, Option<&'static str>)>,
+) {
+    let arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
+    match geometry {
+        Geometry::Point(p) => parts.push((point(feature, p.0), None)),
+        Geometry::MultiPoint(points) => {
+            parts.extend(points.iter().map(|p| (point(feature, p.0), None)))
+        }
+        Geometry::Line(line) => parts.push((polyline(feature, &LineString::from(*line)), arrow)),
+        Geometry::LineString(line) => parts.push((polyline(feature, line), arrow)),
+        Geometry::MultiLineString(lines) => {
+            parts.extend(lines.iter().map(|l| (polyline(feature, l), arrow)))
+        }
+        Geometry::Polygon(p) => parts.push((polygon(feature, p), None)),
+        Geometry::MultiPolygon(ps) => parts.extend(ps.iter().map(|p| (polygon(feature, p), None))),
+        Geometry::Rect(r) => parts.push((polygon(feature, &r.to_polygon()), None)),
+        Geometry::Triangle(t) => parts.push((polygon(feature, &t.to_polygon()), None)),
+        Geometry::GeometryCollection(items) => {
+            for item in items {
+                add_parts(feature, item, parts);
+            }
+        }
+    }
+}
+
+fn path_options(feature: &MapFeature) -> PathOptions {
+    let style = stroke(feature.confidence);
+    let options = PathOptions::new();
+    options.set_color(style.color.to_owned());
+    options.set_dash_array(style.dash.unwrap_or("").to_owned());
+    options.set_line_cap("round".to_owned());
+    options
+}
+
+fn point(feature: &MapFeature, at: Coord<f64>) -> Layer {
+    let options = path_options(feature);
+    let place = feature.kind == Kind::Place;
+    let color = stroke(feature.confidence).color;
+    options.set_weight(if place { 2.5 } else { 2.0 });
+    options.set_fill(true);
+    options.set_fill_color(if place { "#ffffff" } else { color }.to_owned());
+    options.set_fill_opacity(if place { 1.0 } else { 0.85 });
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"radius".into(),
+        &(if place { 6.5 } else { 5.0 }).into(),
+    );
+    // Points sit in their own pane above the lines, so that a place at the
+    // end of a route can still be clicked.
+    options.set_pane(POINT_PANE.to_owned());
+    CircleMarker::new_with_options(&lat_lng(at), &options).unchecked_into()
+}
+
+fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {
+    let options = path_options(feature);
+    options.set_weight(3.0);
+    options.set_fill(false);
+    // Unclipped, the arrowhead stays at the route's real end.
+    let _ = js_sys::Reflect::set(&options, &"noClip".into(), &true.into());
+    Polyline::new_with_options(&line_lat_lngs(line), &options.unchecked_into()).unchecked_into()
+}
+
+fn polygon(feature: &MapFeature, polygon: &geo::Polygon<f64>) -> Layer {
+    let options = path_options(feature);
+    options.set_weight(2.0);
+    options.set_fill_opacity(0.15);
+    let rings: Array = std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .map(|r| JsValue::from(line_lat_lngs(r)))
+        .collect();
+    Polygon::new_with_options(&rings, &options.unchecked_into()).unchecked_into()
 }

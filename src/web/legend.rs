@@ -95,18 +95,18 @@ fn kind_sample(kind: &str) -> Result<Element, JsValue> {
             for (k, v) in [
                 ("x1", "2"),
                 ("y1", "7"),
-                ("x2", "26"),
+                ("x2", "27"),
                 ("y2", "7"),
                 ("stroke", color),
                 ("stroke-width", "3"),
             ] {
                 line.set_attribute(k, v)?;
             }
-            line.set_attribute(
-                "marker-end",
-                &format!("url(#{})", arrow_id(Some(Confidence::Confirmed))),
-            )?;
             dom::add(&s, &line)?;
+            let head = svg("path")?;
+            head.set_attribute("d", "M 25 2 L 35 7 L 25 12 z")?;
+            head.set_attribute("fill", color)?;
+            dom::add(&s, &head)?;
         }
         _ => {
             let circle = svg("circle")?;
@@ -147,7 +147,8 @@ fn add_arrow_markers() -> Result<(), JsValue> {
         for (k, v) in [
             ("id", arrow_id(confidence)),
             ("viewBox", "0 0 10 10"),
-            ("refX", "7"),
+            // The tip stops short of the line's end, clear of the place marker there.
+            ("refX", "16"),
             ("refY", "5"),
             ("markerWidth", "5"),
             ("markerHeight", "5"),

@@ -86,17 +86,24 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
     Ok(root)
 }
 
-/// The feature's dates as a reader would say them.
+/// The feature's dates as a reader would say them, as written in the data;
+/// when a date-time falls on another UTC day than it reads, that day too.
 pub fn dates(feature: &MapFeature) -> String {
-    let raw = |key: &str| {
-        feature
+    let written = |key: &str, day: Option<crate::Day>| -> Option<String> {
+        let text = feature
             .raw
-            .get("properties")
-            .and_then(|p| p.get(key))
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
+            .get("properties")?
+            .get(key)?
+            .as_str()?
+            .to_owned();
+        Some(match day {
+            Some(day) if !text.starts_with(&day.to_string()) => format!("{text} (UTC day {day})"),
+            _ => text,
+        })
     };
-    match (raw("start"), raw("end")) {
+    let start = written("start", feature.span.first_day());
+    let end = written("end", feature.span.last_day());
+    match (start, end) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => format!("{a} to {b}"),
         (Some(a), None) => format!("from {a}"),

@@ -79,10 +79,12 @@ impl Browser {
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false
                 }
-            }
+            },
+            // The page's network requests, read by `page_requests`.
+            "goog:loggingPrefs": {"performance": "ALL"}
         });
         let Value::Object(capabilities) = capabilities else {
-            unreachable!()
+            unreachable!("a json! object literal")
         };
         let started = Instant::now();
         let client = loop {
@@ -122,6 +124,36 @@ impl Browser {
     /// Paths the server was asked for.
     pub fn served(&self) -> Vec<String> {
         self.served.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Every URL the map's page has requested since the last call, from
+    /// Chromium's network log: requests made by a document served from
+    /// [`Browser::origin`], not the browser's own traffic or its new-tab page.
+    pub async fn page_requests(&self) -> Result<Vec<String>, String> {
+        let log = self
+            .client
+            .issue_cmd(PerformanceLog)
+            .await
+            .map_err(|e| format!("reading the network log: {e}"))?;
+        let mut urls = Vec::new();
+        for entry in log.as_array().into_iter().flatten() {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let Ok(event) = serde_json::from_str::<Value>(message) else {
+                continue;
+            };
+            let params = &event["message"]["params"];
+            let from_map = params["documentURL"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(&self.origin));
+            if event["message"]["method"] == "Network.requestWillBeSent" && from_map {
+                if let Some(url) = params["request"]["url"].as_str() {
+                    urls.push(url.to_owned());
+                }
+            }
+        }
+        Ok(urls)
     }
 
     /// Opens the map and waits until the data is on it.
@@ -284,6 +316,27 @@ fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
         }
     });
     (origin, served)
+}
+
+/// chromedriver's log of DevTools events (`goog:loggingPrefs`).
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type": "performance"}"#.to_owned()),
+        )
+    }
 }
 
 fn answer(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
