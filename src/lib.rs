@@ -35,7 +35,7 @@ pub mod web;
 
 pub use export::export_collection;
 pub use index::{Change, TimeIndex};
-pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Source};
+pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
 pub use problem::{LoadError, Problem};
 pub use read::read_collection;
 pub use shown::Shown;

@@ -95,6 +95,59 @@ impl fmt::Display for Confidence {
     }
 }
 
+/// How exactly a place's point is known (the `precision` property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Precision {
+    /// The point itself is known, e.g. a geolocated video.
+    Exact,
+    /// Somewhere in a town or village.
+    Town,
+    /// Somewhere in a city.
+    City,
+    /// Somewhere in an area, e.g. a stretch of coast.
+    Area,
+    /// A rough point, e.g. a building's district.
+    Approximate,
+}
+
+impl Precision {
+    /// Every precision, most exact first.
+    pub const ALL: [Precision; 5] = [
+        Precision::Exact,
+        Precision::Town,
+        Precision::City,
+        Precision::Area,
+        Precision::Approximate,
+    ];
+
+    /// The value as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::Town => "town",
+            Precision::City => "city",
+            Precision::Area => "area",
+            Precision::Approximate => "approximate",
+        }
+    }
+
+    /// Reads the `precision` property.
+    pub fn parse(text: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    /// What it means, as the legend and popups say it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Precision::Exact => "the exact point",
+            Precision::Town => "somewhere in the town",
+            Precision::City => "somewhere in the city",
+            Precision::Area => "somewhere in the area",
+            Precision::Approximate => "an approximate point",
+        }
+    }
+}
+
 /// One entry of a feature's `sources`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
@@ -153,6 +206,8 @@ pub struct MapFeature {
     /// An estimated number of troops.
     pub troops: Option<f64>,
     pub description: Option<String>,
+    /// How exactly a place's point is known.
+    pub precision: Option<Precision>,
     /// x = longitude, y = latitude. `None` for a feature without geometry.
     pub geometry: Option<geo::Geometry<f64>>,
     /// The GeoJSON Feature object exactly as loaded, key order kept; export
@@ -178,4 +233,40 @@ pub struct Dataset {
     /// Every member of the FeatureCollection, in its order, kept for
     /// export; `features` is left empty there (the features are above).
     pub members: Map<String, Value>,
+}
+
+impl Dataset {
+    /// Where the map opens: the collection's optional `view` member,
+    /// `[west, south, east, north]` in degrees; `None` when it is absent or
+    /// not four numbers in range with west < east and south < north.
+    ///
+    /// ```
+    /// let data = troopmap::read_collection("v", r#"{"type": "FeatureCollection",
+    ///     "view": [125, 37, 136, 46], "features": []}"#).unwrap();
+    /// assert_eq!(data.view().map(|r| (r.min().x, r.max().y)), Some((125.0, 46.0)));
+    /// ```
+    pub fn view(&self) -> Option<geo::Rect<f64>> {
+        let numbers: Vec<f64> = self
+            .members
+            .get("view")?
+            .as_array()?
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect();
+        let [west, south, east, north] = numbers[..] else {
+            return None;
+        };
+        let valid = (-180.0..=180.0).contains(&west)
+            && (-180.0..=180.0).contains(&east)
+            && (-90.0..=90.0).contains(&south)
+            && (-90.0..=90.0).contains(&north)
+            && west < east
+            && south < north;
+        valid.then(|| {
+            geo::Rect::new(
+                geo::coord! { x: west, y: south },
+                geo::coord! { x: east, y: north },
+            )
+        })
+    }
 }

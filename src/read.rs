@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::geometry::check_geometry;
-use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Source};
+use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
 use crate::problem::{LoadError, Problem};
 use crate::time::{Span, TimeBound};
 
@@ -259,6 +259,18 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         }
         parsed
     });
+    let precision = text("precision", &mut problems).and_then(|p| {
+        let parsed = Precision::parse(&p);
+        if parsed.is_none() {
+            problems.push(
+                at(format!(
+                    "{p:?} is not a precision; expected one of \"exact\", \"town\", \"city\", \"area\", \"approximate\""
+                ))
+                .with_property("precision"),
+            );
+        }
+        parsed
+    });
     let troops = match properties.get("troops") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),
@@ -306,6 +318,7 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         sources,
         troops,
         description,
+        precision,
         geometry,
         raw,
     })

@@ -1,6 +1,6 @@
 //! How confidence looks on the map, shared by the features and the legend.
 
-use crate::model::Confidence;
+use crate::model::{Confidence, Precision};
 
 /// The stroke of a feature drawn with a given confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,44 @@ pub fn stroke(confidence: Option<Confidence>) -> Stroke {
             color: "#444444",
             dash: Some("3 3"),
             pattern: "fine dash",
+        },
+    }
+}
+
+/// How a place's marker shows the precision of its point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceMark {
+    /// A dot in the ring: the exact point.
+    pub dot: bool,
+    /// A faint halo around the ring, in pixels: the wider, the vaguer.
+    pub halo: Option<f64>,
+}
+
+/// The mark for a place of `precision` (`None`: not given, drawn as a city).
+///
+/// ```
+/// use troopmap::{style::place_mark, Precision};
+/// assert!(place_mark(Some(Precision::Exact)).dot);
+/// assert!(place_mark(Some(Precision::Approximate)).halo.is_some());
+/// assert_eq!(place_mark(Some(Precision::City)), place_mark(None));
+/// ```
+pub fn place_mark(precision: Option<Precision>) -> PlaceMark {
+    match precision {
+        Some(Precision::Exact) => PlaceMark {
+            dot: true,
+            halo: None,
+        },
+        Some(Precision::Town | Precision::City) | None => PlaceMark {
+            dot: false,
+            halo: None,
+        },
+        Some(Precision::Approximate) => PlaceMark {
+            dot: false,
+            halo: Some(13.0),
+        },
+        Some(Precision::Area) => PlaceMark {
+            dot: false,
+            halo: Some(18.0),
         },
     }
 }

@@ -31,19 +31,55 @@ fn day(s: &str) -> Day {
 }
 
 #[test]
-fn every_feature_has_an_id_a_confidence_and_a_source() {
+fn every_feature_is_identified_graded_sourced_dated_and_placed() {
+    let first = day("2024-10-01");
+    let last = day("2024-12-31");
     for (i, feature) in data().features.iter().enumerate() {
         let id = feature.id.as_ref().map(ToString::to_string);
+        // Ids say what a feature is, never where it sits in the file.
         assert!(
-            id.as_deref().is_some_and(|id| id.contains(':')),
+            id.as_deref()
+                .is_some_and(|id| id.starts_with(&format!("{}:", feature.kind.as_str()))),
             "feature {i} has no meaningful id: {id:?}"
         );
+        let kind = feature.raw["properties"]["kind"].as_str();
+        assert!(
+            kind.and_then(Kind::parse).is_some(),
+            "{id:?}: kind {kind:?}"
+        );
         assert!(feature.confidence.is_some(), "{id:?} has no confidence");
-        assert!(feature.geometry.is_some(), "{id:?} has no geometry");
         let linked = feature.sources.iter().any(|s| s.link().is_some());
-        assert!(linked, "{id:?} has no source with an http(s) link");
-        if let (Some(first), Some(last)) = (feature.span.first_day(), feature.span.last_day()) {
-            assert!(first <= last, "{id:?} ends before it starts");
+        assert!(
+            linked || feature.confidence == Some(Confidence::Inferred),
+            "{id:?} has no source with an http(s) link"
+        );
+        for bound in [feature.span.first_day(), feature.span.last_day()]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                first <= bound && bound <= last,
+                "{id:?} is dated {bound}, outside 2024-10-01..2024-12-31"
+            );
+        }
+        if let (Some(a), Some(b)) = (feature.span.first_day(), feature.span.last_day()) {
+            assert!(a <= b, "{id:?} ends before it starts");
+        }
+        if feature.kind != Kind::Place {
+            let reported = feature.raw["properties"]["reported"]
+                .as_str()
+                .map(Day::parse);
+            assert!(
+                matches!(reported, Some(Ok(_))),
+                "{id:?} has no reported date: {reported:?}"
+            );
+        }
+        use geo::CoordsIter;
+        for c in feature.geometry.iter().flat_map(|g| g.coords_iter()) {
+            assert!(
+                (-180.0..=180.0).contains(&c.x) && (-90.0..=90.0).contains(&c.y),
+                "{id:?} at {c:?}"
+            );
         }
     }
 }
@@ -64,61 +100,139 @@ fn ids_are_unique() {
 }
 
 #[test]
-fn the_starter_story_is_there() {
+fn there_are_at_least_60_features_of_every_kind() {
     let data = data();
-    let find = |id: &str| {
-        data.features
-            .iter()
-            .find(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id))
-            .unwrap_or_else(|| panic!("{id} is missing"))
-    };
-    for place in [
-        "place:vladivostok",
-        "place:sergeevka-training-ground",
-        "place:chongjin",
-        "place:hamhung",
-        "place:musudan",
-    ] {
-        assert_eq!(find(place).kind, Kind::Place, "{place}");
+    assert!(
+        data.features.len() >= 60,
+        "{} features",
+        data.features.len()
+    );
+    for kind in Kind::ALL {
+        assert!(
+            data.features.iter().filter(|f| f.kind == kind).count() >= 5,
+            "few {kind:?}"
+        );
     }
-    let sea = find("route:sea-wave1");
-    assert_eq!(sea.kind, Kind::Route);
-    assert_eq!(
-        (sea.span.first_day(), sea.span.last_day()),
-        (Some(day("2024-10-08")), Some(day("2024-10-13")))
-    );
-    // The track is drawn by the map maker; the voyage itself is confirmed.
-    assert_eq!(sea.confidence, Some(Confidence::Inferred));
-    let voyage = sea.raw["properties"]["voyage_confidence"].as_str();
-    assert_eq!(voyage, Some("confirmed"));
-    let nis = find("event:2024-10-18-nis-confirms");
-    assert_eq!(nis.confidence, Some(Confidence::Confirmed));
-    assert_eq!(nis.span.first_day(), Some(day("2024-10-18")));
-    assert_eq!(
-        find("event:2024-11-01-expected-deployment")
-            .span
-            .first_day(),
-        Some(day("2024-11-01"))
-    );
+}
+
+fn find<'a>(data: &'a Dataset, id: &str) -> &'a troopmap::MapFeature {
+    data.features
+        .iter()
+        .find(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id))
+        .unwrap_or_else(|| panic!("{id} is missing"))
+}
+
+#[test]
+fn the_first_sea_transfer_runs_from_each_departure_area() {
+    let data = data();
+    for area in ["chongjin", "hamhung", "musudan"] {
+        let sea = find(&data, &format!("route:sea-wave1-{area}"));
+        assert_eq!(sea.kind, Kind::Route);
+        assert_eq!(
+            (sea.span.first_day(), sea.span.last_day()),
+            (Some(day("2024-10-08")), Some(day("2024-10-13")))
+        );
+        // The track is drawn by the map maker; the voyage itself is confirmed,
+        // and was made public on Oct 18.
+        assert_eq!(sea.confidence, Some(Confidence::Inferred));
+        assert_eq!(sea.raw["properties"]["voyage_confidence"], "confirmed");
+        assert_eq!(sea.raw["properties"]["reported"], "2024-10-18");
+        assert_eq!(sea.raw["properties"]["mode"], "sea");
+    }
+    // The second wave's dates were not disclosed, and it is not drawn.
+    let second = find(&data, "route:sea-wave2");
+    assert!(second.geometry.is_none());
+    assert_eq!(second.raw["properties"]["dates_disclosed"], false);
+}
+
+#[test]
+fn differing_figures_stay_side_by_side() {
+    let data = data();
+    let figures: Vec<(f64, String)> = data
+        .features
+        .iter()
+        .filter(|f| f.kind == Kind::Event)
+        .filter_map(|f| Some((f.troops?, f.id.as_ref()?.to_string())))
+        .collect();
+    for troops in [1_500.0, 3_000.0, 10_000.0, 11_000.0, 12_000.0] {
+        assert!(
+            figures.iter().any(|f| f.0 == troops),
+            "no event gives {troops}: {figures:?}"
+        );
+    }
+    // 10,000 vs 11,000 vs 12,000: each its own feature with its own source.
+    let big: Vec<&(f64, String)> = figures.iter().filter(|f| f.0 >= 10_000.0).collect();
+    assert!(big.len() >= 5, "{big:?}");
+}
+
+#[test]
+fn the_seed_articles_claims_appear() {
+    let data = data();
+    let text: String = data
+        .features
+        .iter()
+        .map(|f| format!("{} {}\n", f.label(), f.description.as_deref().unwrap_or("")))
+        .collect();
+    for claim in [
+        "Storm Corps",
+        "four brigades",
+        "Nov 1",
+        "very soon",
+        "Rutte",
+        "Austin",
+        "fake news",
+    ] {
+        assert!(text.contains(claim), "no feature mentions {claim:?}");
+    }
+    let seed = data
+        .features
+        .iter()
+        .filter(|f| {
+            f.sources.iter().any(|s| {
+                s.title
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("Seed article"))
+            })
+        })
+        .count();
+    assert!(seed >= 2, "the seed article is cited {seed} times");
 }
 
 #[test]
 fn places_sit_on_the_reference_coordinates() {
-    // (id, longitude, latitude) from the reference sheet's places table.
+    // (id, longitude, latitude): the reference sheet's places table.
     let sheet = [
-        ("place:vladivostok", 131.885, 43.115),
         ("place:sergeevka-training-ground", 131.668647, 44.326859),
+        ("place:pogranichny", 131.383, 44.400),
+        ("place:vladivostok", 131.885, 43.115),
+        ("place:dunay", 132.3375, 42.8803),
+        ("place:ussuriysk", 131.945, 43.798),
+        ("place:khabarovsk", 135.083, 48.483),
+        ("place:blagoveshchensk", 127.533, 50.250),
+        ("place:ulan-ude", 107.584, 51.834),
+        ("place:sudzha", 35.2706, 51.1914),
+        ("place:plekhovo", 35.33, 51.10),
+        ("place:kursk", 36.19, 51.73),
         ("place:chongjin", 129.767, 41.783),
         ("place:hamhung", 127.533, 39.917),
         ("place:musudan", 129.686, 40.858),
+        ("place:wonsan", 127.446, 39.148),
+        ("place:pyongyang", 125.738, 39.019),
+        ("place:seoul", 126.978, 37.566),
+        ("place:naples", 14.250, 40.836),
+        ("place:brussels-nato", 4.42, 50.88),
+        ("place:kyiv", 30.52, 50.45),
+        ("place:washington-white-house", -77.037, 38.898),
+        ("place:washington-pentagon", -77.056, 38.871),
+        ("place:moscow", 37.618, 55.751),
+        ("place:kazan", 49.11, 55.80),
+        ("place:un-new-york", -73.97, 40.75),
     ];
     let data = data();
     for (id, lon, lat) in sheet {
-        let feature = data
-            .features
-            .iter()
-            .find(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id));
-        let Some(geo::Geometry::Point(p)) = feature.and_then(|f| f.geometry.clone()) else {
+        let feature = find(&data, id);
+        assert!(feature.precision.is_some(), "{id} has no precision");
+        let Some(geo::Geometry::Point(p)) = feature.geometry.clone() else {
             panic!("{id} is not a point");
         };
         assert!(
@@ -127,6 +241,13 @@ fn places_sit_on_the_reference_coordinates() {
             p.0
         );
     }
+    assert_eq!(
+        data.features
+            .iter()
+            .filter(|f| f.kind == Kind::Place)
+            .count(),
+        sheet.len()
+    );
 }
 
 #[test]
@@ -148,6 +269,7 @@ fn sea_tracks_stay_at_sea() {
         .features
         .iter()
         .filter(|f| f.kind == Kind::Route && f.raw["properties"]["mode"] == "sea")
+        .filter(|f| f.geometry.is_some())
         .collect();
     assert!(!tracks.is_empty(), "no sea track in the data");
     for track in tracks {

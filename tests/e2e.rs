@@ -13,40 +13,53 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use support::{check, Browser, Outcome};
-use troopmap::{read_collection, Day};
+use troopmap::{read_collection, Day, TimeIndex};
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
-const SEA_TRACK: &str = "route:sea-wave1";
+const SEA_TRACK: &str = "route:sea-wave1-chongjin";
 
 /// The ids the time rule selects on `day`, straight from the data file.
 fn expected_ids(day: &str) -> Vec<String> {
+    selected(day, false)
+}
+
+/// The same, only those with a geometry: what is drawn on the map.
+fn expected_on_map(day: &str) -> Vec<String> {
+    selected(day, true)
+}
+
+fn selected(day: &str, drawn_only: bool) -> Vec<String> {
     let text = std::fs::read_to_string(DATA).expect("the bundled data file is readable");
     let data = read_collection(DATA, &text).expect("the bundled data loads");
     let day = Day::parse(day).expect("a valid test date");
     data.features
         .iter()
-        .filter(|f| f.span.contains(day))
+        .filter(|f| f.span.contains(day) && (!drawn_only || f.geometry.is_some()))
         .map(|f| f.id.as_ref().map(ToString::to_string).unwrap_or_default())
         .collect()
 }
 
+/// The data's first and last day: the ends of the slider.
+fn last_days() -> (Day, Day) {
+    let text = std::fs::read_to_string(DATA).expect("the bundled data file is readable");
+    let data = read_collection(DATA, &text).expect("the bundled data loads");
+    TimeIndex::of(&data.features)
+        .date_range()
+        .expect("the data is dated")
+}
+
 async fn ids_on_map(browser: &Browser) -> Result<Vec<String>, String> {
     let value = browser
-        .js("return [...document.querySelectorAll('#map [data-feature-id]')].map(e => e.getAttribute('data-feature-id')).sort()")
+        .js("return [...new Set([...document.querySelectorAll('#map [data-feature-id]')].map(e => e.getAttribute('data-feature-id')))].sort()")
         .await?;
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
 async fn expect_day(browser: &Browser, day: &str) -> Outcome {
-    let mut expected = expected_ids(day);
-    expected.sort();
-    let noun = if expected.len() == 1 {
-        "feature"
-    } else {
-        "features"
-    };
+    let count = expected_ids(day).len();
+    let noun = if count == 1 { "feature" } else { "features" };
     browser
-        .wait_for_text("#status", &format!("{} {noun} on {day}", expected.len()))
+        .wait_for_text("#status", &format!("{count} {noun} on {day}"))
         .await?;
     let output = browser.text("#date-output").await?;
     check(
@@ -60,6 +73,8 @@ async fn expect_day(browser: &Browser, day: &str) -> Outcome {
         valuetext == json!(day),
         format!("aria-valuetext is {valuetext}, expected {day}"),
     )?;
+    let mut expected = expected_on_map(day);
+    expected.sort();
     let on_map = ids_on_map(browser).await?;
     check(
         on_map == expected,
@@ -100,10 +115,12 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         check(arrow.as_str().is_some_and(|a| a.starts_with("url(#arrow-")), format!("the sea track has no arrowhead: {arrow}"))?;
         browser.screenshot("map-2024-10-10.png").await?;
 
-        for day in ["2024-10-13", "2024-10-14", "2024-10-18", "2024-10-31", "2024-11-01"] {
+        let (first, last) = last_days();
+        for day in ["2024-10-13", "2024-10-14", "2024-10-18", "2024-10-31", "2024-11-01", &first.to_string(), &last.to_string()] {
             browser.set_date(day).await?;
             expect_day(&browser, day).await?;
         }
+        browser.set_date("2024-11-01").await?;
         // Stepping touches only what changes: a place shown on both days
         // keeps the very same element.
         browser.js("window.keptPlace = document.querySelector('[data-feature-id=\"place:vladivostok\"]')").await?;
@@ -159,12 +176,12 @@ async fn a_click_opens_a_popup_with_dates_confidence_and_linked_sources() {
             format!("the source link is {link}"),
         )?;
 
-        // A line is clicked on its stroke, at the first point along it (from
-        // halfway) that is on screen and not under a popup or a control.
+        // A line is clicked on its stroke, at the first point along it that
+        // is on screen and not under a popup, a control or another line.
         let hit = browser
-            .js("const p = document.querySelector('[data-feature-id=\"route:sea-wave1\"]');
+            .js("const p = document.querySelector('[data-feature-id=\"route:sea-wave1-hamhung\"]');
                  const t = p.getScreenCTM(), length = p.getTotalLength();
-                 for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
+                 for (let f = 0.02; f < 1; f += 0.02) {
                    const m = p.getPointAtLength(length * f);
                    const x = m.x * t.a + m.y * t.c + t.e, y = m.x * t.b + m.y * t.d + t.f;
                    const target = document.elementFromPoint(x, y);
@@ -175,9 +192,17 @@ async fn a_click_opens_a_popup_with_dates_confidence_and_linked_sources() {
                  }
                  return null;")
             .await?;
-        check(hit == json!("route:sea-wave1"), format!("no point of the sea track could be clicked ({hit})"))?;
+        check(hit == json!("route:sea-wave1-hamhung"), format!("no point of the sea track could be clicked ({hit})"))?;
         let text = popup_text(&browser, "First sea transfer").await?;
-        for part in ["First sea transfer to Vladivostok", "2024-10-08 to 2024-10-13", "inferred", "about 1,500", "LBC report"] {
+        for part in [
+            "First sea transfer: Hamhung → Vladivostok",
+            "2024-10-08 to 2024-10-13",
+            "inferred (drawn by the map maker",
+            "Modesea",
+            "Made public2024-10-18",
+            "about 1,500 special forces",
+            "LBC report",
+        ] {
             check(text.contains(part), format!("the sea track's popup lacks {part:?}: {text:?}"))?;
         }
         Ok(())
@@ -253,6 +278,37 @@ async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
     .await;
 }
 
+/// The story on four days, for people to look at: each screenshot is
+/// written to `target/screenshots/story-DAY.png`.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn the_story_on_four_days() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        for (day, must_show, zoom_out) in [
+            ("2024-10-10", "route:sea-wave1-hamhung", 0),
+            ("2024-10-18", "event:2024-10-18-nis-confirms", 0),
+            // By late October the story moves west: look at all of it.
+            ("2024-10-28", "route:air-vladivostok-west", 3),
+            ("2024-11-20", "event:2024-11-20-nis-11000-kursk", 0),
+        ] {
+            for _ in 0..zoom_out {
+                browser.click(".leaflet-control-zoom-out").await?;
+                tokio::time::sleep(Duration::from_millis(400)).await;
+            }
+            browser.set_date(day).await?;
+            expect_day(&browser, day).await?;
+            check(
+                ids_on_map(&browser).await?.contains(&must_show.to_owned()),
+                format!("{must_show} is not on the map on {day}"),
+            )?;
+            browser.screenshot(&format!("story-{day}.png")).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {
@@ -274,9 +330,14 @@ async fn play_steps_through_the_days_and_pause_stops() {
         )?;
 
         // Playing stops by itself at the last day.
-        browser.set_date("2024-10-30").await?;
+        let (_, last) = last_days();
+        browser
+            .set_date(&last.previous().previous().to_string())
+            .await?;
         browser.click("#play").await?;
-        browser.wait_for_text("#date-output", "2024-11-01").await?;
+        browser
+            .wait_for_text("#date-output", &last.to_string())
+            .await?;
         browser.wait_for_text("#play", "Play").await
     })
     .await;
@@ -290,6 +351,8 @@ async fn no_request_leaves_127_0_0_1() {
         browser.set_date("2024-10-18").await?;
         // Zoom and open a popup: with tiles on, both would fetch from afar.
         browser.click(".leaflet-control-zoom-in").await?;
+        // Let the zoom animation end before clicking a marker.
+        tokio::time::sleep(Duration::from_millis(600)).await;
         browser.click("[data-feature-id=\"place:vladivostok\"]").await?;
         popup_text(&browser, "Vladivostok").await?;
         tokio::time::sleep(Duration::from_millis(800)).await;

@@ -18,7 +18,7 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
-use crate::web::{basemap, dom, download, legend, BASEMAP_URL, DATA_URL};
+use crate::web::{basemap, dom, download, labels, legend, BASEMAP_URL, DATA_URL};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -93,6 +93,14 @@ impl App {
             .set_property("z-index", "450")?;
         let group = LayerGroup::new();
         group.add_to(map);
+        let relabel = Closure::<dyn FnMut()>::new(|| {
+            if let Err(error) = labels::declutter() {
+                dom::show_alert(&dom::describe_js_error(&error));
+            }
+        });
+        map.on("zoomend", relabel.as_ref());
+        // The map lives as long as the page.
+        relabel.forget();
         fit_to_story(map, &data);
         Ok(App {
             layers: (0..data.features.len()).map(|_| None).collect(),
@@ -206,7 +214,7 @@ impl App {
                 continue;
             };
             if slot.is_none() {
-                match FeatureLayer::new(feature) {
+                match FeatureLayer::new(i, feature) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
                         "{}: {}",
@@ -220,6 +228,9 @@ impl App {
                 layer.on_added()?;
             }
         }
+        if !change.is_empty() {
+            labels::declutter()?;
+        }
         if failed.is_empty() {
             Ok(())
         } else {
@@ -231,8 +242,8 @@ impl App {
     }
 }
 
-/// Opens the map on the movements (the routes), or on everything when the
-/// data has no routes, clear of the legend and the date controls.
+/// Opens the map on the data's `view`, else on the movements (the routes),
+/// else on everything, clear of the legend and the date controls.
 fn fit_to_story(map: &Map, data: &Dataset) {
     let routes = data
         .features
@@ -240,7 +251,11 @@ fn fit_to_story(map: &Map, data: &Dataset) {
         .filter(|f| f.kind == Kind::Route)
         .filter_map(|f| f.geometry.as_ref());
     let all = data.features.iter().filter_map(|f| f.geometry.as_ref());
-    let Some(rect) = bounds(routes).or_else(|| bounds(all)) else {
+    let Some(rect) = data
+        .view()
+        .or_else(|| bounds(routes))
+        .or_else(|| bounds(all))
+    else {
         return;
     };
     let corners = Array::of2(&lat_lng(rect.min()).into(), &lat_lng(rect.max()).into());

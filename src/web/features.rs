@@ -6,9 +6,9 @@ use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, P
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::{Kind, MapFeature};
-use crate::style::{arrow_id, stroke};
+use crate::style::{arrow_id, place_mark, stroke};
 use crate::web::bindings::{self, object};
-use crate::web::{dom, popup};
+use crate::web::{dom, labels, popup};
 
 /// The map pane for point features, above Leaflet's overlay pane (400)
 /// where lines are drawn; made by [`crate::web::app`].
@@ -38,9 +38,10 @@ pub struct FeatureLayer {
 }
 
 impl FeatureLayer {
-    /// Builds the layer for `feature`, with its popup and, for places, its
-    /// label. `None` for a feature without geometry.
-    pub fn new(feature: &MapFeature) -> Result<Option<FeatureLayer>, JsValue> {
+    /// Builds the layer for `feature` (number `index` in the data), with
+    /// its popup and, for places, its label. `None` for a feature without
+    /// geometry.
+    pub fn new(index: usize, feature: &MapFeature) -> Result<Option<FeatureLayer>, JsValue> {
         let Some(geometry) = &feature.geometry else {
             return Ok(None);
         };
@@ -62,13 +63,29 @@ impl FeatureLayer {
         );
         if feature.kind == Kind::Place {
             let label = dom::element("span", "", &feature.label())?;
+            label.set_attribute(labels::PRIORITY, &index.to_string())?;
+            // `label_direction` lets the data move a label off a neighbour's.
+            let wanted = feature
+                .raw
+                .get("properties")
+                .and_then(|p| p.get("label_direction"))
+                .and_then(|d| d.as_str());
+            let (direction, offset) = match wanted {
+                Some("left") => ("left", (-8, 0)),
+                Some("top") => ("top", (0, -8)),
+                Some("bottom") => ("bottom", (0, 8)),
+                _ => ("right", (8, 0)),
+            };
             bindings::bind_tooltip(
                 &layer,
                 &label.into(),
                 &object(&[
                     ("permanent", true.into()),
-                    ("direction", "right".into()),
-                    ("offset", Array::of2(&8.into(), &0.into()).into()),
+                    ("direction", direction.into()),
+                    (
+                        "offset",
+                        Array::of2(&offset.0.into(), &offset.1.into()).into(),
+                    ),
                     ("className", "place-label".into()),
                 ]),
             );
@@ -109,9 +126,11 @@ fn add_parts(
 ) {
     let arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
     match geometry {
-        Geometry::Point(p) => parts.push((point(feature, p.0), None)),
+        Geometry::Point(p) => parts.extend(point(feature, p.0).into_iter().map(|l| (l, None))),
         Geometry::MultiPoint(points) => {
-            parts.extend(points.iter().map(|p| (point(feature, p.0), None)))
+            for p in points {
+                parts.extend(point(feature, p.0).into_iter().map(|l| (l, None)));
+            }
         }
         Geometry::Line(line) => parts.push((polyline(feature, &LineString::from(*line)), arrow)),
         Geometry::LineString(line) => parts.push((polyline(feature, line), arrow)),
@@ -139,23 +158,48 @@ fn path_options(feature: &MapFeature) -> PathOptions {
     options
 }
 
-fn point(feature: &MapFeature, at: Coord<f64>) -> Layer {
-    let options = path_options(feature);
-    let place = feature.kind == Kind::Place;
+/// A point: an event's filled dot, or a place's ring, with a dot inside
+/// for an exact point or a faint halo around it for a vague one.
+fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
     let color = stroke(feature.confidence).color;
-    options.set_weight(if place { 2.5 } else { 2.0 });
+    let circle = |radius: f64, options: PathOptions| -> Layer {
+        let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
+        // Points sit in their own pane above the lines, so that a place at
+        // the end of a route can still be clicked.
+        options.set_pane(POINT_PANE.to_owned());
+        CircleMarker::new_with_options(&lat_lng(at), &options).unchecked_into()
+    };
+    let options = path_options(feature);
     options.set_fill(true);
-    options.set_fill_color(if place { "#ffffff" } else { color }.to_owned());
-    options.set_fill_opacity(if place { 1.0 } else { 0.85 });
-    let _ = js_sys::Reflect::set(
-        &options,
-        &"radius".into(),
-        &(if place { 6.5 } else { 5.0 }).into(),
-    );
-    // Points sit in their own pane above the lines, so that a place at the
-    // end of a route can still be clicked.
-    options.set_pane(POINT_PANE.to_owned());
-    CircleMarker::new_with_options(&lat_lng(at), &options).unchecked_into()
+    if feature.kind != Kind::Place {
+        options.set_weight(2.0);
+        options.set_fill_color(color.to_owned());
+        options.set_fill_opacity(0.85);
+        return vec![circle(5.0, options)];
+    }
+    let mark = place_mark(feature.precision);
+    let mut parts = Vec::new();
+    if let Some(halo) = mark.halo {
+        let faint = PathOptions::new();
+        faint.set_stroke(false);
+        faint.set_fill(true);
+        faint.set_fill_color(color.to_owned());
+        faint.set_fill_opacity(0.18);
+        parts.push(circle(halo, faint));
+    }
+    options.set_weight(2.5);
+    options.set_fill_color("#ffffff".to_owned());
+    options.set_fill_opacity(1.0);
+    parts.push(circle(6.5, options));
+    if mark.dot {
+        let dot = PathOptions::new();
+        dot.set_stroke(false);
+        dot.set_fill(true);
+        dot.set_fill_color(color.to_owned());
+        dot.set_fill_opacity(1.0);
+        parts.push(circle(2.5, dot));
+    }
+    parts
 }
 
 fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {

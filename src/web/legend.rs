@@ -42,7 +42,12 @@ pub fn build() -> Result<(), JsValue> {
         dom::add(&list, &item)?;
     }
     for (class, label) in [
-        ("place", "place (hollow circle, labelled)"),
+        ("place", "place (ring, labelled)"),
+        ("exact", "place known to the exact point (dot in the ring)"),
+        (
+            "approximate",
+            "place known roughly (faint halo; wider for an area)",
+        ),
         ("event", "event (filled dot)"),
         ("route", "route (line, arrow at its destination)"),
     ] {
@@ -109,23 +114,31 @@ fn kind_sample(kind: &str) -> Result<Element, JsValue> {
             dom::add(&s, &head)?;
         }
         _ => {
-            let circle = svg("circle")?;
-            let (fill, r) = if kind == "place" {
-                ("#ffffff", "5")
-            } else {
-                (color, "4")
+            let circle = |r: &str, fill: &str, line: bool| -> Result<Element, JsValue> {
+                let c = svg("circle")?;
+                for (k, v) in [("cx", "18"), ("cy", "7"), ("r", r), ("fill", fill)] {
+                    c.set_attribute(k, v)?;
+                }
+                if line {
+                    c.set_attribute("stroke", color)?;
+                    c.set_attribute("stroke-width", "2")?;
+                }
+                Ok(c)
             };
-            for (k, v) in [
-                ("cx", "18"),
-                ("cy", "7"),
-                ("r", r),
-                ("stroke", color),
-                ("stroke-width", "2"),
-                ("fill", fill),
-            ] {
-                circle.set_attribute(k, v)?;
+            match kind {
+                "event" => dom::add(&s, &circle("4", color, true)?)?,
+                "approximate" => {
+                    let halo = circle("7", color, false)?;
+                    halo.set_attribute("fill-opacity", "0.25")?;
+                    dom::add(&s, &halo)?;
+                    dom::add(&s, &circle("4", "#ffffff", true)?)?;
+                }
+                "exact" => {
+                    dom::add(&s, &circle("5", "#ffffff", true)?)?;
+                    dom::add(&s, &circle("2", color, false)?)?;
+                }
+                _ => dom::add(&s, &circle("5", "#ffffff", true)?)?,
             }
-            dom::add(&s, &circle)?;
         }
     }
     Ok(s)

@@ -28,8 +28,35 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
             None => "not given".to_owned(),
         },
     )?;
+    if let Some(precision) = feature.precision {
+        fact(
+            "Location",
+            &format!(
+                "{} ({precision_name})",
+                precision.meaning(),
+                precision_name = precision.as_str()
+            ),
+        )?;
+    }
+    if let Some(mode) = extra(feature, "mode") {
+        fact("Mode", &mode)?;
+    }
     if let Some(troops) = feature.troops {
-        fact("Troops", &format!("about {}", thousands(troops)))?;
+        let high = feature
+            .raw
+            .get("properties")
+            .and_then(|p| p.get("troops_high"))
+            .and_then(|v| v.as_f64());
+        let text = match high {
+            Some(high) if high > troops => {
+                format!("about {}–{}", thousands(troops), thousands(high))
+            }
+            _ => format!("about {}", thousands(troops)),
+        };
+        fact("Troops", &text)?;
+    }
+    if let Some(reported) = extra(feature, "reported") {
+        fact("Made public", &reported)?;
     }
     dom::add(&root, &facts)?;
 
@@ -84,6 +111,12 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
         dom::add(&root, &list)?;
     }
     Ok(root)
+}
+
+/// A text property the map shows but does not otherwise use.
+fn extra(feature: &MapFeature, key: &str) -> Option<String> {
+    let value = feature.raw.get("properties")?.get(key)?;
+    value.as_str().map(str::to_owned)
 }
 
 /// The feature's dates as a reader would say them, as written in the data;
