@@ -151,6 +151,9 @@ impl Precision {
 /// One entry of a feature's `sources`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
+    /// The source's number in a list of sources (`ref`), which descriptions
+    /// may cite as `[N]`.
+    pub reference: Option<String>,
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,

@@ -347,7 +347,19 @@ fn read_source(value: &Value) -> Result<Source, String> {
             Some(other) => Err(format!("\"{key}\" must be text, found {}", describe(other))),
         }
     };
+    let reference = match fields.get("ref") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(format!(
+                "\"ref\" must be a number or text, found {}",
+                describe(other)
+            ))
+        }
+    };
     Ok(Source {
+        reference,
         title: field("title")?,
         publisher: field("publisher")?,
         url: field("url")?,

@@ -71,6 +71,12 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
         let list = element("ul", "popup-sources", "")?;
         for source in &feature.sources {
             let item = element("li", "", "")?;
+            if let Some(reference) = &source.reference {
+                dom::add(
+                    &item,
+                    &element("span", "popup-source-ref", &format!("[{reference}] "))?,
+                )?;
+            }
             let title = source
                 .title
                 .clone()
