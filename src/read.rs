@@ -235,42 +235,44 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         }
     }
 
-    let kind = match text("kind", &mut problems) {
-        None => default_kind(geometry.as_ref(), span),
-        Some(k) => Kind::parse(&k).unwrap_or_else(|| {
+    // A property whose value must be one of a few names.
+    let one_of = |key: &str, what: &str, names: &[&'static str], problems: &mut Vec<Problem>| {
+        let value = text(key, problems)?;
+        let found = names.iter().copied().find(|n| *n == value);
+        if found.is_none() {
+            let expected: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
             problems.push(
                 at(format!(
-                    "{k:?} is not a kind; expected one of \"place\", \"route\", \"event\""
+                    "{value:?} is not {what}; expected one of {}",
+                    expected.join(", ")
                 ))
-                .with_property("kind"),
+                .with_property(key),
             );
-            Kind::Place
-        }),
+        }
+        found
     };
-    let confidence = text("confidence", &mut problems).and_then(|c| {
-        let parsed = Confidence::parse(&c);
-        if parsed.is_none() {
-            problems.push(
-                at(format!(
-                    "{c:?} is not a confidence label; expected one of \"confirmed\", \"reported\", \"claimed\", \"denied\", \"inferred\""
-                ))
-                .with_property("confidence"),
-            );
-        }
-        parsed
-    });
-    let precision = text("precision", &mut problems).and_then(|p| {
-        let parsed = Precision::parse(&p);
-        if parsed.is_none() {
-            problems.push(
-                at(format!(
-                    "{p:?} is not a precision; expected one of \"exact\", \"town\", \"city\", \"area\", \"approximate\""
-                ))
-                .with_property("precision"),
-            );
-        }
-        parsed
-    });
+    let kind = one_of(
+        "kind",
+        "a kind",
+        &Kind::ALL.map(Kind::as_str),
+        &mut problems,
+    )
+    .and_then(Kind::parse)
+    .unwrap_or_else(|| default_kind(geometry.as_ref(), span));
+    let confidence = one_of(
+        "confidence",
+        "a confidence label",
+        &Confidence::ALL.map(Confidence::as_str),
+        &mut problems,
+    )
+    .and_then(Confidence::parse);
+    let precision = one_of(
+        "precision",
+        "a precision",
+        &Precision::ALL.map(Precision::as_str),
+        &mut problems,
+    )
+    .and_then(Precision::parse);
     let troops = match properties.get("troops") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),

@@ -189,22 +189,25 @@ impl Browser {
 
     /// The text of the element matching `css`.
     pub async fn text(&self, css: &str) -> Result<String, String> {
-        let element = self
-            .client
+        self.find(css)
+            .await?
+            .text()
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    /// The element matching `css`.
+    async fn find(&self, css: &str) -> Result<fantoccini::elements::Element, String> {
+        self.client
             .find(Locator::Css(css))
             .await
-            .map_err(|e| format!("{css}: {e}"))?;
-        element.text().await.map_err(|e| e.to_string())
+            .map_err(|e| format!("{css}: {e}"))
     }
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> Outcome {
-        let element = self
-            .client
-            .find(Locator::Css(css))
-            .await
-            .map_err(|e| format!("{css}: {e}"))?;
-        element
+        self.find(css)
+            .await?
             .click()
             .await
             .map_err(|e| format!("clicking {css}: {e}"))
@@ -212,12 +215,8 @@ impl Browser {
 
     /// Sends a key to the element matching `css`.
     pub async fn key_on(&self, css: &str, key: fantoccini::key::Key) -> Outcome {
-        let element = self
-            .client
-            .find(Locator::Css(css))
-            .await
-            .map_err(|e| format!("{css}: {e}"))?;
-        element
+        self.find(css)
+            .await?
             .send_keys(&key.to_string())
             .await
             .map_err(|e| e.to_string())
