@@ -191,6 +191,162 @@ fn check_position(items: &[Value], path: &str) -> Result<(), (String, String)> {
     Ok(())
 }
 
+/// What is odd but drawable in a GeoJSON geometry already checked by
+/// [`check_geometry`]: positions with a third value, polygon rings wound
+/// against RFC 7946's rule, lines that jump across the antimeridian. Each
+/// is (JSON path below the geometry, message); one of each kind at most.
+///
+/// ```
+/// use serde_json::json;
+/// use troopmap::geometry::lint_geometry;
+/// let line = json!({"type": "LineString", "coordinates": [[179.5, 60.0, 10.0], [-179.5, 60.0, 10.0]]});
+/// let found = lint_geometry(&line);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].0, ".coordinates[0]");
+/// assert_eq!(found[1].0, ".coordinates[1]");
+/// ```
+pub fn lint_geometry(value: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut third = None;
+    let mut winding = None;
+    let mut jump = None;
+    lint(value, "", &mut third, &mut winding, &mut jump);
+    if let Some(path) = third {
+        found.push((
+            path,
+            "positions have a third value (an altitude): kept, but not shown".to_owned(),
+        ));
+    }
+    if let Some((path, outer)) = winding {
+        let (wound, asked) = if outer {
+            ("clockwise", "counterclockwise")
+        } else {
+            ("counterclockwise", "clockwise")
+        };
+        let ring = if outer { "the outer ring" } else { "a hole" };
+        found.push((
+            path,
+            format!("{ring} winds {wound}; RFC 7946 asks for {asked} (drawn all the same)"),
+        ));
+    }
+    if let Some((path, i)) = jump {
+        found.push((
+            path,
+            format!("the line jumps across the antimeridian between positions {i} and {}; RFC 7946 asks for such lines to be cut in two there", i + 1),
+        ));
+    }
+    found
+}
+
+type Found = Option<String>;
+
+fn lint(
+    value: &Value,
+    path: &str,
+    third: &mut Found,
+    winding: &mut Option<(String, bool)>,
+    jump: &mut Option<(String, usize)>,
+) {
+    let kind = value.get("type").and_then(Value::as_str).unwrap_or("");
+    if kind == "GeometryCollection" {
+        for (i, item) in value
+            .get("geometries")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            lint(
+                item,
+                &format!("{path}.geometries[{i}]"),
+                third,
+                winding,
+                jump,
+            );
+        }
+        return;
+    }
+    let path = format!("{path}.coordinates");
+    let Some(coordinates) = value.get("coordinates") else {
+        return;
+    };
+    let positions = |v: &Value| -> Vec<Vec<f64>> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                p.as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_f64)
+                    .collect()
+            })
+            .collect()
+    };
+    let mut lists: Vec<(String, Vec<Vec<f64>>, Option<bool>)> = Vec::new();
+    match kind {
+        "Point" => lists.push((
+            path.clone(),
+            vec![coordinates
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect()],
+            None,
+        )),
+        "MultiPoint" | "LineString" => lists.push((path.clone(), positions(coordinates), None)),
+        "MultiLineString" => {
+            for (i, line) in coordinates.as_array().into_iter().flatten().enumerate() {
+                lists.push((format!("{path}[{i}]"), positions(line), None));
+            }
+        }
+        "Polygon" => {
+            for (i, ring) in coordinates.as_array().into_iter().flatten().enumerate() {
+                lists.push((format!("{path}[{i}]"), positions(ring), Some(i == 0)));
+            }
+        }
+        "MultiPolygon" => {
+            for (p, polygon) in coordinates.as_array().into_iter().flatten().enumerate() {
+                for (i, ring) in polygon.as_array().into_iter().flatten().enumerate() {
+                    lists.push((format!("{path}[{p}][{i}]"), positions(ring), Some(i == 0)));
+                }
+            }
+        }
+        _ => {}
+    }
+    for (list_path, list, ring) in lists {
+        if third.is_none() {
+            if let Some(k) = list.iter().position(|p| p.len() > 2) {
+                // A Point's coordinates are the position itself.
+                *third = Some(if kind == "Point" {
+                    list_path.clone()
+                } else {
+                    format!("{list_path}[{k}]")
+                });
+            }
+        }
+        if jump.is_none() && (kind.contains("LineString") || ring.is_some()) {
+            if let Some(i) = list.windows(2).position(|w| {
+                w[0].len() >= 2 && w[1].len() >= 2 && (w[1][0] - w[0][0]).abs() > 180.0
+            }) {
+                *jump = Some((format!("{list_path}[{}]", i + 1), i));
+            }
+        }
+        if let (Some(outer), None) = (ring, &winding) {
+            // Twice the signed area (shoelace): positive is counterclockwise.
+            let area: f64 = list
+                .windows(2)
+                .filter(|w| w[0].len() >= 2 && w[1].len() >= 2)
+                .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+                .sum();
+            if (outer && area < 0.0) || (!outer && area > 0.0) {
+                *winding = Some((list_path.clone(), outer));
+            }
+        }
+    }
+}
+
 /// The smallest box holding every geometry given, or `None` if there are none.
 ///
 /// ```

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod basemap;
+pub mod convention;
 pub mod export;
 pub mod geometry;
 pub mod index;
@@ -33,10 +34,11 @@ pub mod topo;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use convention::{DateOrder, ReadOptions};
 pub use export::export_collection;
 pub use index::{Change, TimeIndex};
 pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
 pub use problem::{LoadError, Problem};
-pub use read::read_collection;
+pub use read::{read_collection, read_collection_with};
 pub use shown::Shown;
 pub use time::{Day, Span, TimeBound, TimeError};

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::problem::Problem;
 use crate::time::Span;
 
 /// What a feature stands for (the `kind` property).
@@ -211,6 +212,9 @@ pub struct MapFeature {
     pub description: Option<String>,
     /// How exactly a place's point is known.
     pub precision: Option<Precision>,
+    /// Seconds since 1970 for each vertex of a line, when the data gives
+    /// them (`times`, `coordTimes`).
+    pub vertex_times: Option<Vec<i64>>,
     /// x = longitude, y = latitude. `None` for a feature without geometry.
     pub geometry: Option<geo::Geometry<f64>>,
     /// The GeoJSON Feature object exactly as loaded, key order kept; export
@@ -236,6 +240,8 @@ pub struct Dataset {
     /// Every member of the FeatureCollection, in its order, kept for
     /// export; `features` is left empty there (the features are above).
     pub members: Map<String, Value>,
+    /// What was odd but loadable, each saying where.
+    pub warnings: Vec<Problem>,
 }
 
 impl Dataset {

@@ -5,10 +5,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::geometry::check_geometry;
+use std::collections::HashMap;
+
+use crate::convention::{self, ReadOptions, Timing};
+use crate::geometry::{check_geometry, lint_geometry};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
 use crate::problem::{LoadError, Problem};
-use crate::time::{Span, TimeBound};
+use crate::time::Span;
 
 /// At most this many problems are listed for one file; the rest are counted.
 const MAX_PROBLEMS: usize = 100;
@@ -16,7 +19,8 @@ const MAX_PROBLEMS: usize = 100;
 /// Reads a FeatureCollection from GeoJSON text.
 ///
 /// Every problem found is returned, each saying where it is; a file with any
-/// problem loads nothing.
+/// problem loads nothing. What is odd but loadable is listed in
+/// [`Dataset::warnings`].
 ///
 /// ```
 /// let text = r#"{"type": "FeatureCollection", "features": [
@@ -30,19 +34,53 @@ const MAX_PROBLEMS: usize = 100;
 /// assert!(error.to_string().contains("line 1, column 9: not valid JSON"));
 /// ```
 pub fn read_collection(file: &str, text: &str) -> Result<Dataset, LoadError> {
+    read_collection_with(file, text, ReadOptions::default())
+}
+
+/// [`read_collection`], with choices the person made for this file (how
+/// to read `03/04/2024`).
+pub fn read_collection_with(
+    file: &str,
+    text: &str,
+    options: ReadOptions,
+) -> Result<Dataset, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_owned(),
         problems,
     };
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut problem = Problem::at_path("", format!("not valid JSON: {}", json_reason(&e)));
+        let mut problem =
+            Problem::at_path("", format!("not valid JSON: {}", json_reason(&e, text)));
         problem.line_column = Some((e.line(), e.column()));
         fail(vec![problem])
     })?;
-    read_value(value).map_err(fail)
+    read_value(value, options).map_err(fail)
 }
 
-fn json_reason(error: &serde_json::Error) -> String {
+fn json_reason(error: &serde_json::Error, text: &str) -> String {
+    // NaN and Infinity, which some writers emit, deserve a plainer word.
+    let at = text
+        .lines()
+        .nth(error.line().saturating_sub(1))
+        .and_then(|line| {
+            let column = error.column().saturating_sub(1);
+            let start = line
+                .char_indices()
+                .map(|(i, _)| i)
+                .take_while(|&i| i <= column)
+                .last()?;
+            line.get(start.saturating_sub(1)..)
+        });
+    if let Some(rest) = at {
+        let rest = rest.trim_start_matches([':', ',', '[', ' ']);
+        if ["NaN", "Infinity", "-Infinity", "+Infinity"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            return "NaN and Infinity are not numbers in JSON; write null, or leave the value out"
+                .to_owned();
+        }
+    }
     // serde_json appends " at line L column C"; the position is shown separately.
     let text = error.to_string();
     match text.rfind(" at line ") {
@@ -51,7 +89,7 @@ fn json_reason(error: &serde_json::Error) -> String {
     }
 }
 
-fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
+fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
     let Value::Object(mut members) = value else {
         return Err(vec![Problem::at_path(
             "",
@@ -61,8 +99,18 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
             ),
         )]);
     };
+    let mut warnings = Vec::new();
     match members.get("type") {
         Some(Value::String(t)) if t == "FeatureCollection" => {}
+        Some(Value::String(t)) if t == "Feature" => {
+            warnings.push(Problem::at_path(
+                "type",
+                "a single Feature, not a FeatureCollection: loaded as a collection of one",
+            ));
+            let feature = Value::Object(std::mem::take(&mut members));
+            members.insert("type".into(), Value::String("FeatureCollection".into()));
+            members.insert("features".into(), Value::Array(vec![feature]));
+        }
         Some(Value::String(t)) => {
             return Err(vec![Problem::at_path(
                 "type",
@@ -79,11 +127,42 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
             )])
         }
         None => {
-            return Err(vec![Problem::at_path(
-                "type",
-                "the member \"type\": \"FeatureCollection\" is missing",
-            )])
+            // Some tools wrap the collection: {"data": {"type": "FeatureCollection", ...}}.
+            let wrapped = members
+                .iter()
+                .find(|(_, v)| v.get("type").and_then(Value::as_str) == Some("FeatureCollection"));
+            let Some((key, inner)) = wrapped.map(|(k, v)| (k.clone(), v.clone())) else {
+                return Err(vec![Problem::at_path(
+                    "type",
+                    "the member \"type\": \"FeatureCollection\" is missing",
+                )]);
+            };
+            let prefix = |mut p: Problem| {
+                p.path = if p.path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{key}.{}", p.path)
+                };
+                p
+            };
+            let mut data = read_value(inner, options)
+                .map_err(|problems| problems.into_iter().map(prefix).collect::<Vec<_>>())?;
+            data.warnings = data.warnings.into_iter().map(prefix).collect();
+            data.warnings.insert(
+                0,
+                Problem::at_path(
+                    key.as_str(),
+                    format!("the FeatureCollection is wrapped in another object, under {key:?}: only the collection was loaded, and export writes it alone"),
+                ),
+            );
+            return Ok(data);
         }
+    }
+    if members.contains_key("crs") {
+        warnings.push(Problem::at_path(
+            "crs",
+            "a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)",
+        ));
     }
     // The features are taken out; an empty array keeps their place among
     // the members, so that export writes them back in the same order.
@@ -104,27 +183,55 @@ fn read_value(value: Value) -> Result<Dataset, Vec<Problem>> {
     };
     let mut problems = Vec::new();
     let mut out = Vec::with_capacity(features.len());
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
     for (index, feature) in features.into_iter().enumerate() {
-        match read_feature(index, feature) {
-            Ok(feature) => out.push(feature),
+        match read_feature(index, feature, options, &mut warnings) {
+            Ok(feature) => {
+                if let Some(id) = &feature.id {
+                    let key = match id {
+                        FeatureId::Text(t) => format!("text {t}"),
+                        FeatureId::Number(n) => format!("number {n}"),
+                    };
+                    if let Some(first) = first_with_id.get(&key) {
+                        warnings.push(
+                            Problem::at_feature(index, Some(id.to_string()), format!("the id is also feature {first}'s; ids should tell features apart"))
+                                .with_member("id"),
+                        );
+                    } else {
+                        first_with_id.insert(key, index);
+                    }
+                }
+                out.push(feature);
+            }
             Err(mut found) => problems.append(&mut found),
         }
     }
     if !problems.is_empty() {
-        if problems.len() > MAX_PROBLEMS {
-            let more = problems.len() - MAX_PROBLEMS;
-            problems.truncate(MAX_PROBLEMS);
-            problems.push(Problem::at_path("", format!("and {more} more problems")));
-        }
-        return Err(problems);
+        return Err(capped(problems));
     }
     Ok(Dataset {
         features: out,
         members,
+        warnings: capped(warnings),
     })
 }
 
-fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> {
+/// At most [`MAX_PROBLEMS`], and a line counting the rest.
+fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::at_path("", format!("and {more} more")));
+    }
+    problems
+}
+
+fn read_feature(
+    index: usize,
+    value: Value,
+    options: ReadOptions,
+    warnings: &mut Vec<Problem>,
+) -> Result<MapFeature, Vec<Problem>> {
     let Value::Object(raw) = value else {
         return Err(vec![Problem::at_feature(
             index,
@@ -170,13 +277,22 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         }
         Some(Value::Null) => None,
         Some(value) => match check_geometry(value) {
-            Ok(geometry) => Some(geometry),
+            Ok(geometry) => {
+                for (path, message) in lint_geometry(value) {
+                    warnings.push(at(message).with_member(&format!("geometry{path}")));
+                }
+                Some(geometry)
+            }
             Err((path, message)) => {
                 problems.push(at(message).with_member(&format!("geometry{path}")));
                 None
             }
         },
     };
+
+    if raw.contains_key("crs") {
+        warnings.push(at("a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)".into()).with_member("crs"));
+    }
 
     let empty = Map::new();
     let properties = match raw.get("properties") {
@@ -209,31 +325,16 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
     let name = text("name", &mut problems);
     let description = text("description", &mut problems);
 
-    let time = |key: &str, problems: &mut Vec<Problem>| -> Option<TimeBound> {
-        let value = text(key, problems)?;
-        match TimeBound::parse(&value) {
-            Ok(bound) => Some(bound),
-            Err(e) => {
-                problems.push(at(e.to_string()).with_property(key));
-                None
+    let timing = match convention::timing(properties, geometry.as_ref(), options) {
+        Ok(timing) => timing,
+        Err(errors) => {
+            for (key, message) in errors {
+                problems.push(at(message).with_property(&key));
             }
+            Timing::default()
         }
     };
-    let span = Span::new(time("start", &mut problems), time("end", &mut problems));
-    if let (Some(first), Some(last)) = (span.start, span.end) {
-        // A date-only end includes its whole day.
-        let last_second = if last.is_date_only() {
-            last.seconds() + 86_399
-        } else {
-            last.seconds()
-        };
-        if first.seconds() > last_second {
-            problems.push(
-                at("\"end\" is before \"start\": the time span is backwards".into())
-                    .with_property("end"),
-            );
-        }
-    }
+    let span = timing.span;
 
     // A property whose value must be one of a few names.
     let one_of = |key: &str, what: &str, names: &[&'static str], problems: &mut Vec<Problem>| {
@@ -321,6 +422,7 @@ fn read_feature(index: usize, value: Value) -> Result<MapFeature, Vec<Problem>> 
         troops,
         description,
         precision,
+        vertex_times: timing.vertex_times,
         geometry,
         raw,
     })
@@ -461,8 +563,8 @@ mod tests {
             vec!["expected a GeoJSON FeatureCollection object, found an array"]
         );
         assert_eq!(
-            messages(r#"{"type": "Feature"}"#),
-            vec!["at type: expected \"FeatureCollection\", found \"Feature\""]
+            messages(r#"{"type": "Topology"}"#),
+            vec!["at type: expected \"FeatureCollection\", found \"Topology\""]
         );
     }
 

@@ -109,6 +109,22 @@ impl TimeBound {
         })
     }
 
+    /// The instant `seconds` after 1970-01-01T00:00:00Z (a Unix time).
+    pub fn from_unix(seconds: i64) -> TimeBound {
+        TimeBound {
+            seconds,
+            date_only: false,
+        }
+    }
+
+    /// The whole of `day`, as a date-only value.
+    pub fn from_day(day: Day) -> TimeBound {
+        TimeBound {
+            seconds: day.start_seconds(),
+            date_only: true,
+        }
+    }
+
     /// Seconds since 1970-01-01T00:00:00Z of the instant written.
     pub fn seconds(self) -> i64 {
         self.seconds

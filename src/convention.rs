@@ -1,0 +1,448 @@
+//! The time conventions of files made by other tools, detected per feature:
+//!
+//! 1. `start` and/or `end` (as in Leaflet.timeline);
+//! 2. a single instant in `time`, `date`, `datetime` or `timestamp`;
+//! 3. per-vertex `times` or `coordTimes` arrays on lines (as in
+//!    Leaflet.TimeDimension and GPX/KML converters): the track's span, and
+//!    the times for moving along it.
+//!
+//! Each value may be an ISO 8601 date or date-time, a Unix time in seconds
+//! or milliseconds (a number), or a date written `DD/MM/YYYY` or
+//! `MM/DD/YYYY` — read only when it cannot be mistaken, or when the person
+//! chose the order for the file. A date is never guessed.
+
+use serde_json::{Map, Value};
+
+use crate::read::describe;
+use crate::time::{Day, Span, TimeBound};
+
+/// Keys holding a single instant, in the order they are looked for.
+pub const INSTANT_KEYS: [&str; 4] = ["time", "date", "datetime", "timestamp"];
+/// Keys holding one time per vertex of a line.
+pub const VERTEX_KEYS: [&str; 2] = ["times", "coordTimes"];
+
+/// Numbers at least this large are Unix milliseconds, smaller ones seconds
+/// (10^11 seconds is the year 5138; 10^11 milliseconds is March 1973).
+const MILLISECONDS_FROM: f64 = 1e11;
+
+/// What the formats accepted are, for messages.
+pub const ACCEPTED: &str = "accepted: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], Unix seconds or milliseconds as a number, and DD/MM/YYYY or MM/DD/YYYY once the order is chosen for the file";
+
+/// The order of day and month in dates like `03/04/2024`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `03/04/2024` is 3 April.
+    DayFirst,
+    /// `03/04/2024` is 4 March.
+    MonthFirst,
+}
+
+/// Choices a person makes for one file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// How to read `DD/MM/YYYY`-style dates; without it, only those that
+    /// cannot be mistaken are read.
+    pub date_order: Option<DateOrder>,
+}
+
+/// When a feature is shown, and how that was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timing {
+    pub span: Span,
+    /// Seconds since 1970 for each vertex of a line, from `times` or
+    /// `coordTimes`, in vertex order (lines of a multi-line one after the
+    /// other).
+    pub vertex_times: Option<Vec<i64>>,
+}
+
+/// Reads one time value.
+///
+/// ```
+/// use serde_json::json;
+/// use troopmap::convention::{read_time, DateOrder};
+/// let day = |v| read_time(&v, None).map(|t| t.day().to_string());
+/// assert_eq!(day(json!("2024-10-18")).unwrap(), "2024-10-18");
+/// assert_eq!(day(json!(1729209600)).unwrap(), "2024-10-18");
+/// assert_eq!(day(json!(1729209600000_i64)).unwrap(), "2024-10-18");
+/// assert_eq!(day(json!("18/10/2024")).unwrap(), "2024-10-18");
+/// assert!(day(json!("03/04/2024")).unwrap_err().contains("could be 3 April or 4 March"));
+/// assert_eq!(read_time(&json!("03/04/2024"), Some(DateOrder::MonthFirst)).unwrap().day().to_string(), "2024-03-04");
+/// ```
+pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, String> {
+    match value {
+        Value::String(text) => {
+            if let Some(parts) = slash_date(text) {
+                return read_slash_date(text, parts, order);
+            }
+            TimeBound::parse(text).map_err(|e| format!("{e} ({ACCEPTED})"))
+        }
+        Value::Number(n) => {
+            let n = n.as_f64().unwrap_or(f64::NAN);
+            let seconds = if n.abs() >= MILLISECONDS_FROM {
+                n / 1000.0
+            } else {
+                n
+            };
+            // Years 1 to 9999, as ISO 8601 writes them.
+            if !(-62_135_596_800.0..=253_402_300_799.0).contains(&seconds) {
+                return Err(format!("the number {n} is too far from today to be a Unix time in seconds or milliseconds"));
+            }
+            Ok(TimeBound::from_unix(seconds.floor() as i64))
+        }
+        other => Err(format!(
+            "expected a date, a date-time or a Unix time, found {} ({ACCEPTED})",
+            describe(other)
+        )),
+    }
+}
+
+/// `a/b/yyyy` (or with `.` or `-`), as three numbers.
+fn slash_date(text: &str) -> Option<(u32, u32, i32)> {
+    let text = text.trim();
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let parts: Vec<&str> = text.split(separator).collect();
+    let [a, b, year] = parts[..] else { return None };
+    let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !short(a) || !short(b) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, year.parse().ok()?))
+}
+
+fn read_slash_date(
+    text: &str,
+    (a, b, year): (u32, u32, i32),
+    order: Option<DateOrder>,
+) -> Result<TimeBound, String> {
+    let day_first = Day::from_ymd(year, b, a);
+    let month_first = Day::from_ymd(year, a, b);
+    let chosen = match order {
+        Some(DateOrder::DayFirst) => day_first,
+        Some(DateOrder::MonthFirst) => month_first,
+        None => match (day_first, month_first) {
+            (Some(d), Some(m)) if d == m => Some(d),
+            (Some(_), Some(_)) => {
+                return Err(format!(
+                    "{text:?} could be {a} {} or {b} {} {year}: choose day-first or month-first for this file and import it again ({ACCEPTED})",
+                    month_name(b),
+                    month_name(a),
+                ))
+            }
+            (one, other) => one.or(other),
+        },
+    };
+    let order_name = match order {
+        Some(DateOrder::DayFirst) => " day-first",
+        Some(DateOrder::MonthFirst) => " month-first",
+        None => "",
+    };
+    chosen
+        .map(TimeBound::from_day)
+        .ok_or_else(|| format!("{text:?} is not a valid{order_name} date ({ACCEPTED})"))
+}
+
+fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// Finds a feature's time by the conventions above. Errors are (property,
+/// message) pairs.
+pub fn timing(
+    properties: &Map<String, Value>,
+    geometry: Option<&geo::Geometry<f64>>,
+    options: ReadOptions,
+) -> Result<Timing, Vec<(String, String)>> {
+    let mut errors = Vec::new();
+    let mut bound = |key: &str| -> Option<TimeBound> {
+        match properties.get(key) {
+            None | Some(Value::Null) => None,
+            Some(value) => read_time(value, options.date_order)
+                .map_err(|message| errors.push((key.to_owned(), message)))
+                .ok(),
+        }
+    };
+    let has = |key: &str| properties.get(key).is_some_and(|v| !v.is_null());
+
+    let mut timing = Timing::default();
+    if has("start") || has("end") {
+        timing.span = Span::new(bound("start"), bound("end"));
+        if let (Some(first), Some(last)) = (timing.span.start, timing.span.end) {
+            // A date-only end includes its whole day.
+            let last_second = if last.is_date_only() {
+                last.seconds() + 86_399
+            } else {
+                last.seconds()
+            };
+            if first.seconds() > last_second {
+                errors.push((
+                    "end".into(),
+                    "\"end\" is before \"start\": the time span is backwards".into(),
+                ));
+            }
+        }
+    } else if let Some(key) = INSTANT_KEYS.into_iter().find(|k| has(k)) {
+        let instant = bound(key);
+        timing.span = Span::new(instant, instant);
+    } else if let Some(key) = VERTEX_KEYS.into_iter().find(|k| has(k)) {
+        match vertex_times(key, &properties[key], geometry, options) {
+            Ok(times) => {
+                let first = times.iter().min().copied().map(TimeBound::from_unix);
+                let last = times.iter().max().copied().map(TimeBound::from_unix);
+                timing.span = Span::new(first, last);
+                timing.vertex_times = Some(times);
+            }
+            Err(message) => errors.push((key.to_owned(), message)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(timing)
+    } else {
+        Err(errors)
+    }
+}
+
+fn vertex_times(
+    key: &str,
+    value: &Value,
+    geometry: Option<&geo::Geometry<f64>>,
+    options: ReadOptions,
+) -> Result<Vec<i64>, String> {
+    let lines: Vec<usize> = match geometry {
+        Some(geo::Geometry::LineString(line)) => vec![line.0.len()],
+        Some(geo::Geometry::MultiLineString(lines)) => lines.iter().map(|l| l.0.len()).collect(),
+        _ => return Err(format!("\"{key}\" gives one time per vertex of a line, but the geometry is not a LineString or MultiLineString")),
+    };
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "expected an array of times, one per vertex, found {}",
+            describe(value)
+        ));
+    };
+    // A multi-line takes one array per line; a line one flat array.
+    let groups: Vec<&Vec<Value>> = if lines.len() > 1 || items.first().is_some_and(Value::is_array)
+    {
+        items
+            .iter()
+            .map(|i| {
+                i.as_array()
+                    .ok_or_else(|| "expected one array of times per line".to_owned())
+            })
+            .collect::<Result<_, _>>()?
+    } else {
+        vec![items]
+    };
+    if groups.len() != lines.len() {
+        return Err(format!(
+            "{} arrays of times for {} lines",
+            groups.len(),
+            lines.len()
+        ));
+    }
+    let mut times = Vec::with_capacity(lines.iter().sum());
+    for (line, (group, vertices)) in groups.iter().zip(&lines).enumerate() {
+        if group.len() != *vertices {
+            let which = if lines.len() > 1 {
+                format!(" in line {line}")
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "{} times for {vertices} vertices{which}: give one time per vertex",
+                group.len()
+            ));
+        }
+        for (i, value) in group.iter().enumerate() {
+            let time =
+                read_time(value, options.date_order).map_err(|e| format!("time {i}: {e}"))?;
+            times.push(time.seconds());
+        }
+    }
+    Ok(times)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn props(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+
+    fn line(n: usize) -> geo::Geometry<f64> {
+        geo::Geometry::LineString((0..n).map(|i| (i as f64, 0.0)).collect())
+    }
+
+    fn days(t: &Timing) -> (Option<String>, Option<String>) {
+        (
+            t.span.first_day().map(|d| d.to_string()),
+            t.span.last_day().map(|d| d.to_string()),
+        )
+    }
+
+    #[test]
+    fn an_instant_is_shown_on_its_day_only() {
+        for key in INSTANT_KEYS {
+            let t = timing(
+                &props(json!({ key: "2024-10-18T09:00Z" })),
+                None,
+                ReadOptions::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                days(&t),
+                (Some("2024-10-18".into()), Some("2024-10-18".into())),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn start_and_end_take_precedence_over_an_instant() {
+        let t = timing(
+            &props(json!({"start": "2024-10-08", "end": "2024-10-13", "date": "2024-12-01"})),
+            None,
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            days(&t),
+            (Some("2024-10-08".into()), Some("2024-10-13".into()))
+        );
+    }
+
+    #[test]
+    fn vertex_times_give_the_track_its_span() {
+        let p =
+            props(json!({"coordTimes": ["2024-10-10T00:00Z", 1728691200, "2024-10-08T06:00Z"]}));
+        let t = timing(&p, Some(&line(3)), ReadOptions::default()).unwrap();
+        assert_eq!(
+            days(&t),
+            (Some("2024-10-08".into()), Some("2024-10-12".into()))
+        );
+        assert_eq!(t.vertex_times.as_ref().map(Vec::len), Some(3));
+    }
+
+    #[test]
+    fn vertex_times_must_match_the_vertices() {
+        let errors = timing(
+            &props(json!({"times": ["2024-10-10", "2024-10-11"]})),
+            Some(&line(3)),
+            ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            vec![(
+                "times".to_owned(),
+                "2 times for 3 vertices: give one time per vertex".to_owned()
+            )]
+        );
+        let errors = timing(
+            &props(json!({"times": ["2024-10-10"]})),
+            Some(&geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0))),
+            ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(errors[0].1.contains("not a LineString"));
+    }
+
+    #[test]
+    fn multi_lines_take_one_array_per_line() {
+        let multi = geo::Geometry::MultiLineString(geo::MultiLineString::new(vec![
+            vec![(0.0, 0.0), (1.0, 1.0)].into(),
+            vec![(2.0, 2.0), (3.0, 3.0), (4.0, 4.0)].into(),
+        ]));
+        let p = props(
+            json!({"coordTimes": [["2024-10-08", "2024-10-09"], ["2024-10-10", "2024-10-11", "2024-10-12"]]}),
+        );
+        let t = timing(&p, Some(&multi), ReadOptions::default()).unwrap();
+        assert_eq!(
+            days(&t),
+            (Some("2024-10-08".into()), Some("2024-10-12".into()))
+        );
+    }
+
+    #[test]
+    fn ambiguous_dates_are_never_guessed() {
+        let error = read_time(&json!("03/04/2024"), None).unwrap_err();
+        assert!(
+            error.starts_with(
+                "\"03/04/2024\" could be 3 April or 4 March 2024: choose day-first or month-first"
+            ),
+            "{error}"
+        );
+        assert_eq!(
+            read_time(&json!("03/04/2024"), Some(DateOrder::DayFirst))
+                .unwrap()
+                .day()
+                .to_string(),
+            "2024-04-03"
+        );
+        // Same day and month, or a day above 12: nothing to guess.
+        assert_eq!(
+            read_time(&json!("04/04/2024"), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "2024-04-04"
+        );
+        assert_eq!(
+            read_time(&json!("10/18/2024"), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "2024-10-18"
+        );
+        assert_eq!(
+            read_time(&json!("18.10.2024"), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "2024-10-18"
+        );
+        // An order that the value contradicts is an error, not a swap.
+        assert!(read_time(&json!("18/10/2024"), Some(DateOrder::MonthFirst))
+            .unwrap_err()
+            .contains("not a valid month-first date"));
+    }
+
+    #[test]
+    fn unix_times_in_seconds_and_milliseconds() {
+        assert_eq!(
+            read_time(&json!(0), None).unwrap().day().to_string(),
+            "1970-01-01"
+        );
+        assert_eq!(
+            read_time(&json!(1729252800.5), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "2024-10-18"
+        );
+        assert!(read_time(&json!(1e300), None).is_err());
+        assert!(read_time(&json!(true), None)
+            .unwrap_err()
+            .contains("found the boolean true"));
+    }
+}
