@@ -1,27 +1,67 @@
-//! The command line: `troopmap basemap`, `troopmap export` and `troopmap validate`.
+//! The command line, on the same core as the map: `validate`, `export`,
+//! `convert`, and `basemap` (used by the build).
 
 use std::fs;
 
-use troopmap::{basemap, export_collection, read_collection, topo::Topology, Day, TimeIndex};
+use troopmap::csv::{self, Columns};
+use troopmap::verdict::verdict;
+use troopmap::{
+    basemap, export_collection, read_collection_with, topo::Topology, DateOrder, Day, ReadOptions,
+    TimeIndex,
+};
 
 const USAGE: &str = "usage:
-  troopmap validate FILE...                 check GeoJSON files; exit 1 on problems
-  troopmap export --at YYYY-MM-DD FILE      print the features shown on that day
-  troopmap basemap TOPOJSON OUT [TOLERANCE] build the offline basemap from world-atlas";
+  troopmap validate [ORDER] FILE...               check GeoJSON files as the map does; exit 1 if any is refused
+  troopmap export [ORDER] --at YYYY-MM-DD FILE    print the FeatureCollection the map exports on that day
+  troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
+  troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
 
+ORDER, for dates like 03/04/2024, which are never guessed:
+  --day-first | --month-first
+COLUMNS, when the headers do not say (latitude/lat, longitude/lon/lng, date/time/start, end, name):
+  --lat NAME --lon NAME --date NAME --end NAME --name NAME";
+
+/// Runs the command line; `Err` is the message to print before exiting 1.
 pub fn run(args: &[String]) -> Result<(), String> {
-    match args.first().map(String::as_str) {
-        Some("validate") if args.len() > 1 => validate(&args[1..]),
-        Some("export") => match &args[1..] {
-            [flag, day, file] if flag == "--at" => export(day, file),
-            _ => Err(USAGE.into()),
-        },
-        Some("basemap") => match &args[1..] {
-            [input, output] => build_basemap(input, output, "0.01"),
-            [input, output, tolerance] => build_basemap(input, output, tolerance),
-            _ => Err(USAGE.into()),
-        },
-        Some("-h" | "--help") => {
+    let (command, rest) = args.split_first().ok_or(USAGE)?;
+    let mut options = ReadOptions::default();
+    let mut columns = Columns::default();
+    let mut at = None;
+    let mut files = Vec::new();
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |flag: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--day-first" => options.date_order = Some(DateOrder::DayFirst),
+            "--month-first" => options.date_order = Some(DateOrder::MonthFirst),
+            "--at" => at = Some(value("--at")?),
+            "--lat" => columns.latitude = Some(value("--lat")?),
+            "--lon" => columns.longitude = Some(value("--lon")?),
+            "--date" => columns.start = Some(value("--date")?),
+            "--end" => columns.end = Some(value("--end")?),
+            "--name" => columns.name = Some(value("--name")?),
+            flag if flag.starts_with("--") && flag != "--" => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
+            _ => files.push(arg.clone()),
+        }
+    }
+    match (command.as_str(), files.as_slice()) {
+        ("validate", [_, ..]) => validate(&files, options),
+        ("export", [file]) => export(at.as_deref().ok_or(USAGE)?, file, options),
+        ("convert", [file]) => {
+            let json = csv::convert(&read(file)?, &columns, options.date_order)
+                .map_err(|e| format!("{file}: {e}"))?;
+            println!("{json}");
+            Ok(())
+        }
+        ("basemap", [input, output]) => build_basemap(input, output, "0.01"),
+        ("basemap", [input, output, tolerance]) => build_basemap(input, output, tolerance),
+        ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
             Ok(())
         }
@@ -33,27 +73,30 @@ fn read(file: &str) -> Result<String, String> {
     fs::read_to_string(file).map_err(|e| format!("{file}: cannot read: {e}"))
 }
 
-fn validate(files: &[String]) -> Result<(), String> {
-    let mut failed = 0;
+fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {
+    let mut refused = 0;
     for file in files {
-        match read(file).and_then(|text| read_collection(file, &text).map_err(|e| e.to_string())) {
-            Ok(data) => println!("{file}: {} features, no problems", data.features.len()),
+        let result = match read(file) {
+            Ok(text) => read_collection_with(file, &text, options),
             Err(message) => {
                 println!("{message}");
-                failed += 1;
+                refused += 1;
+                continue;
             }
-        }
+        };
+        refused += usize::from(result.is_err());
+        println!("{}", verdict(file, &result));
     }
-    if failed == 0 {
+    if refused == 0 {
         Ok(())
     } else {
-        Err(format!("{failed} of {} files not valid", files.len()))
+        Err(format!("{refused} of {} files refused", files.len()))
     }
 }
 
-fn export(day: &str, file: &str) -> Result<(), String> {
+fn export(day: &str, file: &str, options: ReadOptions) -> Result<(), String> {
     let day = Day::parse(day).map_err(|e| e.to_string())?;
-    let data = read_collection(file, &read(file)?).map_err(|e| e.to_string())?;
+    let data = read_collection_with(file, &read(file)?, options).map_err(|e| e.to_string())?;
     let shown = TimeIndex::of(&data.features).shown_on(day);
     println!("{}", export_collection(&data, shown));
     Ok(())

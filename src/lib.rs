@@ -20,6 +20,7 @@
 
 pub mod basemap;
 pub mod convention;
+pub mod csv;
 pub mod export;
 pub mod geometry;
 pub mod index;
@@ -30,6 +31,7 @@ pub mod shown;
 pub mod style;
 pub mod time;
 pub mod topo;
+pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
