@@ -36,25 +36,23 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
         return Err("the file is empty: expected a header line and rows".into());
     };
     let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-    let find = |given: &Option<String>,
-                names: &[&str],
-                what: &str|
-     -> Result<Option<usize>, String> {
-        if let Some(given) = given {
-            return header
-                .iter()
-                .position(|h| h == given)
-                .map(Some)
-                .ok_or_else(|| {
-                    format!(
+    let find =
+        |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>, String> {
+            if let Some(given) = given {
+                return header
+                    .iter()
+                    .position(|h| h == given)
+                    .map(Some)
+                    .ok_or_else(|| {
+                        format!(
                         "there is no column {given:?} for the {what}; the columns are {header:?}"
                     )
-                });
-        }
-        Ok(header
-            .iter()
-            .position(|h| names.contains(&h.to_lowercase().as_str())))
-    };
+                    });
+            }
+            Ok(header
+                .iter()
+                .position(|h| names.contains(&h.to_lowercase().as_str())))
+        };
     let required = |found: Option<usize>, what: &str, flag: &str| {
         found.ok_or_else(|| format!("no column for the {what} was found by its header; name it with {flag} (the columns are {header:?})"))
     };

@@ -48,13 +48,24 @@ pub fn read_collection_with(
         file: file.to_owned(),
         problems,
     };
+    // Some editors start UTF-8 files with a byte-order mark, which JSON
+    // does not allow; it carries nothing, so it is skipped.
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut problem =
             Problem::at_path("", format!("not valid JSON: {}", json_reason(&e, text)));
         problem.line_column = Some((e.line(), e.column()));
         fail(vec![problem])
     })?;
-    read_value(value, options).map_err(fail)
+    let mut data = read_value(value, options).map_err(fail)?;
+    if bom {
+        let skipped = "the file starts with a byte-order mark, which JSON does not allow: skipped";
+        data.warnings.insert(0, Problem::at_path("", skipped));
+    }
+    Ok(data)
 }
 
 fn json_reason(error: &serde_json::Error, text: &str) -> String {

@@ -1,0 +1,323 @@
+//! The import corpus: every file in `tests/fixtures/import/` with the
+//! verdict it must get (`NAME.expected`), the same from the library (what
+//! the page shows) and from the command line; and round trips, from those
+//! fixtures and from generated collections.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use troopmap::verdict::verdict;
+use troopmap::{export_collection, read_collection_with, DateOrder, ReadOptions};
+
+const CORPUS: &str = "tests/fixtures/import";
+
+fn corpus() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
+        .expect("the corpus folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `NAME.day-first.geojson` is read day-first, `NAME.month-first.geojson`
+/// month-first.
+fn options(path: &Path) -> (ReadOptions, Option<&'static str>) {
+    let name = path.to_string_lossy();
+    if name.contains(".day-first.") {
+        (
+            ReadOptions {
+                date_order: Some(DateOrder::DayFirst),
+            },
+            Some("--day-first"),
+        )
+    } else if name.contains(".month-first.") {
+        (
+            ReadOptions {
+                date_order: Some(DateOrder::MonthFirst),
+            },
+            Some("--month-first"),
+        )
+    } else {
+        (ReadOptions::default(), None)
+    }
+}
+
+fn name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_corpus_has_at_least_40_bad_or_odd_files() {
+    let files = corpus();
+    let bad = files.iter().filter(|p| name(p).starts_with("err-")).count();
+    let odd = files
+        .iter()
+        .filter(|p| name(p).starts_with("warn-"))
+        .count();
+    assert!(bad + odd >= 40, "{bad} refused and {odd} with warnings");
+    assert!(
+        bad >= 30 && odd >= 8,
+        "{bad} refused and {odd} with warnings"
+    );
+}
+
+#[test]
+fn every_file_gets_its_expected_verdict() {
+    let mut wrong = Vec::new();
+    for path in corpus() {
+        let text = std::fs::read_to_string(&path).expect("a fixture");
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap_or_default();
+        let file = name(&path);
+        let result = read_collection_with(&file, &text, options(&path).0);
+        let got = verdict(&file, &result);
+        if got != expected.trim_end() {
+            wrong.push(format!(
+                "{file}:\n  expected: {}\n  got:      {got}",
+                expected.trim_end()
+            ));
+        }
+        // The prefix says what the file is for.
+        let refused = result.is_err();
+        let warned = result.as_ref().is_ok_and(|d| !d.warnings.is_empty());
+        let kind_ok = match &file[..file.find('-').unwrap_or(0)] {
+            "err" => refused,
+            "warn" => warned,
+            "ok" => !refused && !warned,
+            _ => false,
+        };
+        if !kind_ok {
+            wrong.push(format!(
+                "{file}: refused {refused}, warned {warned}, which its name does not say"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_command_line_gives_the_same_verdicts_and_never_panics() {
+    for path in corpus() {
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap_or_default();
+        let (_, flag) = options(&path);
+        let output = Command::new(env!("CARGO_BIN_EXE_troopmap"))
+            .arg("validate")
+            .args(flag)
+            .arg(name(&path))
+            .current_dir(CORPUS)
+            .output()
+            .expect("the troopmap binary runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(stdout.trim_end(), expected.trim_end(), "{}", name(&path));
+        let code = output.status.code();
+        let want = if name(&path).starts_with("err-") {
+            Some(1)
+        } else {
+            Some(0)
+        };
+        assert_eq!(
+            code,
+            want,
+            "{}: exit code {code:?}, stderr {}",
+            name(&path),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// Text of a value with its keys in order (serde_json's maps compare
+/// without order).
+fn text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[test]
+fn loadable_fixtures_export_exactly_what_came_in() {
+    for path in corpus() {
+        let file = name(&path);
+        // A single Feature or a wrapped collection is exported as the
+        // collection it was read as; the byte-order mark is not JSON.
+        if file.starts_with("err-")
+            || ["warn-single-feature.geojson", "warn-wrapped.geojson"].contains(&file.as_str())
+        {
+            continue;
+        }
+        let input = std::fs::read_to_string(&path).expect("a fixture");
+        let data = read_collection_with(&file, &input, options(&path).0).expect("loads");
+        let exported: Value =
+            serde_json::from_str(&export_collection(&data, 0..data.features.len())).expect("JSON");
+        let original: Value =
+            serde_json::from_str(input.trim_start_matches('\u{feff}')).expect("JSON");
+        assert_eq!(text(&exported), text(&original), "{file}");
+    }
+}
+
+// Generated collections: ids of both kinds (or none), every geometry type,
+// 3-D positions, nested properties with Unicode and nulls, foreign members
+// and bounding boxes, in any key order.
+
+fn position() -> impl Strategy<Value = Value> {
+    (
+        -180.0..=180.0f64,
+        -90.0..=90.0f64,
+        proptest::option::of(-500.0..9000.0f64),
+    )
+        .prop_map(|(x, y, z)| match z {
+            Some(z) => json!([x, y, z]),
+            None => json!([x, y]),
+        })
+}
+
+fn ring() -> impl Strategy<Value = Value> {
+    proptest::collection::vec(position(), 3..6).prop_map(|mut ps| {
+        ps.push(ps[0].clone());
+        Value::Array(ps)
+    })
+}
+
+fn geometry() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        position().prop_map(|p| json!({"type": "Point", "coordinates": p})),
+        proptest::collection::vec(position(), 1..4)
+            .prop_map(|p| json!({"type": "MultiPoint", "coordinates": p})),
+        proptest::collection::vec(position(), 2..5)
+            .prop_map(|p| json!({"type": "LineString", "coordinates": p})),
+        proptest::collection::vec(proptest::collection::vec(position(), 2..4), 1..3)
+            .prop_map(|p| json!({"type": "MultiLineString", "coordinates": p})),
+        proptest::collection::vec(ring(), 1..3)
+            .prop_map(|r| json!({"type": "Polygon", "coordinates": r})),
+        proptest::collection::vec(proptest::collection::vec(ring(), 1..2), 1..3)
+            .prop_map(|p| json!({"type": "MultiPolygon", "coordinates": p})),
+    ];
+    leaf.prop_recursive(2, 8, 3, |inner| {
+        proptest::collection::vec(
+            inner.prop_filter("no null in a collection", |g| !g.is_null()),
+            0..3,
+        )
+        .prop_map(|g| json!({"type": "GeometryCollection", "geometries": g}))
+    })
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e12..1e12f64).prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec(("[a-zé_]{1,6}", inner), 0..4)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+/// Keys the map reads, and so must hold valid values; other keys are free.
+const READ_KEYS: [&str; 16] = [
+    "name",
+    "kind",
+    "start",
+    "end",
+    "confidence",
+    "sources",
+    "troops",
+    "description",
+    "precision",
+    "time",
+    "date",
+    "datetime",
+    "timestamp",
+    "times",
+    "coordTimes",
+    "label_direction",
+];
+
+fn feature() -> impl Strategy<Value = Value> {
+    let id = prop_oneof![
+        Just(None),
+        "[a-z:0-9-]{1,12}".prop_map(|s| Some(Value::String(s))),
+        any::<u32>().prop_map(|n| Some(Value::from(n))),
+    ];
+    let properties =
+        proptest::collection::vec(("[a-zA-Zé_]{1,8}", json_value()), 0..5).prop_map(|kv| {
+            kv.into_iter()
+                .filter(|(k, _)| !READ_KEYS.contains(&k.as_str()))
+                .collect::<Map<String, Value>>()
+        });
+    let known = (
+        proptest::option::of("\\PC{0,10}"),
+        proptest::option::of(prop_oneof![Just("place"), Just("route"), Just("event")]),
+        proptest::option::of((0u32..20, 0u32..20).prop_map(|(a, b)| {
+            (
+                format!("2024-10-{:02}", a + 1),
+                format!("2024-11-{:02}", b + 1),
+            )
+        })),
+    );
+    let foreign = proptest::collection::vec(("[a-z]{1,6}", json_value()), 0..3);
+    (id, geometry(), properties, known, foreign, any::<bool>()).prop_map(
+        |(id, geometry, mut properties, (name, kind, span), foreign, bbox)| {
+            if let Some(name) = name {
+                properties.insert("name".into(), Value::String(name));
+            }
+            if let Some(kind) = kind {
+                properties.insert("kind".into(), Value::from(kind));
+            }
+            if let Some((start, end)) = span {
+                properties.insert("start".into(), Value::String(start));
+                properties.insert("end".into(), Value::String(end));
+            }
+            let mut f = Map::new();
+            for (k, v) in foreign {
+                if !["type", "id", "geometry", "properties", "bbox", "crs"].contains(&k.as_str()) {
+                    f.insert(k, v);
+                }
+            }
+            f.insert("type".into(), json!("Feature"));
+            if let Some(id) = id {
+                f.insert("id".into(), id);
+            }
+            if bbox {
+                f.insert("bbox".into(), json!([-10.5, -20, 30, 40.25]));
+            }
+            f.insert("geometry".into(), geometry);
+            f.insert("properties".into(), Value::Object(properties));
+            Value::Object(f)
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_after_import_gives_back_every_feature_as_it_came(
+        features in proptest::collection::vec(feature(), 0..6),
+        name in proptest::option::of("\\PC{0,10}"),
+    ) {
+        let mut collection = Map::new();
+        collection.insert("type".into(), json!("FeatureCollection"));
+        if let Some(name) = name {
+            collection.insert("name".into(), Value::String(name));
+        }
+        collection.insert("features".into(), Value::Array(features));
+        let input = Value::Object(collection);
+        let data = match read_collection_with("generated", &input.to_string(), ReadOptions::default()) {
+            Ok(data) => data,
+            Err(error) => return Err(TestCaseError::fail(format!("{error}\n{input}"))),
+        };
+        let exported: Value = serde_json::from_str(&export_collection(&data, 0..data.features.len())).expect("JSON");
+        prop_assert_eq!(text(&exported), text(&input));
+    }
+}
