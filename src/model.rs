@@ -245,6 +245,21 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Adds `other`'s features (and warnings) after this one's; the
+    /// collection's own members stay this one's.
+    ///
+    /// ```
+    /// let mut a = troopmap::read_collection("a", r#"{"type": "FeatureCollection", "name": "a", "features": [{"type": "Feature", "id": 1, "geometry": null, "properties": {}}]}"#).unwrap();
+    /// let b = troopmap::read_collection("b", r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "id": 2, "geometry": null, "properties": {}}]}"#).unwrap();
+    /// a.append(b);
+    /// assert_eq!(a.features.len(), 2);
+    /// assert_eq!(a.members["name"], "a");
+    /// ```
+    pub fn append(&mut self, other: Dataset) {
+        self.features.extend(other.features);
+        self.warnings.extend(other.warnings);
+    }
+
     /// Where the map opens: the collection's optional `view` member,
     /// `[west, south, east, north]` in degrees; `None` when it is absent or
     /// not four numbers in range with west < east and south < north.

@@ -278,6 +278,115 @@ async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
     .await;
 }
 
+const CORPUS: &str = "tests/fixtures/import";
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(CORPUS).join(name)
+}
+
+/// The alert's text once it is shown.
+async fn alert_text(browser: &Browser) -> Result<String, String> {
+    let started = std::time::Instant::now();
+    loop {
+        let shown = browser.js("const a = document.getElementById('alert'); return a.hidden ? null : document.getElementById('alert-text').textContent").await?;
+        if let Some(text) = shown.as_str() {
+            return Ok(text.to_owned());
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            return Err("no alert was shown".into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_refused_file_shows_its_verdict_and_changes_nothing() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        expect_day(&browser, "2024-10-18").await?;
+        let before = ids_on_map(&browser).await?;
+        for name in [
+            "err-latitude-swapped.geojson",
+            "err-ambiguous-date.geojson",
+            "err-nan.geojson",
+        ] {
+            browser.choose_files("#import", &[&fixture(name)]).await?;
+            let text = alert_text(&browser).await?;
+            // The page says what the command line says.
+            let expected = std::fs::read_to_string(fixture(name).with_extension("expected"))
+                .map_err(|e| e.to_string())?;
+            check(
+                text == expected.trim_end(),
+                format!("the page says {text:?}\nthe command line says {expected:?}"),
+            )?;
+            expect_day(&browser, "2024-10-18").await?;
+            check(
+                ids_on_map(&browser).await? == before,
+                format!("{name} changed the map"),
+            )?;
+            browser.click("#alert-dismiss").await?;
+            let hidden = browser
+                .js("return document.getElementById('alert').hidden")
+                .await?;
+            check(hidden == json!(true), "Dismiss did not hide the alert")?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn imported_times_and_dates_set_the_slider_to_the_files_dates() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.click("input[name=import-mode][value=replace]").await?;
+        browser.choose_files("#import", &[&fixture("ok-coordtimes.geojson")]).await?;
+        // A track with per-vertex times, 2024-10-08T06:00Z to 2024-10-13T18:00Z.
+        browser.wait_for_text("#status", "1 feature on 2024-10-08").await?;
+        let max = browser.js("return document.getElementById('date').max").await?;
+        check(max == json!("5"), format!("the slider spans {max} steps, not 2024-10-08..2024-10-13"))?;
+        check(ids_on_map(&browser).await? == ["f"], "the track is not on the map")?;
+        browser.set_date("2024-10-14").await?;
+        browser.wait_for_text("#date-output", "2024-10-13").await?;
+
+        // A `date` property, day-first as chosen for the file, added to the map.
+        browser.click("input[name=import-mode][value=add]").await?;
+        browser.js("const s = document.getElementById('date-order'); s.value = 'day-first'; s.dispatchEvent(new Event('change'))").await?;
+        browser.choose_files("#import", &[&fixture("ok-ambiguous-date.day-first.geojson")]).await?;
+        browser.wait_for_text("#status", "1 feature on 2024-04-03").await?;
+        let max = browser.js("return Number(document.getElementById('date').max)").await?;
+        check(max == json!(193), format!("the slider spans {max} steps, not 2024-04-03..2024-10-13"))
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn html_in_a_file_shows_as_text_and_runs_nothing() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.js("window.alerted = []; window.alert = m => window.alerted.push(m);").await?;
+        browser.click("input[name=import-mode][value=replace]").await?;
+        browser.choose_files("#import", &[&fixture("ok-html-in-properties.geojson")]).await?;
+        browser.wait_for_text("#status", "1 feature, undated").await?;
+        browser.click("[data-feature-id=\"f\"]").await?;
+        let text = popup_text(&browser, "<img src=x onerror=alert(1)>").await?;
+        for part in ["<script>alert(2)</script><b>bold?</b>", "<a href=javascript:alert(3)>click</a>"] {
+            check(text.contains(part), format!("the popup does not show {part:?} as text: {text:?}"))?;
+        }
+        let found = browser
+            .js("const p = document.querySelector('.leaflet-popup-content');
+                 return [p.querySelectorAll('img, script, b').length, p.querySelectorAll('a').length,
+                         document.querySelectorAll('.leaflet-tooltip img').length, window.alerted.length]")
+            .await?;
+        check(found == json!([0, 0, 0, 0]), format!("[elements made from the data, links, images in labels, alerts run]: {found}"))
+    })
+    .await;
+}
+
 /// The story on four days, for people to look at: each screenshot is
 /// written to `target/screenshots/story-DAY.png`.
 #[tokio::test]

@@ -18,7 +18,7 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
-use crate::web::{basemap, dom, download, labels, legend, BASEMAP_URL, DATA_URL};
+use crate::web::{basemap, dom, download, import, labels, legend, BASEMAP_URL, DATA_URL};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -40,6 +40,7 @@ pub enum Action {
 
 /// Everything the page shows.
 pub struct App {
+    map: Map,
     data: Dataset,
     shown: Shown,
     /// Layers by feature index, made the first time a feature is shown.
@@ -70,29 +71,19 @@ pub async fn run() -> Result<(), JsValue> {
     }
     let text = basemap::fetch_text(DATA_URL).await?;
     let data = read_collection(DATA_URL, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let app = App::new(&map, data)?;
-    let app = Rc::new(RefCell::new(app));
+    let app = Rc::new(RefCell::new(App::new(map, data)?));
     controls::wire(&app)?;
-    let first = app.borrow().first;
-    App::dispatch(&app, Action::GoToStep(0));
-    web_sys::console::log_1(&format!("troopmap: data from {first}").into());
+    import::wire(&app)?;
     Ok(())
 }
 
 impl App {
-    fn new(map: &Map, data: Dataset) -> Result<App, JsValue> {
-        let index = TimeIndex::of(&data.features);
-        let range = index.date_range();
-        // Undated data is all shown, on a slider that cannot move.
-        let (first, last) = range.unwrap_or((Day(0), Day(0)));
-        let controls = Controls::find()?;
-        controls.set_range(first, last);
-        controls.slider.set_disabled(range.is_none());
-        bindings::create_pane(map, POINT_PANE)
+    fn new(map: Map, data: Dataset) -> Result<App, JsValue> {
+        bindings::create_pane(&map, POINT_PANE)
             .style()
             .set_property("z-index", "450")?;
         let group = LayerGroup::new();
-        group.add_to(map);
+        group.add_to(&map);
         let relabel = Closure::<dyn FnMut()>::new(|| {
             if let Err(error) = labels::declutter() {
                 dom::show_alert(&dom::describe_js_error(&error));
@@ -101,19 +92,45 @@ impl App {
         map.on("zoomend", relabel.as_ref());
         // The map lives as long as the page.
         relabel.forget();
-        fit_to_story(map, &data);
-        Ok(App {
-            layers: (0..data.features.len()).map(|_| None).collect(),
-            shown: Shown::new(index),
-            data,
+        let mut app = App {
+            map,
+            data: Dataset::default(),
+            shown: Shown::new(TimeIndex::default()),
+            layers: Vec::new(),
             group,
-            first,
-            last,
-            dated: range.is_some(),
-            controls,
+            first: Day(0),
+            last: Day(0),
+            dated: false,
+            controls: Controls::find()?,
             timer: None,
             tick: None,
-        })
+        };
+        app.set_data(data)?;
+        Ok(app)
+    }
+
+    /// The data on the map.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// Shows `data` instead of what is on the map: a new time index, the
+    /// slider over the new data's dates, the view on it, its first day.
+    pub fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
+        self.stop()?;
+        self.group.clear_layers();
+        let index = TimeIndex::of(&data.features);
+        let range = index.date_range();
+        // Undated data is all shown, on a slider that cannot move.
+        (self.first, self.last) = range.unwrap_or((Day(0), Day(0)));
+        self.dated = range.is_some();
+        self.controls.set_range(self.first, self.last);
+        self.controls.slider.set_disabled(!self.dated);
+        self.layers = (0..data.features.len()).map(|_| None).collect();
+        self.shown = Shown::new(index);
+        fit_to_story(&self.map, &data);
+        self.data = data;
+        self.go_to(self.first)
     }
 
     /// Carries out `action`, reporting any failure in the page.
@@ -264,15 +281,14 @@ fn fit_to_story(map: &Map, data: &Dataset) {
             .map_or((0, 0), |e| (e.offset_width(), e.offset_height()))
     };
     let (legend_width, _) = size("legend");
+    let (panel_width, _) = size("import-panel");
     let (_, timeline_height) = size("timeline");
     let (map_width, _) = size("map");
-    // On a narrow screen the legend sits low and the map gets the width.
-    let right = if map_width > 2 * legend_width + 200 {
-        legend_width + 40
-    } else {
-        20
-    };
-    let top_left = Array::of2(&30.into(), &30.into());
+    // On a narrow screen the panels sit low or small and the map gets the width.
+    let wide = map_width > 2 * (legend_width + panel_width) + 200;
+    let right = if wide { legend_width + 40 } else { 20 };
+    let left = if wide { panel_width + 70 } else { 30 };
+    let top_left = Array::of2(&left.into(), &30.into());
     let bottom_right = Array::of2(&right.into(), &(timeline_height + 40).into());
     map.fit_bounds_with_options(
         &LatLngBounds::new_from_list(&corners),
@@ -280,6 +296,8 @@ fn fit_to_story(map: &Map, data: &Dataset) {
             ("paddingTopLeft", top_left.into()),
             ("paddingBottomRight", bottom_right.into()),
             ("maxZoom", 7.into()),
+            // New data is shown at once, not after a flight across the map.
+            ("animate", false.into()),
         ]),
     );
 }

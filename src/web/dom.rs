@@ -52,10 +52,14 @@ pub fn describe_js_error(error: &JsValue) -> String {
     format!("{error:?}")
 }
 
-/// Shows `message` in the page's alert area (`role="alert"`).
+/// Shows `message` in the page's alert area (`role="alert"`), as text,
+/// until the person dismisses it.
 pub fn show_alert(message: &str) {
-    if let Ok(alert) = by_id::<HtmlElement>("alert") {
-        alert.set_text_content(Some(message));
+    if let (Ok(alert), Ok(text)) = (
+        by_id::<HtmlElement>("alert"),
+        by_id::<HtmlElement>("alert-text"),
+    ) {
+        text.set_text_content(Some(message));
         alert.set_hidden(false);
     }
 }

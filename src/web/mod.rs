@@ -11,6 +11,7 @@ pub mod controls;
 pub mod dom;
 pub mod download;
 pub mod features;
+pub mod import;
 pub mod labels;
 pub mod legend;
 pub mod popup;

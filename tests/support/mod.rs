@@ -222,6 +222,22 @@ impl Browser {
             .map_err(|e| e.to_string())
     }
 
+    /// Chooses `files` (paths) in the file input matching `css`, as a
+    /// person picking them in the file dialog would.
+    pub async fn choose_files(&self, css: &str, files: &[&Path]) -> Outcome {
+        let mut paths = Vec::new();
+        for file in files {
+            let path =
+                std::fs::canonicalize(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            paths.push(path.display().to_string());
+        }
+        self.find(css)
+            .await?
+            .send_keys(&paths.join("\n"))
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     /// Moves the date slider to `day` as a person dragging it would: sets
     /// its value and fires `input`.
     pub async fn set_date(&self, day: &str) -> Outcome {
