@@ -170,9 +170,9 @@ async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String
         let end = (at + CHUNK).min(size);
         let blob = file.slice_with_f64_and_f64(at, end).map_err(failed)?;
         let buffer = JsFuture::from(blob.array_buffer()).await.map_err(failed)?;
-        let mut bytes = Uint8Array::new(&buffer).to_vec();
+        let bytes = Uint8Array::new(&buffer).to_vec();
         let piece = decoder
-            .decode_with_u8_array_and_options(&mut bytes, &stream)
+            .decode_with_u8_array_and_options(&bytes, &stream)
             .map_err(|_| format!("{name} was not loaded: it is not UTF-8 text"))?;
         text.push_str(&piece);
         at = end;
