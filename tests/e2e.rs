@@ -475,6 +475,17 @@ async fn no_request_leaves_127_0_0_1() {
         check(foreign.is_empty(), format!("the page asked hosts other than {origin}: {foreign:?}"))?;
         let served = browser.served();
         check(served.iter().any(|p| p.ends_with(".wasm")), format!("the server never served the wasm: {served:?}"))?;
+        // The page runs under its Content-Security-Policy without breaking it.
+        let csp = browser.js("const m = document.querySelector('meta[http-equiv=Content-Security-Policy]'); return m && m.content").await?;
+        let csp = csp.as_str().unwrap_or_default();
+        check(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
+            format!("the page's policy is {csp:?}"),
+        )?;
+        let inline = browser.js("return [...document.scripts].filter(s => !s.src).length").await?;
+        check(inline == json!(0), format!("{inline} inline scripts"))?;
+        let violations = browser.csp_violations().await?;
+        check(violations.is_empty(), format!("the page broke its own policy: {violations:?}"))?;
 
         // Guard: the check above sees a request to another host. Switching
         // on the online tiles makes one.

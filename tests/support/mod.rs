@@ -99,6 +99,13 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
+        // Before any page script runs, record the page's policy violations.
+        let listen =
+            "window.cspViolations = []; document.addEventListener('securitypolicyviolation', \
+                      e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
+        let _ = client
+            .issue_cmd(Cdp(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": listen}})))
+            .await;
         let browser = Arc::new(Browser {
             client,
             origin,
@@ -132,7 +139,7 @@ impl Browser {
     pub async fn page_requests(&self) -> Result<Vec<String>, String> {
         let log = self
             .client
-            .issue_cmd(PerformanceLog)
+            .issue_cmd(Log("performance"))
             .await
             .map_err(|e| format!("reading the network log: {e}"))?;
         let mut urls = Vec::new();
@@ -154,6 +161,15 @@ impl Browser {
             }
         }
         Ok(urls)
+    }
+
+    /// Content-Security-Policy violations the page met since it opened
+    /// (recorded by a listener installed before any of its scripts ran).
+    pub async fn csp_violations(&self) -> Result<Vec<String>, String> {
+        let found = self
+            .js("return window.cspViolations || ['the violation listener was not installed']")
+            .await?;
+        serde_json::from_value(found).map_err(|e| e.to_string())
     }
 
     /// Opens the map and waits until the data is on it.
@@ -333,11 +349,12 @@ fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
     (origin, served)
 }
 
-/// chromedriver's log of DevTools events (`goog:loggingPrefs`).
+/// One of chromedriver's logs (`goog:loggingPrefs`): `performance` holds
+/// DevTools events.
 #[derive(Debug)]
-struct PerformanceLog;
+struct Log(&'static str);
 
-impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for Log {
     fn endpoint(
         &self,
         base: &url::Url,
@@ -351,6 +368,27 @@ impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
             http::Method::POST,
             Some(r#"{"type": "performance"}"#.to_owned()),
         )
+    }
+}
+
+/// A DevTools command run through chromedriver.
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }
 

@@ -1,0 +1,39 @@
+// Trunk post-build hook: moves the inline script Trunk writes into
+// index.html to its own file, and declares the page's Content-Security-Policy,
+// which allows no inline script and no other origin, except the optional
+// OpenStreetMap tiles.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("csp.mjs: TRUNK_STAGING_DIR is not set; run it as a Trunk hook");
+  process.exit(1);
+}
+const page = join(dir, "index.html");
+let html = readFileSync(page, "utf8");
+
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (!found) {
+  console.error("csp.mjs: Trunk's inline start-up script was not found in index.html");
+  process.exit(1);
+}
+writeFileSync(join(dir, "start.js"), found[1].trim() + "\n");
+html = html.replace(inline, '<script type="module" src="/start.js"></script>');
+
+const policy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: https://tile.openstreetmap.org",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+html = html.replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`,
+);
+writeFileSync(page, html);
