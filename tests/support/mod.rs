@@ -139,7 +139,7 @@ impl Browser {
     pub async fn page_requests(&self) -> Result<Vec<String>, String> {
         let log = self
             .client
-            .issue_cmd(Log("performance"))
+            .issue_cmd(PerformanceLog)
             .await
             .map_err(|e| format!("reading the network log: {e}"))?;
         let mut urls = Vec::new();
@@ -349,12 +349,11 @@ fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
     (origin, served)
 }
 
-/// One of chromedriver's logs (`goog:loggingPrefs`): `performance` holds
-/// DevTools events.
+/// chromedriver's log of DevTools events (`goog:loggingPrefs`).
 #[derive(Debug)]
-struct Log(&'static str);
+struct PerformanceLog;
 
-impl fantoccini::wd::WebDriverCompatibleCommand for Log {
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
     fn endpoint(
         &self,
         base: &url::Url,
