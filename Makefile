@@ -15,7 +15,7 @@ APT_PACKAGES := chromium chromium-driver gdal-bin
 BASEMAP := assets/generated/basemap.geojson
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench-sizes clean
+.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench-sizes fuzz clean
 
 serve: tools $(BASEMAP)
 	trunk serve --release
@@ -79,6 +79,15 @@ bench-sizes: dist
 	@for f in dist/*.wasm dist/*.js; do \
 	  printf '%-48s %9d bytes raw %9d bytes gzip\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
+
+# Fuzz the importer for FUZZ_SECONDS (default 600) with libFuzzer, from the
+# import corpus. Stable Rust: no sanitizer, coverage-guided all the same.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/import
+	cp tests/fixtures/import/*.geojson assets/data/*.geojson fuzz/corpus/import/
+	cargo fuzz run import --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
 
 clean:
 	cargo clean

@@ -337,6 +337,100 @@ async fn a_refused_file_shows_its_verdict_and_changes_nothing() {
     .await;
 }
 
+/// Every file of the import corpus gets the same verdict in the page as
+/// from `troopmap validate` (`NAME.expected`).
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.click("input[name=import-mode][value=replace]").await?;
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(CORPUS)
+            .map_err(|e| e.to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+            .collect();
+        files.sort();
+        let mut wrong = Vec::new();
+        for path in &files {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let order = if name.contains(".day-first.") {
+                "day-first"
+            } else if name.contains(".month-first.") {
+                "month-first"
+            } else {
+                ""
+            };
+            browser
+                .js(&format!(
+                    "document.getElementById('date-order').value = '{order}';
+                     document.getElementById('alert').hidden = true;
+                     document.getElementById('alert-text').textContent = '';
+                     window.statusBefore = document.getElementById('status').textContent;"
+                ))
+                .await?;
+            browser.choose_files("#import", &[path.as_path()]).await?;
+            let expected = std::fs::read_to_string(path.with_extension("expected")).map_err(|e| e.to_string())?;
+            let expected = expected.trim_end();
+            // A file that loads cleanly shows no alert; wait for its data instead.
+            let got = if name.starts_with("ok-") {
+                let started = std::time::Instant::now();
+                loop {
+                    let state = browser
+                        .js("return [document.getElementById('alert').hidden, document.getElementById('status').textContent !== window.statusBefore]")
+                        .await?;
+                    if state == json!([true, true]) || started.elapsed() > Duration::from_secs(5) {
+                        break if state[0] == json!(true) { String::new() } else { "an alert".into() };
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            } else {
+                alert_text(&browser).await.map_err(|e| format!("{name}: {e}"))?
+            };
+            let want = if name.starts_with("ok-") { "" } else { expected };
+            if got != want {
+                wrong.push(format!("{name}:\n  page: {got:?}\n  command line: {want:?}"));
+            }
+        }
+        check(files.len() >= 40, format!("only {} files", files.len()))?;
+        check(wrong.is_empty(), wrong.join("\n"))
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn files_dropped_on_the_map_are_imported() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        let count = expected_ids("2024-10-18").len();
+        // Two files dropped at once, added to the bundled data: one loads,
+        // one is refused.
+        browser
+            .js(r#"const drop = new DataTransfer();
+                 drop.items.add(new File([JSON.stringify({type: "FeatureCollection", features: [
+                   {type: "Feature", id: "dropped", geometry: {type: "Point", coordinates: [131.9, 43.1]},
+                    properties: {name: "Dropped", date: "2024-10-18"}}]})], "dropped.geojson"));
+                 drop.items.add(new File(['{"type": "FeatureCollection", "features": [}'], "broken.geojson"));
+                 document.getElementById("map").dispatchEvent(new DragEvent("drop", {dataTransfer: drop, bubbles: true}));"#)
+            .await?;
+        let text = alert_text(&browser).await?;
+        check(
+            text == "dropped.geojson: 1 feature loaded
+broken.geojson was not loaded: 1 problem
+  error: line 1, column 44: not valid JSON: expected value",
+            format!("the alert says {text:?}"),
+        )?;
+        // The data now runs to the bundled data's last day; back on 2024-10-18.
+        browser.set_date("2024-10-18").await?;
+        browser.wait_for_text("#status", &format!("{} features on 2024-10-18", count + 1)).await?;
+        check(ids_on_map(&browser).await?.contains(&"dropped".to_owned()), "the dropped feature is not on the map")
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn imported_times_and_dates_set_the_slider_to_the_files_dates() {

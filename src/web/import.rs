@@ -158,6 +158,9 @@ async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String
     let failed = |e: JsValue| format!("{name} was not loaded: {}", dom::describe_js_error(&e));
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
+    // Keep a byte-order mark, so that the page warns of it as the command
+    // line does.
+    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
     let decoder = TextDecoder::new_with_label_and_options("utf-8", &options).map_err(failed)?;
     let stream = TextDecodeOptions::new();
     stream.set_stream(true);
