@@ -426,7 +426,21 @@ broken.geojson was not loaded: 1 problem
         // The data now runs to the bundled data's last day; back on 2024-10-18.
         browser.set_date("2024-10-18").await?;
         browser.wait_for_text("#status", &format!("{} features on 2024-10-18", count + 1)).await?;
-        check(ids_on_map(&browser).await?.contains(&"dropped".to_owned()), "the dropped feature is not on the map")
+        check(ids_on_map(&browser).await?.contains(&"dropped".to_owned()), "the dropped feature is not on the map")?;
+
+        // A file over the limit is refused before it is read.
+        browser.click("#alert-dismiss").await?;
+        browser
+            .js(r#"const drop = new DataTransfer();
+                 drop.items.add(new File([new Uint8Array(201 * 1024 * 1024)], "huge.geojson"));
+                 document.getElementById("map").dispatchEvent(new DragEvent("drop", {dataTransfer: drop, bubbles: true}));"#)
+            .await?;
+        let text = alert_text(&browser).await?;
+        check(
+            text == "huge.geojson was not loaded: it is 201 MB, and the map reads files of up to 200 MB",
+            format!("the alert says {text:?}"),
+        )?;
+        browser.wait_for_text("#status", &format!("{} features on 2024-10-18", count + 1)).await
     })
     .await;
 }
