@@ -27,6 +27,7 @@ pub mod index;
 pub mod model;
 pub mod problem;
 pub mod read;
+pub mod scan;
 pub mod shown;
 pub mod style;
 pub mod time;

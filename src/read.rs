@@ -44,28 +44,158 @@ pub fn read_collection_with(
     text: &str,
     options: ReadOptions,
 ) -> Result<Dataset, LoadError> {
-    let fail = |problems| LoadError {
-        file: file.to_owned(),
-        problems,
-    };
-    // Some editors start UTF-8 files with a byte-order mark, which JSON
-    // does not allow; it carries nothing, so it is skipped.
-    let (text, bom) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
+    let mut reader = Reader::new(file, text, options);
+    while !reader.step(usize::MAX) {}
+    reader.finish()
+}
+
+/// Reads a collection a few features at a time, so that a page can draw
+/// and show progress between steps; gives exactly what
+/// [`read_collection_with`] gives.
+///
+/// ```
+/// let text = r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {}},
+///   {"type": "Feature", "geometry": null, "properties": {}}]}"#;
+/// let mut reader = troopmap::read::Reader::new("two", text, Default::default());
+/// assert_eq!(reader.progress(), (0, 2));
+/// assert!(!reader.step(1));
+/// assert_eq!(reader.progress(), (1, 2));
+/// while !reader.step(1) {}
+/// assert_eq!(reader.finish().unwrap().features.len(), 2);
+/// ```
+pub struct Reader<'a> {
+    file: String,
+    /// The text, without a byte-order mark.
+    text: &'a str,
+    bom: bool,
+    options: ReadOptions,
+    /// `None` when the text is read whole at the end: it is not plainly a
+    /// FeatureCollection, or a part of it is not valid JSON (the whole
+    /// parse then says exactly where).
+    parts: Option<Steps>,
+}
+
+struct Steps {
+    members: Map<String, Value>,
+    features: Vec<std::ops::Range<usize>>,
+    next: usize,
+    collector: Collector,
+}
+
+impl<'a> Reader<'a> {
+    /// Finds the collection's parts; reads nothing yet.
+    pub fn new(file: &str, text: &'a str, options: ReadOptions) -> Reader<'a> {
+        // Some editors start UTF-8 files with a byte-order mark, which JSON
+        // does not allow; it carries nothing, so it is skipped.
+        let (text, bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        let parts = crate::scan::scan(text).and_then(|parts| Steps::new(text, parts, options));
+        Reader {
+            file: file.to_owned(),
+            text,
+            bom,
+            options,
+            parts,
+        }
+    }
+
+    /// Features read so far, and in all (0 of 0 when read whole at the end).
+    pub fn progress(&self) -> (usize, usize) {
+        self.parts
+            .as_ref()
+            .map_or((0, 0), |p| (p.next, p.features.len()))
+    }
+
+    /// Reads up to `count` more features; `true` when none are left.
+    pub fn step(&mut self, count: usize) -> bool {
+        let Some(steps) = &mut self.parts else {
+            return true;
+        };
+        let end = steps.next.saturating_add(count).min(steps.features.len());
+        while steps.next < end {
+            let index = steps.next;
+            match serde_json::from_str::<Value>(&self.text[steps.features[index].clone()]) {
+                Ok(value) => steps.collector.add(index, value),
+                Err(_) => {
+                    // Broken JSON: the whole parse gives its line and column.
+                    self.parts = None;
+                    return true;
+                }
+            }
+            steps.next += 1;
+        }
+        steps.next == steps.features.len()
+    }
+
+    /// The collection, or every problem that refused it.
+    pub fn finish(mut self) -> Result<Dataset, LoadError> {
+        while !self.step(usize::MAX) {}
+        let result = match self.parts.take() {
+            Some(steps) => steps.collector.finish(steps.members),
+            None => read_whole(self.text, self.options),
+        };
+        let mut data = result.map_err(|problems| LoadError {
+            file: self.file.clone(),
+            problems,
+        })?;
+        if self.bom {
+            let skipped =
+                "the file starts with a byte-order mark, which JSON does not allow: skipped";
+            data.warnings.insert(0, Problem::at_path("", skipped));
+        }
+        Ok(data)
+    }
+}
+
+impl Steps {
+    /// The members of a plain FeatureCollection, parsed; `None` for any other
+    /// shape, which is read whole.
+    fn new(text: &str, parts: crate::scan::Parts, options: ReadOptions) -> Option<Steps> {
+        let mut members = Map::new();
+        let mut has_features = false;
+        for (key, value) in parts.members {
+            let key: String = serde_json::from_str(&text[key]).ok()?;
+            let value = if key == "features" {
+                // Only an array is split into features; anything else is
+                // read whole, to be refused with its message.
+                if !text[value].starts_with('[') {
+                    return None;
+                }
+                has_features = true;
+                // An empty array keeps the features' place among the members,
+                // so that export writes them back in the same order.
+                Value::Array(Vec::new())
+            } else {
+                serde_json::from_str(&text[value]).ok()?
+            };
+            members.insert(key, value);
+        }
+        let plain = has_features
+            && members.get("type").and_then(Value::as_str) == Some("FeatureCollection");
+        if !plain {
+            return None;
+        }
+        Some(Steps {
+            collector: Collector::new(options, collection_warnings(&members)),
+            members,
+            features: parts.features,
+            next: 0,
+        })
+    }
+}
+
+/// Reads the whole text as one JSON value, then as a collection.
+fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut problem =
             Problem::at_path("", format!("not valid JSON: {}", json_reason(&e, text)));
         problem.line_column = Some((e.line(), e.column()));
-        fail(vec![problem])
+        vec![problem]
     })?;
-    let mut data = read_value(value, options).map_err(fail)?;
-    if bom {
-        let skipped = "the file starts with a byte-order mark, which JSON does not allow: skipped";
-        data.warnings.insert(0, Problem::at_path("", skipped));
-    }
-    Ok(data)
+    read_value(value, options)
 }
 
 fn json_reason(error: &serde_json::Error, text: &str) -> String {
@@ -169,12 +299,7 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
             return Ok(data);
         }
     }
-    if members.contains_key("crs") {
-        warnings.push(Problem::at_path(
-            "crs",
-            "a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)",
-        ));
-    }
+    warnings.extend(collection_warnings(&members));
     // The features are taken out; an empty array keeps their place among
     // the members, so that export writes them back in the same order.
     let features = match members.get_mut("features") {
@@ -192,39 +317,79 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
             )])
         }
     };
-    let mut problems = Vec::new();
-    let mut out = Vec::with_capacity(features.len());
-    let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    let mut collector = Collector::new(options, warnings);
     for (index, feature) in features.into_iter().enumerate() {
-        match read_feature(index, feature, options, &mut warnings) {
+        collector.add(index, feature);
+    }
+    collector.finish(members)
+}
+
+/// Warnings about the collection itself.
+fn collection_warnings(members: &Map<String, Value>) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    if members.contains_key("crs") {
+        warnings.push(Problem::at_path(
+            "crs",
+            "a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)",
+        ));
+    }
+    warnings
+}
+
+/// Reads features one at a time: keeps them, and their problems and
+/// warnings, and notices ids given twice.
+struct Collector {
+    options: ReadOptions,
+    features: Vec<MapFeature>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+    first_with_id: HashMap<String, usize>,
+}
+
+impl Collector {
+    fn new(options: ReadOptions, warnings: Vec<Problem>) -> Collector {
+        Collector {
+            options,
+            features: Vec::new(),
+            problems: Vec::new(),
+            warnings,
+            first_with_id: HashMap::new(),
+        }
+    }
+
+    fn add(&mut self, index: usize, value: Value) {
+        match read_feature(index, value, self.options, &mut self.warnings) {
             Ok(feature) => {
                 if let Some(id) = &feature.id {
                     let key = match id {
                         FeatureId::Text(t) => format!("text {t}"),
                         FeatureId::Number(n) => format!("number {n}"),
                     };
-                    if let Some(first) = first_with_id.get(&key) {
-                        warnings.push(
+                    if let Some(first) = self.first_with_id.get(&key) {
+                        self.warnings.push(
                             Problem::at_feature(index, Some(id.to_string()), format!("the id is also feature {first}'s; ids should tell features apart"))
                                 .with_member("id"),
                         );
                     } else {
-                        first_with_id.insert(key, index);
+                        self.first_with_id.insert(key, index);
                     }
                 }
-                out.push(feature);
+                self.features.push(feature);
             }
-            Err(mut found) => problems.append(&mut found),
+            Err(mut found) => self.problems.append(&mut found),
         }
     }
-    if !problems.is_empty() {
-        return Err(capped(problems));
+
+    fn finish(self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
+        if !self.problems.is_empty() {
+            return Err(capped(self.problems));
+        }
+        Ok(Dataset {
+            features: self.features,
+            members,
+            warnings: capped(self.warnings),
+        })
     }
-    Ok(Dataset {
-        features: out,
-        members,
-        warnings: capped(warnings),
-    })
 }
 
 /// At most [`MAX_PROBLEMS`], and a line counting the rest.
@@ -565,6 +730,39 @@ mod tests {
             r#"{{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-14T00:00Z", "end": "2024-10-13"}}}}"#
         ));
         assert_eq!(messages(&text).len(), 1);
+    }
+
+    #[test]
+    fn reading_in_steps_gives_what_reading_whole_gives() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        files.retain(|p| p.extension().is_some_and(|e| e == "geojson"));
+        files.push(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/data/nk-deployment-2024.geojson"),
+        );
+        assert!(files.len() > 40);
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.trim_start_matches('\u{feff}');
+            let mut reader = Reader::new("f", text, ReadOptions::default());
+            while !reader.step(1) {}
+            let stepped = crate::verdict::verdict("f", &reader.finish());
+            let whole = read_whole(text, ReadOptions::default()).map_err(|problems| LoadError {
+                file: "f".into(),
+                problems,
+            });
+            assert_eq!(
+                stepped,
+                crate::verdict::verdict("f", &whole),
+                "{}",
+                path.display()
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,8 @@ use web_sys::{
 
 use crate::convention::{DateOrder, ReadOptions};
 use crate::model::Dataset;
-use crate::read::read_collection_with;
+use crate::problem::LoadError;
+use crate::read::Reader;
 use crate::verdict::verdict;
 use crate::web::app::App;
 use crate::web::dom;
@@ -100,7 +101,7 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
     for file in &files {
         let name = file.name();
         let result = match read_text(file, &progress).await {
-            Ok(text) => read_collection_with(&name, &text, options),
+            Ok(text) => check(&name, &text, options, &progress).await?,
             Err(message) => {
                 verdicts.push(message);
                 noteworthy = true;
@@ -134,6 +135,40 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
     Ok(())
 }
 
+/// Features read between two chances for the page to draw: a few
+/// milliseconds' work.
+const FEATURES_PER_STEP: usize = 2000;
+
+/// Reads the text as GeoJSON a few hundred features at a time, moving the
+/// progress bar and letting the page draw in between.
+async fn check(
+    name: &str,
+    text: &str,
+    options: ReadOptions,
+    progress: &HtmlProgressElement,
+) -> Result<Result<Dataset, LoadError>, JsValue> {
+    progress.set_attribute("aria-label", &format!("Checking {name}"))?;
+    let mut reader = Reader::new(name, text, options);
+    while !reader.step(FEATURES_PER_STEP) {
+        let (done, total) = reader.progress();
+        progress.set_max(total.max(1) as f64);
+        progress.set_value(done as f64);
+        yield_to_page().await?;
+    }
+    Ok(reader.finish())
+}
+
+/// Lets the browser handle events and draw before going on.
+async fn yield_to_page() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let mut schedule = |resolve: js_sys::Function, _reject: js_sys::Function| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    };
+    JsFuture::from(js_sys::Promise::new(&mut schedule))
+        .await
+        .map(|_| ())
+}
+
 fn date_order() -> Result<Option<DateOrder>, JsValue> {
     let select: HtmlSelectElement = dom::by_id("date-order")?;
     Ok(match select.value().as_str() {
@@ -162,6 +197,9 @@ async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String
     // line does.
     let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
     let decoder = TextDecoder::new_with_label_and_options("utf-8", &options).map_err(failed)?;
+    progress
+        .set_attribute("aria-label", &format!("Reading {name}"))
+        .map_err(failed)?;
     let stream = TextDecodeOptions::new();
     stream.set_stream(true);
     progress.set_max(size.max(1.0));
