@@ -427,6 +427,11 @@ broken.geojson was not loaded: 1 problem
         browser.set_date("2024-10-18").await?;
         browser.wait_for_text("#status", &format!("{} features on 2024-10-18", count + 1)).await?;
         check(ids_on_map(&browser).await?.contains(&"dropped".to_owned()), "the dropped feature is not on the map")?;
+        // The places keep their labels after the data changed.
+        let labels = browser
+            .js("return [...document.querySelectorAll('.leaflet-tooltip.place-label:not(.label-hidden)')].map(l => l.textContent)")
+            .await?;
+        check(labels.as_array().is_some_and(|l| l.contains(&json!("Vladivostok"))), format!("visible labels after the import: {labels}"))?;
 
         // A file over the limit is refused before it is read.
         browser.click("#alert-dismiss").await?;

@@ -61,6 +61,9 @@ pub async fn run() -> Result<(), JsValue> {
     let options = MapOptions::new();
     let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
     let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());
+    // Without fading, a removed label leaves the page at once, and cannot
+    // hide the label that replaces it (see labels::declutter).
+    let _ = js_sys::Reflect::set(&options, &"fadeAnimation".into(), &false.into());
     let map = Map::new("map", &options)?;
     map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
     if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
