@@ -236,7 +236,7 @@ fn vertex_times(
         ));
     };
     // A multi-line takes one array per line; a line one flat array.
-    let groups: Vec<&Vec<Value>> = if lines.len() > 1 || items.first().is_some_and(Value::is_array)
+    let groups: Vec<&Vec<Value>> = if lines.len() != 1 || items.first().is_some_and(Value::is_array)
     {
         items
             .iter()
@@ -381,6 +381,18 @@ mod tests {
             days(&t),
             (Some("2024-10-08".into()), Some("2024-10-12".into()))
         );
+    }
+
+    #[test]
+    fn an_empty_multi_line_takes_no_times() {
+        let empty = geo::Geometry::MultiLineString(geo::MultiLineString::new(vec![]));
+        let t = timing(
+            &props(json!({"times": []})),
+            Some(&empty),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(t.vertex_times, Some(vec![]));
     }
 
     #[test]

@@ -10,6 +10,26 @@ use serde_json::{Map, Value};
 use crate::convention::{read_time, DateOrder};
 use crate::time::TimeBound;
 
+/// Names of properties the map reads; a column with one of these names is
+/// kept as `csv:NAME`.
+const RESERVED: [&str; 15] = [
+    "name",
+    "kind",
+    "start",
+    "end",
+    "confidence",
+    "sources",
+    "troops",
+    "description",
+    "precision",
+    "time",
+    "date",
+    "datetime",
+    "timestamp",
+    "times",
+    "coordTimes",
+];
+
 /// Which columns hold what; `None` means "find it by its header".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
@@ -35,7 +55,7 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
     let Some((header, records)) = rows.split_first() else {
         return Err("the file is empty: expected a header line and rows".into());
     };
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    let header: Vec<String> = header.1.iter().map(|h| h.trim().to_owned()).collect();
     let find =
         |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>, String> {
             if let Some(given) = given {
@@ -79,8 +99,8 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
     let name = find(&columns.name, &["name", "title"], "name")?;
 
     let mut features = Vec::with_capacity(records.len());
-    for (row, record) in records.iter().enumerate() {
-        let line = row + 2;
+    for (line, record) in records {
+        let line = *line;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -118,16 +138,27 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
             if cell.is_empty() {
                 return Ok(None);
             }
-            // A number in a CSV cell is a Unix time, as in a GeoJSON number.
-            let value = match cell.parse::<f64>() {
-                Ok(n)
-                    if cell
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') =>
-                {
-                    serde_json::json!(n)
+            // A number in a CSV cell is a Unix time, as in a GeoJSON number,
+            // if it has the nine or more digits of one since 1973; a shorter
+            // one (a year, 20241018) is not guessed at.
+            let digits = cell.split('.').next().unwrap_or("").trim_start_matches('-');
+            let value = if !cell.is_empty()
+                && cell
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+            {
+                if digits.len() < 9 {
+                    return Err(format!(
+                        "line {line}, column {:?}: {cell:?} is a number too short to be a Unix time; write dates as YYYY-MM-DD",
+                        header[col]
+                    ));
                 }
-                _ => Value::String(cell.to_owned()),
+                match cell.parse::<f64>() {
+                    Ok(n) => serde_json::json!(n),
+                    Err(_) => Value::String(cell.to_owned()),
+                }
+            } else {
+                Value::String(cell.to_owned())
             };
             read_time(&value, order)
                 .map(|t| Some(iso(t)))
@@ -146,10 +177,15 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
             properties.insert("end".into(), Value::String(last));
         }
         for (col, value) in record.iter().enumerate() {
-            if [Some(lat), Some(lon), name].contains(&Some(col)) {
+            // Empty cells say nothing; the columns used above are in place.
+            if value.trim().is_empty() || [Some(lat), Some(lon), name].contains(&Some(col)) {
                 continue;
             }
-            let key = if properties.contains_key(&header[col]) {
+            // A column named like a property the map reads would be read
+            // as one, and may not fit it: it is kept under another name.
+            let key = if properties.contains_key(&header[col])
+                || RESERVED.contains(&header[col].as_str())
+            {
                 format!("csv:{}", header[col])
             } else {
                 header[col].clone()
@@ -184,14 +220,16 @@ fn iso(t: TimeBound) -> String {
     )
 }
 
-/// Splits CSV text into rows of cells.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+/// Splits CSV text into rows of cells, each with the line it starts on
+/// (a quoted value may hold line breaks).
+pub fn parse(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut line = 1;
+    let mut row_line = 1;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
@@ -211,8 +249,9 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
             (false, '\r') if chars.peek() == Some(&'\n') => {}
             (false, '\n') => {
                 row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
+                rows.push((row_line, std::mem::take(&mut row)));
                 line += 1;
+                row_line = line;
             }
             (false, c) => cell.push(c),
         }
@@ -222,7 +261,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
     }
     if !cell.is_empty() || !row.is_empty() {
         row.push(cell);
-        rows.push(row);
+        rows.push((row_line, row));
     }
     Ok(rows)
 }
@@ -233,8 +272,18 @@ mod tests {
 
     #[test]
     fn quotes_commas_and_line_breaks_inside_values() {
-        let rows = parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n").unwrap();
-        assert_eq!(rows, vec![vec!["a", "b"], vec!["x, \"y\"", "two\nlines"]]);
+        let rows = parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\nc,d\n").unwrap();
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| r.1.clone()).collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec!["a", "b"],
+                vec!["x, \"y\"", "two\nlines"],
+                vec!["c", "d"]
+            ]
+        );
+        // The row after a value with a line break starts on line 4.
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 4]);
         assert!(parse("a\n\"open").unwrap_err().contains("never closed"));
     }
 
@@ -260,6 +309,23 @@ mod tests {
         );
         let error = convert("where,when\n1,2\n", &Columns::default(), None).unwrap_err();
         assert!(error.contains("--lat"), "{error}");
+    }
+
+    #[test]
+    fn what_the_map_would_refuse_is_not_written() {
+        let json = convert(
+            "name,lat,lon,date,troops,kind\nA,1,2,,500,unit\n",
+            &Columns::default(),
+            None,
+        )
+        .unwrap();
+        let data = crate::read_collection("c", &json).unwrap();
+        let properties = &data.features[0].raw["properties"];
+        assert_eq!(properties.get("date"), None);
+        assert_eq!(properties["csv:troops"], "500");
+        assert_eq!(properties["csv:kind"], "unit");
+        let error = convert("lat,lon,date\n1,2,2024\n", &Columns::default(), None).unwrap_err();
+        assert!(error.contains("too short to be a Unix time"), "{error}");
     }
 
     #[test]

@@ -156,12 +156,14 @@ impl Steps {
     fn new(text: &str, parts: crate::scan::Parts, options: ReadOptions) -> Option<Steps> {
         let mut members = Map::new();
         let mut has_features = false;
-        for (key, value) in parts.members {
-            let key: String = serde_json::from_str(&text[key]).ok()?;
+        for (raw_key, value) in parts.members {
+            let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
             let value = if key == "features" {
-                // Only an array is split into features; anything else is
-                // read whole, to be refused with its message.
-                if !text[value].starts_with('[') {
+                // Only one plainly written array is split into features;
+                // anything else ("\u0066eatures", a second "features", not
+                // an array) is read whole, as serde_json reads it.
+                if has_features || &text[raw_key] != "\"features\"" || !text[value].starts_with('[')
+                {
                     return None;
                 }
                 has_features = true;
@@ -192,10 +194,28 @@ fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>>
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut problem =
             Problem::at_path("", format!("not valid JSON: {}", json_reason(&e, text)));
-        problem.line_column = Some((e.line(), e.column()));
+        problem.line_column = Some((e.line(), char_column(text, e.line(), e.column())));
         vec![problem]
     })?;
     read_value(value, options)
+}
+
+/// serde_json counts columns in bytes; people count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let whole = line[..end].chars().count();
+    // A column inside a character points at that character.
+    if end < byte_column.min(line.len()) {
+        whole + 1
+    } else {
+        whole
+    }
 }
 
 fn json_reason(error: &serde_json::Error, text: &str) -> String {
@@ -213,7 +233,7 @@ fn json_reason(error: &serde_json::Error, text: &str) -> String {
             line.get(start.saturating_sub(1)..)
         });
     if let Some(rest) = at {
-        let rest = rest.trim_start_matches([':', ',', '[', ' ']);
+        let rest = rest.trim_start_matches([':', ',', '[', ' ', '\t']);
         if ["NaN", "Infinity", "-Infinity", "+Infinity"]
             .iter()
             .any(|w| rest.starts_with(w))
@@ -763,6 +783,44 @@ mod tests {
                 path.display()
             );
         }
+    }
+
+    #[test]
+    fn syntax_error_columns_count_characters() {
+        let got = messages("{\"a\": \"Владивосток\", x}");
+        assert!(got[0].starts_with("line 1, column 22:"), "{got:?}");
+        let got = messages("{\"type\": \"FeatureCollection\", \"features\": [\n\t\tNaN]}");
+        assert!(got[0].contains("NaN and Infinity"), "{got:?}");
+    }
+
+    #[test]
+    fn escaped_duplicate_and_deep_features_read_as_serde_json_reads_them() {
+        let feature = r#"{"type":"Feature","geometry":null,"properties":{}}"#;
+        let count = |text: &str| {
+            read_collection("t", text)
+                .map(|d| d.features.len())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            count(&format!(
+                r#"{{"type":"FeatureCollection","\u0066eatures":[{feature}]}}"#
+            )),
+            Ok(1)
+        );
+        assert_eq!(
+            count(&format!(
+                r#"{{"type":"FeatureCollection","features":[{feature},{feature}],"feature\u0073":[]}}"#
+            )),
+            Ok(0)
+        );
+        let deep = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":null,"properties":{{"x":{}{}}}}}]}}"#,
+            "[".repeat(125),
+            "]".repeat(125)
+        );
+        assert!(count(&deep)
+            .unwrap_err()
+            .contains("recursion limit exceeded"));
     }
 
     #[test]

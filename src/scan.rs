@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+/// Values nested deeper than this are not split out.
+const MAX_DEPTH: usize = 100;
+
 /// Where the parts of a top-level JSON object are, as byte ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parts {
@@ -122,7 +125,14 @@ fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
                         i = skip_string(bytes, i)?;
                         continue;
                     }
-                    b'{' | b'[' => depth += 1,
+                    b'{' | b'[' => {
+                        depth += 1;
+                        // Deep nesting is left to the whole parse, whose
+                        // limit (128) counts the levels above this value.
+                        if depth > MAX_DEPTH {
+                            return None;
+                        }
+                    }
                     b'}' | b']' => {
                         depth -= 1;
                         if depth == 0 {
