@@ -25,6 +25,7 @@ pub mod export;
 pub mod geometry;
 pub mod index;
 pub mod model;
+pub mod motion;
 pub mod problem;
 pub mod read;
 pub mod scan;
