@@ -22,6 +22,7 @@ pub mod basemap;
 pub mod convention;
 pub mod csv;
 pub mod export;
+pub mod fragment;
 pub mod geometry;
 pub mod index;
 pub mod model;
