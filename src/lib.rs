@@ -25,6 +25,7 @@ pub mod export;
 pub mod fragment;
 pub mod geometry;
 pub mod index;
+pub mod measure;
 pub mod model;
 pub mod motion;
 pub mod problem;

@@ -163,6 +163,8 @@ async fn a_click_opens_a_popup_with_dates_confidence_and_linked_sources() {
         browser.open_map().await?;
         browser.set_date("2024-10-10").await?;
         expect_day(&browser, "2024-10-10").await?;
+        let scale = browser.text(".leaflet-control-scale-line").await?;
+        check(scale.ends_with(" km"), format!("the scale bar says {scale:?}"))?;
         browser.click("[data-feature-id=\"place:chongjin\"]").await?;
         let text = popup_text(&browser, "Chongjin").await?;
         for part in ["Chongjin", "undated (shown on every day)", "confirmed (an official, non-belligerent source)", "Sources", "KBS report, 2024-10-18"] {
@@ -202,6 +204,12 @@ async fn a_click_opens_a_popup_with_dates_confidence_and_linked_sources() {
             "Made public2024-10-18",
             "about 1,500 special forces",
             "LBC report",
+            // Measured on the globe: the track's length, the voyage's days
+            // and the average speed they imply.
+            " km (",
+            " nmi)",
+            "Duration6 days",
+            " km/h (",
         ] {
             check(text.contains(part), format!("the sea track's popup lacks {part:?}: {text:?}"))?;
         }
@@ -550,6 +558,12 @@ async fn play_steps_through_the_days_and_pause_stops() {
             stopped == later,
             format!("the date moved from {stopped} to {later} after Pause"),
         )?;
+
+        // Space on the focused slider plays and pauses too.
+        browser.key_on("#date", fantoccini::key::Key::Space).await?;
+        browser.wait_for_text("#play", "Pause").await?;
+        browser.key_on("#date", fantoccini::key::Key::Space).await?;
+        browser.wait_for_text("#play", "Play").await?;
 
         // Playing stops by itself at the last day.
         let (_, last) = last_days();

@@ -66,6 +66,11 @@ pub async fn run() -> Result<(), JsValue> {
     let _ = js_sys::Reflect::set(&options, &"fadeAnimation".into(), &false.into());
     let map = Map::new("map", &options)?;
     map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
+    bindings::scale_control(&object(&[
+        ("imperial", false.into()),
+        ("maxWidth", 150.into()),
+    ]))
+    .add_to(&map);
     if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
         dom::show_alert(&format!(
             "The basemap could not be drawn: {}",

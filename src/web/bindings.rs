@@ -22,6 +22,17 @@ extern "C" {
     #[wasm_bindgen(method, js_name = addTo)]
     pub fn add_to(this: &LayersControl, map: &Map) -> LayersControl;
 
+    /// A `L.Control.Scale` bar.
+    #[wasm_bindgen(extends = Object)]
+    pub type ScaleControl;
+
+    /// `L.control.scale(options)`.
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = scale)]
+    pub fn scale_control(options: &JsValue) -> ScaleControl;
+
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &ScaleControl, map: &Map) -> ScaleControl;
+
     /// A Leaflet map, for the methods the crate lacks.
     #[wasm_bindgen(extends = Object)]
     type MapExt;

@@ -79,6 +79,17 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
             App::dispatch(&handle, Action::GoToStep(value as i32));
         }
     })?;
+    // Space plays and pauses while the slider has focus, as in players.
+    let handle = Rc::clone(app);
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.key() == " " {
+                event.prevent_default();
+                App::dispatch(&handle, Action::TogglePlay);
+            }
+        });
+    slider.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
+    on_key.forget();
     for (id, action) in [
         ("previous", Action::Step(-1)),
         ("next", Action::Step(1)),

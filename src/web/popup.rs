@@ -5,6 +5,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
+use crate::measure;
 use crate::model::MapFeature;
 use crate::web::dom::{self, element};
 
@@ -54,6 +55,18 @@ pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
             _ => format!("about {}", thousands(troops)),
         };
         fact("Troops", &text)?;
+    }
+    if let Some(metres) = feature.geometry.as_ref().and_then(measure::length_m) {
+        fact("Length", &measure::length_text(metres))?;
+        if let Some(seconds) = measure::duration_s(&feature.span) {
+            fact("Duration", &measure::duration_text(seconds))?;
+            if let Some(speed) = measure::speed_text(metres, seconds) {
+                fact(
+                    "Average speed",
+                    &format!("{speed}, if it took the whole time"),
+                )?;
+            }
+        }
     }
     if let Some(reported) = extra(feature, "reported") {
         fact("Made public", &reported)?;
