@@ -4,6 +4,7 @@
 //! never an error.
 
 use crate::model::{Confidence, Kind};
+use crate::selection::Replay;
 use crate::time::Day;
 
 /// What the map shows, as a link records it.
@@ -21,25 +22,15 @@ pub struct LinkState {
     pub replay: Replay,
 }
 
-/// Which dates decide what is shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Replay {
-    /// What had happened by the day (`start`/`end`).
-    #[default]
-    Happened,
-    /// What had been made public by the day (`reported`).
-    Known,
-}
-
 /// Reads a fragment, with or without its `#`.
 ///
 /// ```
-/// use troopmap::fragment::{parse, Replay};
+/// use troopmap::{fragment::parse, selection::Replay};
 /// let state = parse("#date=2024-10-18&map=6/43.1/131.9&feature=route%3Asea&kind=route,event&replay=known");
 /// assert_eq!(state.day.unwrap().to_string(), "2024-10-18");
 /// assert_eq!(state.view, Some((6.0, 43.1, 131.9)));
 /// assert_eq!(state.feature.as_deref(), Some("route:sea"));
-/// assert_eq!(state.replay, Replay::Known);
+/// assert_eq!(state.replay, Replay::MadePublicBy);
 /// assert_eq!(parse("#date=yesterday&map=far/away"), Default::default());
 /// ```
 pub fn parse(fragment: &str) -> LinkState {
@@ -53,12 +44,7 @@ pub fn parse(fragment: &str) -> LinkState {
             "feature" if !value.is_empty() => state.feature = Some(value),
             "confidence" => state.confidence = list(&value, Confidence::parse),
             "kind" => state.kinds = list(&value, Kind::parse),
-            "replay" => {
-                state.replay = match value.as_str() {
-                    "known" => Replay::Known,
-                    _ => Replay::Happened,
-                }
-            }
+            "replay" => state.replay = Replay::parse(&value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -104,8 +90,8 @@ pub fn format(state: &LinkState) -> String {
                 .join(",")
         ));
     }
-    if state.replay == Replay::Known {
-        parts.push("replay=known".into());
+    if state.replay != Replay::OnTheDay {
+        parts.push(format!("replay={}", state.replay.as_str()));
     }
     format!("#{}", parts.join("&"))
 }
@@ -180,7 +166,7 @@ mod tests {
             feature: Some("route:sea-wave1-hamhung".into()),
             confidence: Some(vec![Confidence::Confirmed, Confidence::Reported]),
             kinds: Some(vec![Kind::Route]),
-            replay: Replay::Known,
+            replay: Replay::HappenedBy,
         };
         assert_eq!(parse(&format(&state)), state);
         assert_eq!(parse(&format(&LinkState::default())), LinkState::default());

@@ -4,6 +4,9 @@
 use crate::model::MapFeature;
 use crate::time::{Day, Span};
 
+/// The days of a feature that is never shown (filtered out).
+pub const NEVER: (i32, i32) = (i32::MAX, i32::MIN);
+
 /// What changes on the map when the date moves from one day to another.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
@@ -48,25 +51,26 @@ pub struct TimeIndex {
 impl TimeIndex {
     /// Indexes the spans of features `0..spans.len()`.
     pub fn new(spans: &[Span]) -> TimeIndex {
-        let days: Vec<(i32, i32)> = spans
-            .iter()
-            .map(|s| {
-                (
-                    s.first_day().map_or(i32::MIN, |d| d.0),
-                    s.last_day().map_or(i32::MAX, |d| d.0),
-                )
-            })
-            .collect();
-        let mut by_first: Vec<(i32, u32)> = days
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.0, i as u32))
-            .collect();
-        let mut by_last: Vec<(i32, u32)> = days
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.1, i as u32))
-            .collect();
+        TimeIndex::from_days(
+            spans
+                .iter()
+                .map(|s| {
+                    (
+                        s.first_day().map_or(i32::MIN, |d| d.0),
+                        s.last_day().map_or(i32::MAX, |d| d.0),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// Indexes features by their (first, last) day, open ends as `i32::MIN`
+    /// and `i32::MAX`; a feature with first > last (such as [`NEVER`]) is
+    /// never shown.
+    pub fn from_days(days: Vec<(i32, i32)>) -> TimeIndex {
+        let shown = || days.iter().enumerate().filter(|(_, d)| d.0 <= d.1);
+        let mut by_first: Vec<(i32, u32)> = shown().map(|(i, d)| (d.0, i as u32)).collect();
+        let mut by_last: Vec<(i32, u32)> = shown().map(|(i, d)| (d.1, i as u32)).collect();
         by_first.sort_unstable();
         by_last.sort_unstable();
         TimeIndex {
@@ -207,6 +211,14 @@ mod tests {
         assert!(index
             .change(day("2024-10-08"), day("2024-10-13"))
             .is_empty());
+    }
+
+    #[test]
+    fn features_never_shown_stay_out_of_everything() {
+        let index = TimeIndex::from_days(vec![(10, 20), NEVER, (i32::MIN, i32::MAX)]);
+        assert_eq!(index.shown_on(Day(15)), [0, 2]);
+        assert_eq!(index.change(Day(5), Day(15)).entered, [0]);
+        assert_eq!(index.date_range(), Some((Day(10), Day(20))));
     }
 
     #[test]

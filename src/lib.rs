@@ -31,6 +31,7 @@ pub mod motion;
 pub mod problem;
 pub mod read;
 pub mod scan;
+pub mod selection;
 pub mod shown;
 pub mod style;
 pub mod time;

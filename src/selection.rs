@@ -1,0 +1,159 @@
+//! Which features the map shows on a day: by the time rule, or as a
+//! replay of what had happened or been made public by then, narrowed by
+//! confidence and kind.
+
+use crate::index::{TimeIndex, NEVER};
+use crate::model::{Confidence, Kind, MapFeature};
+use crate::time::TimeBound;
+
+/// Which dates decide what is shown on day D.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Replay {
+    /// What is under way on D: the time rule on `start` and `end`.
+    #[default]
+    OnTheDay,
+    /// Everything that had happened by D: `start` ≤ D, ended or not.
+    HappenedBy,
+    /// Everything that had been made public by D: `reported` ≤ D (or,
+    /// without `reported`, `start` ≤ D).
+    MadePublicBy,
+}
+
+impl Replay {
+    /// Every mode, in the order the page offers them.
+    pub const ALL: [Replay; 3] = [Replay::OnTheDay, Replay::HappenedBy, Replay::MadePublicBy];
+
+    /// The name used in links and the page.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Replay::OnTheDay => "on-the-day",
+            Replay::HappenedBy => "happened",
+            Replay::MadePublicBy => "known",
+        }
+    }
+
+    /// Reads a name written by [`Replay::as_str`].
+    pub fn parse(text: &str) -> Option<Replay> {
+        Replay::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// The mode and the filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    pub replay: Replay,
+    /// Only these confidences (features without one are left out); `None`
+    /// is all.
+    pub confidence: Option<Vec<Confidence>>,
+    /// Only these kinds; `None` is all.
+    pub kinds: Option<Vec<Kind>>,
+}
+
+impl Selection {
+    /// Whether the filters let `feature` through.
+    pub fn admits(&self, feature: &MapFeature) -> bool {
+        let confidence = match &self.confidence {
+            None => true,
+            Some(allowed) => feature.confidence.is_some_and(|c| allowed.contains(&c)),
+        };
+        let kind = self
+            .kinds
+            .as_ref()
+            .is_none_or(|allowed| allowed.contains(&feature.kind));
+        confidence && kind
+    }
+
+    /// The time index that answers "what is shown on day D" for this
+    /// selection.
+    ///
+    /// ```
+    /// use troopmap::{read_collection, selection::{Replay, Selection}, Day};
+    /// let data = read_collection("d", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties":
+    ///    {"start": "2024-10-08", "end": "2024-10-13", "reported": "2024-10-18"}}]}"#).unwrap();
+    /// let day = Day::parse("2024-10-15").unwrap();
+    /// let shown = |replay| Selection { replay, ..Selection::default() }.index(&data.features).shown_on(day).len();
+    /// assert_eq!((shown(Replay::OnTheDay), shown(Replay::HappenedBy), shown(Replay::MadePublicBy)), (0, 1, 0));
+    /// ```
+    pub fn index(&self, features: &[MapFeature]) -> TimeIndex {
+        let days = features
+            .iter()
+            .map(|f| {
+                if !self.admits(f) {
+                    return NEVER;
+                }
+                let first = f.span.first_day().map_or(i32::MIN, |d| d.0);
+                match self.replay {
+                    Replay::OnTheDay => (first, f.span.last_day().map_or(i32::MAX, |d| d.0)),
+                    Replay::HappenedBy => (first, i32::MAX),
+                    Replay::MadePublicBy => (reported(f).map_or(first, |d| d.0), i32::MAX),
+                }
+            })
+            .collect();
+        TimeIndex::from_days(days)
+    }
+}
+
+/// The day a feature was made public (`reported`), when it says.
+fn reported(feature: &MapFeature) -> Option<crate::Day> {
+    let text = feature.raw.get("properties")?.get("reported")?.as_str()?;
+    TimeBound::parse(text).ok().map(TimeBound::day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{read_collection, Day};
+
+    fn data() -> Vec<MapFeature> {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "sea", "geometry": null, "properties": {"kind": "route", "confidence": "inferred", "start": "2024-10-08", "end": "2024-10-13", "reported": "2024-10-18"}},
+          {"type": "Feature", "id": "nis", "geometry": null, "properties": {"kind": "event", "confidence": "confirmed", "start": "2024-10-18", "reported": "2024-10-18"}},
+          {"type": "Feature", "id": "place", "geometry": null, "properties": {"kind": "place", "confidence": "confirmed"}},
+          {"type": "Feature", "id": "plan", "geometry": null, "properties": {"kind": "event", "start": "2024-11-01", "reported": "2024-10-18"}}]}"#;
+        match read_collection("t", text) {
+            Ok(d) => d.features,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn shown(selection: &Selection, day: &str) -> Vec<usize> {
+        selection.index(&data()).shown_on(Day::parse(day).unwrap())
+    }
+
+    #[test]
+    fn the_first_sea_transfer_on_2024_10_15_in_each_mode() {
+        let mode = |replay| Selection {
+            replay,
+            ..Selection::default()
+        };
+        assert_eq!(shown(&mode(Replay::OnTheDay), "2024-10-15"), [2]);
+        assert_eq!(shown(&mode(Replay::HappenedBy), "2024-10-15"), [0, 2]);
+        assert_eq!(shown(&mode(Replay::MadePublicBy), "2024-10-15"), [2]);
+        // Made public on Oct 18: the voyage, and the plan for Nov 1.
+        assert_eq!(
+            shown(&mode(Replay::MadePublicBy), "2024-10-18"),
+            [0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn filters_narrow_every_mode() {
+        let confirmed = Selection {
+            confidence: Some(vec![Confidence::Confirmed]),
+            ..Selection::default()
+        };
+        assert_eq!(shown(&confirmed, "2024-10-18"), [1, 2]);
+        let events = Selection {
+            kinds: Some(vec![Kind::Event]),
+            replay: Replay::HappenedBy,
+            ..Selection::default()
+        };
+        assert_eq!(shown(&events, "2024-11-02"), [1, 3]);
+        let nothing = Selection {
+            kinds: Some(vec![]),
+            ..Selection::default()
+        };
+        assert!(shown(&nothing, "2024-10-18").is_empty());
+    }
+}
