@@ -53,6 +53,45 @@ impl Shown {
         self.on.iter().enumerate().filter(|e| *e.1).map(|e| e.0)
     }
 
+    /// Answers from `index` from now on (a new mode or new filters), and
+    /// returns what must change on the map for the selected day.
+    ///
+    /// ```
+    /// use troopmap::{Day, Shown, Span, TimeBound, TimeIndex};
+    /// let spans = [Span::new(TimeBound::parse("2024-10-08").ok(), None), Span::default()];
+    /// let mut shown = Shown::new(TimeIndex::new(&spans));
+    /// shown.go_to(Day::parse("2024-10-18").unwrap());
+    /// // Feature 1 filtered out:
+    /// let change = shown.use_index(TimeIndex::from_days(vec![(i32::MIN, i32::MAX), troopmap::index::NEVER]));
+    /// assert_eq!((change.entered, change.left), (vec![], vec![1]));
+    /// assert_eq!(shown.count(), 1);
+    /// ```
+    pub fn use_index(&mut self, index: TimeIndex) -> Change {
+        let now: Vec<usize> = match self.day {
+            Some(day) => index.shown_on(day),
+            None => Vec::new(),
+        };
+        let mut on = vec![false; index.len().max(self.on.len())];
+        for &i in &now {
+            on[i] = true;
+        }
+        let entered = (0..on.len())
+            .filter(|&i| on[i] && !self.contains(i))
+            .collect();
+        let left = (0..on.len())
+            .filter(|&i| !on[i] && self.contains(i))
+            .collect();
+        on.truncate(index.len());
+        self.on = on;
+        self.count = now.len();
+        self.index = index;
+        Change { entered, left }
+    }
+
+    fn contains(&self, index: usize) -> bool {
+        self.on.get(index).copied().unwrap_or(false)
+    }
+
     /// Selects `day` and returns what must be added to and removed from the map.
     pub fn go_to(&mut self, day: Day) -> Change {
         let change = match self.day {

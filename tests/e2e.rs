@@ -541,6 +541,60 @@ async fn the_story_on_four_days() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn replay_and_filters_narrow_the_map_the_count_and_the_export() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-15").await?;
+        expect_day(&browser, "2024-10-15").await?;
+        let on = |ids: &[String]| ids.contains(&"route:sea-wave1-hamhung".to_owned());
+        check(!on(&ids_on_map(&browser).await?), "the voyage is under way on 2024-10-15")?;
+        let choose = |mode: &'static str| {
+            format!("const s = document.getElementById('replay'); s.value = '{mode}'; s.dispatchEvent(new Event('change'));")
+        };
+        // What had happened by Oct 15 includes the first sea transfer...
+        browser.js(&choose("happened")).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check(on(&ids_on_map(&browser).await?), "the first sea transfer is missing from what had happened by 2024-10-15")?;
+        // ...which was made public only on Oct 18.
+        browser.js(&choose("known")).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check(!on(&ids_on_map(&browser).await?), "the first sea transfer shows as made public by 2024-10-15")?;
+        browser.set_date("2024-10-18").await?;
+        browser.wait_for_text("#date-output", "2024-10-18").await?;
+        check(on(&ids_on_map(&browser).await?), "the first sea transfer is missing from what was made public by 2024-10-18")?;
+
+        // Filters: only confirmed features, in the map, the count and the export.
+        browser.js(&choose("on-the-day")).await?;
+        browser
+            .js("for (const c of ['reported', 'claimed', 'inferred', 'denied']) document.querySelector(`#legend input[data-confidence=${c}]`).click();")
+            .await?;
+        let text = std::fs::read_to_string(DATA).map_err(|e| e.to_string())?;
+        let data = read_collection(DATA, &text).map_err(|e| e.to_string())?;
+        let day = Day::parse("2024-10-18").map_err(|e| e.to_string())?;
+        let mut confirmed: Vec<String> = data
+            .features
+            .iter()
+            .filter(|f| f.span.contains(day) && f.confidence == Some(troopmap::Confidence::Confirmed))
+            .filter_map(|f| f.id.as_ref().map(ToString::to_string))
+            .collect();
+        browser.wait_for_text("#status", &format!("{} features on 2024-10-18", confirmed.len())).await?;
+        let drawn = data.features.iter().filter(|f| f.geometry.is_none()).filter_map(|f| f.id.as_ref().map(ToString::to_string)).collect::<Vec<_>>();
+        let mut on_map_expected: Vec<String> = confirmed.iter().filter(|id| !drawn.contains(id)).cloned().collect();
+        on_map_expected.sort();
+        check(ids_on_map(&browser).await? == on_map_expected, "the map shows more than the confirmed features")?;
+        browser.click("#export").await?;
+        let file = browser.downloaded("troopmap-2024-10-18.geojson").await?;
+        let exported: Value = serde_json::from_str(&std::fs::read_to_string(file).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let mut ids: Vec<String> = exported["features"].as_array().into_iter().flatten().filter_map(|f| f["id"].as_str().map(str::to_owned)).collect();
+        ids.sort();
+        confirmed.sort();
+        check(ids == confirmed, format!("exported {ids:?}, expected {confirmed:?}"))
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {
     Browser::run(|browser| async move {
         browser.open_map().await?;

@@ -13,6 +13,7 @@ use crate::geometry::bounds;
 use crate::index::{Change, TimeIndex};
 use crate::model::{Dataset, Kind};
 use crate::read::read_collection;
+use crate::selection::Selection;
 use crate::shown::Shown;
 use crate::time::Day;
 use crate::web::bindings::{self, object};
@@ -36,6 +37,8 @@ pub enum Action {
     Tick,
     /// Download the features shown as GeoJSON.
     Export,
+    /// Apply the replay mode and filters the controls are set to.
+    Select,
 }
 
 /// Everything the page shows.
@@ -50,6 +53,8 @@ pub struct App {
     last: Day,
     /// Whether any feature has a date; without, there is no day to show.
     dated: bool,
+    /// The replay mode and filters.
+    selection: Selection,
     controls: Controls,
     timer: Option<i32>,
     tick: Option<Closure<dyn FnMut()>>,
@@ -109,6 +114,7 @@ impl App {
             first: Day(0),
             last: Day(0),
             dated: false,
+            selection: Selection::default(),
             controls: Controls::find()?,
             timer: None,
             tick: None,
@@ -135,7 +141,13 @@ impl App {
         self.controls.set_range(self.first, self.last);
         self.controls.slider.set_disabled(!self.dated);
         self.layers = (0..data.features.len()).map(|_| None).collect();
-        self.shown = Shown::new(index);
+        // The slider spans the data's own dates; the mode and filters decide
+        // what is shown within them.
+        self.shown = Shown::new(if self.selection == Selection::default() {
+            index
+        } else {
+            self.selection.index(&data.features)
+        });
         fit_to_story(&self.map, &data);
         self.data = data;
         self.go_to(self.first)
@@ -172,6 +184,14 @@ impl App {
             Action::Export => {
                 let text = export_collection(&self.data, self.shown.iter());
                 download::save(&file_name(current), "application/geo+json", &text)
+            }
+            Action::Select => {
+                self.selection = controls::selection()?;
+                let change = self
+                    .shown
+                    .use_index(self.selection.index(&self.data.features));
+                self.apply(&change)?;
+                self.show_day(current)
             }
             Action::TogglePlay => Ok(()),
         }
@@ -214,13 +234,18 @@ impl App {
         let day = day.clamp(self.first, self.last);
         let change = self.shown.go_to(day);
         let applied = self.apply(&change);
+        self.show_day(day)?;
+        applied
+    }
+
+    /// Shows the day and the count in the controls.
+    fn show_day(&self, day: Day) -> Result<(), JsValue> {
         if self.dated {
             self.controls
-                .show(day.0 - self.first.0, day, self.shown.count())?;
+                .show(day.0 - self.first.0, day, self.shown.count())
         } else {
-            self.controls.show_undated(self.shown.count())?;
+            self.controls.show_undated(self.shown.count())
         }
-        applied
     }
 
     /// The one place that changes the map: removes the features that left

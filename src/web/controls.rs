@@ -5,7 +5,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement};
+use web_sys::{
+    HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement, HtmlSelectElement,
+};
+
+use crate::model::{Confidence, Kind};
+use crate::selection::{Replay, Selection};
 
 use crate::time::Day;
 use crate::web::app::{Action, App};
@@ -90,6 +95,24 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
         });
     slider.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
     on_key.forget();
+    // The replay mode and the legend's filters.
+    let replay: HtmlElement = dom::by_id("replay")?;
+    let handle = Rc::clone(app);
+    listen(&replay, "change", move || {
+        App::dispatch(&handle, Action::Select)
+    })?;
+    let boxes = dom::document()?.query_selector_all("#legend input.filter")?;
+    for i in 0..boxes.length() {
+        if let Some(target) = boxes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::EventTarget>().ok())
+        {
+            let handle = Rc::clone(app);
+            listen(&target, "change", move || {
+                App::dispatch(&handle, Action::Select)
+            })?;
+        }
+    }
     for (id, action) in [
         ("previous", Action::Step(-1)),
         ("next", Action::Step(1)),
@@ -113,4 +136,46 @@ fn listen(
     // The controls live as long as the page.
     closure.forget();
     Ok(())
+}
+
+/// The mode and filters the page's controls are set to.
+pub fn selection() -> Result<Selection, JsValue> {
+    let replay: HtmlSelectElement = dom::by_id("replay")?;
+    let checked = |group: &str| -> Result<(Vec<String>, u32), JsValue> {
+        let boxes =
+            dom::document()?.query_selector_all(&format!("#legend input.filter[data-{group}]"))?;
+        let mut on = Vec::new();
+        for i in 0..boxes.length() {
+            if let Some(input) = boxes
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            {
+                if input.checked() {
+                    on.push(
+                        input
+                            .get_attribute(&format!("data-{group}"))
+                            .unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        Ok((on, boxes.length()))
+    };
+    // All boxes checked is no filter at all (features without a
+    // confidence stay too).
+    let (confidences, all) = checked("confidence")?;
+    let confidence = (confidences.len() as u32 != all).then(|| {
+        confidences
+            .iter()
+            .filter_map(|c| Confidence::parse(c))
+            .collect()
+    });
+    let (kinds, all) = checked("kind")?;
+    let kinds =
+        (kinds.len() as u32 != all).then(|| kinds.iter().filter_map(|k| Kind::parse(k)).collect());
+    Ok(Selection {
+        replay: Replay::parse(&replay.value()).unwrap_or_default(),
+        confidence,
+        kinds,
+    })
 }

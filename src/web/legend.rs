@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::model::Confidence;
+use crate::model::{Confidence, Kind};
 use crate::style::{arrow_id, stroke};
 use crate::web::dom::{self, element, svg};
 
@@ -27,6 +27,14 @@ pub fn build() -> Result<(), JsValue> {
         )));
     for (confidence, name, meaning) in labels {
         let item = element("li", "", "")?;
+        // Each label a person can see can also be hidden: a filter.
+        match confidence {
+            Some(c) => dom::add(
+                &item,
+                &filter_box("confidence", c.as_str(), &format!("Show {name}"))?,
+            )?,
+            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+        }
         dom::add(&item, &line_sample(confidence)?)?;
         let text = element("span", "", "")?;
         dom::add(&text, &element("strong", "", name)?)?;
@@ -52,6 +60,13 @@ pub fn build() -> Result<(), JsValue> {
         ("route", "route (line, arrow at its destination)"),
     ] {
         let item = element("li", "", "")?;
+        match Kind::parse(class) {
+            Some(kind) => dom::add(
+                &item,
+                &filter_box("kind", kind.as_str(), &format!("Show {}s", kind.as_str()))?,
+            )?,
+            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+        }
         dom::add(&item, &kind_sample(class)?)?;
         dom::add(&item, &element("span", "", label)?)?;
         dom::add(&list, &item)?;
@@ -59,6 +74,16 @@ pub fn build() -> Result<(), JsValue> {
     dom::add(&details, &list)?;
     dom::add(&legend, &details)?;
     Ok(())
+}
+
+/// A checked box that shows or hides one confidence or kind.
+fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElement, JsValue> {
+    let input = element("input", "filter", "")?;
+    input.set_attribute("type", "checkbox")?;
+    input.set_attribute("checked", "")?;
+    input.set_attribute(&format!("data-{group}"), value)?;
+    input.set_attribute("aria-label", label)?;
+    Ok(input)
 }
 
 fn sample_svg() -> Result<Element, JsValue> {
