@@ -595,6 +595,50 @@ async fn replay_and_filters_narrow_the_map_the_count_and_the_export() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
+    Browser::run(|browser| async move {
+        // The address follows what the map shows...
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        browser.click("[data-feature-id=\"place:chongjin\"]").await?;
+        popup_text(&browser, "Chongjin").await?;
+        let hash = browser.js("return location.hash").await?;
+        let hash = hash.as_str().unwrap_or_default().to_owned();
+        check(
+            hash.starts_with("#date=2024-10-18&map=") && hash.ends_with("&feature=place%3Achongjin"),
+            format!("the address says {hash:?}"),
+        )?;
+
+        // ...and opening such an address restores it.
+        let link = format!("{}/#date=2024-10-11&map=6/42.5/130.5&feature=place%3Avladivostok&kind=place,route&replay=happened", browser.origin());
+        browser.goto(&link).await?;
+        browser.wait_for_text("#date-output", "2024-10-11").await?;
+        let state = browser
+            .js("return [document.getElementById('replay').value,
+                         document.querySelector('#legend input[data-kind=event]').checked,
+                         document.querySelectorAll('#map [data-feature-id^=\"event:\"]').length]")
+            .await?;
+        check(state == json!(["happened", false, 0]), format!("[mode, events box, events on the map] = {state}"))?;
+        popup_text(&browser, "Vladivostok").await?;
+        // The view, to the pixel Leaflet snaps it to.
+        let view = browser.js("return location.hash.match(/map=([^&]*)/)[1].split('/').map(Number)").await?;
+        let view: Vec<f64> = serde_json::from_value(view).map_err(|e| e.to_string())?;
+        check(
+            view.len() == 3 && view[0] == 6.0 && (view[1] - 42.5).abs() < 0.05 && (view[2] - 130.5).abs() < 0.05,
+            format!("the view was not restored: {view:?}"),
+        )?;
+
+        // Back walks through the changes.
+        browser.set_date("2024-10-12").await?;
+        browser.wait_for_text("#date-output", "2024-10-12").await?;
+        browser.js("history.back()").await?;
+        browser.wait_for_text("#date-output", "2024-10-11").await
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {
     Browser::run(|browser| async move {
         browser.open_map().await?;

@@ -28,7 +28,7 @@ fn html_in_the_data_is_shown_as_text_and_never_parsed() {
         r#"{{"name": {name}, "description": {name}, "sources": [{{"title": {name}, "url": "https://example.org/"}}]}}"#,
         name = serde_json::to_string(hostile).unwrap()
     ));
-    let content = popup::content(&f).unwrap();
+    let content = popup::content(0, &f).unwrap();
     assert!(content.query_selector("img").unwrap().is_none());
     assert!(content.query_selector("script").unwrap().is_none());
     let name = content.query_selector("h2").unwrap().unwrap();
@@ -46,7 +46,7 @@ fn only_http_and_https_sources_become_links() {
             {"title": "data", "url": "data:text/html,<b>x</b>"},
             {"title": "none"}]}"#,
     );
-    let content = popup::content(&f).unwrap();
+    let content = popup::content(0, &f).unwrap();
     let links = content.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 2);
     for i in 0..links.length() {
@@ -70,7 +70,7 @@ fn the_popup_gives_dates_confidence_and_troops() {
     let f = feature(
         r#"{"name": "Sea", "start": "2024-10-08", "end": "2024-10-13", "confidence": "claimed", "troops": 1500}"#,
     );
-    let text = popup::content(&f).unwrap().text_content().unwrap();
+    let text = popup::content(0, &f).unwrap().text_content().unwrap();
     assert!(text.contains("2024-10-08 to 2024-10-13"), "{text}");
     assert!(text.contains("claimed (a party to the war)"), "{text}");
     assert!(text.contains("about 1,500"), "{text}");

@@ -9,6 +9,7 @@ use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::export::{export_collection, file_name};
+use crate::fragment::LinkState;
 use crate::geometry::bounds;
 use crate::index::{Change, TimeIndex};
 use crate::model::{Dataset, Kind};
@@ -19,7 +20,7 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
-use crate::web::{basemap, dom, download, import, labels, legend, BASEMAP_URL, DATA_URL};
+use crate::web::{basemap, dom, download, import, labels, legend, link, BASEMAP_URL, DATA_URL};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -29,6 +30,8 @@ const PLAY_INTERVAL_MS: i32 = 500;
 pub enum Action {
     /// Select the day at this step of the slider (0 is the first day).
     GoToStep(i32),
+    /// Select this day (kept within the data's range).
+    GoToDay(Day),
     /// Move this many days, within the data's range.
     Step(i32),
     /// Start or stop playing.
@@ -55,6 +58,10 @@ pub struct App {
     dated: bool,
     /// The replay mode and filters.
     selection: Selection,
+    /// The feature whose popup is open.
+    selected: Option<usize>,
+    /// Set while the state is restored from the address.
+    restoring: bool,
     controls: Controls,
     timer: Option<i32>,
     tick: Option<Closure<dyn FnMut()>>,
@@ -87,6 +94,7 @@ pub async fn run() -> Result<(), JsValue> {
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     controls::wire(&app)?;
     import::wire(&app)?;
+    link::wire(&app)?;
     Ok(())
 }
 
@@ -115,6 +123,8 @@ impl App {
             last: Day(0),
             dated: false,
             selection: Selection::default(),
+            selected: None,
+            restoring: false,
             controls: Controls::find()?,
             timer: None,
             tick: None,
@@ -141,6 +151,7 @@ impl App {
         self.controls.set_range(self.first, self.last);
         self.controls.slider.set_disabled(!self.dated);
         self.layers = (0..data.features.len()).map(|_| None).collect();
+        self.selected = None;
         // The slider spans the data's own dates; the mode and filters decide
         // what is shown within them.
         self.shown = Shown::new(if self.selection == Selection::default() {
@@ -153,7 +164,9 @@ impl App {
         self.go_to(self.first)
     }
 
-    /// Carries out `action`, reporting any failure in the page.
+    /// Carries out `action`, reporting any failure in the page, and keeps
+    /// the address in step (a history entry for each step a person takes;
+    /// playing moves the entry along instead).
     pub fn dispatch(app: &Rc<RefCell<App>>, action: Action) {
         let result = match action {
             Action::TogglePlay => App::toggle_play(app),
@@ -162,12 +175,109 @@ impl App {
         if let Err(error) = result {
             dom::show_alert(&dom::describe_js_error(&error));
         }
+        App::remember(
+            app,
+            !matches!(action, Action::Tick | Action::TogglePlay | Action::Export),
+        );
     }
 
-    fn act(&mut self, action: Action) -> Result<(), JsValue> {
+    /// Writes what the map shows into the address, unless it is being
+    /// restored from it.
+    pub fn remember(app: &Rc<RefCell<App>>, push: bool) {
+        let Ok(this) = app.try_borrow() else { return };
+        if this.restoring {
+            return;
+        }
+        if let Err(error) = link::write(&this.link_state(), push) {
+            dom::show_alert(&dom::describe_js_error(&error));
+        }
+    }
+
+    /// Runs `f` without writing the address (restoring from it).
+    pub fn quietly(
+        app: &Rc<RefCell<App>>,
+        f: impl FnOnce(&mut App) -> Result<(), JsValue>,
+    ) -> Result<(), JsValue> {
+        let mut this = app.borrow_mut();
+        this.restoring = true;
+        let result = f(&mut this);
+        this.restoring = false;
+        drop(this);
+        App::remember(app, false);
+        result
+    }
+
+    /// Notes the feature whose popup opened (or `None`: closed).
+    pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
+        if let Ok(mut this) = app.try_borrow_mut() {
+            this.selected = index;
+        }
+        App::remember(app, index.is_some());
+    }
+
+    /// Opens the popup of the feature with this id, when it is on the map.
+    pub fn select(&mut self, id: Option<&str>) -> Result<(), JsValue> {
+        let Some(id) = id else { return Ok(()) };
+        let found = self
+            .data
+            .features
+            .iter()
+            .position(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id));
+        if let Some(layer) = found
+            .and_then(|i| self.layers.get(i))
+            .and_then(Option::as_ref)
+        {
+            if self.group.has_layer(&layer.layer) {
+                // The link's view is kept: this time the popup does not pan
+                // the map (Leaflet pans a frame later, so the option is
+                // restored only when the popup closes).
+                let popup = layer.layer.get_popup();
+                let options = js_sys::Reflect::get(&popup, &"options".into())?;
+                js_sys::Reflect::set(&options, &"autoPan".into(), &false.into())?;
+                let restore = Closure::once_into_js(move || {
+                    let _ = js_sys::Reflect::set(&options, &"autoPan".into(), &true.into());
+                });
+                let once =
+                    js_sys::Reflect::get(&popup, &"once".into())?.dyn_into::<js_sys::Function>()?;
+                once.call2(&popup, &"remove".into(), &restore)?;
+                layer.layer.open_popup();
+                self.selected = found;
+            }
+        }
+        Ok(())
+    }
+
+    /// The map.
+    pub fn map(&self) -> &Map {
+        &self.map
+    }
+
+    /// What the address should hold.
+    fn link_state(&self) -> LinkState {
+        let center = self.map.get_center();
+        LinkState {
+            day: self.shown.day().filter(|_| self.dated),
+            view: Some((
+                (self.map.get_zoom() * 100.0).round() / 100.0,
+                round(center.lat()),
+                round(center.lng()),
+            )),
+            feature: self
+                .selected
+                .and_then(|i| self.data.features.get(i))
+                .and_then(|f| f.id.as_ref())
+                .map(ToString::to_string),
+            confidence: self.selection.confidence.clone(),
+            kinds: self.selection.kinds.clone(),
+            replay: self.selection.replay,
+        }
+    }
+
+    pub(crate) fn act(&mut self, action: Action) -> Result<(), JsValue> {
         let current = self.shown.day().unwrap_or(self.first);
         match action {
             Action::GoToStep(step) => self.go_to(Day(self.first.0.saturating_add(step))),
+            Action::GoToDay(day) => self.go_to(day),
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
             Action::Tick => {
                 if current >= self.last {
@@ -290,6 +400,11 @@ impl App {
             )))
         }
     }
+}
+
+/// Five decimals of a degree: about a metre.
+fn round(degrees: f64) -> f64 {
+    (degrees * 1e5).round() / 1e5
 }
 
 /// Opens the map on the data's `view`, else on the movements (the routes),

@@ -58,7 +58,7 @@ impl FeatureLayer {
             }
         };
         layer.bind_popup_with_options(
-            &popup::content(feature)?.into(),
+            &popup::content(index, feature)?.into(),
             &object(&[("maxWidth", 340.into())]),
         );
         if feature.kind == Kind::Place {

@@ -14,6 +14,7 @@ pub mod features;
 pub mod import;
 pub mod labels;
 pub mod legend;
+pub mod link;
 pub mod popup;
 
 use wasm_bindgen::JsValue;

@@ -9,9 +9,11 @@ use crate::measure;
 use crate::model::MapFeature;
 use crate::web::dom::{self, element};
 
-/// Builds the popup content for `feature`.
-pub fn content(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
+/// Builds the popup content for `feature`, number `index` in the data.
+pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValue> {
     let root = element("div", "popup", "")?;
+    // Which feature is open, for the address (see link.rs).
+    root.set_attribute(crate::web::link::FEATURE_INDEX, &index.to_string())?;
     dom::add(&root, &element("h2", "popup-name", &feature.label())?)?;
 
     let facts = element("dl", "popup-facts", "")?;

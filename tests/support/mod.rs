@@ -178,6 +178,11 @@ impl Browser {
             .goto(&format!("{}/", self.origin))
             .await
             .map_err(|e| e.to_string())?;
+        self.wait_for_status().await
+    }
+
+    /// Waits until the map shows its data, or fails with the page's alert.
+    async fn wait_for_status(&self) -> Outcome {
         let started = Instant::now();
         loop {
             let status = self.text("#status").await.unwrap_or_default();
@@ -193,6 +198,18 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Opens `url` and waits until the map has loaded.
+    pub async fn goto(&self, url: &str) -> Outcome {
+        // Through a blank page, so that the map loads anew even when only
+        // the fragment differs from the address it is at.
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| e.to_string())?;
+        self.client.goto(url).await.map_err(|e| e.to_string())?;
+        self.wait_for_status().await
     }
 
     /// Runs JavaScript in the page and returns its result.
