@@ -637,6 +637,38 @@ async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
     .await;
 }
 
+/// axe-core (npm) finds no serious or critical accessibility problem, on
+/// the map as it opens and with a popup and an alert open.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn axe_finds_no_serious_accessibility_problem() {
+    Browser::run(|browser| async move {
+        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js").map_err(|e| format!("axe-core: {e} (run npm ci)"))?;
+        browser.open_map().await?;
+        let audit = |when: &'static str| {
+            let axe = axe.clone();
+            let browser = &browser;
+            async move {
+                browser.js(&format!("{axe}\n;return true;")).await?;
+                let found = browser
+                    .js("return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+                           .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                           .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+                    .await?;
+                check(found.as_array().is_some_and(Vec::is_empty), format!("{when}: {found}"))
+            }
+        };
+        audit("as it opens").await?;
+        browser.set_date("2024-10-18").await?;
+        browser.click("[data-feature-id=\"place:vladivostok\"]").await?;
+        popup_text(&browser, "Vladivostok").await?;
+        browser.choose_files("#import", &[&fixture("err-nan.geojson")]).await?;
+        alert_text(&browser).await?;
+        audit("with a popup and an alert").await
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {
