@@ -669,6 +669,71 @@ async fn axe_finds_no_serious_accessibility_problem() {
     .await;
 }
 
+/// Where the Hamhung voyage's unit is on screen, and where its track's
+/// two ends are.
+async fn voyage(browser: &Browser) -> Result<Value, String> {
+    browser
+        .js("const m = document.querySelector('[data-mover-of=\"route:sea-wave1-hamhung\"]');
+             const p = document.querySelector('[data-feature-id=\"route:sea-wave1-hamhung\"]');
+             if (!m || !p) return null;
+             const r = m.getBoundingClientRect(), t = p.getScreenCTM(), n = p.getTotalLength();
+             const at = f => { const q = p.getPointAtLength(n * f); return [q.x * t.a + q.y * t.c + t.e, q.x * t.b + q.y * t.d + t.f]; };
+             return {unit: [r.x + r.width / 2, r.y + r.height / 2], start: at(0), end: at(1), faint: p.getAttribute('stroke-opacity')};")
+        .await
+}
+
+fn distance(a: &Value, b: &Value) -> f64 {
+    let x = a[0].as_f64().unwrap_or(f64::NAN) - b[0].as_f64().unwrap_or(f64::NAN);
+    let y = a[1].as_f64().unwrap_or(f64::NAN) - b[1].as_f64().unwrap_or(f64::NAN);
+    (x * x + y * y).sqrt()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_unit_moves_along_its_sea_track() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-07").await?;
+        expect_day(&browser, "2024-10-07").await?;
+        check(
+            voyage(&browser).await?.is_null(),
+            "a unit is drawn before the voyage",
+        )?;
+        let mut left = Vec::new();
+        for day in ["2024-10-09", "2024-10-11", "2024-10-12"] {
+            browser.set_date(day).await?;
+            expect_day(&browser, day).await?;
+            let v = voyage(&browser).await?;
+            check(!v.is_null(), format!("no unit on the sea track on {day}"))?;
+            check(
+                v["faint"] == json!("0.35"),
+                format!("the track ahead is not faint on {day}: {v}"),
+            )?;
+            let (from_start, to_end) = (
+                distance(&v["unit"], &v["start"]),
+                distance(&v["unit"], &v["end"]),
+            );
+            check(
+                from_start > 5.0 && to_end > 5.0,
+                format!("on {day} the unit is at an end of the track: {v}"),
+            )?;
+            left.push(to_end);
+            browser.screenshot(&format!("voyage-{day}.png")).await?;
+        }
+        check(
+            left[0] > left[1] && left[1] > left[2],
+            format!("the unit does not move on toward Vladivostok: {left:?} pixels left"),
+        )?;
+        browser.set_date("2024-10-14").await?;
+        expect_day(&browser, "2024-10-14").await?;
+        check(
+            voyage(&browser).await?.is_null(),
+            "a unit is still drawn after the voyage",
+        )
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {

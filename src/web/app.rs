@@ -20,10 +20,16 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
+use crate::web::movers::Movers;
 use crate::web::{basemap, dom, download, import, labels, legend, link, BASEMAP_URL, DATA_URL};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
+/// While a unit moves, playing steps this many seconds (six hours) instead
+/// of a day.
+const PLAY_STEP_UNDER_WAY_S: i64 = 6 * 3600;
+/// A day is shown at its noon (UTC), where units under way are drawn.
+const NOON_S: i64 = 12 * 3600;
 
 /// What a person can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +66,13 @@ pub struct App {
     selection: Selection,
     /// The feature whose popup is open.
     selected: Option<usize>,
+    /// Units moving along their routes.
+    movers: Movers,
+    /// The moment shown, in seconds since 1970: noon of the selected day,
+    /// or hours further while a unit moves and the date plays.
+    moment: i64,
+    /// Whether a unit is under way at that moment.
+    under_way: bool,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
@@ -105,6 +118,7 @@ impl App {
             .set_property("z-index", "450")?;
         let group = LayerGroup::new();
         group.add_to(&map);
+        let movers = Movers::new(&map);
         let relabel = Closure::<dyn FnMut()>::new(|| {
             if let Err(error) = labels::declutter() {
                 dom::show_alert(&dom::describe_js_error(&error));
@@ -124,6 +138,9 @@ impl App {
             dated: false,
             selection: Selection::default(),
             selected: None,
+            movers,
+            moment: 0,
+            under_way: false,
             restoring: false,
             controls: Controls::find()?,
             timer: None,
@@ -152,6 +169,7 @@ impl App {
         self.controls.slider.set_disabled(!self.dated);
         self.layers = (0..data.features.len()).map(|_| None).collect();
         self.selected = None;
+        self.movers.clear();
         // The slider spans the data's own dates; the mode and filters decide
         // what is shown within them.
         self.shown = Shown::new(if self.selection == Selection::default() {
@@ -280,11 +298,18 @@ impl App {
             Action::GoToDay(day) => self.go_to(day),
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
             Action::Tick => {
-                if current >= self.last {
+                if self.under_way {
+                    // Hours, not days, while a unit moves: smooth motion.
+                    self.go_to_moment(self.moment + PLAY_STEP_UNDER_WAY_S)?;
+                    if !self.under_way && current >= self.last {
+                        return self.stop();
+                    }
+                    Ok(())
+                } else if current >= self.last {
                     self.stop()
                 } else {
                     self.go_to(current.next())?;
-                    if current.next() >= self.last {
+                    if current.next() >= self.last && !self.under_way {
                         self.stop()
                     } else {
                         Ok(())
@@ -339,12 +364,28 @@ impl App {
         self.controls.show_playing(false)
     }
 
-    /// Selects `day` (kept within the data's range) and applies the change.
+    /// Selects `day` (kept within the data's range), at noon, and applies
+    /// the change.
     fn go_to(&mut self, day: Day) -> Result<(), JsValue> {
-        let day = day.clamp(self.first, self.last);
-        let change = self.shown.go_to(day);
+        self.go_to_moment(day.start_seconds() + NOON_S)
+    }
+
+    /// Shows `moment` (seconds since 1970): its day's features, and where
+    /// units under way are.
+    fn go_to_moment(&mut self, moment: i64) -> Result<(), JsValue> {
+        let day = Day(moment.div_euclid(86_400) as i32);
+        let clamped = day.clamp(self.first, self.last);
+        self.moment = if clamped == day {
+            moment
+        } else {
+            clamped.start_seconds() + NOON_S
+        };
+        let change = self.shown.go_to(clamped);
         let applied = self.apply(&change);
-        self.show_day(day)?;
+        self.under_way = self
+            .movers
+            .show(self.moment, &self.data.features, &self.layers)?;
+        self.show_day(clamped)?;
         applied
     }
 
@@ -388,6 +429,12 @@ impl App {
                 layer.on_added()?;
             }
         }
+        self.movers.track_change(
+            &change.entered,
+            &change.left,
+            &self.data.features,
+            &self.layers,
+        );
         if !change.is_empty() {
             labels::declutter()?;
         }

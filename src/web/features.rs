@@ -97,6 +97,15 @@ impl FeatureLayer {
         }))
     }
 
+    /// Draws the feature faint (while a unit moves along it) or as usual.
+    pub fn set_faint(&self, faint: bool) {
+        let style = PathOptions::new();
+        style.set_opacity(if faint { 0.35 } else { 1.0 });
+        for (part, _) in &self.parts {
+            part.unchecked_ref::<leaflet::Path>().set_style(&style);
+        }
+    }
+
     /// Call after the layer was added to the map: routes get their arrowhead,
     /// and every path its feature id (Leaflet makes a new SVG path each time
     /// a layer is added).

@@ -15,6 +15,7 @@ pub mod import;
 pub mod labels;
 pub mod legend;
 pub mod link;
+pub mod movers;
 pub mod popup;
 
 use wasm_bindgen::JsValue;
