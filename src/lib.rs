@@ -19,6 +19,7 @@
 //! ```
 
 pub mod basemap;
+pub mod chronology;
 pub mod convention;
 pub mod csv;
 pub mod export;

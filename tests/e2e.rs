@@ -736,6 +736,43 @@ async fn a_unit_moves_along_its_sea_track() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn the_chronology_lists_the_days_events_and_leads_to_them() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        expect_day(&browser, "2024-10-18").await?;
+        let entries = browser
+            .js("return [...document.querySelectorAll('#chronology-list li[data-entry]')].map(li => li.querySelector('.chronology-date').textContent + ' ' + li.querySelector('.chronology-summary').textContent)")
+            .await?;
+        let entries: Vec<String> = serde_json::from_value(entries).map_err(|e| e.to_string())?;
+        check(
+            entries.iter().any(|e| e.starts_with("2024-10-18 NIS: about 1,500 North Korean special forces")),
+            format!("the chronology on 2024-10-18 lacks NIS's confirmation: {entries:?}"),
+        )?;
+        check(entries.iter().all(|e| e.as_str() <= "2024-10-18~"), format!("an entry after the day: {entries:?}"))?;
+        let mut sorted = entries.clone();
+        sorted.sort_by(|a, b| b[..10].cmp(&a[..10]));
+        check(sorted.iter().map(|e| &e[..10]).eq(entries.iter().map(|e| &e[..10])), "the newest are not first")?;
+
+        // Choosing an entry sets the day, opens the popup and marks the entry.
+        browser
+            .js("[...document.querySelectorAll('#chronology-list .chronology-entry')].find(b => b.textContent.includes('Kremlin: reports are')).click()")
+            .await?;
+        browser.wait_for_text("#date-output", "2024-10-10").await?;
+        popup_text(&browser, "Kremlin: reports are").await?;
+        let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
+        check(marked.as_str().is_some_and(|m| m.contains("Kremlin")), format!("the chosen entry is not marked: {marked}"))?;
+
+        // Folding the panel away.
+        browser.click("#chronology-toggle").await?;
+        let folded = browser.js("return [document.getElementById('chronology-toggle').getAttribute('aria-expanded'), getComputedStyle(document.getElementById('chronology-list')).display]").await?;
+        check(folded == json!(["false", "none"]), format!("the panel did not fold: {folded}"))
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {
     Browser::run(|browser| async move {
         browser.open_map().await?;

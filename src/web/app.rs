@@ -21,7 +21,9 @@ use crate::web::bindings::{self, object};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::movers::Movers;
-use crate::web::{basemap, dom, download, import, labels, legend, link, BASEMAP_URL, DATA_URL};
+use crate::web::{
+    basemap, chronology, dom, download, import, labels, legend, link, BASEMAP_URL, DATA_URL,
+};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -48,6 +50,8 @@ pub enum Action {
     Export,
     /// Apply the replay mode and filters the controls are set to.
     Select,
+    /// Show this feature: its day, the map on it, its popup.
+    Choose(usize),
 }
 
 /// Everything the page shows.
@@ -73,6 +77,8 @@ pub struct App {
     moment: i64,
     /// Whether a unit is under way at that moment.
     under_way: bool,
+    /// The day the chronology lists, once listed.
+    listed: Option<Day>,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
@@ -107,6 +113,7 @@ pub async fn run() -> Result<(), JsValue> {
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     controls::wire(&app)?;
     import::wire(&app)?;
+    chronology::wire(&app)?;
     link::wire(&app)?;
     Ok(())
 }
@@ -141,6 +148,7 @@ impl App {
             movers,
             moment: 0,
             under_way: false,
+            listed: None,
             restoring: false,
             controls: Controls::find()?,
             timer: None,
@@ -169,6 +177,7 @@ impl App {
         self.controls.slider.set_disabled(!self.dated);
         self.layers = (0..data.features.len()).map(|_| None).collect();
         self.selected = None;
+        self.listed = None;
         self.movers.clear();
         // The slider spans the data's own dates; the mode and filters decide
         // what is shown within them.
@@ -229,6 +238,9 @@ impl App {
     pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
         if let Ok(mut this) = app.try_borrow_mut() {
             this.selected = index;
+        }
+        if let Err(error) = chronology::highlight(index) {
+            dom::show_alert(&dom::describe_js_error(&error));
         }
         App::remember(app, index.is_some());
     }
@@ -326,8 +338,13 @@ impl App {
                     .shown
                     .use_index(self.selection.index(&self.data.features));
                 self.apply(&change)?;
+                self.under_way =
+                    self.movers
+                        .show(self.moment, &self.data.features, &self.layers)?;
+                self.listed = None;
                 self.show_day(current)
             }
+            Action::Choose(index) => self.choose(index),
             Action::TogglePlay => Ok(()),
         }
     }
@@ -389,14 +406,40 @@ impl App {
         applied
     }
 
-    /// Shows the day and the count in the controls.
-    fn show_day(&self, day: Day) -> Result<(), JsValue> {
+    /// Shows the day and the count in the controls, and the chronology up
+    /// to the day.
+    fn show_day(&mut self, day: Day) -> Result<(), JsValue> {
+        if self.listed != Some(day) {
+            chronology::render(&self.data, &self.selection, day, self.selected)?;
+            self.listed = Some(day);
+        }
         if self.dated {
             self.controls
                 .show(day.0 - self.first.0, day, self.shown.count())
         } else {
             self.controls.show_undated(self.shown.count())
         }
+    }
+
+    /// Shows feature `index`: its day, the map on it, and its popup.
+    fn choose(&mut self, index: usize) -> Result<(), JsValue> {
+        let Some(feature) = self.data.features.get(index) else {
+            return Ok(());
+        };
+        let id = feature.id.as_ref().map(ToString::to_string);
+        let center = feature
+            .geometry
+            .as_ref()
+            .and_then(|g| bounds([g]))
+            .map(|r| r.center());
+        if let Some(day) = crate::chronology::listed_on(feature, self.selection.replay) {
+            self.go_to(day)?;
+        }
+        if let Some(center) = center {
+            self.map.pan_to(&lat_lng(center));
+        }
+        self.select(id.as_deref())?;
+        chronology::highlight(self.selected)
     }
 
     /// The one place that changes the map: removes the features that left
@@ -477,6 +520,8 @@ fn fit_to_story(map: &Map, data: &Dataset) {
     };
     let (legend_width, _) = size("legend");
     let (panel_width, _) = size("import-panel");
+    let (chronology_width, _) = size("chronology");
+    let panel_width = panel_width.max(chronology_width);
     let (_, timeline_height) = size("timeline");
     let (map_width, _) = size("map");
     // On a narrow screen the panels sit low or small and the map gets the width.

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod basemap;
 pub mod bindings;
+pub mod chronology;
 pub mod controls;
 pub mod dom;
 pub mod download;

@@ -1,0 +1,104 @@
+//! The chronology: the dated events up to a day, newest first, as the
+//! panel beside the map lists them.
+
+use crate::model::{Kind, MapFeature};
+use crate::selection::{Replay, Selection};
+use crate::time::{Day, TimeBound};
+
+/// At most this many entries are listed (the newest).
+pub const MAX_ENTRIES: usize = 300;
+
+/// The day an event is listed under: its start, or, when replaying what
+/// had been made public, the day it was (its `reported` date).
+pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
+    let reported = || {
+        let text = feature.raw.get("properties")?.get("reported")?.as_str()?;
+        TimeBound::parse(text).ok().map(TimeBound::day)
+    };
+    match replay {
+        Replay::MadePublicBy => reported().or_else(|| feature.span.first_day()),
+        _ => feature.span.first_day(),
+    }
+}
+
+/// The events listed on `day`: dated events the selection admits, listed
+/// on or before `day`, newest first (ties in data order), at most
+/// [`MAX_ENTRIES`].
+///
+/// ```
+/// use troopmap::{chronology::entries, read_collection, selection::Selection, Day};
+/// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-18"}},
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-20"}}]}"#).unwrap();
+/// let day = Day::parse("2024-10-18").unwrap();
+/// assert_eq!(entries(&data.features, &Selection::default(), day), vec![1, 0]);
+/// ```
+pub fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<usize> {
+    let mut listed: Vec<(Day, usize)> = features
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
+        .filter_map(|(i, f)| {
+            listed_on(f, selection.replay)
+                .filter(|d| *d <= day)
+                .map(|d| (d, i))
+        })
+        .collect();
+    listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    listed.truncate(MAX_ENTRIES);
+    listed.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{read_collection, Confidence};
+
+    #[test]
+    fn the_bundled_chronology_on_2024_10_18_lists_nis_first_among_that_day() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/data/nk-deployment-2024.geojson"
+        );
+        let data = read_collection("d", &std::fs::read_to_string(path).unwrap()).unwrap();
+        let day = Day::parse("2024-10-18").unwrap();
+        let listed = entries(&data.features, &Selection::default(), day);
+        let ids: Vec<String> = listed
+            .iter()
+            .filter_map(|&i| data.features[i].id.as_ref())
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            ids.contains(&"event:2024-10-18-nis-confirms".to_owned()),
+            "{ids:?}"
+        );
+        // Newest first, and nothing after the day.
+        let days: Vec<Day> = listed
+            .iter()
+            .filter_map(|&i| data.features[i].span.first_day())
+            .collect();
+        assert!(days.windows(2).all(|w| w[0] >= w[1]));
+        assert!(days.iter().all(|d| *d <= day));
+        // Filters apply: only claims.
+        let claims = Selection {
+            confidence: Some(vec![Confidence::Claimed]),
+            ..Selection::default()
+        };
+        assert!(entries(&data.features, &claims, day)
+            .iter()
+            .all(|&i| data.features[i].confidence == Some(Confidence::Claimed)));
+        // As made public by Oct 15, the NIS statement is not yet listed.
+        let known = Selection {
+            replay: Replay::MadePublicBy,
+            ..Selection::default()
+        };
+        let early = entries(&data.features, &known, Day::parse("2024-10-15").unwrap());
+        assert!(early.iter().all(|&i| data.features[i]
+            .id
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref()
+            != Some("event:2024-10-18-nis-confirms")));
+    }
+}

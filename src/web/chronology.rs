@@ -1,0 +1,164 @@
+//! The chronology panel: the dated events up to the selected day, newest
+//! first, each with its date, place, confidence, summary and sources.
+//! Choosing one shows it on the map; choosing a feature on the map marks
+//! its entry.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+use crate::chronology::{entries, listed_on};
+use crate::model::{Dataset, MapFeature};
+use crate::selection::Selection;
+use crate::style::stroke;
+use crate::time::Day;
+use crate::web::app::{Action, App};
+use crate::web::dom::{self, element};
+
+/// Lists the events up to `day`.
+pub fn render(
+    data: &Dataset,
+    selection: &Selection,
+    day: Day,
+    selected: Option<usize>,
+) -> Result<(), JsValue> {
+    let list: HtmlElement = dom::by_id("chronology-list")?;
+    list.set_text_content(None);
+    let listed = entries(&data.features, selection, day);
+    if listed.is_empty() {
+        dom::add(
+            &list,
+            &element("li", "chronology-empty", "No dated event yet.")?,
+        )?;
+    }
+    for index in listed {
+        let feature = &data.features[index];
+        let item = element("li", "", "")?;
+        item.set_attribute("data-entry", &index.to_string())?;
+        if selected == Some(index) {
+            item.set_attribute("aria-current", "true")?;
+        }
+        let button = element("button", "chronology-entry", "")?;
+        button.set_attribute("type", "button")?;
+        let date = listed_on(feature, selection.replay)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        dom::add(&button, &element("span", "chronology-date", &date)?)?;
+        dom::add(&button, &badge(feature)?)?;
+        if let Some(place) = place_name(data, feature) {
+            dom::add(&button, &element("span", "chronology-place", &place)?)?;
+        }
+        dom::add(
+            &button,
+            &element("span", "chronology-summary", &feature.label())?,
+        )?;
+        dom::add(&item, &button)?;
+        let sources = element("span", "chronology-sources", "")?;
+        for source in &feature.sources {
+            let title = source
+                .publisher
+                .clone()
+                .or_else(|| source.title.clone())
+                .unwrap_or_else(|| "source".into());
+            match source.link() {
+                Some(url) => {
+                    let a = element("a", "", &title)?;
+                    a.set_attribute("href", url)?;
+                    a.set_attribute("target", "_blank")?;
+                    a.set_attribute("rel", "noopener noreferrer")?;
+                    dom::add(&sources, &a)?;
+                }
+                None => dom::add(&sources, &element("span", "", &title)?)?,
+            }
+        }
+        dom::add(&item, &sources)?;
+        dom::add(&list, &item)?;
+    }
+    Ok(())
+}
+
+/// One listener for every entry (the list is drawn anew as the day
+/// changes), and the button that folds the panel away; folded at first on
+/// a narrow screen.
+pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+    let list: HtmlElement = dom::by_id("chronology-list")?;
+    let handle = Rc::clone(app);
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let entry = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest(".chronology-entry").ok().flatten())
+            .and_then(|b| b.parent_element())
+            .and_then(|li| li.get_attribute("data-entry"))
+            .and_then(|i| i.parse::<usize>().ok());
+        if let Some(index) = entry {
+            App::dispatch(&handle, Action::Choose(index));
+        }
+    });
+    list.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    on_click.forget();
+
+    let panel: HtmlElement = dom::by_id("chronology")?;
+    let toggle: HtmlElement = dom::by_id("chronology-toggle")?;
+    let fold = {
+        let (panel, toggle) = (panel.clone(), toggle.clone());
+        move |folded: bool| {
+            let _ = panel.class_list().toggle_with_force("collapsed", folded);
+            let _ = toggle.set_attribute("aria-expanded", if folded { "false" } else { "true" });
+        }
+    };
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 520.0);
+    fold(narrow);
+    let on_toggle =
+        Closure::<dyn FnMut()>::new(move || fold(!panel.class_list().contains("collapsed")));
+    toggle.add_event_listener_with_callback("click", on_toggle.as_ref().unchecked_ref())?;
+    on_toggle.forget();
+    Ok(())
+}
+
+/// Marks the entry of feature `index` (or none), and brings it into view.
+pub fn highlight(index: Option<usize>) -> Result<(), JsValue> {
+    let items = dom::document()?.query_selector_all("#chronology-list li[data-entry]")?;
+    for i in 0..items.length() {
+        let Some(item) = items.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let this = item
+            .get_attribute("data-entry")
+            .and_then(|e| e.parse::<usize>().ok());
+        if index.is_some() && this == index {
+            item.set_attribute("aria-current", "true")?;
+            item.scroll_into_view_with_bool(false);
+        } else {
+            item.remove_attribute("aria-current")?;
+        }
+    }
+    Ok(())
+}
+
+fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
+    let label = feature.confidence.map_or("not given", |c| c.as_str());
+    let badge = element(
+        "span",
+        &format!("badge badge-{}", label.replace(' ', "-")),
+        label,
+    )?;
+    badge
+        .style()
+        .set_property("border-color", stroke(feature.confidence).color)?;
+    Ok(badge)
+}
+
+/// The name of the place an event sits at (its `place` property).
+fn place_name(data: &Dataset, feature: &MapFeature) -> Option<String> {
+    let id = feature.raw.get("properties")?.get("place")?.as_str()?;
+    data.features
+        .iter()
+        .find(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id))
+        .map(MapFeature::label)
+}
