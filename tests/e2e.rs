@@ -771,6 +771,39 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
     .await;
 }
 
+/// On a phone-sized screen the map, the slider and its buttons stay in
+/// view and reachable; the chronology starts folded.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_375_pixel_screen_keeps_the_map_and_slider_usable() {
+    Browser::run(|browser| async move {
+        browser.resize(375, 812).await?;
+        browser.open_map().await?;
+        let width = browser.js("return window.innerWidth").await?;
+        check(width.as_f64().is_some_and(|w| w <= 400.0), format!("the page is {width} px wide"))?;
+        // Each control's centre is on screen, and the control itself is
+        // what a tap there reaches.
+        let blocked = browser
+            .js("return ['#date', '#previous', '#next', '#play', '#export', '#replay', '#chronology-toggle',
+                         '#import-details summary', '#legend summary', '.leaflet-control-zoom-in'].filter(css => {
+                   const e = document.querySelector(css), r = e.getBoundingClientRect();
+                   const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                   const inside = x > 0 && y > 0 && x < innerWidth && y < innerHeight;
+                   const hit = document.elementFromPoint(x, y);
+                   return !(inside && hit && (hit === e || e.contains(hit)));
+                 })")
+            .await?;
+        browser.screenshot("narrow-375.png").await?;
+        check(blocked == json!([]), format!("controls out of view or covered: {blocked}"))?;
+        let folded = browser.js("return document.getElementById('chronology-toggle').getAttribute('aria-expanded')").await?;
+        check(folded == json!("false"), "the chronology is open on a narrow screen")?;
+        browser.key_on("#date", fantoccini::key::Key::Right).await?;
+        browser.wait_for_text("#date-output", "2024-10-02").await?;
+        browser.screenshot("narrow-375.png").await
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn play_steps_through_the_days_and_pause_stops() {

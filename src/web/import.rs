@@ -62,6 +62,10 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     map.add_event_listener_with_callback("drop", on_drop.as_ref().unchecked_ref())?;
     on_drop.forget();
 
+    if crate::web::legend::narrow() {
+        dom::by_id::<web_sys::Element>("import-details")?.remove_attribute("open")?;
+    }
+
     let dismiss: HtmlElement = dom::by_id("alert-dismiss")?;
     let on_dismiss = Closure::<dyn FnMut()>::new(|| {
         if let Ok(alert) = dom::by_id::<HtmlElement>("alert") {

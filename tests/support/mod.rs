@@ -212,6 +212,14 @@ impl Browser {
         self.wait_for_status().await
     }
 
+    /// Resizes the browser window (the page's viewport is a little smaller).
+    pub async fn resize(&self, width: u32, height: u32) -> Outcome {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Result<Value, String> {
         self.client
