@@ -50,6 +50,37 @@ pub fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<
     listed.into_iter().map(|(_, i)| i).collect()
 }
 
+/// How many events are listed on each day from `first` to `last`, for the
+/// strip of bars above the slider.
+///
+/// ```
+/// use troopmap::{chronology::per_day, read_collection, selection::Selection, Day};
+/// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12"}},
+///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12T18:00Z"}}]}"#).unwrap();
+/// let day = |s| Day::parse(s).unwrap();
+/// assert_eq!(per_day(&data.features, &Selection::default(), day("2024-10-10"), day("2024-10-12")), vec![1, 0, 2]);
+/// ```
+pub fn per_day(features: &[MapFeature], selection: &Selection, first: Day, last: Day) -> Vec<u32> {
+    let days = usize::try_from(last.0 - first.0 + 1).unwrap_or(0);
+    let mut counts = vec![0; days];
+    for feature in features
+        .iter()
+        .filter(|f| f.kind == Kind::Event && selection.admits(f))
+    {
+        if let Some(day) = listed_on(feature, selection.replay) {
+            if let Some(count) = usize::try_from(day.0 - first.0)
+                .ok()
+                .and_then(|i| counts.get_mut(i))
+            {
+                *count += 1;
+            }
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

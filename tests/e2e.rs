@@ -754,6 +754,20 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         sorted.sort_by(|a, b| b[..10].cmp(&a[..10]));
         check(sorted.iter().map(|e| &e[..10]).eq(entries.iter().map(|e| &e[..10])), "the newest are not first")?;
 
+        // The strip above the slider: a bar per day, the day's marked, and
+        // as many events on 2024-10-18 as the chronology lists for it.
+        let strip = browser
+            .js("const bars = [...document.querySelectorAll('#histogram .bar')];
+                 const i = bars.findIndex(b => b.classList.contains('selected'));
+                 return [bars.length, i, Number(document.getElementById('date').value), bars[i] && Number(bars[i].dataset.count)]")
+            .await?;
+        let (first, last) = last_days();
+        let on_the_day = entries.iter().filter(|e| e.starts_with("2024-10-18")).count();
+        check(
+            strip == json!([last.0 - first.0 + 1, 17, 17, on_the_day]),
+            format!("[bars, marked bar, slider step, events that day] = {strip}, expected {on_the_day} events"),
+        )?;
+
         // Choosing an entry sets the day, opens the popup and marks the entry.
         browser
             .js("[...document.querySelectorAll('#chronology-list .chronology-entry')].find(b => b.textContent.includes('Kremlin: reports are')).click()")

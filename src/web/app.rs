@@ -22,7 +22,8 @@ use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::movers::Movers;
 use crate::web::{
-    basemap, chronology, dom, download, import, labels, legend, link, BASEMAP_URL, DATA_URL,
+    basemap, chronology, dom, download, histogram, import, labels, legend, link, BASEMAP_URL,
+    DATA_URL,
 };
 
 /// Milliseconds between days while playing: about two days a second.
@@ -409,8 +410,12 @@ impl App {
     /// Shows the day and the count in the controls, and the chronology up
     /// to the day.
     fn show_day(&mut self, day: Day) -> Result<(), JsValue> {
+        if self.listed.is_none() {
+            histogram::draw(&self.data, &self.selection, self.first, self.last)?;
+        }
         if self.listed != Some(day) {
             chronology::render(&self.data, &self.selection, day, self.selected)?;
+            histogram::mark(day.0 - self.first.0)?;
             self.listed = Some(day);
         }
         if self.dated {

@@ -12,6 +12,7 @@ pub mod controls;
 pub mod dom;
 pub mod download;
 pub mod features;
+pub mod histogram;
 pub mod import;
 pub mod labels;
 pub mod legend;

@@ -1,0 +1,65 @@
+//! The strip of bars above the slider: how many events fall on each day,
+//! with the selected day marked.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::chronology::per_day;
+use crate::model::Dataset;
+use crate::selection::Selection;
+use crate::time::Day;
+use crate::web::dom::{self, svg};
+
+/// Height of the strip, in its own units; the tallest bar fills it.
+const HEIGHT: f64 = 20.0;
+
+/// Draws one bar per day from `first` to `last`.
+pub fn draw(data: &Dataset, selection: &Selection, first: Day, last: Day) -> Result<(), JsValue> {
+    let strip: Element = dom::by_id("histogram")?;
+    strip.set_text_content(None);
+    let counts = per_day(&data.features, selection, first, last);
+    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    strip.set_attribute("viewBox", &format!("0 0 {} {HEIGHT}", counts.len().max(1)))?;
+    for (i, &count) in counts.iter().enumerate() {
+        let bar = svg("rect")?;
+        // At least a sliver, so that every day has its place.
+        let height = if count == 0 {
+            0.6
+        } else {
+            (count as f64 / most * HEIGHT).max(2.0)
+        };
+        for (key, value) in [
+            ("x", format!("{}", i as f64 + 0.1)),
+            ("y", format!("{}", HEIGHT - height)),
+            ("width", "0.8".to_owned()),
+            ("height", format!("{height}")),
+            ("class", "bar".to_owned()),
+            ("data-count", count.to_string()),
+        ] {
+            bar.set_attribute(key, &value)?;
+        }
+        dom::add(&strip, &bar)?;
+    }
+    Ok(())
+}
+
+/// Marks the bar of the day at `step` (0 is the first day).
+pub fn mark(step: i32) -> Result<(), JsValue> {
+    let bars = dom::document()?.query_selector_all("#histogram .bar")?;
+    for i in 0..bars.length() {
+        if let Some(bar) = bars
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+        {
+            bar.set_attribute(
+                "class",
+                if i as i32 == step {
+                    "bar selected"
+                } else {
+                    "bar"
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
