@@ -777,6 +777,16 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("Kremlin")), format!("the chosen entry is not marked: {marked}"))?;
 
+        // Choosing a feature on the map marks its entry (from the map's
+        // opening view, where Seoul is).
+        browser.open_map().await?;
+        browser.set_date("2024-10-18").await?;
+        browser.wait_for_text("#date-output", "2024-10-18").await?;
+        browser.click("[data-feature-id=\"event:2024-10-18-nis-confirms\"]").await?;
+        popup_text(&browser, "NIS: about 1,500").await?;
+        let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
+        check(marked.as_str().is_some_and(|m| m.contains("NIS: about 1,500")), format!("the map's choice is not marked in the chronology: {marked}"))?;
+
         // Folding the panel away.
         browser.click("#chronology-toggle").await?;
         let folded = browser.js("return [document.getElementById('chronology-toggle').getAttribute('aria-expanded'), getComputedStyle(document.getElementById('chronology-list')).display]").await?;
