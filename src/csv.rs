@@ -10,26 +10,6 @@ use serde_json::{Map, Value};
 use crate::convention::{read_time, DateOrder};
 use crate::time::TimeBound;
 
-/// Names of properties the map reads; a column with one of these names is
-/// kept as `csv:NAME`.
-const RESERVED: [&str; 15] = [
-    "name",
-    "kind",
-    "start",
-    "end",
-    "confidence",
-    "sources",
-    "troops",
-    "description",
-    "precision",
-    "time",
-    "date",
-    "datetime",
-    "timestamp",
-    "times",
-    "coordTimes",
-];
-
 /// Which columns hold what; `None` means "find it by its header".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
@@ -184,7 +164,7 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
             // A column named like a property the map reads would be read
             // as one, and may not fit it: it is kept under another name.
             let key = if properties.contains_key(&header[col])
-                || RESERVED.contains(&header[col].as_str())
+                || crate::read::READ_PROPERTIES.contains(&header[col].as_str())
             {
                 format!("csv:{}", header[col])
             } else {

@@ -87,7 +87,13 @@ pub fn speed_text(metres: f64, seconds: i64) -> Option<String> {
     Some(format!("{} km/h ({} kn)", short(kmh), short(knots)))
 }
 
-fn grouped(value: f64) -> String {
+/// A whole number with thousands separated: "11,000".
+///
+/// ```
+/// assert_eq!(troopmap::measure::grouped(11000.0), "11,000");
+/// assert_eq!(troopmap::measure::grouped(400.4), "400");
+/// ```
+pub fn grouped(value: f64) -> String {
     let digits = format!("{:.0}", value.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

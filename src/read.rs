@@ -13,6 +13,28 @@ use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, 
 use crate::problem::{LoadError, Problem};
 use crate::time::Span;
 
+/// Every property the map reads, with a meaning of its own; other tools'
+/// files (and converted tables) must not use these names for anything else.
+pub const READ_PROPERTIES: [&str; 17] = [
+    "name",
+    "kind",
+    "start",
+    "end",
+    "confidence",
+    "sources",
+    "troops",
+    "description",
+    "precision",
+    "time",
+    "date",
+    "datetime",
+    "timestamp",
+    "times",
+    "coordTimes",
+    "label_direction",
+    "date_precision",
+];
+
 /// At most this many problems are listed for one file; the rest are counted.
 const MAX_PROBLEMS: usize = 100;
 

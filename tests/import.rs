@@ -223,26 +223,6 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// Keys the map reads, and so must hold valid values; other keys are free.
-const READ_KEYS: [&str; 16] = [
-    "name",
-    "kind",
-    "start",
-    "end",
-    "confidence",
-    "sources",
-    "troops",
-    "description",
-    "precision",
-    "time",
-    "date",
-    "datetime",
-    "timestamp",
-    "times",
-    "coordTimes",
-    "label_direction",
-];
-
 fn feature() -> impl Strategy<Value = Value> {
     let id = prop_oneof![
         Just(None),
@@ -252,7 +232,7 @@ fn feature() -> impl Strategy<Value = Value> {
     let properties =
         proptest::collection::vec(("[a-zA-Zé_]{1,8}", json_value()), 0..5).prop_map(|kv| {
             kv.into_iter()
-                .filter(|(k, _)| !READ_KEYS.contains(&k.as_str()))
+                .filter(|(k, _)| !troopmap::read::READ_PROPERTIES.contains(&k.as_str()))
                 .collect::<Map<String, Value>>()
         });
     let known = (

@@ -16,6 +16,7 @@ use crate::style::stroke;
 use crate::time::Day;
 use crate::web::app::{Action, App};
 use crate::web::dom::{self, element};
+use crate::web::popup;
 
 /// Lists the events up to `day`.
 pub fn render(
@@ -62,16 +63,7 @@ pub fn render(
                 .clone()
                 .or_else(|| source.title.clone())
                 .unwrap_or_else(|| "source".into());
-            match source.link() {
-                Some(url) => {
-                    let a = element("a", "", &title)?;
-                    a.set_attribute("href", url)?;
-                    a.set_attribute("target", "_blank")?;
-                    a.set_attribute("rel", "noopener noreferrer")?;
-                    dom::add(&sources, &a)?;
-                }
-                None => dom::add(&sources, &element("span", "", &title)?)?,
-            }
+            dom::add(&sources, &popup::source_link(source, &title)?)?;
         }
         dom::add(&item, &sources)?;
         dom::add(&list, &item)?;

@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
 use crate::measure;
-use crate::model::MapFeature;
+use crate::model::{MapFeature, Source};
 use crate::web::dom::{self, element};
 
 /// Builds the popup content for `feature`, number `index` in the data.
@@ -52,9 +52,13 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             .and_then(|v| v.as_f64());
         let text = match high {
             Some(high) if high > troops => {
-                format!("about {}–{}", thousands(troops), thousands(high))
+                format!(
+                    "about {}–{}",
+                    measure::grouped(troops),
+                    measure::grouped(high)
+                )
             }
-            _ => format!("about {}", thousands(troops)),
+            _ => format!("about {}", measure::grouped(troops)),
         };
         fact("Troops", &text)?;
     }
@@ -98,18 +102,7 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
                 .or_else(|| source.publisher.clone())
                 .or_else(|| source.url.clone())
                 .unwrap_or_else(|| "(untitled source)".to_owned());
-            match source.link() {
-                Some(url) => {
-                    let a = element("a", "", &title)?;
-                    a.set_attribute("href", url)?;
-                    a.set_attribute("target", "_blank")?;
-                    a.set_attribute("rel", "noopener noreferrer")?;
-                    dom::add(&item, &a)?;
-                }
-                None => {
-                    dom::add(&item, &element("span", "", &title)?)?;
-                }
-            }
+            dom::add(&item, &source_link(source, &title)?)?;
             let mut detail = Vec::new();
             if let Some(publisher) = &source.publisher {
                 detail.push(publisher.clone());
@@ -132,6 +125,19 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
         dom::add(&root, &list)?;
     }
     Ok(root)
+}
+
+/// A source as a link that opens in a new tab, when its URL is http or
+/// https; otherwise as plain text.
+pub fn source_link(source: &Source, text: &str) -> Result<HtmlElement, JsValue> {
+    let Some(url) = source.link() else {
+        return element("span", "", text);
+    };
+    let a = element("a", "", text)?;
+    a.set_attribute("href", url)?;
+    a.set_attribute("target", "_blank")?;
+    a.set_attribute("rel", "noopener noreferrer")?;
+    Ok(a)
 }
 
 /// A text property the map shows but does not otherwise use.
@@ -163,31 +169,5 @@ pub fn dates(feature: &MapFeature) -> String {
         (Some(a), None) => format!("from {a}"),
         (None, Some(b)) => format!("until {b}"),
         (None, None) => "undated (shown on every day)".to_owned(),
-    }
-}
-
-fn thousands(n: f64) -> String {
-    let digits = format!("{:.0}", n.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(super::thousands(1500.0), "1,500");
-        assert_eq!(super::thousands(11000.0), "11,000");
-        assert_eq!(super::thousands(400.0), "400");
     }
 }
