@@ -21,6 +21,55 @@ pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
     }
 }
 
+/// The dated events a selection admits, sorted by the day they are listed
+/// on: built once when the data or the selection changes, so that moving
+/// the slider costs a binary search, not a pass over every feature.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// (day, feature index), ascending.
+    events: Vec<(Day, usize)>,
+}
+
+impl Listing {
+    /// Lists the events of `features` that `selection` admits.
+    pub fn new(features: &[MapFeature], selection: &Selection) -> Listing {
+        let mut events: Vec<(Day, usize)> = features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
+            .filter_map(|(i, f)| listed_on(f, selection.replay).map(|d| (d, i)))
+            .collect();
+        events.sort_unstable();
+        Listing { events }
+    }
+
+    /// The events listed on or before `day`, newest first (ties in data
+    /// order), at most [`MAX_ENTRIES`].
+    pub fn until(&self, day: Day) -> Vec<usize> {
+        let end = self.events.partition_point(|e| e.0 <= day);
+        let mut listed: Vec<(Day, usize)> =
+            self.events[end.saturating_sub(MAX_ENTRIES * 2)..end].to_vec();
+        listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        listed.truncate(MAX_ENTRIES);
+        listed.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// How many events are listed on each day from `first` to `last`, for
+    /// the strip of bars above the slider.
+    pub fn per_day(&self, first: Day, last: Day) -> Vec<u32> {
+        let mut counts = vec![0; usize::try_from(last.0 - first.0 + 1).unwrap_or(0)];
+        for (day, _) in &self.events {
+            if let Some(count) = usize::try_from(day.0 - first.0)
+                .ok()
+                .and_then(|i| counts.get_mut(i))
+            {
+                *count += 1;
+            }
+        }
+        counts
+    }
+}
+
 /// The events listed on `day`: dated events the selection admits, listed
 /// on or before `day`, newest first (ties in data order), at most
 /// [`MAX_ENTRIES`].
@@ -35,23 +84,10 @@ pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
 /// assert_eq!(entries(&data.features, &Selection::default(), day), vec![1, 0]);
 /// ```
 pub fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<usize> {
-    let mut listed: Vec<(Day, usize)> = features
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
-        .filter_map(|(i, f)| {
-            listed_on(f, selection.replay)
-                .filter(|d| *d <= day)
-                .map(|d| (d, i))
-        })
-        .collect();
-    listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    listed.truncate(MAX_ENTRIES);
-    listed.into_iter().map(|(_, i)| i).collect()
+    Listing::new(features, selection).until(day)
 }
 
-/// How many events are listed on each day from `first` to `last`, for the
-/// strip of bars above the slider.
+/// How many events are listed on each day from `first` to `last`.
 ///
 /// ```
 /// use troopmap::{chronology::per_day, read_collection, selection::Selection, Day};
@@ -63,22 +99,7 @@ pub fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<
 /// assert_eq!(per_day(&data.features, &Selection::default(), day("2024-10-10"), day("2024-10-12")), vec![1, 0, 2]);
 /// ```
 pub fn per_day(features: &[MapFeature], selection: &Selection, first: Day, last: Day) -> Vec<u32> {
-    let days = usize::try_from(last.0 - first.0 + 1).unwrap_or(0);
-    let mut counts = vec![0; days];
-    for feature in features
-        .iter()
-        .filter(|f| f.kind == Kind::Event && selection.admits(f))
-    {
-        if let Some(day) = listed_on(feature, selection.replay) {
-            if let Some(count) = usize::try_from(day.0 - first.0)
-                .ok()
-                .and_then(|i| counts.get_mut(i))
-            {
-                *count += 1;
-            }
-        }
-    }
-    counts
+    Listing::new(features, selection).per_day(first, last)
 }
 
 #[cfg(test)]

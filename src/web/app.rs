@@ -8,6 +8,7 @@ use js_sys::Array;
 use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
+use crate::chronology::Listing;
 use crate::export::{export_collection, file_name};
 use crate::fragment::LinkState;
 use crate::geometry::bounds;
@@ -78,8 +79,11 @@ pub struct App {
     moment: i64,
     /// Whether a unit is under way at that moment.
     under_way: bool,
-    /// The day the chronology lists, once listed.
+    /// The day the chronology lists, once listed; `None` after the data
+    /// or the selection changed.
     listed: Option<Day>,
+    /// The events the chronology and the strip of bars draw from.
+    listing: Listing,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
@@ -150,6 +154,7 @@ impl App {
             moment: 0,
             under_way: false,
             listed: None,
+            listing: Listing::default(),
             restoring: false,
             controls: Controls::find()?,
             timer: None,
@@ -410,11 +415,20 @@ impl App {
     /// Shows the day and the count in the controls, and the chronology up
     /// to the day.
     fn show_day(&mut self, day: Day) -> Result<(), JsValue> {
+        // The events are listed anew only when the data or the selection
+        // changed; a new day only looks them up.
         if self.listed.is_none() {
-            histogram::draw(&self.data, &self.selection, self.first, self.last)?;
+            self.listing = Listing::new(&self.data.features, &self.selection);
+            histogram::draw(&self.listing, self.first, self.last)?;
         }
         if self.listed != Some(day) {
-            chronology::render(&self.data, &self.selection, day, self.selected)?;
+            chronology::render(
+                &self.data,
+                &self.listing,
+                &self.selection,
+                day,
+                self.selected,
+            )?;
             histogram::mark(day.0 - self.first.0)?;
             self.listed = Some(day);
         }

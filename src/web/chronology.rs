@@ -9,7 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
-use crate::chronology::{entries, listed_on};
+use crate::chronology::{listed_on, Listing};
 use crate::model::{Dataset, MapFeature};
 use crate::selection::Selection;
 use crate::style::stroke;
@@ -21,13 +21,14 @@ use crate::web::popup;
 /// Lists the events up to `day`.
 pub fn render(
     data: &Dataset,
+    listing: &Listing,
     selection: &Selection,
     day: Day,
     selected: Option<usize>,
 ) -> Result<(), JsValue> {
     let list: HtmlElement = dom::by_id("chronology-list")?;
     list.set_text_content(None);
-    let listed = entries(&data.features, selection, day);
+    let listed = listing.until(day);
     if listed.is_empty() {
         dom::add(
             &list,

@@ -4,9 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::chronology::per_day;
-use crate::model::Dataset;
-use crate::selection::Selection;
+use crate::chronology::Listing;
 use crate::time::Day;
 use crate::web::dom::{self, svg};
 
@@ -14,10 +12,10 @@ use crate::web::dom::{self, svg};
 const HEIGHT: f64 = 20.0;
 
 /// Draws one bar per day from `first` to `last`.
-pub fn draw(data: &Dataset, selection: &Selection, first: Day, last: Day) -> Result<(), JsValue> {
+pub fn draw(listing: &Listing, first: Day, last: Day) -> Result<(), JsValue> {
     let strip: Element = dom::by_id("histogram")?;
     strip.set_text_content(None);
-    let counts = per_day(&data.features, selection, first, last);
+    let counts = listing.per_day(first, last);
     let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     strip.set_attribute("viewBox", &format!("0 0 {} {HEIGHT}", counts.len().max(1)))?;
     for (i, &count) in counts.iter().enumerate() {
