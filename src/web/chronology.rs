@@ -59,10 +59,15 @@ pub fn render(
         dom::add(&item, &button)?;
         let sources = element("span", "chronology-sources", "")?;
         for source in &feature.sources {
-            let title = source
-                .publisher
+            // A link is named by its publisher; a source without one (an
+            // article with no publisher given) by its title.
+            let (first, second) = match source.link() {
+                Some(_) => (&source.publisher, &source.title),
+                None => (&source.title, &source.publisher),
+            };
+            let title = first
                 .clone()
-                .or_else(|| source.title.clone())
+                .or_else(|| second.clone())
                 .unwrap_or_else(|| "source".into());
             dom::add(&sources, &popup::source_link(source, &title)?)?;
         }
