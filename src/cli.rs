@@ -6,8 +6,8 @@ use std::fs;
 use troopmap::csv::{self, Columns};
 use troopmap::verdict::verdict;
 use troopmap::{
-    basemap, export_collection, read_collection_with, topo::Topology, DateOrder, Day, ReadOptions,
-    TimeIndex,
+    basemap, export_collection, read_collection_with, synth, topo::Topology, DateOrder, Day,
+    ReadOptions, TimeIndex,
 };
 
 const USAGE: &str = "usage:
@@ -15,6 +15,7 @@ const USAGE: &str = "usage:
   troopmap export [ORDER] --at YYYY-MM-DD FILE    print the FeatureCollection the map exports on that day
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
+  troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
 
 ORDER, for dates like 03/04/2024, which are never guessed:
   --day-first | --month-first
@@ -27,6 +28,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut options = ReadOptions::default();
     let mut columns = Columns::default();
     let mut at = None;
+    let mut count = None;
+    let mut seed = None;
     let mut files = Vec::new();
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
@@ -44,6 +47,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--date" => columns.start = Some(value("--date")?),
             "--end" => columns.end = Some(value("--end")?),
             "--name" => columns.name = Some(value("--name")?),
+            "--features" => count = Some(number("--features", &value("--features")?)?),
+            "--seed" => seed = Some(number("--seed", &value("--seed")?)?),
             flag if flag.starts_with("--") && flag != "--" => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
             }
@@ -61,6 +66,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         ("basemap", [input, output]) => build_basemap(input, output, "0.01"),
         ("basemap", [input, output, tolerance]) => build_basemap(input, output, tolerance),
+        ("synth", []) => synth(count.ok_or(USAGE)?, seed.unwrap_or(1)),
         ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
             Ok(())
@@ -100,6 +106,20 @@ fn export(day: &str, file: &str, options: ReadOptions) -> Result<(), String> {
     let shown = TimeIndex::of(&data.features).shown_on(day);
     println!("{}", export_collection(&data, shown));
     Ok(())
+}
+
+fn number(flag: &str, text: &str) -> Result<u64, String> {
+    text.parse()
+        .map_err(|_| format!("{flag} wants a whole number, not {text:?}"))
+}
+
+fn synth(count: u64, seed: u64) -> Result<(), String> {
+    let count = usize::try_from(count).map_err(|_| format!("{count} features is too many"))?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    synth::write(count, seed, &mut out)
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(|e| format!("cannot write: {e}"))
 }
 
 fn build_basemap(input: &str, output: &str, tolerance: &str) -> Result<(), String> {

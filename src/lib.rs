@@ -19,6 +19,7 @@
 //! ```
 
 pub mod basemap;
+pub mod bulk;
 pub mod chronology;
 pub mod convention;
 pub mod csv;
@@ -35,6 +36,7 @@ pub mod scan;
 pub mod selection;
 pub mod shown;
 pub mod style;
+pub mod synth;
 pub mod time;
 pub mod topo;
 pub mod verdict;

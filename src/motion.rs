@@ -6,6 +6,7 @@
 //! Moments are seconds since 1970-01-01T00:00:00Z; lengths are metres on the
 //! mean Earth radius (haversine); coordinates are x = longitude, y = latitude.
 
+use crate::model::{Kind, MapFeature};
 use geo::{Coord, Distance, Haversine, InterpolatePoint, LineString, Point};
 
 /// How far along a line a unit is.
@@ -135,6 +136,35 @@ pub fn split(line: &LineString<f64>, progress: &Progress) -> (LineString<f64>, L
     let mut ahead = vec![progress.at];
     ahead.extend_from_slice(&line.0[cut..]);
     (LineString::new(done), LineString::new(ahead))
+}
+
+/// A route's line and its time in seconds, when it can move: a LineString
+/// with both a start and an end (a date-only end lasts to the end of its
+/// day) that are the journey's own.
+pub fn track(feature: &MapFeature) -> Option<(&LineString<f64>, i64, i64)> {
+    let geo::Geometry::LineString(line) = feature.geometry.as_ref()? else {
+        return None;
+    };
+    if feature.kind != Kind::Route {
+        return None;
+    }
+    // Dates that only bound a period (`date_precision`: a month, a window)
+    // are not the time of one journey: nothing is drawn moving.
+    if feature
+        .raw
+        .get("properties")
+        .and_then(|p| p.get("date_precision"))
+        .is_some_and(|v| !v.is_null())
+    {
+        return None;
+    }
+    let (start, end) = (feature.span.start?, feature.span.end?);
+    let end = if end.is_date_only() {
+        end.seconds() + 86_399
+    } else {
+        end.seconds()
+    };
+    Some((line, start.seconds(), end))
 }
 
 #[cfg(test)]

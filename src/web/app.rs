@@ -19,12 +19,14 @@ use crate::selection::Selection;
 use crate::shown::Shown;
 use crate::time::Day;
 use crate::web::bindings::{self, object};
+use crate::web::bulk::{self, Bulk, BULK_FROM};
 use crate::web::controls::{self, Controls};
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::movers::Movers;
+use crate::web::popup;
 use crate::web::{
-    basemap, chronology, dom, download, histogram, import, labels, legend, link, BASEMAP_URL,
-    DATA_URL,
+    basemap, chronology, data_url, dom, download, histogram, import, labels, legend, link,
+    mark_rendered, BASEMAP_URL,
 };
 
 /// Milliseconds between days while playing: about two days a second.
@@ -74,6 +76,8 @@ pub struct App {
     selected: Option<usize>,
     /// Units moving along their routes.
     movers: Movers,
+    /// The canvas that draws large data instead of a layer per feature.
+    bulk: Bulk,
     /// The moment shown, in seconds since 1970: noon of the selected day,
     /// or hours further while a unit moves and the date plays.
     moment: i64,
@@ -84,6 +88,8 @@ pub struct App {
     listed: Option<Day>,
     /// The events the chronology and the strip of bars draw from.
     listing: Listing,
+    /// The chronology's entries on the page.
+    chronology: chronology::Panel,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
@@ -113,13 +119,17 @@ pub async fn run() -> Result<(), JsValue> {
             dom::describe_js_error(&error)
         ));
     }
-    let text = basemap::fetch_text(DATA_URL).await?;
-    let data = read_collection(DATA_URL, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let url = data_url()?;
+    let text = basemap::fetch_text(&url).await?;
+    let data = read_collection(&url, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    drop(text);
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     controls::wire(&app)?;
+    bulk::wire(&app);
     import::wire(&app)?;
     chronology::wire(&app)?;
     link::wire(&app)?;
+    mark_rendered();
     Ok(())
 }
 
@@ -131,6 +141,7 @@ impl App {
         let group = LayerGroup::new();
         group.add_to(&map);
         let movers = Movers::new(&map);
+        let bulk = Bulk::new(&map)?;
         let relabel = Closure::<dyn FnMut()>::new(|| {
             if let Err(error) = labels::declutter() {
                 dom::show_alert(&dom::describe_js_error(&error));
@@ -151,10 +162,12 @@ impl App {
             selection: Selection::default(),
             selected: None,
             movers,
+            bulk,
             moment: 0,
             under_way: false,
             listed: None,
             listing: Listing::default(),
+            chronology: chronology::Panel::default(),
             restoring: false,
             controls: Controls::find()?,
             timer: None,
@@ -185,6 +198,8 @@ impl App {
         self.selected = None;
         self.listed = None;
         self.movers.clear();
+        self.bulk
+            .set_data((data.features.len() >= BULK_FROM).then_some(&data.features[..]));
         // The slider spans the data's own dates; the mode and filters decide
         // what is shown within them.
         self.shown = Shown::new(if self.selection == Selection::default() {
@@ -259,6 +274,12 @@ impl App {
             .features
             .iter()
             .position(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id));
+        if self.bulk.active() {
+            return match found {
+                Some(index) if self.bulk.shows(index) => self.open_popup(index),
+                _ => Ok(()),
+            };
+        }
         if let Some(layer) = found
             .and_then(|i| self.layers.get(i))
             .and_then(Option::as_ref)
@@ -286,6 +307,38 @@ impl App {
     /// The map.
     pub fn map(&self) -> &Map {
         &self.map
+    }
+
+    /// The canvas for large data.
+    pub fn bulk(&self) -> &Bulk {
+        &self.bulk
+    }
+
+    /// Opens the popup of feature `index`, drawn on the canvas, at its
+    /// point or the middle of its shape.
+    pub fn open_popup(&mut self, index: usize) -> Result<(), JsValue> {
+        let Some(feature) = self.data.features.get(index) else {
+            return Ok(());
+        };
+        let Some(at) = anchor(feature) else {
+            return Ok(());
+        };
+        let options = leaflet::PopupOptions::new();
+        let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into());
+        let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
+        popup.set_content(&popup::content(index, feature)?.into());
+        popup.open_on(&self.map);
+        self.selected = Some(index);
+        Ok(())
+    }
+
+    /// Places the units under way at the moment shown; whether any is.
+    fn show_movers(&mut self) -> Result<bool, JsValue> {
+        if self.bulk.active() {
+            return Ok(self.bulk.set_moment(self.moment));
+        }
+        self.movers
+            .show(self.moment, &self.data.features, &self.layers)
     }
 
     /// What the address should hold.
@@ -344,9 +397,7 @@ impl App {
                     .shown
                     .use_index(self.selection.index(&self.data.features));
                 self.apply(&change)?;
-                self.under_way =
-                    self.movers
-                        .show(self.moment, &self.data.features, &self.layers)?;
+                self.under_way = self.show_movers()?;
                 self.listed = None;
                 self.show_day(current)
             }
@@ -405,9 +456,7 @@ impl App {
         };
         let change = self.shown.go_to(clamped);
         let applied = self.apply(&change);
-        self.under_way = self
-            .movers
-            .show(self.moment, &self.data.features, &self.layers)?;
+        self.under_way = self.show_movers()?;
         self.show_day(clamped)?;
         applied
     }
@@ -419,10 +468,11 @@ impl App {
         // changed; a new day only looks them up.
         if self.listed.is_none() {
             self.listing = Listing::new(&self.data.features, &self.selection);
+            self.chronology.reset(&self.data)?;
             histogram::draw(&self.listing, self.first, self.last)?;
         }
         if self.listed != Some(day) {
-            chronology::render(
+            self.chronology.render(
                 &self.data,
                 &self.listing,
                 &self.selection,
@@ -465,6 +515,10 @@ impl App {
     /// and adds those that entered, nothing else. A feature that cannot be
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
+        if self.bulk.active() {
+            self.bulk.apply(change);
+            return Ok(());
+        }
         for &i in &change.left {
             if let Some(Some(layer)) = self.layers.get(i) {
                 self.group.remove_layer(&layer.layer);
@@ -508,6 +562,16 @@ impl App {
                 failed.join("\n")
             )))
         }
+    }
+}
+
+/// Where a feature's popup points: a point itself, a line's middle vertex,
+/// else the middle of its bounds.
+fn anchor(feature: &crate::model::MapFeature) -> Option<geo::Coord<f64>> {
+    match feature.geometry.as_ref()? {
+        geo::Geometry::Point(p) => Some(p.0),
+        geo::Geometry::LineString(line) => line.0.get(line.0.len() / 2).copied(),
+        other => bounds([other]).map(|r| r.center()),
     }
 }
 

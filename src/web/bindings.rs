@@ -1,7 +1,7 @@
 //! Leaflet functions the `leaflet` crate does not expose (or names wrongly).
 
 use js_sys::Object;
-use leaflet::{Layer, Map};
+use leaflet::{Layer, Map, Point};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,6 +40,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = createPane)]
     fn create_pane(this: &MapExt, name: &str) -> web_sys::HtmlElement;
 
+    #[wasm_bindgen(method, js_name = containerPointToLayerPoint)]
+    fn container_point_to_layer_point(this: &MapExt, point: &Point) -> Point;
+
     /// A Leaflet layer, for the methods the crate lacks or misnames.
     #[wasm_bindgen(extends = Object)]
     type LayerExt;
@@ -54,6 +57,13 @@ extern "C" {
 /// `map.createPane(name)`: a new pane to draw layers in.
 pub fn create_pane(map: &Map, name: &str) -> web_sys::HtmlElement {
     map.unchecked_ref::<MapExt>().create_pane(name)
+}
+
+/// `map.containerPointToLayerPoint(point)`: where a point of the map's
+/// container is in the panes, which move as the map is dragged.
+pub fn container_point_to_layer_point(map: &Map, point: &Point) -> Point {
+    map.unchecked_ref::<MapExt>()
+        .container_point_to_layer_point(point)
 }
 
 /// `layer.bindTooltip(content, options)`.

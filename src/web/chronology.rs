@@ -4,6 +4,7 @@
 //! its entry.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -18,24 +19,96 @@ use crate::web::app::{Action, App};
 use crate::web::dom::{self, element};
 use crate::web::popup;
 
-/// Lists the events up to `day`.
-pub fn render(
-    data: &Dataset,
-    listing: &Listing,
-    selection: &Selection,
-    day: Day,
-    selected: Option<usize>,
-) -> Result<(), JsValue> {
-    let list: HtmlElement = dom::by_id("chronology-list")?;
-    list.set_text_content(None);
-    let listed = listing.until(day);
-    if listed.is_empty() {
-        dom::add(
-            &list,
-            &element("li", "chronology-empty", "No dated event yet.")?,
-        )?;
+/// The entries on the page, kept from one day to the next: a step of the
+/// slider adds the new day's entries and drops the oldest, and leaves the
+/// others where they are.
+#[derive(Default)]
+pub struct Panel {
+    /// The entries listed, newest first, by feature index.
+    order: Vec<usize>,
+    items: HashMap<usize, HtmlElement>,
+    /// Feature ids to their index, for events that name their `place`.
+    places: HashMap<String, usize>,
+    empty: Option<HtmlElement>,
+}
+
+impl Panel {
+    /// Forgets every entry: the data or the selection changed.
+    pub fn reset(&mut self, data: &Dataset) -> Result<(), JsValue> {
+        let list: HtmlElement = dom::by_id("chronology-list")?;
+        list.set_text_content(None);
+        self.order.clear();
+        self.items.clear();
+        self.empty = None;
+        self.places = data
+            .features
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.id.as_ref()?.to_string(), i)))
+            .collect();
+        Ok(())
     }
-    for index in listed {
+
+    /// Lists the events up to `day`.
+    pub fn render(
+        &mut self,
+        data: &Dataset,
+        listing: &Listing,
+        selection: &Selection,
+        day: Day,
+        selected: Option<usize>,
+    ) -> Result<(), JsValue> {
+        let list: HtmlElement = dom::by_id("chronology-list")?;
+        let listed = listing.until(day);
+        if listed == self.order && (self.empty.is_some() == listed.is_empty()) {
+            return Ok(());
+        }
+        match (&self.empty, listed.is_empty()) {
+            (None, true) => {
+                let empty = element("li", "chronology-empty", "No dated event yet.")?;
+                dom::add(&list, &empty)?;
+                self.empty = Some(empty);
+            }
+            (Some(empty), false) => {
+                empty.remove();
+                self.empty = None;
+            }
+            _ => {}
+        }
+        let mut items = HashMap::with_capacity(listed.len());
+        for &index in &listed {
+            let item = match self.items.remove(&index) {
+                Some(item) => item,
+                None => self.entry(data, selection, index, selected)?,
+            };
+            items.insert(index, item);
+        }
+        for (_, gone) in self.items.drain() {
+            gone.remove();
+        }
+        // In the new order, moving only the entries not already in place.
+        let mut cursor = list.first_element_child();
+        for index in &listed {
+            let item = &items[index];
+            let node: &Element = item;
+            if cursor.as_ref() == Some(node) {
+                cursor = node.next_element_sibling();
+            } else {
+                list.insert_before(item, cursor.as_ref().map(|c| c.as_ref()))?;
+            }
+        }
+        self.items = items;
+        self.order = listed;
+        Ok(())
+    }
+
+    fn entry(
+        &self,
+        data: &Dataset,
+        selection: &Selection,
+        index: usize,
+        selected: Option<usize>,
+    ) -> Result<HtmlElement, JsValue> {
         let feature = &data.features[index];
         let item = element("li", "", "")?;
         item.set_attribute("data-entry", &index.to_string())?;
@@ -49,7 +122,7 @@ pub fn render(
             .unwrap_or_default();
         dom::add(&button, &element("span", "chronology-date", &date)?)?;
         dom::add(&button, &badge(feature)?)?;
-        if let Some(place) = place_name(data, feature) {
+        if let Some(place) = self.place_name(data, feature) {
             dom::add(&button, &element("span", "chronology-place", &place)?)?;
         }
         dom::add(
@@ -72,9 +145,14 @@ pub fn render(
             dom::add(&sources, &popup::source_link(source, &title)?)?;
         }
         dom::add(&item, &sources)?;
-        dom::add(&list, &item)?;
+        Ok(item)
     }
-    Ok(())
+
+    /// The name of the place an event sits at (its `place` property).
+    fn place_name(&self, data: &Dataset, feature: &MapFeature) -> Option<String> {
+        let id = feature.raw.get("properties")?.get("place")?.as_str()?;
+        data.features.get(*self.places.get(id)?).map(MapFeature::label)
+    }
 }
 
 /// One listener for every entry (the list is drawn anew as the day
@@ -150,13 +228,4 @@ fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
         .style()
         .set_property("border-color", stroke(feature.confidence).color)?;
     Ok(badge)
-}
-
-/// The name of the place an event sits at (its `place` property).
-fn place_name(data: &Dataset, feature: &MapFeature) -> Option<String> {
-    let id = feature.raw.get("properties")?.get("place")?.as_str()?;
-    data.features
-        .iter()
-        .find(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id))
-        .map(MapFeature::label)
 }

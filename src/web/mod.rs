@@ -7,6 +7,7 @@
 pub mod app;
 pub mod basemap;
 pub mod bindings;
+pub mod bulk;
 pub mod chronology;
 pub mod controls;
 pub mod dom;
@@ -20,12 +21,51 @@ pub mod link;
 pub mod movers;
 pub mod popup;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Where the bundled data is served from.
 pub const DATA_URL: &str = "data/nk-deployment-2024.geojson";
 /// Where the offline basemap is served from.
 pub const BASEMAP_URL: &str = "basemap.geojson";
+
+/// The data to show: `?data=PATH` in the address names a GeoJSON file
+/// served beside the map (the same origin: the page's security policy lets
+/// it fetch from nowhere else); without it, the bundled data.
+pub fn data_url() -> Result<String, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let location = window.location();
+    let params = web_sys::UrlSearchParams::new_with_str(&location.search()?)?;
+    let Some(wanted) = params.get("data").filter(|d| !d.is_empty()) else {
+        return Ok(DATA_URL.to_owned());
+    };
+    let url = web_sys::Url::new_with_base(&wanted, &location.href()?)?;
+    if url.origin() != location.origin()? {
+        return Err(JsValue::from_str(&format!(
+            "?data={wanted}: only files served beside the map can be shown"
+        )));
+    }
+    Ok(wanted)
+}
+
+/// Marks the moment the page has drawn its data (`performance` entry
+/// "rendered"), once the frame after loading has been painted.
+pub fn mark_rendered() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mark = Closure::once_into_js(|| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("rendered");
+        }
+    });
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(mark.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
+}
 
 /// Entry point: builds the map and loads the bundled data.
 pub fn start() {

@@ -8,8 +8,8 @@ use js_sys::Array;
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::{Kind, MapFeature};
-use crate::motion::{progress_at, split};
+use crate::model::MapFeature;
+use crate::motion::{progress_at, split, track};
 use crate::style::stroke;
 use crate::web::bindings;
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
@@ -25,35 +25,6 @@ pub struct Movers {
     /// Routes on the map (by feature index) that have a line and a span.
     routes: BTreeSet<usize>,
     active: BTreeMap<usize, Mover>,
-}
-
-/// A route's line and its time in seconds, when it can move: a LineString
-/// with both a start and an end (a date-only end lasts to the end of its
-/// day) that are the journey's own.
-fn track(feature: &MapFeature) -> Option<(&geo::LineString<f64>, i64, i64)> {
-    let geo::Geometry::LineString(line) = feature.geometry.as_ref()? else {
-        return None;
-    };
-    if feature.kind != Kind::Route {
-        return None;
-    }
-    // Dates that only bound a period (`date_precision`: a month, a window)
-    // are not the time of one journey: nothing is drawn moving.
-    if feature
-        .raw
-        .get("properties")
-        .and_then(|p| p.get("date_precision"))
-        .is_some_and(|v| !v.is_null())
-    {
-        return None;
-    }
-    let (start, end) = (feature.span.start?, feature.span.end?);
-    let end = if end.is_date_only() {
-        end.seconds() + 86_399
-    } else {
-        end.seconds()
-    };
-    Some((line, start.seconds(), end))
 }
 
 impl Movers {

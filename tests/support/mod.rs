@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod bench;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -53,7 +55,22 @@ impl Browser {
         F: FnOnce(Arc<Browser>) -> Fut,
         Fut: Future<Output = Outcome>,
     {
-        let (origin, served) = serve(Path::new("dist"));
+        Browser::run_with(&[], scenario).await
+    }
+
+    /// [`Browser::run`], with more folders served: each `(prefix, folder)`
+    /// serves `folder` under the path `prefix` (which ends with `/`).
+    pub async fn run_with<F, Fut>(mounts: &[(&str, &Path)], scenario: F)
+    where
+        F: FnOnce(Arc<Browser>) -> Fut,
+        Fut: Future<Output = Outcome>,
+    {
+        let mut mounts: Vec<(String, PathBuf)> = mounts
+            .iter()
+            .map(|(prefix, dir)| (prefix.to_string(), dir.to_path_buf()))
+            .collect();
+        mounts.push(("/".into(), PathBuf::from("dist")));
+        let (origin, served) = serve(mounts);
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Driver(
@@ -121,6 +138,14 @@ impl Browser {
         if let Err(message) = outcome {
             panic!("{message}");
         }
+    }
+
+    /// Runs a DevTools command (`method`, `params`) and returns its result.
+    pub async fn cdp(&self, method: &str, params: Value) -> Result<Value, String> {
+        self.client
+            .issue_cmd(Cdp(json!({"cmd": method, "params": params})))
+            .await
+            .map_err(|e| format!("{method}: {e}"))
     }
 
     /// `http://127.0.0.1:PORT` of the served map.
@@ -201,6 +226,11 @@ impl Browser {
     }
 
     /// Opens `url` and waits until the map has loaded.
+    /// Opens `url` and returns once it has loaded, without waiting for the map.
+    pub async fn navigate(&self, url: &str) -> Outcome {
+        self.client.goto(url).await.map_err(|e| e.to_string())
+    }
+
     pub async fn goto(&self, url: &str) -> Outcome {
         // Through a blank page, so that the map loads anew even when only
         // the fragment differs from the address it is at.
@@ -222,8 +252,13 @@ impl Browser {
 
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Result<Value, String> {
+        self.js_with(script, vec![]).await
+    }
+
+    /// Runs `script` with `arguments`.
+    pub async fn js_with(&self, script: &str, arguments: Vec<Value>) -> Result<Value, String> {
         self.client
-            .execute(script, vec![])
+            .execute(script, arguments)
             .await
             .map_err(|e| format!("script failed: {e}\n{script}"))
     }
@@ -351,23 +386,22 @@ fn free_port() -> u16 {
 
 /// Serves the files under `root` on 127.0.0.1 and records each path asked
 /// for. The server lives until the test process ends.
-fn serve(root: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
+fn serve(mounts: Vec<(String, PathBuf)>) -> (String, Arc<Mutex<Vec<String>>>) {
     assert!(
-        root.join("index.html").exists(),
-        "{} has no index.html: run `make test` (it builds dist/ first)",
-        root.display()
+        Path::new("dist/index.html").exists(),
+        "dist/ has no index.html: run `make test` (it builds dist/ first)"
     );
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let origin = format!("http://{}", listener.local_addr().expect("an address"));
     let served = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&served);
-    let root = root.to_path_buf();
+    let mounts = Arc::new(mounts);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
+            let mounts = Arc::clone(&mounts);
             let log = Arc::clone(&log);
             std::thread::spawn(move || {
-                let _ = answer(stream, &root, &log);
+                let _ = answer(stream, &mounts, &log);
             });
         }
     });
@@ -416,7 +450,29 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-fn answer(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+/// The file a served path names: under the mount with the longest prefix
+/// of the path; `None` for a path that climbs out with `..`.
+pub fn local_file(mounts: &[(String, PathBuf)], path: &str) -> Option<PathBuf> {
+    if path.contains("..") {
+        return None;
+    }
+    let relative = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    };
+    let (prefix, dir) = mounts
+        .iter()
+        .filter(|(prefix, _)| relative.starts_with(prefix.as_str()))
+        .max_by_key(|(prefix, _)| prefix.len())?;
+    Some(dir.join(&relative[prefix.len()..]))
+}
+
+fn answer(
+    mut stream: TcpStream,
+    mounts: &[(String, PathBuf)],
+    log: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -437,14 +493,9 @@ fn answer(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::
     if let Ok(mut log) = log.lock() {
         log.push(path.clone());
     }
-    let relative = if path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path
-    };
-    let file = root.join(relative.trim_start_matches('/'));
-    let (status, body, mime) = match (relative.contains(".."), std::fs::read(&file)) {
-        (false, Ok(body)) => ("200 OK", body, mime(&file)),
+    let file = local_file(mounts, &path);
+    let (status, body, mime) = match file.as_ref().map(|f| (std::fs::read(f), f)) {
+        Some((Ok(body), file)) => ("200 OK", body, mime(file)),
         _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;

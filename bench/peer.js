@@ -1,0 +1,102 @@
+// The peer pages of the browser benchmark (`make bench`): the same map,
+// basemap and data as troopmap's page, drawn by a Leaflet time plugin.
+// Each page calls `benchPeer(build)`; `build(map, data, interval)` sets
+// the plugin up and returns { step(time), count(), exportText() }.
+//
+// Query: ?data=URL of the GeoJSON; &canvas=1 draws features with Leaflet's
+// canvas renderer instead of SVG.
+/* global L */
+(function () {
+  'use strict';
+  var DAY = 86400000;
+  var params = new URLSearchParams(location.search);
+
+  // The time rule of troopmap (docs/data-format.md): a date-only end lasts
+  // its whole day; no start or no end leaves that side open.
+  function bound(value, end) {
+    if (value === undefined || value === null) {
+      return end ? Infinity : -Infinity;
+    }
+    var text = String(value);
+    var t = Date.parse(text);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && end) {
+      t += DAY - 1;
+    }
+    return t;
+  }
+
+  // A feature without dates is shown on every day, as in troopmap.
+  function interval(feature) {
+    var p = feature.properties || {};
+    return { start: bound(p.start, false), end: bound(p.end, true) };
+  }
+
+  // The bounds of the routes, where troopmap's page opens too.
+  function routeBounds(data) {
+    var bounds = L.latLngBounds([]);
+    data.features.forEach(function (f) {
+      if (f.geometry && f.geometry.type === 'LineString') {
+        f.geometry.coordinates.forEach(function (c) {
+          bounds.extend([c[1], c[0]]);
+        });
+      }
+    });
+    return bounds;
+  }
+
+  window.benchPeer = async function (build) {
+    var map = L.map('map', {
+      minZoom: 2,
+      maxZoom: 10,
+      fadeAnimation: false,
+      preferCanvas: params.get('canvas') === '1',
+      timeDimension: build.timeDimension === true,
+    }).setView([42, 130], 5);
+    map.createPane('basemap').style.zIndex = 150;
+    var basemap = await (await fetch('/basemap.geojson')).json();
+    L.geoJSON(basemap, {
+      style: { color: '#9c9488', weight: 0.8, fillColor: '#f4f1e8', fillOpacity: 1 },
+      interactive: false,
+      pane: 'basemap',
+      renderer: L.canvas({ pane: 'basemap' }),
+    }).addTo(map);
+    var data = await (await fetch(params.get('data'))).json();
+    var first = Infinity;
+    var last = -Infinity;
+    data.features.forEach(function (f) {
+      var i = interval(f);
+      if (isFinite(i.start)) {
+        first = Math.min(first, i.start);
+      }
+      if (isFinite(i.end)) {
+        last = Math.max(last, i.end);
+      }
+    });
+    var bounds = routeBounds(data);
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { maxZoom: 7, animate: false, padding: [30, 30] });
+    }
+    var tool = build(map, data, interval, first, last);
+    // Noon of each day, as troopmap shows a day.
+    var noon = function (dayIndex) {
+      return first + dayIndex * DAY + DAY / 2;
+    };
+    tool.step(noon(0));
+    window.bench = {
+      step: function (dayIndex) {
+        tool.step(noon(dayIndex));
+      },
+      count: tool.count,
+      exportText: tool.exportText,
+    };
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        performance.mark('rendered');
+      });
+    });
+  };
+
+  window.benchPoint = function (feature, latlng) {
+    return L.circleMarker(latlng, { radius: 5, weight: 2 });
+  };
+})();

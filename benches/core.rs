@@ -1,0 +1,92 @@
+//! Native benchmarks of the core: reading GeoJSON, building the time index,
+//! and stepping the shown set through the days. Run with
+//! `cargo bench --bench core`. Each group has a baseline measured in the
+//! same run (a plain `serde_json` parse; a scan of every feature's span), so
+//! the figures can be read as ratios on a noisy machine.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+
+    use criterion::{BenchmarkId, Criterion, Throughput};
+    use troopmap::{read_collection, synth, Day, Shown, TimeIndex};
+
+    pub fn parsing(c: &mut Criterion) {
+        let mut group = c.benchmark_group("parse");
+        group.sample_size(10);
+        for count in [1_000, 10_000] {
+            let text = synth::collection(count, 1);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(
+                BenchmarkId::new("serde_json::Value (baseline)", count),
+                &text,
+                |b, text| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text))),
+            );
+            group.bench_with_input(
+                BenchmarkId::new("read_collection", count),
+                &text,
+                |b, text| b.iter(|| read_collection("synth.geojson", black_box(text))),
+            );
+        }
+        group.finish();
+    }
+
+    pub fn time_index(c: &mut Criterion) {
+        let mut group = c.benchmark_group("time index");
+        group.sample_size(10);
+        for count in [10_000, 100_000] {
+            let text = synth::collection(count, 1);
+            let Ok(data) = read_collection("synth.geojson", &text) else {
+                panic!("synthetic data must read");
+            };
+            group.bench_with_input(BenchmarkId::new("build", count), &data, |b, data| {
+                b.iter(|| TimeIndex::of(black_box(&data.features)))
+            });
+            let index = TimeIndex::of(&data.features);
+            let Some((first, last)) = index.date_range() else {
+                panic!("synthetic data is dated");
+            };
+            // Baseline: what a plugin without an index does per step,
+            // testing every feature's span against the day.
+            group.bench_with_input(
+                BenchmarkId::new("scan every span, one day (baseline)", count),
+                &data,
+                |b, data| {
+                    let day = Day((first.0 + last.0) / 2);
+                    b.iter(|| {
+                        data.features
+                            .iter()
+                            .filter(|f| f.span.contains(black_box(day)))
+                            .count()
+                    })
+                },
+            );
+            group.bench_with_input(
+                BenchmarkId::new("step one day, the whole year", count),
+                &index,
+                |b, index| {
+                    b.iter(|| {
+                        let mut shown = Shown::new(index.clone());
+                        let mut changes = 0;
+                        let mut day = first;
+                        while day <= last {
+                            let change = shown.go_to(day);
+                            changes += change.entered.len() + change.left.len();
+                            day = day.next();
+                        }
+                        changes
+                    })
+                },
+            );
+        }
+        group.finish();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_group!(benches, native::parsing, native::time_index);
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
