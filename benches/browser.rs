@@ -6,7 +6,8 @@
 //! figure in milliseconds or bytes) and `target/bench/results.md` (the
 //! table with each figure and the ratio troopmap / peer).
 //!
-//! `BENCH_SIZES=1000,10000` and `BENCH_STEPS=200` change what is run.
+//! `BENCH_SIZES=1000,10000`, `BENCH_STEPS=200` and `BENCH_TOOLS=troopmap`
+//! (a part of a tool's name) change what is run.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
@@ -78,14 +79,19 @@ mod run {
 
     type Metric = (&'static str, &'static str, fn(&Record) -> f64);
 
-    const METRICS: [Metric; 9] = [
+    const METRICS: [Metric; 10] = [
         ("first render", "ms", |r| r.first_render_ms),
         ("step, median", "ms", |r| r.step_median_ms),
         ("step, 95th percentile", "ms", |r| r.step_p95_ms),
         ("export of a day", "ms", |r| r.export_ms),
         ("JS heap after load", "MB", |r| r.js_heap_bytes),
-        ("ArrayBuffers (wasm memory)", "MB", |r| r.backing_store_bytes),
-        ("wasm + JS, raw", "KB", |r| (r.wasm_bytes + r.js_bytes) as f64),
+        ("wasm memory after load", "MB", |r| r.wasm_memory_bytes),
+        ("JS heap + wasm memory", "MB", |r| {
+            r.js_heap_bytes + r.wasm_memory_bytes
+        }),
+        ("wasm + JS, raw", "KB", |r| {
+            (r.wasm_bytes + r.js_bytes) as f64
+        }),
         ("wasm + JS, gzip", "KB", |r| {
             (r.wasm_gzip_bytes + r.js_gzip_bytes) as f64
         }),
@@ -203,7 +209,10 @@ mod run {
         let mut records = Vec::new();
         let mut errors = Vec::new();
         for &size in &sizes {
-            eprintln!("benchmark: {size} features, {steps} steps, {} tools", TOOLS.len());
+            eprintln!(
+                "benchmark: {size} features, {steps} steps, {} tools",
+                TOOLS.len()
+            );
             let (mut found, mut failed) = run_size(&out.join("data"), size, steps, 10).await;
             for r in &found {
                 eprintln!(

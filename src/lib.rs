@@ -31,6 +31,7 @@ pub mod measure;
 pub mod model;
 pub mod motion;
 pub mod problem;
+pub mod raster;
 pub mod read;
 pub mod scan;
 pub mod selection;

@@ -34,6 +34,8 @@ const PLAY_INTERVAL_MS: i32 = 500;
 /// While a unit moves, playing steps this many seconds (six hours) instead
 /// of a day.
 const PLAY_STEP_UNDER_WAY_S: i64 = 6 * 3600;
+/// While the slider moves, the chronology is listed at most this often.
+const CHRONOLOGY_EVERY_MS: f64 = 200.0;
 /// A day is shown at its noon (UTC), where units under way are drawn.
 const NOON_S: i64 = 12 * 3600;
 
@@ -56,6 +58,8 @@ pub enum Action {
     Select,
     /// Show this feature: its day, the map on it, its popup.
     Choose(usize),
+    /// List the chronology for the day shown (after the slider rested).
+    Relist,
 }
 
 /// Everything the page shows.
@@ -90,6 +94,12 @@ pub struct App {
     listing: Listing,
     /// The chronology's entries on the page.
     chronology: chronology::Panel,
+    /// When the chronology was last listed (milliseconds, page clock).
+    listed_at: f64,
+    relist_timer: Option<i32>,
+    relist: Option<Closure<dyn FnMut()>>,
+    /// The app itself, for timers.
+    me: std::rc::Weak<RefCell<App>>,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
@@ -120,10 +130,11 @@ pub async fn run() -> Result<(), JsValue> {
         ));
     }
     let url = data_url()?;
-    let text = basemap::fetch_text(&url).await?;
+    let text = basemap::fetch_utf8(&url).await?;
     let data = read_collection(&url, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
     drop(text);
     let app = Rc::new(RefCell::new(App::new(map, data)?));
+    app.borrow_mut().me = Rc::downgrade(&app);
     controls::wire(&app)?;
     bulk::wire(&app);
     import::wire(&app)?;
@@ -168,6 +179,10 @@ impl App {
             listed: None,
             listing: Listing::default(),
             chronology: chronology::Panel::default(),
+            listed_at: f64::NEG_INFINITY,
+            relist_timer: None,
+            relist: None,
+            me: std::rc::Weak::new(),
             restoring: false,
             controls: Controls::find()?,
             timer: None,
@@ -225,7 +240,10 @@ impl App {
         }
         App::remember(
             app,
-            !matches!(action, Action::Tick | Action::TogglePlay | Action::Export),
+            !matches!(
+                action,
+                Action::Tick | Action::TogglePlay | Action::Export | Action::Relist
+            ),
         );
     }
 
@@ -402,6 +420,10 @@ impl App {
                 self.show_day(current)
             }
             Action::Choose(index) => self.choose(index),
+            Action::Relist => {
+                self.relist_timer = None;
+                self.show_day(self.shown.day().unwrap_or(self.first))
+            }
             Action::TogglePlay => Ok(()),
         }
     }
@@ -470,17 +492,29 @@ impl App {
             self.listing = Listing::new(&self.data.features, &self.selection);
             self.chronology.reset(&self.data)?;
             histogram::draw(&self.listing, self.first, self.last)?;
+            // Nothing listed yet, and at once.
+            self.listed = Some(Day(i32::MIN));
+            self.listed_at = f64::NEG_INFINITY;
         }
+        histogram::mark(day.0 - self.first.0)?;
         if self.listed != Some(day) {
-            self.chronology.render(
-                &self.data,
-                &self.listing,
-                &self.selection,
-                day,
-                self.selected,
-            )?;
-            histogram::mark(day.0 - self.first.0)?;
-            self.listed = Some(day);
+            // While the slider moves fast, the panel follows at most every
+            // CHRONOLOGY_EVERY_MS, and once more when it stops: the map
+            // and the count keep up with every step.
+            let now = now_ms();
+            if now - self.listed_at >= CHRONOLOGY_EVERY_MS {
+                self.chronology.render(
+                    &self.data,
+                    &self.listing,
+                    &self.selection,
+                    day,
+                    self.selected,
+                )?;
+                self.listed = Some(day);
+                self.listed_at = now;
+            } else {
+                self.relist_later()?;
+            }
         }
         if self.dated {
             self.controls
@@ -488,6 +522,31 @@ impl App {
         } else {
             self.controls.show_undated(self.shown.count())
         }
+    }
+
+    /// Lists the chronology for the day shown once the slider has rested.
+    fn relist_later(&mut self) -> Result<(), JsValue> {
+        if self.relist_timer.is_some() {
+            return Ok(());
+        }
+        if self.relist.is_none() {
+            let me = self.me.clone();
+            self.relist = Some(Closure::new(move || {
+                if let Some(app) = me.upgrade() {
+                    App::dispatch(&app, Action::Relist);
+                }
+            }));
+        }
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        if let Some(relist) = &self.relist {
+            self.relist_timer = Some(
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    relist.as_ref().unchecked_ref(),
+                    CHRONOLOGY_EVERY_MS as i32,
+                )?,
+            );
+        }
+        Ok(())
     }
 
     /// Shows feature `index`: its day, the map on it, and its popup.
@@ -573,6 +632,13 @@ fn anchor(feature: &crate::model::MapFeature) -> Option<geo::Coord<f64>> {
         geo::Geometry::LineString(line) => line.0.get(line.0.len() / 2).copied(),
         other => bounds([other]).map(|r| r.center()),
     }
+}
+
+/// The page's clock, in milliseconds.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Five decimals of a degree: about a metre.

@@ -62,13 +62,18 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Fetches `url` and returns its body as text.
-pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
+/// Fetches `url` and returns its body as UTF-8 text, copied once from the
+/// response's bytes (no detour through a JavaScript string).
+pub async fn fetch_utf8(url: &str) -> Result<String, JsValue> {
     let response = fetch(url).await?;
-    JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .ok_or_else(|| JsValue::from_str(&format!("{url}: the response is not text")))
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    String::from_utf8(bytes).map_err(|e| {
+        JsValue::from_str(&format!(
+            "{url}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {

@@ -15,10 +15,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::bulk::{Projected, Shape, ShownSet};
+use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
 use crate::model::{Confidence, Kind, MapFeature};
 use crate::motion::{progress_at, split, track};
+use crate::raster::{hex, Pixmap, Stamp};
 use crate::style::stroke;
 use crate::web::app::App;
 use crate::web::bindings;
@@ -76,6 +77,12 @@ struct Inner {
     moment: i64,
     /// Scratch lists of shown features by style, kept between frames.
     buckets: Vec<Vec<u32>>,
+    /// Each style's point, drawn once by a canvas, then copied.
+    sprites: Vec<Stamp>,
+    /// The device pixel ratio the sprites were drawn for.
+    sprite_ratio: f64,
+    /// The frame, drawn in Rust and put on the canvas in one call.
+    pixmap: Pixmap,
     frame_requested: bool,
     on_frame: Option<Closure<dyn FnMut()>>,
 }
@@ -91,18 +98,11 @@ impl Bulk {
         pane.style().set_property("z-index", "420")?;
         // Clicks go to the map, which asks [`Bulk::hit`].
         pane.style().set_property("pointer-events", "none")?;
-        let canvas: HtmlCanvasElement = dom::document()?
-            .create_element("canvas")?
-            .dyn_into()
-            .map_err(|_| JsValue::from_str("no canvas element"))?;
+        let (canvas, context) = new_canvas()?;
         // Hidden while Leaflet animates a zoom; drawn anew when it ends.
         canvas.set_class_name("leaflet-zoom-hide bulk-canvas");
         canvas.set_attribute("aria-hidden", "true")?;
         dom::add(&pane, &canvas)?;
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("no 2D canvas"))?
-            .dyn_into()?;
         let inner = Rc::new(RefCell::new(Inner {
             map: map.clone(),
             canvas,
@@ -114,6 +114,9 @@ impl Bulk {
             shown: ShownSet::default(),
             moment: 0,
             buckets: vec![Vec::new(); LOOKS],
+            sprites: Vec::new(),
+            sprite_ratio: 0.0,
+            pixmap: Pixmap::default(),
             frame_requested: false,
             on_frame: None,
         }));
@@ -274,27 +277,59 @@ impl Inner {
         let (width, height) = (size.x(), size.y());
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
-        if self.canvas.width() != pixels_x || self.canvas.height() != pixels_y {
-            self.canvas.set_width(pixels_x);
-            self.canvas.set_height(pixels_y);
-            let style = self.canvas.style();
+        let canvas = &self.canvas;
+        if canvas.width() != pixels_x || canvas.height() != pixels_y {
+            canvas.set_width(pixels_x);
+            canvas.set_height(pixels_y);
+            let style = canvas.style();
             style.set_property("width", &format!("{width}px"))?;
             style.set_property("height", &format!("{height}px"))?;
+        }
+        if self.pixmap.width() != pixels_x as usize || self.pixmap.height() != pixels_y as usize {
+            self.pixmap.resize(pixels_x as usize, pixels_y as usize);
         }
         // The canvas covers the map container: its top left corner sits at
         // the container's (0, 0), wherever the panes were dragged to.
         let corner = bindings::container_point_to_layer_point(&self.map, &Point::new(0.0, 0.0));
-        self.canvas.style().set_property(
+        canvas.style().set_property(
             "transform",
             &format!("translate3d({}px, {}px, 0)", corner.x(), corner.y()),
         )?;
-        let context = &self.context;
-        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
-        context.clear_rect(0.0, 0.0, width, height);
-        if !self.active {
-            return Ok(());
+        let before = self.pixmap.drawn();
+        self.pixmap.clear();
+        if self.active {
+            self.paint(ratio);
         }
+        // Only what was drawn last time or this time is put back.
+        let after = self.pixmap.drawn();
+        let Some((x, y, w, h)) = union(before, after) else {
+            return Ok(());
+        };
+        let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(self.pixmap.data()),
+            pixels_x,
+            pixels_y,
+        )?;
+        self.context
+            .put_image_data_with_dirty_x_and_dirty_y_and_dirty_width_and_dirty_height(
+                &image, 0.0, 0.0, x as f64, y as f64, w as f64, h as f64,
+            )
+    }
+
+    /// Draws the shown features into the pixmap: areas, then lines, then
+    /// points, then units under way; within each, style by style.
+    fn paint(&mut self, ratio: f64) {
         let view = View::of(&self.map);
+        let at = |c: [f64; 2]| {
+            let (x, y) = view.at(c);
+            [x * ratio, y * ratio]
+        };
+        if self.sprite_ratio != ratio {
+            self.sprites = (0..LOOKS)
+                .map(|look| sprite(look, ratio).unwrap_or_default())
+                .collect();
+            self.sprite_ratio = ratio;
+        }
         for bucket in &mut self.buckets {
             bucket.clear();
         }
@@ -303,106 +338,87 @@ impl Inner {
                 self.buckets[look as usize].push(i as u32);
             }
         }
-        context.set_line_cap("round");
-        context.set_line_join("round");
-        let bounds = (-20.0, -20.0, width + 20.0, height + 20.0);
+        let (w, h) = (self.pixmap.width() as f64, self.pixmap.height() as f64);
+        let margin = 2.0 * SPRITE_HALF * ratio;
+        let mut points: Vec<[f64; 2]> = Vec::new();
+        let mut rings: Vec<Vec<[f64; 2]>> = Vec::new();
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
-                if bucket.is_empty() {
-                    continue;
-                }
                 let (kind, confidence) = unlook(look);
                 let style = stroke(confidence);
-                let dash = js_sys::Array::new();
-                for length in style.dash.unwrap_or("").split_whitespace() {
-                    if let Ok(n) = length.parse::<f64>() {
-                        dash.push(&n.into());
-                    }
-                }
-                context.set_line_dash(&dash)?;
-                context.set_stroke_style_str(style.color);
-                context.begin_path();
-                let mut arrows = Vec::new();
-                let mut any = false;
+                let [r, g, b] = hex(style.color);
+                let dash: Vec<f64> = style
+                    .dash
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter_map(|d| d.parse::<f64>().ok())
+                    .map(|d| d * ratio)
+                    .collect();
                 for &i in bucket {
-                    for part in self.projected.parts(i as usize) {
+                    let parts = self.projected.parts(i as usize);
+                    for (n, part) in parts.iter().enumerate() {
                         let coords = self.projected.coords(part);
                         match (pass, part.shape) {
                             (Pass::Points, Shape::Point) => {
-                                let (x, y) = view.at(coords[0]);
-                                if x < bounds.0 || y < bounds.1 || x > bounds.2 || y > bounds.3 {
+                                let [x, y] = at(coords[0]);
+                                if x < -margin || y < -margin || x > w + margin || y > h + margin {
                                     continue;
                                 }
-                                let radius = if kind == Kind::Place { 6.5 } else { 5.0 };
-                                context.move_to(x + radius, y);
-                                context.arc(x, y, radius, 0.0, std::f64::consts::TAU)?;
-                                any = true;
+                                let half = SPRITE_HALF * ratio;
+                                self.pixmap.stamp(
+                                    &self.sprites[look],
+                                    (x - half).round() as i32,
+                                    (y - half).round() as i32,
+                                );
                             }
-                            (Pass::Lines, Shape::Line)
-                            | (Pass::Areas, Shape::Outer | Shape::Hole) => {
-                                let mut points = coords.iter().map(|&c| view.at(c));
-                                if let Some((x, y)) = points.next() {
-                                    context.move_to(x, y);
+                            (Pass::Lines, Shape::Line) => {
+                                points.clear();
+                                points.extend(coords.iter().map(|&c| at(c)));
+                                self.pixmap
+                                    .stroke(&points, 3.0 * ratio, &dash, [r, g, b, 255]);
+                                if kind == Kind::Route && points.len() > 1 {
+                                    let arrow = arrowhead(
+                                        points[points.len() - 2],
+                                        points[points.len() - 1],
+                                        ratio,
+                                    );
+                                    self.pixmap.fill(&[&arrow], [r, g, b, 255]);
                                 }
-                                for (x, y) in points {
-                                    context.line_to(x, y);
+                            }
+                            (Pass::Areas, Shape::Outer) => {
+                                // The outer ring with the holes after it.
+                                rings.clear();
+                                rings.push(coords.iter().map(|&c| at(c)).collect());
+                                for hole in
+                                    parts[n + 1..].iter().take_while(|p| p.shape == Shape::Hole)
+                                {
+                                    rings.push(
+                                        self.projected
+                                            .coords(hole)
+                                            .iter()
+                                            .map(|&c| at(c))
+                                            .collect(),
+                                    );
                                 }
-                                if part.shape != Shape::Line {
-                                    context.close_path();
-                                } else if kind == Kind::Route && coords.len() > 1 {
-                                    arrows.push((
-                                        view.at(coords[coords.len() - 2]),
-                                        view.at(coords[coords.len() - 1]),
-                                    ));
+                                let refs: Vec<&[[f64; 2]]> =
+                                    rings.iter().map(Vec::as_slice).collect();
+                                self.pixmap.fill(&refs, [r, g, b, 38]);
+                                for ring in &rings {
+                                    self.pixmap.stroke(ring, 2.0 * ratio, &dash, [r, g, b, 255]);
                                 }
-                                any = true;
                             }
                             _ => {}
                         }
                     }
                 }
-                if !any {
-                    continue;
-                }
-                match pass {
-                    Pass::Areas => {
-                        context.set_global_alpha(0.15);
-                        context.set_fill_style_str(style.color);
-                        context.fill_with_canvas_winding_rule(web_sys::CanvasWindingRule::Evenodd);
-                        context.set_global_alpha(1.0);
-                        context.set_line_width(2.0);
-                        context.stroke();
-                    }
-                    Pass::Lines => {
-                        context.set_line_width(3.0);
-                        context.stroke();
-                        draw_arrows(context, &arrows, style.color)?;
-                    }
-                    Pass::Points => {
-                        if kind == Kind::Place {
-                            context.set_fill_style_str("#ffffff");
-                            context.fill();
-                            context.set_line_width(2.5);
-                        } else {
-                            context.set_global_alpha(0.85);
-                            context.set_fill_style_str(style.color);
-                            context.fill();
-                            context.set_global_alpha(1.0);
-                            context.set_line_width(2.0);
-                        }
-                        context.stroke();
-                    }
-                }
             }
         }
-        self.draw_movers(&view)
+        self.paint_movers(&at, ratio);
     }
 
     /// Units under way: the travelled part of their route, and a dot where
     /// they are.
-    fn draw_movers(&self, view: &View) -> Result<(), JsValue> {
-        let context = &self.context;
-        context.set_line_dash(&js_sys::Array::new())?;
+    fn paint_movers(&mut self, at: &impl Fn([f64; 2]) -> [f64; 2], ratio: f64) {
         for i in self.shown.iter() {
             let Some(track) = self.tracks.get(&i) else {
                 continue;
@@ -416,61 +432,105 @@ impl Inner {
             ) else {
                 continue;
             };
-            let color = stroke(unlook(self.looks[i] as usize).1).color;
+            let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).1).color);
             let (done, _) = split(&track.line, &progress);
-            context.begin_path();
-            for (n, c) in done.0.iter().enumerate() {
-                let (x, y) = view.at(crate::bulk::mercator(*c));
-                if n == 0 {
-                    context.move_to(x, y);
-                } else {
-                    context.line_to(x, y);
-                }
-            }
-            context.set_stroke_style_str(color);
-            context.set_line_width(4.0);
-            context.stroke();
-            let (x, y) = view.at(crate::bulk::mercator(progress.at));
-            context.begin_path();
-            context.arc(x, y, 7.0, 0.0, std::f64::consts::TAU)?;
-            context.set_fill_style_str(color);
-            context.fill();
-            context.set_stroke_style_str("#ffffff");
-            context.set_line_width(2.0);
-            context.stroke();
+            let line: Vec<[f64; 2]> = done.0.iter().map(|&c| at(mercator(c))).collect();
+            self.pixmap.stroke(&line, 4.0 * ratio, &[], [r, g, b, 255]);
+            let dot = [at(mercator(progress.at))];
+            self.pixmap
+                .stroke(&dot, 14.0 * ratio, &[], [255, 255, 255, 255]);
+            self.pixmap.stroke(&dot, 10.0 * ratio, &[], [r, g, b, 255]);
         }
-        Ok(())
     }
 }
 
-/// Arrowheads at the ends of routes, showing their direction.
-fn draw_arrows(
-    context: &CanvasRenderingContext2d,
-    arrows: &[((f64, f64), (f64, f64))],
-    color: &str,
-) -> Result<(), JsValue> {
-    if arrows.is_empty() {
-        return Ok(());
+/// The rectangle holding both (x, y, width, height), if either is.
+fn union(
+    a: Option<(usize, usize, usize, usize)>,
+    b: Option<(usize, usize, usize, usize)>,
+) -> Option<(usize, usize, usize, usize)> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (x0, y0) = (a.0.min(b.0), a.1.min(b.1));
+            let (x1, y1) = ((a.0 + a.2).max(b.0 + b.2), (a.1 + a.3).max(b.1 + b.3));
+            Some((x0, y0, x1 - x0, y1 - y0))
+        }
+        (one, None) | (None, one) => one,
     }
-    context.set_line_dash(&js_sys::Array::new())?;
+}
+
+/// The arrowhead at the end `to` of a route coming from `from`.
+fn arrowhead(from: [f64; 2], to: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
+    let angle = (to[1] - from[1]).atan2(to[0] - from[0]);
+    let (length, spread) = (10.0 * ratio, 0.45);
+    [
+        to,
+        [
+            to[0] - length * (angle - spread).cos(),
+            to[1] - length * (angle - spread).sin(),
+        ],
+        [
+            to[0] - length * (angle + spread).cos(),
+            to[1] - length * (angle + spread).sin(),
+        ],
+    ]
+}
+
+/// Half the size of a point's sprite, in CSS pixels.
+const SPRITE_HALF: f64 = 9.0;
+
+/// A style's point as the small-data map draws it (an event's filled
+/// dot, a place's white ring, in the confidence's colour and dash), drawn
+/// once by a canvas.
+fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
+    let (kind, confidence) = unlook(look);
+    let style = stroke(confidence);
+    let (canvas, context) = new_canvas()?;
+    let size = (2.0 * SPRITE_HALF * ratio).ceil() as u32;
+    canvas.set_width(size);
+    canvas.set_height(size);
+    context.scale(ratio, ratio)?;
+    let dash = js_sys::Array::new();
+    for length in style.dash.unwrap_or("").split_whitespace() {
+        if let Ok(n) = length.parse::<f64>() {
+            dash.push(&n.into());
+        }
+    }
+    context.set_line_dash(&dash)?;
+    context.set_line_cap("round");
+    context.set_stroke_style_str(style.color);
     context.begin_path();
-    for &((x0, y0), (x1, y1)) in arrows {
-        let angle = (y1 - y0).atan2(x1 - x0);
-        let (length, spread) = (10.0, 0.45);
-        context.move_to(x1, y1);
-        context.line_to(
-            x1 - length * (angle - spread).cos(),
-            y1 - length * (angle - spread).sin(),
-        );
-        context.line_to(
-            x1 - length * (angle + spread).cos(),
-            y1 - length * (angle + spread).sin(),
-        );
-        context.close_path();
+    if kind == Kind::Place {
+        context.arc(SPRITE_HALF, SPRITE_HALF, 6.5, 0.0, std::f64::consts::TAU)?;
+        context.set_fill_style_str("#ffffff");
+        context.fill();
+        context.set_line_width(2.5);
+    } else {
+        context.arc(SPRITE_HALF, SPRITE_HALF, 5.0, 0.0, std::f64::consts::TAU)?;
+        context.set_global_alpha(0.85);
+        context.set_fill_style_str(style.color);
+        context.fill();
+        context.set_global_alpha(1.0);
+        context.set_line_width(2.0);
     }
-    context.set_fill_style_str(color);
-    context.fill();
-    Ok(())
+    context.stroke();
+    let rgba = context
+        .get_image_data(0.0, 0.0, size as f64, size as f64)?
+        .data()
+        .0;
+    Ok(Stamp::from_rgba(size as usize, &rgba))
+}
+
+fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
+    let canvas: HtmlCanvasElement = dom::document()?
+        .create_element("canvas")?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("no canvas element"))?;
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2D canvas"))?
+        .dyn_into()?;
+    Ok((canvas, context))
 }
 
 /// A click on the map opens the popup of the canvas feature under it.

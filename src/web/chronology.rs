@@ -151,7 +151,9 @@ impl Panel {
     /// The name of the place an event sits at (its `place` property).
     fn place_name(&self, data: &Dataset, feature: &MapFeature) -> Option<String> {
         let id = feature.raw.get("properties")?.get("place")?.as_str()?;
-        data.features.get(*self.places.get(id)?).map(MapFeature::label)
+        data.features
+            .get(*self.places.get(id)?)
+            .map(MapFeature::label)
     }
 }
 

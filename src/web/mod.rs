@@ -67,6 +67,17 @@ pub fn mark_rendered() {
     let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }
 
+/// The bytes of the wasm module's memory: for the benchmark, which cannot
+/// see it in the JavaScript heap.
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// Entry point: builds the map and loads the bundled data.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {

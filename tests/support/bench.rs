@@ -52,8 +52,8 @@ pub struct Record {
     pub export_ms: f64,
     /// After load and a garbage collection (DevTools `Runtime.getHeapUsage`).
     pub js_heap_bytes: f64,
-    /// ArrayBuffer backing stores, where wasm memory lives.
-    pub backing_store_bytes: f64,
+    /// The wasm module's memory (troopmap only), which the JS heap leaves out.
+    pub wasm_memory_bytes: f64,
     pub wasm_bytes: u64,
     pub wasm_gzip_bytes: u64,
     pub js_bytes: u64,
@@ -170,7 +170,10 @@ async fn wait_for(browser: &Browser, script: &str, limit: Duration) -> Result<Va
             return Ok(value);
         }
         if started.elapsed() > limit {
-            return Err(format!("gave up after {} s waiting for {script}", limit.as_secs()));
+            return Err(format!(
+                "gave up after {} s waiting for {script}",
+                limit.as_secs()
+            ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -211,21 +214,30 @@ pub async fn measure(
         .await?;
     let heap = browser.cdp("Runtime.getHeapUsage", json!({})).await?;
     let js_heap_bytes = heap["usedSize"].as_f64().unwrap_or(f64::NAN);
-    let backing_store_bytes = heap["backingStorageSize"].as_f64().unwrap_or(f64::NAN);
+    let wasm_memory_bytes = browser
+        .js("const b = window.wasmBindings; return b && b.memory_bytes ? b.memory_bytes() : 0;")
+        .await?
+        .as_f64()
+        .unwrap_or(f64::NAN);
 
     let mut record = Record {
         tool: tool.name.into(),
         features,
         first_render_ms,
         js_heap_bytes,
-        backing_store_bytes,
+        wasm_memory_bytes,
         steps,
         ..Record::default()
     };
     let scripts = browser
         .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
         .await?;
-    for path in scripts.as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for path in scripts
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         let is_wasm = path.ends_with(".wasm");
         if !(is_wasm || path.ends_with(".js")) {
             continue;
@@ -280,7 +292,11 @@ pub async fn run_size(
     if let Err(e) = synthetic_data(data_dir, features) {
         return (records, vec![e]);
     }
+    let only = std::env::var("BENCH_TOOLS").unwrap_or_default();
     for tool in TOOLS {
+        if !only.is_empty() && !tool.name.to_lowercase().contains(&only.to_lowercase()) {
+            continue;
+        }
         let found: Arc<Mutex<Option<Result<Record, String>>>> = Arc::new(Mutex::new(None));
         let slot = Arc::clone(&found);
         let data_dir = data_dir.to_path_buf();
