@@ -15,7 +15,7 @@ APT_PACKAGES := chromium chromium-driver gdal-bin
 BASEMAP := assets/generated/basemap.geojson
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench-sizes fuzz clean
+.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench bench-sizes fuzz clean
 
 serve: tools $(BASEMAP)
 	trunk serve --release
@@ -73,6 +73,15 @@ test-wasm:
 # The release build served on 127.0.0.1, driven in headless Chromium.
 test-e2e: dist
 	cargo test --test e2e -- --ignored --test-threads=1
+
+## Benchmarks -----------------------------------------------------------------
+
+# The browser benchmark against Leaflet.timeline and Leaflet.TimeDimension
+# at 1,000, 10,000 and 100,000 features (target/bench/results.json and
+# results.md), then the native benchmarks of parsing and the time index.
+bench: tools $(BASEMAP) dist
+	cargo bench --bench browser
+	cargo bench --bench core
 
 # wasm and JS sizes of the release build, raw and gzip.
 bench-sizes: dist

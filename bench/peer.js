@@ -53,6 +53,10 @@
       timeDimension: build.timeDimension === true,
     }).setView([42, 130], 5);
     map.createPane('basemap').style.zIndex = 150;
+    // The data is on its way while the basemap is drawn, as in troopmap.
+    var pending = fetch(params.get('data')).then(function (r) {
+      return r.json();
+    });
     var basemap = await (await fetch('/basemap.geojson')).json();
     L.geoJSON(basemap, {
       style: { color: '#9c9488', weight: 0.8, fillColor: '#f4f1e8', fillOpacity: 1 },
@@ -60,7 +64,7 @@
       pane: 'basemap',
       renderer: L.canvas({ pane: 'basemap' }),
     }).addTo(map);
-    var data = await (await fetch(params.get('data'))).json();
+    var data = await pending;
     var first = Infinity;
     var last = -Infinity;
     data.features.forEach(function (f) {

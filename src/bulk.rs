@@ -144,7 +144,9 @@ impl Projected {
                 let found = match part.shape {
                     Shape::Point => Some((0, distance(at, coords[0]))),
                     Shape::Line => Some((1, distance_to_line(at, coords))),
-                    Shape::Outer => inside(at, coords).then_some((2, 0.0)),
+                    // Inside, or on its outline.
+                    Shape::Outer if inside(at, coords) => Some((2, 0.0)),
+                    Shape::Outer => Some((2, distance_to_line(at, coords))),
                     Shape::Hole => None,
                 };
                 let Some((layer, d)) = found else { continue };

@@ -197,11 +197,19 @@ fn feature(rng: &mut Rng, n: usize) -> Value {
         "name": format!("Synthetic {id_kind} {n}"),
         "kind": map_kind,
         "confidence": confidence,
-        "description": format!(
-            "Synthetic record for benchmarks: {action} in {}, from {start} to {end}. \
-             Not a real report; the figures and places are generated.",
-            region.3
-        ),
+        "description": if kind == "place" {
+            format!(
+                "Synthetic place for benchmarks in {}. Not a real place; \
+                 its position is generated.",
+                region.3
+            )
+        } else {
+            format!(
+                "Synthetic record for benchmarks: {action} in {}, from {start} to {end}. \
+                 Not a real report; the figures and places are generated.",
+                region.3
+            )
+        },
         "sources": [{
             "title": format!("Synthetic report {n}: {action}"),
             "publisher": publisher,

@@ -741,10 +741,18 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         browser.open_map().await?;
         browser.set_date("2024-10-18").await?;
         expect_day(&browser, "2024-10-18").await?;
-        let entries = browser
-            .js("return [...document.querySelectorAll('#chronology-list li[data-entry]')].map(li => li.querySelector('.chronology-date').textContent + ' ' + li.querySelector('.chronology-summary').textContent)")
-            .await?;
-        let entries: Vec<String> = serde_json::from_value(entries).map_err(|e| e.to_string())?;
+        // The panel follows a moving slider within 200 ms.
+        let mut entries: Vec<String> = Vec::new();
+        for _ in 0..50 {
+            let listed = browser
+                .js("return [...document.querySelectorAll('#chronology-list li[data-entry]')].map(li => li.querySelector('.chronology-date').textContent + ' ' + li.querySelector('.chronology-summary').textContent)")
+                .await?;
+            entries = serde_json::from_value(listed).map_err(|e| e.to_string())?;
+            if entries.first().is_some_and(|e| e.starts_with("2024-10-18")) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         check(
             entries.iter().any(|e| e.starts_with("2024-10-18 NIS: about 1,500 North Korean special forces")),
             format!("the chronology on 2024-10-18 lacks NIS's confirmation: {entries:?}"),
@@ -774,6 +782,7 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
             .await?;
         browser.wait_for_text("#date-output", "2024-10-10").await?;
         popup_text(&browser, "Kremlin: reports are").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("Kremlin")), format!("the chosen entry is not marked: {marked}"))?;
 
@@ -784,6 +793,7 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         browser.wait_for_text("#date-output", "2024-10-18").await?;
         browser.click("[data-feature-id=\"event:2024-10-18-nis-confirms\"]").await?;
         popup_text(&browser, "NIS: about 1,500").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("NIS: about 1,500")), format!("the map's choice is not marked in the chronology: {marked}"))?;
 
@@ -933,4 +943,115 @@ fn expected_ids_follow_the_time_rule_on_the_boundary_days() {
     assert!(sea("2024-10-08"));
     assert!(sea("2024-10-13"));
     assert!(!sea("2024-10-14"));
+}
+
+/// The benchmark's harness, small: troopmap and the pages built on the
+/// Leaflet time plugins load the same 1,000 synthetic features and show the
+/// same number of features on the same days. A check of correctness (that
+/// the benchmark compares the same work), not of speed.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run `make test`"]
+async fn benchmark_pages_show_the_same_features_on_the_same_days() {
+    let dir = std::path::Path::new("target/bench/data");
+    let (records, errors) = support::bench::run_size(dir, 1_000, 60, 5).await;
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(records.len(), support::bench::TOOLS.len());
+    let ours = &records[0];
+    assert_eq!(ours.tool, "troopmap");
+    // The counts are the time rule applied to the file, day by day.
+    let text = std::fs::read_to_string(dir.join("synth-1000.geojson")).expect("the data");
+    let data = read_collection("synth-1000.geojson", &text).expect("synthetic data reads");
+    let index = TimeIndex::of(&data.features);
+    let (first, _) = index.date_range().expect("dated data");
+    let expected: Vec<(usize, i64)> = (0..=60)
+        .step_by(5)
+        .map(|step| {
+            (
+                step,
+                index.shown_on(Day(first.0 + step as i32)).len() as i64,
+            )
+        })
+        .collect();
+    assert_eq!(ours.counts, expected, "troopmap against the time rule");
+    for peer in &records[1..] {
+        assert_eq!(peer.counts, ours.counts, "{} against troopmap", peer.tool);
+        assert!(
+            peer.first_render_ms > 0.0 && peer.step_median_ms > 0.0 && peer.export_ms > 0.0,
+            "{peer:?}"
+        );
+    }
+    assert!(ours.wasm_bytes > 0 && ours.glue_gzip_bytes > 0, "{ours:?}");
+}
+
+/// Large data (from 2,000 features) is drawn on one canvas: what the time
+/// rule selects is drawn and counted, a step changes it, and a click on a
+/// drawn feature opens its popup.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run `make test`"]
+async fn large_data_is_drawn_on_a_canvas_that_answers_clicks() {
+    let dir = std::path::Path::new("target/bench/data");
+    let file = support::bench::synthetic_data(dir, 5_000).expect("synthetic data");
+    let text = std::fs::read_to_string(&file).expect("the data");
+    let data = read_collection("synth-5000.geojson", &text).expect("synthetic data reads");
+    let index = TimeIndex::of(&data.features);
+    let served = [("/synth/", dir)];
+    Browser::run_with(&served, |browser| async move {
+        let day = "2024-03-01";
+        browser
+            .goto(&format!(
+                "{}/?data=/synth/synth-5000.geojson#date={day}&map=6/47.6/37.0",
+                browser.origin()
+            ))
+            .await?;
+        let expected = index.shown_on(Day::parse(day).map_err(|e| e.to_string())?).len();
+        browser
+            .wait_for_text("#status", &format!("{expected} features on {day}"))
+            .await?;
+        // Inked pixels on the canvas, and where the first one is.
+        let inked = "const c = document.querySelector('canvas.bulk-canvas');
+            const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0, first = null;
+            for (let i = 3; i < px.length; i += 4) if (px[i] > 0) {
+              n++;
+              if (!first) first = [(i - 3) / 4 % c.width, Math.floor((i - 3) / 4 / c.width)];
+            }
+            return [n, first];";
+        let before = browser.js(inked).await?;
+        let drawn = before[0].as_u64().unwrap_or(0);
+        check(drawn > 5_000, format!("the canvas has {drawn} inked pixels"))?;
+        check(
+            browser.js("return document.querySelectorAll('.leaflet-overlay-pane path').length").await? == 0,
+            "large data made SVG paths",
+        )?;
+        browser.key_on("#date", fantoccini::key::Key::Right).await?;
+        let next = index.shown_on(Day::parse("2024-03-02").map_err(|e| e.to_string())?).len();
+        browser
+            .wait_for_text("#status", &format!("{next} features on 2024-03-02"))
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let after = browser.js(inked).await?;
+        check(after[0] != before[0], "a step did not change the drawing")?;
+        // A click on a drawn pixel opens that feature's popup.
+        let (x, y) = (after[1][0].as_f64().unwrap_or(0.0), after[1][1].as_f64().unwrap_or(0.0));
+        browser
+            .js(&format!(
+                "const c = document.querySelector('canvas.bulk-canvas');
+                 const r = c.getBoundingClientRect();
+                 const at = {{clientX: r.left + {x} + 0.5, clientY: r.top + {y} + 0.5, bubbles: true}};
+                 const map = document.getElementById('map');
+                 for (const type of ['mousedown', 'mouseup', 'click'])
+                   map.dispatchEvent(new MouseEvent(type, at));"
+            ))
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let popup = browser
+            .js("const p = document.querySelector('.leaflet-popup-content h2'); return p ? p.textContent : null;")
+            .await?;
+        check(
+            popup.as_str().is_some_and(|t| t.starts_with("Synthetic ")),
+            format!("a click on the drawing opened {popup}"),
+        )?;
+        browser.screenshot("large-data-5000.png").await
+    })
+    .await;
 }

@@ -25,7 +25,7 @@ use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::movers::Movers;
 use crate::web::popup;
 use crate::web::{
-    basemap, chronology, data_url, dom, download, histogram, import, labels, legend, link,
+    basemap, chronology, data_url, dom, download, histogram, import, labels, legend, link, mark,
     mark_rendered, BASEMAP_URL,
 };
 
@@ -123,16 +123,20 @@ pub async fn run() -> Result<(), JsValue> {
         ("maxWidth", 150.into()),
     ]))
     .add_to(&map);
+    // The data is on its way while the basemap is drawn.
+    let url = data_url()?;
+    let pending = basemap::start_fetch(&url)?;
     if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
         dom::show_alert(&format!(
             "The basemap could not be drawn: {}",
             dom::describe_js_error(&error)
         ));
     }
-    let url = data_url()?;
-    let text = basemap::fetch_utf8(&url).await?;
+    let text = basemap::read_utf8(&url, pending).await?;
+    mark("fetched");
     let data = read_collection(&url, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
     drop(text);
+    mark("read");
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     app.borrow_mut().me = Rc::downgrade(&app);
     controls::wire(&app)?;

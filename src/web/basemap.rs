@@ -62,10 +62,17 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Fetches `url` and returns its body as UTF-8 text, copied once from the
-/// response's bytes (no detour through a JavaScript string).
-pub async fn fetch_utf8(url: &str) -> Result<String, JsValue> {
-    let response = fetch(url).await?;
+/// Starts fetching `url`; [`read_utf8`] takes the answer.
+pub fn start_fetch(url: &str) -> Result<js_sys::Promise, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    Ok(window.fetch_with_str(url))
+}
+
+/// The body of a fetch of `url` begun by [`start_fetch`], as UTF-8 text,
+/// copied once from the response's bytes (no detour through a JavaScript
+/// string).
+pub async fn read_utf8(url: &str, pending: js_sys::Promise) -> Result<String, JsValue> {
+    let response = answer(url, JsFuture::from(pending).await?)?;
     let buffer = JsFuture::from(response.array_buffer()?).await?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     String::from_utf8(bytes).map_err(|e| {
@@ -81,10 +88,12 @@ async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {
 }
 
 async fn fetch(url: &str) -> Result<Response, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await?
-        .dyn_into()?;
+    answer(url, JsFuture::from(start_fetch(url)?).await?)
+}
+
+/// The response, unless the server said no.
+fn answer(url: &str, response: JsValue) -> Result<Response, JsValue> {
+    let response: Response = response.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::from_str(&format!(
             "{url}: the server answered {} {}",

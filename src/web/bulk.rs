@@ -32,8 +32,9 @@ pub const BULK_FROM: usize = 2_000;
 /// their points (450).
 const PANE: &str = "bulk";
 
-/// How far from a click (in screen pixels) a point or line still counts.
-const HIT_PIXELS: f64 = 6.0;
+/// How far from a click (in screen pixels) a point, line or outline still
+/// counts: a point's ring is drawn 7.75 pixels out.
+const HIT_PIXELS: f64 = 8.0;
 
 const KINDS: [Kind; 3] = [Kind::Place, Kind::Route, Kind::Event];
 /// Styles: every kind with every confidence, and with none.

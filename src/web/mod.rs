@@ -48,6 +48,14 @@ pub fn data_url() -> Result<String, JsValue> {
     Ok(wanted)
 }
 
+/// Marks a moment of loading in the page's performance timeline (seen in
+/// the browser's developer tools, and read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Marks the moment the page has drawn its data (`performance` entry
 /// "rendered"), once the frame after loading has been painted.
 pub fn mark_rendered() {

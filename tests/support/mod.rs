@@ -100,11 +100,6 @@ impl Browser {
             // The page's network requests, read by `page_requests`.
             "goog:loggingPrefs": {"performance": "ALL"}
         });
-        let mut capabilities = capabilities;
-        if let Ok(categories) = std::env::var("TROOPMAP_TRACE") {
-            capabilities["goog:chromeOptions"]["perfLoggingPrefs"] =
-                json!({"traceCategories": categories, "enableNetwork": false, "enablePage": false});
-        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!("a json! object literal")
         };
@@ -143,15 +138,6 @@ impl Browser {
         if let Err(message) = outcome {
             panic!("{message}");
         }
-    }
-
-    /// The raw performance log (DevTools events; trace events when
-    /// `TROOPMAP_TRACE` names trace categories).
-    pub async fn performance_log(&self) -> Result<Value, String> {
-        self.client
-            .issue_cmd(PerformanceLog)
-            .await
-            .map_err(|e| format!("reading the performance log: {e}"))
     }
 
     /// Runs a DevTools command (`method`, `params`) and returns its result.
