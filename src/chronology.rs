@@ -12,7 +12,7 @@ pub const MAX_ENTRIES: usize = 300;
 /// had been made public, the day it was (its `reported` date).
 pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
     let reported = || {
-        let text = feature.raw.get("properties")?.get("reported")?.as_str()?;
+        let text = feature.reported.as_deref()?;
         TimeBound::parse(text).ok().map(TimeBound::day)
     };
     match replay {

@@ -6,7 +6,7 @@ use std::fs;
 use troopmap::csv::{self, Columns};
 use troopmap::verdict::verdict;
 use troopmap::{
-    basemap, export_collection, read_collection_with, synth, topo::Topology, DateOrder, Day,
+    basemap, export_collection, read_collection_shared, synth, topo::Topology, DateOrder, Day,
     ReadOptions, TimeIndex,
 };
 
@@ -83,7 +83,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {
     let mut refused = 0;
     for file in files {
         let result = match read(file) {
-            Ok(text) => read_collection_with(file, &text, options),
+            Ok(text) => read_collection_shared(file, text, options),
             Err(message) => {
                 println!("{message}");
                 refused += 1;
@@ -102,7 +102,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {
 
 fn export(day: &str, file: &str, options: ReadOptions) -> Result<(), String> {
     let day = Day::parse(day).map_err(|e| e.to_string())?;
-    let data = read_collection_with(file, &read(file)?, options).map_err(|e| e.to_string())?;
+    let data = read_collection_shared(file, read(file)?, options).map_err(|e| e.to_string())?;
     let shown = TimeIndex::of(&data.features).shown_on(day);
     println!("{}", export_collection(&data, shown));
     Ok(())

@@ -300,7 +300,7 @@ mod tests {
         )
         .unwrap();
         let data = crate::read_collection("c", &json).unwrap();
-        let properties = &data.features[0].raw["properties"];
+        let properties = &data.features[0].object()["properties"];
         assert_eq!(properties.get("date"), None);
         assert_eq!(properties["csv:troops"], "500");
         assert_eq!(properties["csv:kind"], "unit");
@@ -323,7 +323,7 @@ mod tests {
         )
         .unwrap();
         let data = crate::read_collection("c", &json).unwrap();
-        let properties = &data.features[0].raw["properties"];
+        let properties = &data.features[0].object()["properties"];
         assert_eq!(properties["unit"], "1st, \"Storm\"");
         assert_eq!(properties["start"], "2024-10-18T12:00:00Z");
         assert_eq!(properties["seen"], "1729252800");

@@ -1,6 +1,6 @@
 //! Writing features back out as a GeoJSON FeatureCollection.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::model::Dataset;
 
@@ -19,27 +19,46 @@ use crate::model::Dataset;
 /// assert_eq!(out, r#"{"type":"FeatureCollection","name":"demo","features":[{"type":"Feature","id":1,"geometry":null,"properties":{"x":[1,2]},"extra":"kept"}]}"#);
 /// ```
 pub fn export_collection(data: &Dataset, indices: impl IntoIterator<Item = usize>) -> String {
-    let features: Vec<Value> = indices
+    let mut features = String::from("[");
+    for (n, feature) in indices
         .into_iter()
         .filter_map(|i| data.features.get(i))
-        .map(|f| Value::Object(f.raw.clone()))
-        .collect();
-    let mut collection = Map::new();
+        .enumerate()
+    {
+        if n > 0 {
+            features.push(',');
+        }
+        features.push_str(&feature.raw);
+    }
+    features.push(']');
+    let mut out = String::from("{");
+    let mut first = true;
+    let mut member = |out: &mut String, key: &str, value: &str| {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&Value::String(key.to_owned()).to_string());
+        out.push(':');
+        out.push_str(value);
+    };
     if !data.members.contains_key("type") {
-        collection.insert("type".into(), Value::String("FeatureCollection".into()));
+        member(&mut out, "type", "\"FeatureCollection\"");
     }
-    let mut features = Some(features);
+    let mut written = false;
     for (key, value) in &data.members {
-        let value = match key.as_str() {
-            "features" => Value::Array(features.take().unwrap_or_default()),
-            _ => value.clone(),
-        };
-        collection.insert(key.clone(), value);
+        if key == "features" {
+            member(&mut out, key, &features);
+            written = true;
+        } else {
+            member(&mut out, key, &value.to_string());
+        }
     }
-    if let Some(features) = features {
-        collection.insert("features".into(), Value::Array(features));
+    if !written {
+        member(&mut out, "features", &features);
     }
-    Value::Object(collection).to_string()
+    out.push('}');
+    out
 }
 
 /// The file name an export on `day` is saved under.

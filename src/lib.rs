@@ -50,6 +50,6 @@ pub use export::export_collection;
 pub use index::{Change, TimeIndex};
 pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
 pub use problem::{LoadError, Problem};
-pub use read::{read_collection, read_collection_with};
+pub use read::{read_collection, read_collection_shared, read_collection_with};
 pub use shown::Shown;
 pub use time::{Day, Span, TimeBound, TimeError};

@@ -1,5 +1,8 @@
 //! The data model: what the map knows about a feature.
 
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -217,12 +220,79 @@ pub struct MapFeature {
     pub vertex_times: Option<Vec<i64>>,
     /// x = longitude, y = latitude. `None` for a feature without geometry.
     pub geometry: Option<geo::Geometry<f64>>,
-    /// The GeoJSON Feature object exactly as loaded, key order kept; export
-    /// writes this back.
-    pub raw: Map<String, Value>,
+    /// The day it was made public (the `reported` property), as written.
+    pub reported: Option<String>,
+    /// Whether its dates only bound a period (`date_precision` is set).
+    pub date_precision: bool,
+    /// Where a place's label goes (`label_direction`).
+    pub label_direction: Option<String>,
+    /// The id of the place an event happened at (`place`).
+    pub place: Option<String>,
+    /// The GeoJSON Feature exactly as loaded, as JSON text (the file's own
+    /// text where it could be cut out): export writes this back. Kept as
+    /// text, it costs about its size; [`MapFeature::object`] parses it.
+    pub raw: RawText,
+}
+
+/// A feature's JSON text: its own copy, or a part of the file's text that
+/// every feature of the file shares (the file is then in memory once).
+#[derive(Debug, Clone)]
+pub struct RawText(RawRepr);
+
+#[derive(Debug, Clone)]
+enum RawRepr {
+    Owned(Box<str>),
+    Shared(Arc<String>, Range<usize>),
+}
+
+impl RawText {
+    /// The part `range` of `whole`; an empty text when `range` is not in it.
+    pub fn shared(whole: &Arc<String>, range: Range<usize>) -> RawText {
+        if whole.get(range.clone()).is_some() {
+            RawText(RawRepr::Shared(Arc::clone(whole), range))
+        } else {
+            RawText(RawRepr::Owned("".into()))
+        }
+    }
+}
+
+impl From<String> for RawText {
+    fn from(text: String) -> RawText {
+        RawText(RawRepr::Owned(text.into()))
+    }
+}
+
+impl From<&str> for RawText {
+    fn from(text: &str) -> RawText {
+        RawText(RawRepr::Owned(text.into()))
+    }
+}
+
+impl Deref for RawText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            RawRepr::Owned(text) => text,
+            RawRepr::Shared(whole, range) => whole.get(range.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 impl MapFeature {
+    /// The Feature object as loaded, key order kept.
+    pub fn object(&self) -> Map<String, Value> {
+        serde_json::from_str(&self.raw).unwrap_or_default()
+    }
+
+    /// A property as loaded (`None` when absent).
+    pub fn property(&self, key: &str) -> Option<Value> {
+        match self.object().remove("properties") {
+            Some(Value::Object(mut properties)) => properties.remove(key),
+            _ => None,
+        }
+    }
+
     /// A name to show: the `name`, else the id, else a placeholder.
     pub fn label(&self) -> String {
         match (&self.name, &self.id) {

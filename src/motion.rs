@@ -150,12 +150,7 @@ pub fn track(feature: &MapFeature) -> Option<(&LineString<f64>, i64, i64)> {
     }
     // Dates that only bound a period (`date_precision`: a month, a window)
     // are not the time of one journey: nothing is drawn moving.
-    if feature
-        .raw
-        .get("properties")
-        .and_then(|p| p.get("date_precision"))
-        .is_some_and(|v| !v.is_null())
-    {
+    if feature.date_precision {
         return None;
     }
     let (start, end) = (feature.span.start?, feature.span.end?);

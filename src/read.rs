@@ -6,10 +6,11 @@
 use serde_json::{Map, Value};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
-use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
+use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 use crate::problem::{LoadError, Problem};
 use crate::time::Span;
 
@@ -59,6 +60,19 @@ pub fn read_collection(file: &str, text: &str) -> Result<Dataset, LoadError> {
     read_collection_with(file, text, ReadOptions::default())
 }
 
+/// [`read_collection_with`] on text the features keep parts of: the file is
+/// then in memory once, however many features it has.
+pub fn read_collection_shared(
+    file: &str,
+    text: String,
+    options: ReadOptions,
+) -> Result<Dataset, LoadError> {
+    let whole = Arc::new(text);
+    let mut reader = Reader::new_shared(file, &whole, options);
+    while !reader.step(usize::MAX) {}
+    reader.finish()
+}
+
 /// [`read_collection`], with choices the person made for this file (how
 /// to read `03/04/2024`).
 pub fn read_collection_with(
@@ -91,6 +105,9 @@ pub struct Reader<'a> {
     /// The text, without a byte-order mark.
     text: &'a str,
     bom: bool,
+    /// The whole file's text, when the features may keep parts of it
+    /// instead of copies.
+    shared: Option<Arc<String>>,
     options: ReadOptions,
     /// `None` when the text is read whole at the end: it is not plainly a
     /// FeatureCollection, or a part of it is not valid JSON (the whole
@@ -119,9 +136,18 @@ impl<'a> Reader<'a> {
             file: file.to_owned(),
             text,
             bom,
+            shared: None,
             options,
             parts,
         }
+    }
+
+    /// [`Reader::new`] on a file's text that the features then share: each
+    /// keeps its part of `whole`, not a copy.
+    pub fn new_shared(file: &str, whole: &'a Arc<String>, options: ReadOptions) -> Reader<'a> {
+        let mut reader = Reader::new(file, whole.as_str(), options);
+        reader.shared = Some(Arc::clone(whole));
+        reader
     }
 
     /// Features read so far, and in all (0 of 0 when read whole at the end).
@@ -140,7 +166,18 @@ impl<'a> Reader<'a> {
         while steps.next < end {
             let index = steps.next;
             match serde_json::from_str::<Value>(&self.text[steps.features[index].clone()]) {
-                Ok(value) => steps.collector.add(index, value),
+                Ok(value) => {
+                    let range = steps.features[index].clone();
+                    let raw = match &self.shared {
+                        // Ranges count from after the byte-order mark.
+                        Some(whole) => {
+                            let skip = if self.bom { '\u{feff}'.len_utf8() } else { 0 };
+                            RawText::shared(whole, range.start + skip..range.end + skip)
+                        }
+                        None => RawText::from(&self.text[range]),
+                    };
+                    steps.collector.add(index, value, Some(raw));
+                }
                 Err(_) => {
                     // Broken JSON: the whole parse gives its line and column.
                     self.parts = None;
@@ -361,7 +398,7 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
     };
     let mut collector = Collector::new(options, warnings);
     for (index, feature) in features.into_iter().enumerate() {
-        collector.add(index, feature);
+        collector.add(index, feature, None);
     }
     collector.finish(members)
 }
@@ -399,8 +436,10 @@ impl Collector {
         }
     }
 
-    fn add(&mut self, index: usize, value: Value) {
-        match read_feature(index, value, self.options, &mut self.warnings) {
+    /// Reads feature `index` from its `value`, and `text` when the file's
+    /// own text of it is at hand.
+    fn add(&mut self, index: usize, value: Value, text: Option<RawText>) {
+        match read_feature(index, value, text, self.options, &mut self.warnings) {
             Ok(feature) => {
                 if let Some(id) = &feature.id {
                     let key = match id {
@@ -447,6 +486,7 @@ fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
 fn read_feature(
     index: usize,
     value: Value,
+    source: Option<RawText>,
     options: ReadOptions,
     warnings: &mut Vec<Problem>,
 ) -> Result<MapFeature, Vec<Problem>> {
@@ -630,6 +670,22 @@ fn read_feature(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let text_of = |key: &str| {
+        properties
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let reported = text_of("reported");
+    let label_direction = text_of("label_direction");
+    let place = text_of("place");
+    let date_precision = properties
+        .get("date_precision")
+        .is_some_and(|v| !v.is_null());
+    let raw = match source {
+        Some(source) => source,
+        None => RawText::from(Value::Object(raw).to_string()),
+    };
     Ok(MapFeature {
         id,
         name,
@@ -642,6 +698,10 @@ fn read_feature(
         precision,
         vertex_times: timing.vertex_times,
         geometry,
+        reported,
+        date_precision,
+        label_direction,
+        place,
         raw,
     })
 }
@@ -846,6 +906,22 @@ mod tests {
     }
 
     #[test]
+    fn features_share_the_files_text_and_give_back_their_own_part() {
+        let feature =
+            r#"{"type": "Feature", "id": "a", "geometry": null, "properties": {"n": 1.50}}"#;
+        for bom in ["", "\u{feff}"] {
+            let text = format!(
+                r#"{bom}{{"type": "FeatureCollection", "features": [{feature}, {feature}]}}"#
+            );
+            let Ok(data) = read_collection_shared("s", text, ReadOptions::default()) else {
+                panic!("reads");
+            };
+            assert_eq!(data.features.len(), 2);
+            assert_eq!(&*data.features[1].raw, feature, "with {bom:?}");
+        }
+    }
+
+    #[test]
     fn the_wrong_top_level_type_is_refused() {
         assert_eq!(
             messages("[]"),
@@ -865,11 +941,15 @@ mod tests {
         let data = read_collection("t", &text).unwrap();
         let feature = &data.features[0];
         assert_eq!(feature.id, Some(FeatureId::Number(7.into())));
-        let keys: Vec<&str> = feature.raw.keys().map(String::as_str).collect();
+        let object = feature.object();
+        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
             ["type", "id", "zeta", "geometry", "properties", "alpha"]
         );
+        // The file's own text of the feature, byte for byte.
+        let start = text.find(r#"{"type": "Feature""#).unwrap();
+        assert_eq!(&text[start..start + feature.raw.len()], &*feature.raw);
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Selection {
 
 /// The day a feature was made public (`reported`), when it says.
 fn reported(feature: &MapFeature) -> Option<crate::Day> {
-    let text = feature.raw.get("properties")?.get("reported")?.as_str()?;
+    let text = feature.reported.as_deref()?;
     TimeBound::parse(text).ok().map(TimeBound::day)
 }
 

@@ -42,7 +42,8 @@ fn every_feature_is_identified_graded_sourced_dated_and_placed() {
                 .is_some_and(|id| id.starts_with(&format!("{}:", feature.kind.as_str()))),
             "feature {i} has no meaningful id: {id:?}"
         );
-        let kind = feature.raw["properties"]["kind"].as_str();
+        let object = feature.object();
+        let kind = object["properties"]["kind"].as_str();
         assert!(
             kind.and_then(Kind::parse).is_some(),
             "{id:?}: kind {kind:?}"
@@ -66,9 +67,7 @@ fn every_feature_is_identified_graded_sourced_dated_and_placed() {
             assert!(a <= b, "{id:?} ends before it starts");
         }
         if feature.kind != Kind::Place {
-            let reported = feature.raw["properties"]["reported"]
-                .as_str()
-                .map(Day::parse);
+            let reported = object["properties"]["reported"].as_str().map(Day::parse);
             assert!(
                 matches!(reported, Some(Ok(_))),
                 "{id:?} has no reported date: {reported:?}"
@@ -135,14 +134,14 @@ fn the_first_sea_transfer_runs_from_each_departure_area() {
         // The track is drawn by the map maker; the voyage itself is confirmed,
         // and was made public on Oct 18.
         assert_eq!(sea.confidence, Some(Confidence::Inferred));
-        assert_eq!(sea.raw["properties"]["voyage_confidence"], "confirmed");
-        assert_eq!(sea.raw["properties"]["reported"], "2024-10-18");
-        assert_eq!(sea.raw["properties"]["mode"], "sea");
+        assert_eq!(sea.object()["properties"]["voyage_confidence"], "confirmed");
+        assert_eq!(sea.object()["properties"]["reported"], "2024-10-18");
+        assert_eq!(sea.object()["properties"]["mode"], "sea");
     }
     // The second wave's dates were not disclosed, and it is not drawn.
     let second = find(&data, "route:sea-wave2");
     assert!(second.geometry.is_none());
-    assert_eq!(second.raw["properties"]["dates_disclosed"], false);
+    assert_eq!(second.object()["properties"]["dates_disclosed"], false);
 }
 
 #[test]
@@ -268,7 +267,7 @@ fn sea_tracks_stay_at_sea() {
     let tracks: Vec<_> = data
         .features
         .iter()
-        .filter(|f| f.kind == Kind::Route && f.raw["properties"]["mode"] == "sea")
+        .filter(|f| f.kind == Kind::Route && f.object()["properties"]["mode"] == "sea")
         .filter(|f| f.geometry.is_some())
         .collect();
     assert!(!tracks.is_empty(), "no sea track in the data");

@@ -14,7 +14,7 @@ use crate::fragment::LinkState;
 use crate::geometry::bounds;
 use crate::index::{Change, TimeIndex};
 use crate::model::{Dataset, Kind};
-use crate::read::read_collection;
+use crate::read::read_collection_shared;
 use crate::selection::Selection;
 use crate::shown::Shown;
 use crate::time::Day;
@@ -134,8 +134,8 @@ pub async fn run() -> Result<(), JsValue> {
     }
     let text = basemap::read_utf8(&url, pending).await?;
     mark("fetched");
-    let data = read_collection(&url, &text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    drop(text);
+    let data = read_collection_shared(&url, text, Default::default())
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     mark("read");
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     app.borrow_mut().me = Rc::downgrade(&app);
@@ -494,7 +494,7 @@ impl App {
         // changed; a new day only looks them up.
         if self.listed.is_none() {
             self.listing = Listing::new(&self.data.features, &self.selection);
-            self.chronology.reset(&self.data)?;
+            self.chronology.reset()?;
             histogram::draw(&self.listing, self.first, self.last)?;
             // Nothing listed yet, and at once.
             self.listed = Some(Day(i32::MIN));

@@ -27,25 +27,21 @@ pub struct Panel {
     /// The entries listed, newest first, by feature index.
     order: Vec<usize>,
     items: HashMap<usize, HtmlElement>,
-    /// Feature ids to their index, for events that name their `place`.
-    places: HashMap<String, usize>,
+    /// Feature ids to their index, for events that name their `place`;
+    /// made when one first does.
+    places: Option<HashMap<String, usize>>,
     empty: Option<HtmlElement>,
 }
 
 impl Panel {
     /// Forgets every entry: the data or the selection changed.
-    pub fn reset(&mut self, data: &Dataset) -> Result<(), JsValue> {
+    pub fn reset(&mut self) -> Result<(), JsValue> {
         let list: HtmlElement = dom::by_id("chronology-list")?;
         list.set_text_content(None);
         self.order.clear();
         self.items.clear();
         self.empty = None;
-        self.places = data
-            .features
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| Some((f.id.as_ref()?.to_string(), i)))
-            .collect();
+        self.places = None;
         Ok(())
     }
 
@@ -103,7 +99,7 @@ impl Panel {
     }
 
     fn entry(
-        &self,
+        &mut self,
         data: &Dataset,
         selection: &Selection,
         index: usize,
@@ -149,11 +145,16 @@ impl Panel {
     }
 
     /// The name of the place an event sits at (its `place` property).
-    fn place_name(&self, data: &Dataset, feature: &MapFeature) -> Option<String> {
-        let id = feature.raw.get("properties")?.get("place")?.as_str()?;
-        data.features
-            .get(*self.places.get(id)?)
-            .map(MapFeature::label)
+    fn place_name(&mut self, data: &Dataset, feature: &MapFeature) -> Option<String> {
+        let id = feature.place.as_deref()?;
+        let places = self.places.get_or_insert_with(|| {
+            data.features
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| Some((f.id.as_ref()?.to_string(), i)))
+                .collect()
+        });
+        data.features.get(*places.get(id)?).map(MapFeature::label)
     }
 }
 

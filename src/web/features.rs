@@ -65,11 +65,7 @@ impl FeatureLayer {
             let label = dom::element("span", "", &feature.label())?;
             label.set_attribute(labels::PRIORITY, &index.to_string())?;
             // `label_direction` lets the data move a label off a neighbour's.
-            let wanted = feature
-                .raw
-                .get("properties")
-                .and_then(|p| p.get("label_direction"))
-                .and_then(|d| d.as_str());
+            let wanted = feature.label_direction.as_deref();
             let (direction, offset) = match wanted {
                 Some("left") => ("left", (-8, 0)),
                 Some("top") => ("top", (0, -8)),

@@ -105,7 +105,7 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
     for file in &files {
         let name = file.name();
         let result = match read_text(file, &progress).await {
-            Ok(text) => check(&name, &text, options, &progress).await?,
+            Ok(text) => check(&name, std::sync::Arc::new(text), options, &progress).await?,
             Err(message) => {
                 verdicts.push(message);
                 noteworthy = true;
@@ -147,12 +147,13 @@ const FEATURES_PER_STEP: usize = 2000;
 /// progress bar and letting the page draw in between.
 async fn check(
     name: &str,
-    text: &str,
+    text: std::sync::Arc<String>,
     options: ReadOptions,
     progress: &HtmlProgressElement,
 ) -> Result<Result<Dataset, LoadError>, JsValue> {
     progress.set_attribute("aria-label", &format!("Checking {name}"))?;
-    let mut reader = Reader::new(name, text, options);
+    // The features keep parts of the file's text, not copies.
+    let mut reader = Reader::new_shared(name, &text, options);
     while !reader.step(FEATURES_PER_STEP) {
         let (done, total) = reader.progress();
         progress.set_max(total.max(1) as f64);

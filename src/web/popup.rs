@@ -45,11 +45,7 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
         fact("Mode", &mode)?;
     }
     if let Some(troops) = feature.troops {
-        let high = feature
-            .raw
-            .get("properties")
-            .and_then(|p| p.get("troops_high"))
-            .and_then(|v| v.as_f64());
+        let high = feature.property("troops_high").and_then(|v| v.as_f64());
         let text = match high {
             Some(high) if high > troops => {
                 format!(
@@ -142,20 +138,14 @@ pub fn source_link(source: &Source, text: &str) -> Result<HtmlElement, JsValue> 
 
 /// A text property the map shows but does not otherwise use.
 fn extra(feature: &MapFeature, key: &str) -> Option<String> {
-    let value = feature.raw.get("properties")?.get(key)?;
-    value.as_str().map(str::to_owned)
+    feature.property(key)?.as_str().map(str::to_owned)
 }
 
 /// The feature's dates as a reader would say them, as written in the data;
 /// when a date-time falls on another UTC day than it reads, that day too.
 pub fn dates(feature: &MapFeature) -> String {
     let written = |key: &str, day: Option<crate::Day>| -> Option<String> {
-        let text = feature
-            .raw
-            .get("properties")?
-            .get(key)?
-            .as_str()?
-            .to_owned();
+        let text = feature.property(key)?.as_str()?.to_owned();
         Some(match day {
             Some(day) if !text.starts_with(&day.to_string()) => format!("{text} (UTC day {day})"),
             _ => text,

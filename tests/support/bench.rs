@@ -47,6 +47,9 @@ pub struct Record {
     /// One day forward on the slider, to the end of the next frame.
     pub step_median_ms: f64,
     pub step_p95_ms: f64,
+    /// The same measure of a step that does nothing: the wait for the next
+    /// frame, which no page can beat.
+    pub idle_frame_ms: f64,
     /// Building the GeoJSON of the features shown on a day, as a Blob to
     /// download (median of 5).
     pub export_ms: f64,
@@ -113,6 +116,14 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => {
 (async () => {
   await frame();
   await frame();
+  // The floor of this measure: a step that does nothing still waits for
+  // the next frame.
+  const idle = [];
+  for (let k = 0; k < 30; k++) {
+    const t0 = performance.now();
+    await frame();
+    idle.push(performance.now() - t0);
+  }
   const latencies = [];
   const counts = [[0, window.bench.count()]];
   for (let k = 1; k <= steps; k++) {
@@ -130,7 +141,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => {
     exports.push(performance.now() - t0);
     await frame();
   }
-  window.benchResult = { latencies, counts, exports };
+  window.benchResult = { idle, latencies, counts, exports };
 })().catch((e) => { window.benchResult = { error: String(e && e.stack || e) }; });
 "#;
 
@@ -269,6 +280,7 @@ pub async fn measure(
     let latencies = numbers(&result["latencies"]);
     record.step_median_ms = median(&latencies);
     record.step_p95_ms = percentile(&latencies, 0.95);
+    record.idle_frame_ms = median(&numbers(&result["idle"]));
     record.export_ms = median(&numbers(&result["exports"]));
     record.counts = result["counts"]
         .as_array()
