@@ -32,6 +32,11 @@ pub fn hex(color: &str) -> [u8; 3] {
 pub struct Stamp {
     pub size: usize,
     pub inked: Vec<(u16, u16, Rgba)>,
+    /// The opaque pixels as runs along rows: row, first column, the run's
+    /// bytes; copied whole where the stamp lies inside the pixmap.
+    runs: Vec<(u16, u16, Vec<u8>)>,
+    /// The pixels with some, not full, opacity: blended one by one.
+    translucent: Vec<(u16, u16, Rgba)>,
 }
 
 impl Stamp {
@@ -48,8 +53,29 @@ impl Stamp {
                     [p[0], p[1], p[2], p[3]],
                 )
             })
-            .collect();
-        Stamp { size, inked }
+            .collect::<Vec<_>>();
+        let mut runs: Vec<(u16, u16, Vec<u8>)> = Vec::new();
+        let mut translucent = Vec::new();
+        for &(col, row, color) in &inked {
+            if color[3] < 255 {
+                translucent.push((col, row, color));
+                continue;
+            }
+            match runs.last_mut() {
+                Some((r, c, bytes))
+                    if *r == row && *c as usize + bytes.len() / 4 == col as usize =>
+                {
+                    bytes.extend_from_slice(&color);
+                }
+                _ => runs.push((row, col, color.to_vec())),
+            }
+        }
+        Stamp {
+            size,
+            inked,
+            runs,
+            translucent,
+        }
     }
 }
 
@@ -151,6 +177,14 @@ impl Pixmap {
         if alpha == 0 {
             return;
         }
+        if target[3] == 255 {
+            // Over opaque ink: the result is opaque.
+            let keep = 255 - alpha;
+            for c in 0..3 {
+                target[c] = ((color[c] as u32 * alpha + target[c] as u32 * keep + 127) / 255) as u8;
+            }
+            return;
+        }
         let under = target[3] as u32 * (255 - alpha);
         let out = alpha * 255 + under;
         for c in 0..3 {
@@ -167,6 +201,19 @@ impl Pixmap {
             return;
         }
         let inside = x >= 0 && y >= 0 && x + size <= w && y + size <= h;
+        if inside {
+            for (row, col, bytes) in &stamp.runs {
+                let i =
+                    ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
+                self.data[i..i + bytes.len()].copy_from_slice(bytes);
+            }
+            for &(col, row, color) in &stamp.translucent {
+                let i = ((y as usize + row as usize) * self.width + x as usize + col as usize) * 4;
+                Pixmap::blend_at(&mut self.data, i, color);
+            }
+            self.note(x, y, x + size, y + size);
+            return;
+        }
         for &(col, row, color) in &stamp.inked {
             let (px, py) = (x + col as i32, y + row as i32);
             if !inside && (px < 0 || py < 0 || px >= w || py >= h) {
@@ -234,15 +281,18 @@ impl Pixmap {
     /// and joins, dashed by `dash` (lengths of on and off, as in SVG; empty
     /// for a solid line). The colour is drawn opaque.
     pub fn stroke(&mut self, points: &[[f64; 2]], width: f64, dash: &[f64], color: Rgba) {
-        let radius = (width / 2.0).max(0.5);
+        self.stroke_with(points, &Brush::round(width), dash, color);
+    }
+
+    /// [`Pixmap::stroke`] with a brush made once for many lines.
+    pub fn stroke_with(&mut self, points: &[[f64; 2]], brush: &Brush, dash: &[f64], color: Rgba) {
+        let radius = brush.radius;
+        let disc = &brush.disc;
         let pattern: f64 = dash.iter().sum();
         let dashed = pattern > 0.0 && dash.len() % 2 == 0;
-        // Pixels covered by a dot of this radius, around its centre pixel.
-        let reach = radius.ceil() as i32;
-        let disc: Vec<(i32, i32)> = (-reach..=reach)
-            .flat_map(|dy| (-reach..=reach).map(move |dx| (dx, dy)))
-            .filter(|&(dx, dy)| ((dx * dx + dy * dy) as f64) <= radius * radius + 0.25)
-            .collect();
+        // A solid line is walked a radius at a time (the dots overlap); a
+        // dashed one a pixel at a time, so that no short dash is missed.
+        let pace = if dashed { 1.0 } else { radius.max(1.0) };
         let margin = radius + 1.0;
         let (w, h) = (self.width as f64, self.height as f64);
         let mut travelled = 0.0;
@@ -251,20 +301,20 @@ impl Pixmap {
             let length = (b[0] - a[0]).hypot(b[1] - a[1]);
             // Only the part of the segment near the pixmap is walked.
             if let Some((t0, t1)) = clip(a, b, -margin, -margin, w + margin, h + margin) {
-                let steps = ((t1 - t0) * length).ceil().max(1.0) as usize;
+                let steps = ((t1 - t0) * length / pace).ceil().max(1.0) as usize;
                 for i in 0..=steps {
                     let t = t0 + (t1 - t0) * i as f64 / steps as f64;
                     if dashed && !on(travelled + t * length, dash, pattern) {
                         continue;
                     }
                     let (x, y) = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]));
-                    self.dot(x, y, &disc, color);
+                    self.dot(x, y, disc, color);
                 }
             }
             travelled += length;
         }
         if points.len() == 1 {
-            self.dot(points[0][0], points[0][1], &disc, color);
+            self.dot(points[0][0], points[0][1], disc, color);
         }
     }
 
@@ -287,6 +337,25 @@ impl Pixmap {
         if x1 > x0 {
             self.note(x0, y0, x1, y1);
         }
+    }
+}
+
+/// The pixels a round pen of some width covers around its centre pixel.
+#[derive(Debug, Clone)]
+pub struct Brush {
+    radius: f64,
+    disc: Vec<(i32, i32)>,
+}
+
+impl Brush {
+    pub fn round(width: f64) -> Brush {
+        let radius = (width / 2.0).max(0.5);
+        let reach = radius.ceil() as i32;
+        let disc = (-reach..=reach)
+            .flat_map(|dy| (-reach..=reach).map(move |dx| (dx, dy)))
+            .filter(|&(dx, dy)| ((dx * dx + dy * dy) as f64) <= radius * radius + 0.25)
+            .collect();
+        Brush { radius, disc }
     }
 }
 
@@ -402,6 +471,11 @@ mod tests {
     fn a_stamp_is_copied_and_cut_at_the_edges_and_clear_empties_it() {
         let rgba: Vec<u8> = (0..9).flat_map(|_| [0u8, 200, 0, 255]).collect();
         let stamp = Stamp::from_rgba(3, &rgba);
+        let mut inside = Pixmap::new(5, 5);
+        inside.stamp(&stamp, 1, 1);
+        assert_eq!(inked(&inside), 9);
+        assert_eq!(inside.pixel(3, 3), Some([0, 200, 0, 255]));
+        assert_eq!(inside.pixel(4, 4).map(|c| c[3]), Some(0));
         let mut p = Pixmap::new(5, 5);
         p.stamp(&stamp, -1, -1);
         assert_eq!(inked(&p), 4);

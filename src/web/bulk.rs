@@ -6,7 +6,6 @@
 //! A click finds the feature under it and opens its popup.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use geo::LineString;
@@ -19,7 +18,7 @@ use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
 use crate::model::{Confidence, Kind, MapFeature};
 use crate::motion::{progress_at, split, track};
-use crate::raster::{hex, Pixmap, Stamp};
+use crate::raster::{hex, Brush, Pixmap, Stamp};
 use crate::style::stroke;
 use crate::web::app::App;
 use crate::web::bindings;
@@ -73,7 +72,8 @@ struct Inner {
     active: bool,
     projected: Projected,
     looks: Vec<u8>,
-    tracks: HashMap<usize, Track>,
+    /// Per feature, its track when it is a route a unit can move along.
+    tracks: Vec<Option<Box<Track>>>,
     shown: ShownSet,
     moment: i64,
     /// Scratch lists of shown features by style, kept between frames.
@@ -111,7 +111,7 @@ impl Bulk {
             active: false,
             projected: Projected::default(),
             looks: Vec::new(),
-            tracks: HashMap::new(),
+            tracks: Vec::new(),
             shown: ShownSet::default(),
             moment: 0,
             buckets: vec![Vec::new(); LOOKS],
@@ -148,18 +148,14 @@ impl Bulk {
         inner.looks = features.iter().map(look).collect();
         inner.tracks = features
             .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
+            .map(|f| {
                 let (line, start, end) = track(f)?;
-                Some((
-                    i,
-                    Track {
-                        line: line.clone(),
-                        start,
-                        end,
-                        times: f.vertex_times.clone(),
-                    },
-                ))
+                Some(Box::new(Track {
+                    line: line.clone(),
+                    start,
+                    end,
+                    times: f.vertex_times.clone(),
+                }))
             })
             .collect();
         inner.shown = ShownSet::new(features.len());
@@ -181,7 +177,8 @@ impl Bulk {
         let under_way = inner.shown.iter().any(|i| {
             inner
                 .tracks
-                .get(&i)
+                .get(i)
+                .and_then(Option::as_ref)
                 .is_some_and(|t| t.start <= moment && moment <= t.end)
         });
         drop(inner);
@@ -343,6 +340,7 @@ impl Inner {
         let margin = 2.0 * SPRITE_HALF * ratio;
         let mut points: Vec<[f64; 2]> = Vec::new();
         let mut rings: Vec<Vec<[f64; 2]>> = Vec::new();
+        let (line_brush, outline_brush) = (Brush::round(3.0 * ratio), Brush::round(2.0 * ratio));
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
                 let (kind, confidence) = unlook(look);
@@ -375,8 +373,12 @@ impl Inner {
                             (Pass::Lines, Shape::Line) => {
                                 points.clear();
                                 points.extend(coords.iter().map(|&c| at(c)));
-                                self.pixmap
-                                    .stroke(&points, 3.0 * ratio, &dash, [r, g, b, 255]);
+                                self.pixmap.stroke_with(
+                                    &points,
+                                    &line_brush,
+                                    &dash,
+                                    [r, g, b, 255],
+                                );
                                 if kind == Kind::Route && points.len() > 1 {
                                     let arrow = arrowhead(
                                         points[points.len() - 2],
@@ -405,7 +407,12 @@ impl Inner {
                                     rings.iter().map(Vec::as_slice).collect();
                                 self.pixmap.fill(&refs, [r, g, b, 38]);
                                 for ring in &rings {
-                                    self.pixmap.stroke(ring, 2.0 * ratio, &dash, [r, g, b, 255]);
+                                    self.pixmap.stroke_with(
+                                        ring,
+                                        &outline_brush,
+                                        &dash,
+                                        [r, g, b, 255],
+                                    );
                                 }
                             }
                             _ => {}
@@ -421,7 +428,7 @@ impl Inner {
     /// they are.
     fn paint_movers(&mut self, at: &impl Fn([f64; 2]) -> [f64; 2], ratio: f64) {
         for i in self.shown.iter() {
-            let Some(track) = self.tracks.get(&i) else {
+            let Some(Some(track)) = self.tracks.get(i) else {
                 continue;
             };
             let Some(progress) = progress_at(
