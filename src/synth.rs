@@ -219,7 +219,14 @@ fn feature(rng: &mut Rng, n: usize) -> Value {
     });
     if let Some(p) = properties.as_object_mut() {
         if kind == "place" {
-            p.insert("precision".into(), json!("approximate"));
+            let precision = match rng.below(20) {
+                0..=7 => "city",
+                8..=13 => "town",
+                14..=15 => "exact",
+                16..=18 => "approximate",
+                _ => "area",
+            };
+            p.insert("precision".into(), json!(precision));
         } else {
             p.insert("start".into(), json!(start.to_string()));
             p.insert("end".into(), json!(end.to_string()));

@@ -16,10 +16,10 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
-use crate::model::{Confidence, Kind, MapFeature};
+use crate::model::{Confidence, Kind, MapFeature, Precision};
 use crate::motion::{progress_at, split, track};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
-use crate::style::stroke;
+use crate::style::{place_mark, stroke};
 use crate::web::app::App;
 use crate::web::bindings;
 use crate::web::dom;
@@ -35,26 +35,42 @@ const PANE: &str = "bulk";
 /// counts: a point's ring is drawn 7.75 pixels out.
 const HIT_PIXELS: f64 = 8.0;
 
-const KINDS: [Kind; 3] = [Kind::Place, Kind::Route, Kind::Event];
-/// Styles: every kind with every confidence, and with none.
-const LOOKS: usize = KINDS.len() * (Confidence::ALL.len() + 1);
+/// The kinds as drawn: a place for each way its precision looks (see
+/// [`place_mark`]), a route, an event.
+const MARKS: [(Kind, Option<Precision>); 6] = [
+    (Kind::Place, None),
+    (Kind::Place, Some(Precision::Exact)),
+    (Kind::Place, Some(Precision::Approximate)),
+    (Kind::Place, Some(Precision::Area)),
+    (Kind::Route, None),
+    (Kind::Event, None),
+];
+/// Styles: every mark with every confidence, and with none.
+const LOOKS: usize = MARKS.len() * (Confidence::ALL.len() + 1);
 
 fn look(feature: &MapFeature) -> u8 {
-    let kind = KINDS.iter().position(|&k| k == feature.kind).unwrap_or(2);
+    let mark = MARKS
+        .iter()
+        .position(|&(kind, precision)| {
+            kind == feature.kind
+                && (kind != Kind::Place || place_mark(precision) == place_mark(feature.precision))
+        })
+        .unwrap_or(MARKS.len() - 1);
     let confidence = feature
         .confidence
         .and_then(|c| Confidence::ALL.iter().position(|&a| a == c))
         .map_or(0, |p| p + 1);
-    (kind * (Confidence::ALL.len() + 1) + confidence) as u8
+    (mark * (Confidence::ALL.len() + 1) + confidence) as u8
 }
 
-fn unlook(look: usize) -> (Kind, Option<Confidence>) {
-    let per_kind = Confidence::ALL.len() + 1;
-    let kind = KINDS[(look / per_kind).min(KINDS.len() - 1)];
-    let confidence = (look % per_kind)
+/// The kind, the precision (places only) and the confidence of a style.
+fn unlook(look: usize) -> (Kind, Option<Precision>, Option<Confidence>) {
+    let per_mark = Confidence::ALL.len() + 1;
+    let (kind, precision) = MARKS[(look / per_mark).min(MARKS.len() - 1)];
+    let confidence = (look % per_mark)
         .checked_sub(1)
         .and_then(|i| Confidence::ALL.get(i).copied());
-    (kind, confidence)
+    (kind, precision, confidence)
 }
 
 /// A route whose unit can be drawn moving.
@@ -343,7 +359,7 @@ impl Inner {
         let (line_brush, outline_brush) = (Brush::round(3.0 * ratio), Brush::round(2.0 * ratio));
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
-                let (kind, confidence) = unlook(look);
+                let (kind, _, confidence) = unlook(look);
                 let style = stroke(confidence);
                 let [r, g, b] = hex(style.color);
                 let dash: Vec<f64> = style
@@ -363,9 +379,10 @@ impl Inner {
                                 if x < -margin || y < -margin || x > w + margin || y > h + margin {
                                     continue;
                                 }
-                                let half = SPRITE_HALF * ratio;
+                                let stamp = &self.sprites[look];
+                                let half = stamp.size as f64 / 2.0;
                                 self.pixmap.stamp(
-                                    &self.sprites[look],
+                                    stamp,
                                     (x - half).round() as i32,
                                     (y - half).round() as i32,
                                 );
@@ -440,7 +457,7 @@ impl Inner {
             ) else {
                 continue;
             };
-            let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).1).color);
+            let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).2).color);
             let (done, _) = split(&track.line, &progress);
             let line: Vec<[f64; 2]> = done.0.iter().map(|&c| at(mercator(c))).collect();
             self.pixmap.stroke(&line, 4.0 * ratio, &[], [r, g, b, 255]);
@@ -484,20 +501,35 @@ fn arrowhead(from: [f64; 2], to: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
     ]
 }
 
-/// Half the size of a point's sprite, in CSS pixels.
-const SPRITE_HALF: f64 = 9.0;
+/// Half the size of the largest point's image, in CSS pixels (a place's
+/// halo for an area).
+const SPRITE_HALF: f64 = 19.0;
 
 /// A style's point as the small-data map draws it (an event's filled
-/// dot, a place's white ring, in the confidence's colour and dash), drawn
-/// once by a canvas.
+/// dot; a place's white ring, with a dot for an exact point or a faint
+/// halo for a vague one; in the confidence's colour and dash), drawn once
+/// by a canvas.
 fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
-    let (kind, confidence) = unlook(look);
+    let (kind, precision, confidence) = unlook(look);
     let style = stroke(confidence);
+    let mark = place_mark(precision);
+    let half = match (kind, mark.halo) {
+        (Kind::Place, Some(halo)) => halo + 1.0,
+        _ => 9.0,
+    };
     let (canvas, context) = new_canvas()?;
-    let size = (2.0 * SPRITE_HALF * ratio).ceil() as u32;
+    let size = (2.0 * half * ratio).ceil() as u32;
     canvas.set_width(size);
     canvas.set_height(size);
     context.scale(ratio, ratio)?;
+    if let (Kind::Place, Some(halo)) = (kind, mark.halo) {
+        context.begin_path();
+        context.arc(half, half, halo, 0.0, std::f64::consts::TAU)?;
+        context.set_global_alpha(0.18);
+        context.set_fill_style_str(style.color);
+        context.fill();
+        context.set_global_alpha(1.0);
+    }
     let dash = js_sys::Array::new();
     for length in style.dash.unwrap_or("").split_whitespace() {
         if let Ok(n) = length.parse::<f64>() {
@@ -509,12 +541,12 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
     context.set_stroke_style_str(style.color);
     context.begin_path();
     if kind == Kind::Place {
-        context.arc(SPRITE_HALF, SPRITE_HALF, 6.5, 0.0, std::f64::consts::TAU)?;
+        context.arc(half, half, 6.5, 0.0, std::f64::consts::TAU)?;
         context.set_fill_style_str("#ffffff");
         context.fill();
         context.set_line_width(2.5);
     } else {
-        context.arc(SPRITE_HALF, SPRITE_HALF, 5.0, 0.0, std::f64::consts::TAU)?;
+        context.arc(half, half, 5.0, 0.0, std::f64::consts::TAU)?;
         context.set_global_alpha(0.85);
         context.set_fill_style_str(style.color);
         context.fill();
@@ -522,6 +554,13 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
         context.set_line_width(2.0);
     }
     context.stroke();
+    if kind == Kind::Place && mark.dot {
+        context.set_line_dash(&js_sys::Array::new())?;
+        context.begin_path();
+        context.arc(half, half, 2.5, 0.0, std::f64::consts::TAU)?;
+        context.set_fill_style_str(style.color);
+        context.fill();
+    }
     let rgba = context
         .get_image_data(0.0, 0.0, size as f64, size as f64)?
         .data()
