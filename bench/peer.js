@@ -11,18 +11,20 @@
   var DAY = 86400000;
   var params = new URLSearchParams(location.search);
 
-  // The time rule of troopmap (docs/data-format.md): a date-only end lasts
-  // its whole day; no start or no end leaves that side open.
+  // The time rule of troopmap (docs/data-format.md), which compares whole
+  // UTC days: a feature is shown from the start of its start's day to the
+  // end of its end's day; no start or no end leaves that side open.
   function bound(value, end) {
     if (value === undefined || value === null) {
       return end ? Infinity : -Infinity;
     }
     var text = String(value);
-    var t = Date.parse(text);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && end) {
-      t += DAY - 1;
+    // A date-time without a zone is UTC, as troopmap reads it.
+    if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
+      text += 'Z';
     }
-    return t;
+    var day = Math.floor(Date.parse(text) / DAY) * DAY;
+    return end ? day + DAY - 1 : day;
   }
 
   // A feature without dates is shown on every day, as in troopmap.
@@ -68,13 +70,14 @@
     var first = Infinity;
     var last = -Infinity;
     data.features.forEach(function (f) {
+      // The slider's days span every start and end, as troopmap's.
       var i = interval(f);
-      if (isFinite(i.start)) {
-        first = Math.min(first, i.start);
-      }
-      if (isFinite(i.end)) {
-        last = Math.max(last, i.end);
-      }
+      [i.start, i.end].forEach(function (t) {
+        if (isFinite(t)) {
+          first = Math.min(first, Math.floor(t / DAY) * DAY);
+          last = Math.max(last, t);
+        }
+      });
     });
     var bounds = routeBounds(data);
     if (bounds.isValid()) {

@@ -31,11 +31,17 @@ function build(map, data, interval, first, last) {
     step: function (time) {
       map.timeDimension.setCurrentTime(time);
     },
+    // The layer on the map now (after a day with nothing to show, the
+    // plugin takes it off the map but keeps it).
     count: function () {
-      return layer._currentLayer ? layer._currentLayer.getLayers().length : 0;
+      var shown = layer._currentLayer && map.hasLayer(layer._currentLayer);
+      return shown ? layer._currentLayer.getLayers().length : 0;
     },
     exportText: function () {
-      return JSON.stringify(layer._currentLayer ? layer._currentLayer.toGeoJSON() : null);
+      var shown = layer._currentLayer && map.hasLayer(layer._currentLayer);
+      return JSON.stringify(
+        shown ? layer._currentLayer.toGeoJSON() : { type: 'FeatureCollection', features: [] }
+      );
     },
   };
 }

@@ -9,7 +9,7 @@
 use geo::{Coord, Geometry, LineString};
 
 use crate::index::Change;
-use crate::model::{Kind, MapFeature};
+use crate::model::MapFeature;
 
 /// Leaflet's limit of the Web Mercator projection, in degrees of latitude.
 const MAX_LATITUDE: f64 = 85.051_128_779_8;
@@ -139,14 +139,24 @@ impl Projected {
         // (layer: 0 points, 1 lines, 2 polygons; distance; index)
         let mut best: Option<(u8, f64, usize)> = None;
         for index in shown {
-            for part in self.parts(index) {
+            let parts = self.parts(index);
+            for (n, part) in parts.iter().enumerate() {
                 let coords = self.coords(part);
                 let found = match part.shape {
                     Shape::Point => Some((0, distance(at, coords[0]))),
                     Shape::Line => Some((1, distance_to_line(at, coords))),
-                    // Inside, or on its outline.
-                    Shape::Outer if inside(at, coords) => Some((2, 0.0)),
-                    Shape::Outer => Some((2, distance_to_line(at, coords))),
+                    // Inside (and not in one of its holes), or on its outline.
+                    Shape::Outer => {
+                        let in_hole = parts[n + 1..]
+                            .iter()
+                            .take_while(|p| p.shape == Shape::Hole)
+                            .any(|hole| inside(at, self.coords(hole)));
+                        if inside(at, coords) && !in_hole {
+                            Some((2, 0.0))
+                        } else {
+                            Some((2, distance_to_line(at, coords)))
+                        }
+                    }
                     Shape::Hole => None,
                 };
                 let Some((layer, d)) = found else { continue };
@@ -270,18 +280,6 @@ impl ShownSet {
     }
 }
 
-/// How a feature is drawn in bulk: its shapes' class and its confidence's
-/// stroke, as a small number to sort draws by.
-pub fn look(feature: &MapFeature) -> u8 {
-    let kind = match feature.kind {
-        Kind::Place => 0,
-        Kind::Route => 1,
-        Kind::Event => 2,
-    };
-    let confidence = feature.confidence.map_or(0, |c| c as u8 + 1);
-    kind * 8 + confidence
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +350,18 @@ mod tests {
         let off_line = mercator(geo::coord! { x: 1.0, y: 5.0 });
         assert_eq!(projected.hit([0, 1, 2], off_line, 0.5), Some(0));
         let outside = mercator(geo::coord! { x: 30.0, y: 30.0 });
+        let holed = data(
+            r#"{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
+                  [[-10, -10], [10, -10], [10, 10], [-10, 10], [-10, -10]],
+                  [[-5, -5], [-5, 5], [5, 5], [5, -5], [-5, -5]]]}, "properties": {}}"#,
+        );
+        let holed = Projected::of(&holed);
+        let centre = mercator(geo::coord! { x: 0.0, y: 0.0 });
+        assert_eq!(holed.hit([0], centre, 0.5), None, "a click in a hole");
+        assert_eq!(
+            holed.hit([0], mercator(geo::coord! { x: 7.0, y: 0.0 }), 0.5),
+            Some(0)
+        );
         assert_eq!(projected.hit([0, 1, 2], outside, 0.5), None);
         assert_eq!(projected.hit([], at, 0.5), None);
     }

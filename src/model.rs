@@ -246,13 +246,10 @@ enum RawRepr {
 }
 
 impl RawText {
-    /// The part `range` of `whole`; an empty text when `range` is not in it.
-    pub fn shared(whole: &Arc<String>, range: Range<usize>) -> RawText {
-        if whole.get(range.clone()).is_some() {
-            RawText(RawRepr::Shared(Arc::clone(whole), range))
-        } else {
-            RawText(RawRepr::Owned("".into()))
-        }
+    /// The part `range` of `whole`; `None` when `range` is not a part of it.
+    pub fn shared(whole: &Arc<String>, range: Range<usize>) -> Option<RawText> {
+        whole.get(range.clone())?;
+        Some(RawText(RawRepr::Shared(Arc::clone(whole), range)))
     }
 }
 

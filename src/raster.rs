@@ -290,9 +290,10 @@ impl Pixmap {
         let disc = &brush.disc;
         let pattern: f64 = dash.iter().sum();
         let dashed = pattern > 0.0 && dash.len() % 2 == 0;
-        // A solid line is walked a radius at a time (the dots overlap); a
-        // dashed one a pixel at a time, so that no short dash is missed.
-        let pace = if dashed { 1.0 } else { radius.max(1.0) };
+        // A solid line is walked half a radius at a time (the dots overlap
+        // enough to keep its width on diagonals); a dashed one a pixel at a
+        // time, so that no short dash is missed.
+        let pace = if dashed { 1.0 } else { (radius / 2.0).max(1.0) };
         let margin = radius + 1.0;
         let (w, h) = (self.width as f64, self.height as f64);
         let mut travelled = 0.0;
@@ -453,6 +454,27 @@ mod tests {
             .collect();
         assert!(row[5] && !row[12] && row[16], "{row:?}");
         assert!(inked(&dashed) < inked(&solid));
+    }
+
+    #[test]
+    fn a_diagonal_line_keeps_its_width() {
+        for width in [3.0, 6.0] {
+            let mut p = Pixmap::new(60, 60);
+            p.stroke(&[[5.3, 5.3], [55.3, 55.3]], width, &[], RED);
+            // Across the line (pixels on the other diagonal lie 1.41 apart),
+            // at every point along it, as many pixels of ink as its width
+            // allows: no pinch where two dots barely touch.
+            let least = if width > 3.0 { 3 } else { 2 };
+            for t in 10..50 {
+                let across = (-6..=6)
+                    .filter(|d| p.pixel(t + d, t - d).is_some_and(|c| c[3] > 0))
+                    .count();
+                assert!(
+                    across >= least,
+                    "{across} pixels across at {t}, width {width}"
+                );
+            }
+        }
     }
 
     #[test]

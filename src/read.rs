@@ -173,6 +173,7 @@ impl<'a> Reader<'a> {
                         Some(whole) => {
                             let skip = if self.bom { '\u{feff}'.len_utf8() } else { 0 };
                             RawText::shared(whole, range.start + skip..range.end + skip)
+                                .unwrap_or_else(|| RawText::from(&self.text[range]))
                         }
                         None => RawText::from(&self.text[range]),
                     };

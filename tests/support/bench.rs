@@ -104,7 +104,8 @@ window.bench = {
 "#;
 
 /// Steps the page forward `steps` days, timing each to the end of the next
-/// frame, then exports on the middle day; results in `window.benchResult`.
+/// frame, then exports on the last day stepped to; results in
+/// `window.benchResult`.
 const RUN: &str = r#"
 const [steps, every] = arguments;
 window.benchResult = null;
