@@ -282,11 +282,11 @@ impl MapFeature {
         serde_json::from_str(&self.raw).unwrap_or_default()
     }
 
-    /// A property as loaded (`None` when absent).
-    pub fn property(&self, key: &str) -> Option<Value> {
+    /// The properties as loaded (empty when there are none).
+    pub fn properties(&self) -> Map<String, Value> {
         match self.object().remove("properties") {
-            Some(Value::Object(mut properties)) => properties.remove(key),
-            _ => None,
+            Some(Value::Object(properties)) => properties,
+            _ => Map::new(),
         }
     }
 

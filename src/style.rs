@@ -59,6 +59,49 @@ pub fn stroke(confidence: Option<Confidence>) -> Stroke {
     }
 }
 
+impl Stroke {
+    /// The dash as lengths of on and off, in pixels (empty: solid).
+    ///
+    /// ```
+    /// use troopmap::{style::stroke, Confidence};
+    /// assert_eq!(stroke(Some(Confidence::Reported)).dash_lengths(), [10.0, 7.0]);
+    /// assert!(stroke(Some(Confidence::Confirmed)).dash_lengths().is_empty());
+    /// ```
+    pub fn dash_lengths(&self) -> Vec<f64> {
+        self.dash
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(|d| d.parse().ok())
+            .collect()
+    }
+}
+
+/// Sizes in CSS pixels and opacities of what the map draws, the same for
+/// the shapes of small data (SVG) and the canvas of large data.
+pub mod size {
+    /// An event's dot: radius, outline width, fill opacity.
+    pub const EVENT_RADIUS: f64 = 5.0;
+    pub const EVENT_WEIGHT: f64 = 2.0;
+    pub const EVENT_FILL_OPACITY: f64 = 0.85;
+    /// A place's white ring: radius and outline width.
+    pub const PLACE_RADIUS: f64 = 6.5;
+    pub const PLACE_WEIGHT: f64 = 2.5;
+    /// The dot in the ring of a place known to the exact point.
+    pub const PLACE_DOT_RADIUS: f64 = 2.5;
+    /// The opacity of a vague place's halo.
+    pub const HALO_OPACITY: f64 = 0.18;
+    /// A route's line width.
+    pub const ROUTE_WEIGHT: f64 = 3.0;
+    /// An area's outline width and fill opacity.
+    pub const AREA_WEIGHT: f64 = 2.0;
+    pub const AREA_FILL_OPACITY: f64 = 0.15;
+    /// A moving unit: the travelled part's width, the dot's radius and its
+    /// white outline's width.
+    pub const MOVER_WEIGHT: f64 = 4.0;
+    pub const MOVER_RADIUS: f64 = 7.0;
+    pub const MOVER_OUTLINE: f64 = 2.0;
+}
+
 /// How a place's marker shows the precision of its point.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlaceMark {

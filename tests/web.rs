@@ -75,7 +75,11 @@ fn the_popup_gives_dates_confidence_and_troops() {
     assert!(text.contains("claimed (a party to the war)"), "{text}");
     assert!(text.contains("about 1,500"), "{text}");
     assert!(text.contains("No source given."), "{text}");
-    assert_eq!(popup::dates(&feature("{}")), "undated (shown on every day)");
+    let undated = feature("{}");
+    assert_eq!(
+        popup::dates(&undated, &undated.properties()),
+        "undated (shown on every day)"
+    );
 }
 
 #[wasm_bindgen_test]

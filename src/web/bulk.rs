@@ -19,7 +19,7 @@ use crate::index::Change;
 use crate::model::{Confidence, Kind, MapFeature, Precision};
 use crate::motion::{progress_at, split, track};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
-use crate::style::{place_mark, stroke};
+use crate::style::{place_mark, size, stroke};
 use crate::web::app::App;
 use crate::web::bindings;
 use crate::web::dom;
@@ -287,8 +287,8 @@ enum Pass {
 
 impl Inner {
     fn draw(&mut self) -> Result<(), JsValue> {
-        let size = self.map.get_size();
-        let (width, height) = (size.x(), size.y());
+        let map_size = self.map.get_size();
+        let (width, height) = (map_size.x(), map_size.y());
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
         let canvas = &self.canvas;
@@ -356,19 +356,16 @@ impl Inner {
         let margin = 2.0 * SPRITE_HALF * ratio;
         let mut points: Vec<[f64; 2]> = Vec::new();
         let mut rings: Vec<Vec<[f64; 2]>> = Vec::new();
-        let (line_brush, outline_brush) = (Brush::round(3.0 * ratio), Brush::round(2.0 * ratio));
+        let (line_brush, outline_brush) = (
+            Brush::round(size::ROUTE_WEIGHT * ratio),
+            Brush::round(size::AREA_WEIGHT * ratio),
+        );
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
                 let (kind, _, confidence) = unlook(look);
                 let style = stroke(confidence);
                 let [r, g, b] = hex(style.color);
-                let dash: Vec<f64> = style
-                    .dash
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .filter_map(|d| d.parse::<f64>().ok())
-                    .map(|d| d * ratio)
-                    .collect();
+                let dash: Vec<f64> = style.dash_lengths().iter().map(|d| d * ratio).collect();
                 for &i in bucket {
                     let parts = self.projected.parts(i as usize);
                     for (n, part) in parts.iter().enumerate() {
@@ -422,7 +419,8 @@ impl Inner {
                                 }
                                 let refs: Vec<&[[f64; 2]]> =
                                     rings.iter().map(Vec::as_slice).collect();
-                                self.pixmap.fill(&refs, [r, g, b, 38]);
+                                let fill = (size::AREA_FILL_OPACITY * 255.0).round() as u8;
+                                self.pixmap.fill(&refs, [r, g, b, fill]);
                                 for ring in &rings {
                                     self.pixmap.stroke_with(
                                         ring,
@@ -460,11 +458,19 @@ impl Inner {
             let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).2).color);
             let (done, _) = split(&track.line, &progress);
             let line: Vec<[f64; 2]> = done.0.iter().map(|&c| at(mercator(c))).collect();
-            self.pixmap.stroke(&line, 4.0 * ratio, &[], [r, g, b, 255]);
-            let dot = [at(mercator(progress.at))];
             self.pixmap
-                .stroke(&dot, 14.0 * ratio, &[], [255, 255, 255, 255]);
-            self.pixmap.stroke(&dot, 10.0 * ratio, &[], [r, g, b, 255]);
+                .stroke(&line, size::MOVER_WEIGHT * ratio, &[], [r, g, b, 255]);
+            // A dot of the route's colour in a white outline, as a round
+            // pen's width: the outline's outer edge, then its inner one.
+            let dot = [at(mercator(progress.at))];
+            let (outer, inner) = (
+                size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0,
+                size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0,
+            );
+            self.pixmap
+                .stroke(&dot, 2.0 * outer * ratio, &[], [255, 255, 255, 255]);
+            self.pixmap
+                .stroke(&dot, 2.0 * inner * ratio, &[], [r, g, b, 255]);
         }
     }
 }
@@ -518,54 +524,59 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
         _ => 9.0,
     };
     let (canvas, context) = new_canvas()?;
-    let size = (2.0 * half * ratio).ceil() as u32;
-    canvas.set_width(size);
-    canvas.set_height(size);
+    let pixels = (2.0 * half * ratio).ceil() as u32;
+    canvas.set_width(pixels);
+    canvas.set_height(pixels);
     context.scale(ratio, ratio)?;
     if let (Kind::Place, Some(halo)) = (kind, mark.halo) {
         context.begin_path();
         context.arc(half, half, halo, 0.0, std::f64::consts::TAU)?;
-        context.set_global_alpha(0.18);
+        context.set_global_alpha(size::HALO_OPACITY);
         context.set_fill_style_str(style.color);
         context.fill();
         context.set_global_alpha(1.0);
     }
-    let dash = js_sys::Array::new();
-    for length in style.dash.unwrap_or("").split_whitespace() {
-        if let Ok(n) = length.parse::<f64>() {
-            dash.push(&n.into());
-        }
-    }
+    let dash: js_sys::Array = style
+        .dash_lengths()
+        .into_iter()
+        .map(JsValue::from)
+        .collect();
     context.set_line_dash(&dash)?;
     context.set_line_cap("round");
     context.set_stroke_style_str(style.color);
     context.begin_path();
     if kind == Kind::Place {
-        context.arc(half, half, 6.5, 0.0, std::f64::consts::TAU)?;
+        context.arc(half, half, size::PLACE_RADIUS, 0.0, std::f64::consts::TAU)?;
         context.set_fill_style_str("#ffffff");
         context.fill();
-        context.set_line_width(2.5);
+        context.set_line_width(size::PLACE_WEIGHT);
     } else {
-        context.arc(half, half, 5.0, 0.0, std::f64::consts::TAU)?;
-        context.set_global_alpha(0.85);
+        context.arc(half, half, size::EVENT_RADIUS, 0.0, std::f64::consts::TAU)?;
+        context.set_global_alpha(size::EVENT_FILL_OPACITY);
         context.set_fill_style_str(style.color);
         context.fill();
         context.set_global_alpha(1.0);
-        context.set_line_width(2.0);
+        context.set_line_width(size::EVENT_WEIGHT);
     }
     context.stroke();
     if kind == Kind::Place && mark.dot {
         context.set_line_dash(&js_sys::Array::new())?;
         context.begin_path();
-        context.arc(half, half, 2.5, 0.0, std::f64::consts::TAU)?;
+        context.arc(
+            half,
+            half,
+            size::PLACE_DOT_RADIUS,
+            0.0,
+            std::f64::consts::TAU,
+        )?;
         context.set_fill_style_str(style.color);
         context.fill();
     }
     let rgba = context
-        .get_image_data(0.0, 0.0, size as f64, size as f64)?
+        .get_image_data(0.0, 0.0, pixels as f64, pixels as f64)?
         .data()
         .0;
-    Ok(Stamp::from_rgba(size as usize, &rgba))
+    Ok(Stamp::from_rgba(pixels as usize, &rgba))
 }
 
 fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {

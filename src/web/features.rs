@@ -6,7 +6,7 @@ use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, P
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::{Kind, MapFeature};
-use crate::style::{arrow_id, place_mark, stroke};
+use crate::style::{arrow_id, place_mark, size, stroke};
 use crate::web::bindings::{self, object};
 use crate::web::{dom, labels, popup};
 
@@ -177,10 +177,10 @@ fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
     let options = path_options(feature);
     options.set_fill(true);
     if feature.kind != Kind::Place {
-        options.set_weight(2.0);
+        options.set_weight(size::EVENT_WEIGHT);
         options.set_fill_color(color.to_owned());
-        options.set_fill_opacity(0.85);
-        return vec![circle(5.0, options)];
+        options.set_fill_opacity(size::EVENT_FILL_OPACITY);
+        return vec![circle(size::EVENT_RADIUS, options)];
     }
     let mark = place_mark(feature.precision);
     let mut parts = Vec::new();
@@ -189,27 +189,27 @@ fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
         faint.set_stroke(false);
         faint.set_fill(true);
         faint.set_fill_color(color.to_owned());
-        faint.set_fill_opacity(0.18);
+        faint.set_fill_opacity(size::HALO_OPACITY);
         parts.push(circle(halo, faint));
     }
-    options.set_weight(2.5);
+    options.set_weight(size::PLACE_WEIGHT);
     options.set_fill_color("#ffffff".to_owned());
     options.set_fill_opacity(1.0);
-    parts.push(circle(6.5, options));
+    parts.push(circle(size::PLACE_RADIUS, options));
     if mark.dot {
         let dot = PathOptions::new();
         dot.set_stroke(false);
         dot.set_fill(true);
         dot.set_fill_color(color.to_owned());
         dot.set_fill_opacity(1.0);
-        parts.push(circle(2.5, dot));
+        parts.push(circle(size::PLACE_DOT_RADIUS, dot));
     }
     parts
 }
 
 fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {
     let options = path_options(feature);
-    options.set_weight(3.0);
+    options.set_weight(size::ROUTE_WEIGHT);
     options.set_fill(false);
     // Unclipped, the arrowhead stays at the route's real end.
     let _ = js_sys::Reflect::set(&options, &"noClip".into(), &true.into());
@@ -218,8 +218,8 @@ fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {
 
 fn polygon(feature: &MapFeature, polygon: &geo::Polygon<f64>) -> Layer {
     let options = path_options(feature);
-    options.set_weight(2.0);
-    options.set_fill_opacity(0.15);
+    options.set_weight(size::AREA_WEIGHT);
+    options.set_fill_opacity(size::AREA_FILL_OPACITY);
     let rings: Array = std::iter::once(polygon.exterior())
         .chain(polygon.interiors())
         .map(|r| JsValue::from(line_lat_lngs(r)))

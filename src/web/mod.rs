@@ -62,11 +62,7 @@ pub fn mark_rendered() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let mark = Closure::once_into_js(|| {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("rendered");
-        }
-    });
+    let mark = Closure::once_into_js(|| mark("rendered"));
     let after_paint = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(mark.unchecked_ref());

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::MapFeature;
 use crate::motion::{progress_at, split, track};
-use crate::style::stroke;
+use crate::style::{size, stroke};
 use crate::web::bindings;
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 
@@ -94,19 +94,20 @@ impl Movers {
                     let color = stroke(features[i].confidence).color;
                     let line_style = PathOptions::new();
                     line_style.set_color(color.to_owned());
-                    line_style.set_weight(4.0);
+                    line_style.set_weight(size::MOVER_WEIGHT);
                     line_style.set_interactive(false);
                     let travelled =
                         Polyline::new_with_options(&points, &line_style.unchecked_into());
                     let dot = PathOptions::new();
                     dot.set_color("#ffffff".to_owned());
-                    dot.set_weight(2.0);
+                    dot.set_weight(size::MOVER_OUTLINE);
                     dot.set_fill(true);
                     dot.set_fill_color(color.to_owned());
                     dot.set_fill_opacity(1.0);
                     dot.set_pane(POINT_PANE.to_owned());
                     dot.set_interactive(false);
-                    let _ = js_sys::Reflect::set(&dot, &"radius".into(), &7.0.into());
+                    let _ =
+                        js_sys::Reflect::set(&dot, &"radius".into(), &size::MOVER_RADIUS.into());
                     let marker = CircleMarker::new_with_options(&lat_lng(progress.at), &dot);
                     self.group.add_layer(&travelled.clone().unchecked_into());
                     self.group.add_layer(&marker.clone().unchecked_into());

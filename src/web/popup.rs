@@ -2,6 +2,7 @@
 //! sources. Every value from the data is set as text; a source becomes a
 //! link only when its URL is http or https.
 
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
@@ -15,6 +16,9 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     // Which feature is open, for the address (see link.rs).
     root.set_attribute(crate::web::link::FEATURE_INDEX, &index.to_string())?;
     dom::add(&root, &element("h2", "popup-name", &feature.label())?)?;
+    // Read from the feature's text once, for what the map shows but does
+    // not otherwise use.
+    let properties = feature.properties();
 
     let facts = element("dl", "popup-facts", "")?;
     let fact = |term: &str, value: &str| -> Result<(), JsValue> {
@@ -23,7 +27,7 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
         Ok(())
     };
     fact("Kind", feature.kind.as_str())?;
-    fact("Dates", &dates(feature))?;
+    fact("Dates", &dates(feature, &properties))?;
     fact(
         "Confidence",
         &match feature.confidence {
@@ -41,11 +45,11 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             ),
         )?;
     }
-    if let Some(mode) = extra(feature, "mode") {
+    if let Some(mode) = text(&properties, "mode") {
         fact("Mode", &mode)?;
     }
     if let Some(troops) = feature.troops {
-        let high = feature.property("troops_high").and_then(|v| v.as_f64());
+        let high = properties.get("troops_high").and_then(Value::as_f64);
         let text = match high {
             Some(high) if high > troops => {
                 format!(
@@ -70,8 +74,8 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             }
         }
     }
-    if let Some(reported) = extra(feature, "reported") {
-        fact("Made public", &reported)?;
+    if let Some(reported) = &feature.reported {
+        fact("Made public", reported)?;
     }
     dom::add(&root, &facts)?;
 
@@ -136,16 +140,17 @@ pub fn source_link(source: &Source, text: &str) -> Result<HtmlElement, JsValue> 
     Ok(a)
 }
 
-/// A text property the map shows but does not otherwise use.
-fn extra(feature: &MapFeature, key: &str) -> Option<String> {
-    feature.property(key)?.as_str().map(str::to_owned)
+/// A text property.
+fn text(properties: &Map<String, Value>, key: &str) -> Option<String> {
+    properties.get(key)?.as_str().map(str::to_owned)
 }
 
-/// The feature's dates as a reader would say them, as written in the data;
-/// when a date-time falls on another UTC day than it reads, that day too.
-pub fn dates(feature: &MapFeature) -> String {
+/// The feature's dates as a reader would say them, as written in its
+/// `properties`; when a date-time falls on another UTC day than it reads,
+/// that day too.
+pub fn dates(feature: &MapFeature, properties: &Map<String, Value>) -> String {
     let written = |key: &str, day: Option<crate::Day>| -> Option<String> {
-        let text = feature.property(key)?.as_str()?.to_owned();
+        let text = text(properties, key)?;
         Some(match day {
             Some(day) if !text.starts_with(&day.to_string()) => format!("{text} (UTC day {day})"),
             _ => text,

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use super::{local_file, Browser};
+use super::Browser;
 
 /// A page under test.
 #[derive(Debug, Clone, Copy)]
@@ -194,7 +194,6 @@ async fn wait_for(browser: &Browser, script: &str, limit: Duration) -> Result<Va
 /// Opens `tool`'s page on the data at `data_url` and measures it.
 pub async fn measure(
     browser: &Browser,
-    mounts: &[(String, PathBuf)],
     tool: Tool,
     data_url: &str,
     features: usize,
@@ -254,7 +253,7 @@ pub async fn measure(
         if !(is_wasm || path.ends_with(".js")) {
             continue;
         }
-        let Some(bytes) = local_file(mounts, path).and_then(|f| std::fs::read(f).ok()) else {
+        let Some(bytes) = browser.local_file(path).and_then(|f| std::fs::read(f).ok()) else {
             return Err(format!("{}: cannot size {path}", tool.name));
         };
         let (raw, gzip) = (bytes.len() as u64, gzip_size(&bytes));
@@ -312,20 +311,14 @@ pub async fn run_size(
         }
         let found: Arc<Mutex<Option<Result<Record, String>>>> = Arc::new(Mutex::new(None));
         let slot = Arc::clone(&found);
-        let data_dir = data_dir.to_path_buf();
-        let served: Vec<(&str, &Path)> = vec![
+        let served: [(&str, &Path); 3] = [
             ("/bench/", Path::new("bench")),
             ("/node_modules/", Path::new("node_modules")),
-            ("/synth/", data_dir.as_path()),
+            ("/synth/", data_dir),
         ];
-        let mounts: Vec<(String, PathBuf)> = served
-            .iter()
-            .map(|(p, d)| (p.to_string(), d.to_path_buf()))
-            .chain([("/".to_string(), PathBuf::from("dist"))])
-            .collect();
         Browser::run_with(&served, |browser| async move {
             let url = format!("/synth/synth-{features}.geojson");
-            let result = measure(&browser, &mounts, tool, &url, features, steps, every).await;
+            let result = measure(&browser, tool, &url, features, steps, every).await;
             if let Ok(mut slot) = slot.lock() {
                 *slot = Some(result);
             }

@@ -36,6 +36,8 @@ pub struct Browser {
     origin: String,
     downloads: PathBuf,
     served: Arc<Mutex<Vec<String>>>,
+    /// The folders served, by path prefix.
+    mounts: Arc<Vec<(String, PathBuf)>>,
 }
 
 struct Driver(Child);
@@ -70,7 +72,8 @@ impl Browser {
             .map(|(prefix, dir)| (prefix.to_string(), dir.to_path_buf()))
             .collect();
         mounts.push(("/".into(), PathBuf::from("dist")));
-        let (origin, served) = serve(mounts);
+        let mounts = Arc::new(mounts);
+        let (origin, served) = serve(Arc::clone(&mounts));
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Driver(
@@ -128,6 +131,7 @@ impl Browser {
             origin,
             downloads,
             served,
+            mounts,
         });
         let outcome = scenario(Arc::clone(&browser)).await;
         let browser =
@@ -154,6 +158,11 @@ impl Browser {
     }
 
     /// Paths the server was asked for.
+    /// The file the server answers `path` (no query) with.
+    pub fn local_file(&self, path: &str) -> Option<PathBuf> {
+        file_for(&self.mounts, path)
+    }
+
     pub fn served(&self) -> Vec<String> {
         self.served.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -386,7 +395,7 @@ fn free_port() -> u16 {
 
 /// Serves the files under `root` on 127.0.0.1 and records each path asked
 /// for. The server lives until the test process ends.
-fn serve(mounts: Vec<(String, PathBuf)>) -> (String, Arc<Mutex<Vec<String>>>) {
+fn serve(mounts: Arc<Vec<(String, PathBuf)>>) -> (String, Arc<Mutex<Vec<String>>>) {
     assert!(
         Path::new("dist/index.html").exists(),
         "dist/ has no index.html: run `make test` (it builds dist/ first)"
@@ -395,7 +404,6 @@ fn serve(mounts: Vec<(String, PathBuf)>) -> (String, Arc<Mutex<Vec<String>>>) {
     let origin = format!("http://{}", listener.local_addr().expect("an address"));
     let served = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&served);
-    let mounts = Arc::new(mounts);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let mounts = Arc::clone(&mounts);
@@ -452,7 +460,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 
 /// The file a served path names: under the mount with the longest prefix
 /// of the path; `None` for a path that climbs out with `..`.
-pub fn local_file(mounts: &[(String, PathBuf)], path: &str) -> Option<PathBuf> {
+fn file_for(mounts: &[(String, PathBuf)], path: &str) -> Option<PathBuf> {
     if path.contains("..") {
         return None;
     }
@@ -493,7 +501,7 @@ fn answer(
     if let Ok(mut log) = log.lock() {
         log.push(path.clone());
     }
-    let file = local_file(mounts, &path);
+    let file = file_for(mounts, &path);
     let (status, body, mime) = match file.as_ref().map(|f| (std::fs::read(f), f)) {
         Some((Ok(body), file)) => ("200 OK", body, mime(file)),
         _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
