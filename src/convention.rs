@@ -3,8 +3,11 @@
 //! 1. `start` and/or `end` (as in Leaflet.timeline);
 //! 2. a single instant in `time`, `date`, `datetime` or `timestamp`;
 //! 3. per-vertex `times` or `coordTimes` arrays on lines (as in
-//!    Leaflet.TimeDimension and GPX/KML converters): the track's span, and
-//!    the times for moving along it.
+//!    Leaflet.TimeDimension and GPX/KML converters; also inside
+//!    `coordinateProperties`, as togeojson writes them): the track's span,
+//!    and the times for moving along it. They come before a single instant
+//!    on the same feature. On a point or multi-point (Leaflet.TimeDimension,
+//!    folium), `times` gives the span from the first to the last.
 //!
 //! Each value may be an ISO 8601 date or date-time, a Unix time in seconds
 //! or milliseconds (a number), or a date written `DD/MM/YYYY` or
@@ -24,9 +27,12 @@ pub const VERTEX_KEYS: [&str; 2] = ["times", "coordTimes"];
 /// Numbers at least this large are Unix milliseconds, smaller ones seconds
 /// (10^11 seconds is the year 5138; 10^11 milliseconds is March 1973).
 const MILLISECONDS_FROM: f64 = 1e11;
+/// Numbers smaller than this (fewer than nine digits) are not read as Unix
+/// times at all.
+pub const UNIX_FROM: f64 = 1e8;
 
 /// What the formats accepted are, for messages.
-pub const ACCEPTED: &str = "accepted: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], Unix seconds or milliseconds as a number, and DD/MM/YYYY or MM/DD/YYYY once the order is chosen for the file";
+pub const ACCEPTED: &str = "accepted: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], YYYY/MM/DD, Unix seconds or milliseconds as a number of nine or more digits, and DD/MM/YYYY or MM/DD/YYYY once the order is chosen for the file";
 
 /// The order of day and month in dates like `03/04/2024`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +80,30 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, S
             if let Some(parts) = slash_date(text) {
                 return read_slash_date(text, parts, order);
             }
-            TimeBound::parse(text).map_err(|e| format!("{e} ({ACCEPTED})"))
+            if let Some(iso) = year_first(text) {
+                return TimeBound::parse(&iso).map_err(|e| format!("{e} ({ACCEPTED})"));
+            }
+            TimeBound::parse(text).map_err(|e| {
+                let text = text.trim();
+                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("{text:?} is text: a Unix time is written as a number, without quotes ({ACCEPTED})")
+                } else {
+                    format!("{e} ({ACCEPTED})")
+                }
+            })
         }
         Value::Number(n) => {
             let n = n.as_f64().unwrap_or(f64::NAN);
+            // A number of fewer than nine digits is not read as a Unix
+            // time: 20241018 is a date written as a number, 35 a count.
+            if n.abs() < UNIX_FROM {
+                let hint = compact_date(n)
+                    .map(|day| format!(": if it is the date {day}, write it as \"{day}\""))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "the number {n} has fewer than nine digits, too few for a Unix time in seconds (from 1973-03-03) or milliseconds{hint} ({ACCEPTED})"
+                ));
+            }
             let seconds = if n.abs() >= MILLISECONDS_FROM {
                 n / 1000.0
             } else {
@@ -94,6 +120,37 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, S
             describe(other)
         )),
     }
+}
+
+/// `20241018` as the day it would be if it were a date.
+fn compact_date(n: f64) -> Option<Day> {
+    if n.fract() != 0.0 || !(10_000_101.0..=99_991_231.0).contains(&n) {
+        return None;
+    }
+    let n = n as u32;
+    Day::from_ymd((n / 10_000) as i32, n / 100 % 100, n % 100)
+}
+
+/// `YYYY/MM/DD` or `YYYY.MM.DD`, with or without a time after it, written
+/// as ISO 8601: year first, the order cannot be mistaken.
+fn year_first(text: &str) -> Option<String> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let separator = *bytes.get(4)?;
+    if !matches!(separator, b'/' | b'.') || bytes.get(7) != Some(&separator) {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if bytes.len() < 10 || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{}{}",
+        &text[0..4],
+        &text[5..7],
+        &text[8..10],
+        &text[10..]
+    ))
 }
 
 /// `a/b/yyyy` (or with `.` or `-`), as three numbers.
@@ -170,15 +227,22 @@ pub fn timing(
     options: ReadOptions,
 ) -> Result<Timing, Vec<(String, String)>> {
     let mut errors = Vec::new();
+    // An empty text (as GDAL writes for an empty cell) is no value, as null is.
+    let absent = |value: &Value| match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        _ => false,
+    };
     let mut bound = |key: &str| -> Option<TimeBound> {
         match properties.get(key) {
-            None | Some(Value::Null) => None,
+            None => None,
+            Some(value) if absent(value) => None,
             Some(value) => read_time(value, options.date_order)
                 .map_err(|message| errors.push((key.to_owned(), message)))
                 .ok(),
         }
     };
-    let has = |key: &str| properties.get(key).is_some_and(|v| !v.is_null());
+    let has = |key: &str| properties.get(key).is_some_and(|v| !absent(v));
 
     let mut timing = Timing::default();
     if has("start") || has("end") {
@@ -197,25 +261,109 @@ pub fn timing(
                 ));
             }
         }
+    } else if let Some((key, value)) = vertex_value(properties).filter(|_| {
+        // Per-vertex times come before a single instant on the shapes they
+        // fit: GPX converters write both, the instant being the first
+        // vertex's.
+        let fits = matches!(
+            geometry,
+            Some(
+                geo::Geometry::LineString(_)
+                    | geo::Geometry::MultiLineString(_)
+                    | geo::Geometry::Point(_)
+                    | geo::Geometry::MultiPoint(_)
+            )
+        );
+        fits || !INSTANT_KEYS.into_iter().any(has)
+    }) {
+        let span = |times: &[i64]| {
+            let first = times.iter().min().copied().map(TimeBound::from_unix);
+            let last = times.iter().max().copied().map(TimeBound::from_unix);
+            Span::new(first, last)
+        };
+        match geometry {
+            Some(geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_)) => {
+                match point_times(&key, value, geometry, options) {
+                    Ok(times) => timing.span = span(&times),
+                    Err(message) => errors.push((key, message)),
+                }
+            }
+            _ => match vertex_times(&key, value, geometry, options) {
+                Ok(times) => {
+                    timing.span = span(&times);
+                    timing.vertex_times = Some(times);
+                }
+                Err(message) => errors.push((key, message)),
+            },
+        }
     } else if let Some(key) = INSTANT_KEYS.into_iter().find(|k| has(k)) {
         let instant = bound(key);
         timing.span = Span::new(instant, instant);
-    } else if let Some(key) = VERTEX_KEYS.into_iter().find(|k| has(k)) {
-        match vertex_times(key, &properties[key], geometry, options) {
-            Ok(times) => {
-                let first = times.iter().min().copied().map(TimeBound::from_unix);
-                let last = times.iter().max().copied().map(TimeBound::from_unix);
-                timing.span = Span::new(first, last);
-                timing.vertex_times = Some(times);
-            }
-            Err(message) => errors.push((key.to_owned(), message)),
-        }
     }
     if errors.is_empty() {
         Ok(timing)
     } else {
         Err(errors)
     }
+}
+
+/// The per-vertex times of a feature and the property they are in:
+/// `times` or `coordTimes`, or the same inside `coordinateProperties` (as
+/// togeojson writes them).
+fn vertex_value(properties: &Map<String, Value>) -> Option<(String, &Value)> {
+    fn found(map: &Map<String, Value>) -> Option<(&'static str, &Value)> {
+        VERTEX_KEYS
+            .into_iter()
+            .find_map(|k| map.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
+    }
+    if let Some((key, value)) = found(properties) {
+        return Some((key.to_owned(), value));
+    }
+    let Some(Value::Object(inner)) = properties.get("coordinateProperties") else {
+        return None;
+    };
+    let (key, value) = found(inner)?;
+    Some((format!("coordinateProperties.{key}"), value))
+}
+
+/// Times on a point (any number: it is there from the first to the last)
+/// or on a multi-point (one per point), as Leaflet.TimeDimension and
+/// folium write them.
+fn point_times(
+    key: &str,
+    value: &Value,
+    geometry: Option<&geo::Geometry<f64>>,
+    options: ReadOptions,
+) -> Result<Vec<i64>, String> {
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "expected an array of times, found {}",
+            describe(value)
+        ));
+    };
+    if items.is_empty() {
+        return Err(format!(
+            "\"{key}\" is an empty array: give at least one time"
+        ));
+    }
+    if let Some(geo::Geometry::MultiPoint(points)) = geometry {
+        if items.len() != points.0.len() {
+            return Err(format!(
+                "{} times for {} points: give one time per point",
+                items.len(),
+                points.0.len()
+            ));
+        }
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            read_time(value, options.date_order)
+                .map(TimeBound::seconds)
+                .map_err(|e| format!("time {i}: {e}"))
+        })
+        .collect()
 }
 
 fn vertex_times(
@@ -360,11 +508,104 @@ mod tests {
         );
         let errors = timing(
             &props(json!({"times": ["2024-10-10"]})),
-            Some(&geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0))),
+            Some(&geo::Geometry::Polygon(geo::Polygon::new(
+                geo::LineString::from(vec![(0.0, 0.0), (1.0, 0.0), (0.0, 1.0)]),
+                vec![],
+            ))),
             ReadOptions::default(),
         )
         .unwrap_err();
         assert!(errors[0].1.contains("not a LineString"));
+    }
+
+    #[test]
+    fn gpx_and_folium_conventions() {
+        let at = |days: [&str; 2]| {
+            let days = days.map(|d| json!(format!("{d}T06:00:00Z")));
+            json!([days[0], "2024-10-09T06:00:00Z", days[1]])
+        };
+        // togeojson's older output: the first vertex's `time` and the
+        // per-vertex `coordTimes`; the track spans all of them.
+        let legacy = timing(
+            &props(json!({"time": "2024-10-08T06:00:00Z", "coordTimes": at(["2024-10-08", "2024-10-10"])})),
+            Some(&line(3)),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            days(&legacy),
+            (Some("2024-10-08".into()), Some("2024-10-10".into()))
+        );
+        assert_eq!(legacy.vertex_times.map(|t| t.len()), Some(3));
+        // Its newer output, inside `coordinateProperties`.
+        let modern = timing(
+            &props(json!({"coordinateProperties": {"times": at(["2024-10-07", "2024-10-11"])}})),
+            Some(&line(3)),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            days(&modern),
+            (Some("2024-10-07".into()), Some("2024-10-11".into()))
+        );
+        let errors = timing(
+            &props(json!({"coordinateProperties": {"coordTimes": ["2024-10-07"]}})),
+            Some(&line(3)),
+            ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].0, "coordinateProperties.coordTimes");
+        // folium: a point with its time, a multi-point with one per point.
+        let point = geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0));
+        let one = timing(
+            &props(json!({"times": ["2024-10-09"]})),
+            Some(&point),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            days(&one),
+            (Some("2024-10-09".into()), Some("2024-10-09".into()))
+        );
+        assert_eq!(one.vertex_times, None);
+        let multi = geo::Geometry::MultiPoint(
+            vec![geo::point!(x: 0.0, y: 0.0), geo::point!(x: 1.0, y: 0.0)].into(),
+        );
+        let two = timing(
+            &props(json!({"times": [1728432000000_i64, 1728518400000_i64]})),
+            Some(&multi),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            days(&two),
+            (Some("2024-10-09".into()), Some("2024-10-10".into()))
+        );
+        let errors = timing(
+            &props(json!({"times": [1728432000000_i64]})),
+            Some(&multi),
+            ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(errors[0].1.contains("1 times for 2 points"), "{errors:?}");
+        // An empty text is no time at all, as null is.
+        let none = timing(
+            &props(json!({"date": ""})),
+            Some(&point),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(none.span, Span::default());
+    }
+
+    #[test]
+    fn year_first_dates_with_slashes_and_lower_case_letters() {
+        let day = |v: Value| read_time(&v, None).map(|t| t.seconds());
+        let iso = day(json!("2019-12-15T19:34:34Z")).unwrap();
+        assert_eq!(day(json!("2019/12/15 19:34:34+00")), Ok(iso));
+        assert_eq!(day(json!("2019-12-15t19:34:34z")), Ok(iso));
+        assert_eq!(day(json!("2019.12.15")), day(json!("2019-12-15")));
+        assert!(day(json!("2019/13/15")).is_err());
     }
 
     #[test]
@@ -441,9 +682,25 @@ mod tests {
 
     #[test]
     fn unix_times_in_seconds_and_milliseconds() {
+        // Fewer than nine digits is not a Unix time: a count, or a date
+        // written as a number, which the message names.
+        assert!(read_time(&json!(0), None).is_err());
+        assert!(read_time(&json!(20241018), None)
+            .unwrap_err()
+            .contains("if it is the date 2024-10-18, write it as \"2024-10-18\""));
         assert_eq!(
-            read_time(&json!(0), None).unwrap().day().to_string(),
-            "1970-01-01"
+            read_time(&json!(100_000_000), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "1973-03-03"
+        );
+        assert_eq!(
+            read_time(&json!(-100_000_000), None)
+                .unwrap()
+                .day()
+                .to_string(),
+            "1966-10-31"
         );
         assert_eq!(
             read_time(&json!(1729252800.5), None)

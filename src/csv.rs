@@ -1,6 +1,7 @@
 //! Turning a CSV table of dated positions into GeoJSON in the data format.
 //!
-//! Columns are found by their header (`latitude`/`lat`/`y`,
+//! Values are parted by commas, or by semicolons or tabs when the header
+//! has more of those. Columns are found by their header (`latitude`/`lat`/`y`,
 //! `longitude`/`lon`/`lng`/`long`/`x`, `date`/`time`/`datetime`/
 //! `timestamp`/`start`, `end`, `name`), or named by the caller. Every
 //! other column is kept as a text property.
@@ -20,7 +21,8 @@ pub struct Columns {
     pub name: Option<String>,
 }
 
-/// Reads `text` as CSV (RFC 4180: commas, double quotes, CRLF or LF) and
+/// Reads `text` as CSV (RFC 4180: commas — or semicolons or tabs —,
+/// double quotes, CRLF or LF) and
 /// writes a FeatureCollection of points. Errors say the line and column.
 ///
 /// ```
@@ -31,7 +33,8 @@ pub struct Columns {
 /// assert_eq!(data.features[0].span.first_day().unwrap().to_string(), "2024-10-18");
 /// ```
 pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Result<String, String> {
-    let rows = parse(text)?;
+    let delimiter = delimiter(text);
+    let rows = parse(text, delimiter)?;
     let Some((header, records)) = rows.split_first() else {
         return Err("the file is empty: expected a header line and rows".into());
     };
@@ -93,7 +96,13 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
         }
         let number = |col: usize, low: f64, high: f64| -> Result<f64, String> {
             let cell = record[col].trim();
-            let value: f64 = cell.parse().map_err(|_| {
+            // Where commas do not part the values, one may be a decimal point.
+            let written = if delimiter == ',' {
+                cell.to_owned()
+            } else {
+                cell.replacen(',', ".", 1)
+            };
+            let value: f64 = plain_number(&written).ok_or_else(|| {
                 format!(
                     "line {line}, column {:?}: {cell:?} is not a number",
                     header[col]
@@ -113,48 +122,46 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
         if let Some(col) = name {
             properties.insert("name".into(), Value::String(record[col].clone()));
         }
-        let time = |col: usize| -> Result<Option<String>, String> {
+        let time = |col: usize| -> Result<Option<TimeBound>, String> {
             let cell = record[col].trim();
             if cell.is_empty() {
                 return Ok(None);
             }
-            // A number in a CSV cell is a Unix time, as in a GeoJSON number,
-            // if it has the nine or more digits of one since 1973; a shorter
-            // one (a year, 20241018) is not guessed at.
-            let digits = cell.split('.').next().unwrap_or("").trim_start_matches('-');
-            let value = if !cell.is_empty()
-                && cell
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-            {
-                if digits.len() < 9 {
-                    return Err(format!(
-                        "line {line}, column {:?}: {cell:?} is a number too short to be a Unix time; write dates as YYYY-MM-DD",
-                        header[col]
-                    ));
-                }
-                match cell.parse::<f64>() {
-                    Ok(n) => serde_json::json!(n),
-                    Err(_) => Value::String(cell.to_owned()),
-                }
-            } else {
-                Value::String(cell.to_owned())
+            // A plain number in a CSV cell is a Unix time, as a number is in
+            // GeoJSON (nine or more digits); anything else is read as text.
+            let value = match plain_number(cell) {
+                Some(n) => serde_json::json!(n),
+                None => Value::String(cell.to_owned()),
             };
             read_time(&value, order)
-                .map(|t| Some(iso(t)))
+                .map(Some)
                 .map_err(|e| format!("line {line}, column {:?}: {e}", header[col]))
         };
         let first = start.map(time).transpose()?.flatten();
         let last = match end {
             Some(col) => time(col)?,
             // A single date is an instant: shown on its own day.
-            None => first.clone(),
+            None => first,
         };
+        if let (Some(first), Some(last)) = (first, last) {
+            let last_second = if last.is_date_only() {
+                last.seconds() + 86_399
+            } else {
+                last.seconds()
+            };
+            if first.seconds() > last_second {
+                return Err(format!(
+                    "line {line}: the end ({}) is before the start ({})",
+                    iso(last),
+                    iso(first)
+                ));
+            }
+        }
         if let Some(first) = first {
-            properties.insert("start".into(), Value::String(first));
+            properties.insert("start".into(), Value::String(iso(first)));
         }
         if let Some(last) = last {
-            properties.insert("end".into(), Value::String(last));
+            properties.insert("end".into(), Value::String(iso(last)));
         }
         for (col, value) in record.iter().enumerate() {
             // Empty cells say nothing; the columns used above are in place.
@@ -200,9 +207,47 @@ fn iso(t: TimeBound) -> String {
     )
 }
 
+/// A number written plainly: an optional sign, digits, and an optional
+/// fraction (no exponent, no `inf` or `NaN`).
+fn plain_number(cell: &str) -> Option<f64> {
+    let digits = cell
+        .strip_prefix('-')
+        .or_else(|| cell.strip_prefix('+'))
+        .unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    cell.parse().ok()
+}
+
+/// The character that parts the values: a comma, or a semicolon or tab
+/// when the header line has more of those (as spreadsheets write in
+/// languages where the comma is the decimal point).
+pub fn delimiter(text: &str) -> char {
+    let header = text.lines().next().unwrap_or("");
+    let mut quoted = false;
+    let mut counts = [0usize; 3];
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [c, s, t] if s > c && s >= t => ';',
+        [c, _, t] if t > c => '\t',
+        _ => ',',
+    }
+}
+
 /// Splits CSV text into rows of cells, each with the line it starts on
-/// (a quoted value may hold line breaks).
-pub fn parse(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+/// (a quoted value may hold line breaks); `delimiter` parts the values.
+pub fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -225,7 +270,7 @@ pub fn parse(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
                 cell.push(c);
             }
             (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, c) if c == delimiter => row.push(std::mem::take(&mut cell)),
             (false, '\r') if chars.peek() == Some(&'\n') => {}
             (false, '\n') => {
                 row.push(std::mem::take(&mut cell));
@@ -252,7 +297,7 @@ mod tests {
 
     #[test]
     fn quotes_commas_and_line_breaks_inside_values() {
-        let rows = parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\nc,d\n").unwrap();
+        let rows = parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\nc,d\n", ',').unwrap();
         let cells: Vec<Vec<String>> = rows.iter().map(|r| r.1.clone()).collect();
         assert_eq!(
             cells,
@@ -264,7 +309,9 @@ mod tests {
         );
         // The row after a value with a line break starts on line 4.
         assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 4]);
-        assert!(parse("a\n\"open").unwrap_err().contains("never closed"));
+        assert!(parse("a\n\"open", ',')
+            .unwrap_err()
+            .contains("never closed"));
     }
 
     #[test]
@@ -305,7 +352,52 @@ mod tests {
         assert_eq!(properties["csv:troops"], "500");
         assert_eq!(properties["csv:kind"], "unit");
         let error = convert("lat,lon,date\n1,2,2024\n", &Columns::default(), None).unwrap_err();
-        assert!(error.contains("too short to be a Unix time"), "{error}");
+        assert!(error.contains("fewer than nine digits"), "{error}");
+        let error = convert(
+            "lat,lon,start,end\n1,2,2024-10-18,2024-10-17\n",
+            &Columns::default(),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "line 2: the end (2024-10-17) is before the start (2024-10-18)"
+        );
+    }
+
+    #[test]
+    fn semicolons_tabs_decimal_commas_and_dotted_dates() {
+        let read = |text: &str, order| {
+            let json = convert(text, &Columns::default(), order).unwrap();
+            let data = crate::read_collection("c", &json).unwrap();
+            let f = &data.features[0];
+            (
+                f.object()["geometry"]["coordinates"].to_string(),
+                f.span.first_day().map(|d| d.to_string()),
+            )
+        };
+        let expected = ("[131.9,43.1]".to_owned(), Some("2024-10-18".to_owned()));
+        assert_eq!(
+            read("name;lat;lon;date\nA;43,1;131,9;18.10.2024\n", None),
+            expected
+        );
+        assert_eq!(
+            read("lat\tlon\tdate\n43.1\t131.9\t2024-10-18\n", None),
+            expected
+        );
+        assert_eq!(
+            read("lat,lon,date\n43.1,131.9,2024/10/18\n", None),
+            expected
+        );
+        assert_eq!(
+            read(
+                "lat,lon,date\n43.1,131.9,10-18-2024\n",
+                Some(DateOrder::MonthFirst)
+            ),
+            expected
+        );
+        // A comma inside quotes does not count towards the delimiter.
+        assert_eq!(delimiter("\"a,b,c\";lat;lon\n"), ';');
     }
 
     #[test]

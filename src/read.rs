@@ -474,6 +474,20 @@ impl Collector {
     }
 }
 
+/// How many problems the last of a capped list stands for, when it is the
+/// line counting the rest (see [`capped`]).
+pub fn omitted(problem: &Problem) -> Option<usize> {
+    if problem.feature.is_some() || !problem.path.is_empty() {
+        return None;
+    }
+    problem
+        .message
+        .strip_prefix("and ")?
+        .strip_suffix(" more")?
+        .parse()
+        .ok()
+}
+
 /// At most [`MAX_PROBLEMS`], and a line counting the rest.
 fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
     if problems.len() > MAX_PROBLEMS {

@@ -229,9 +229,12 @@ fn parse_date_time(text: &str) -> Option<TimeBound> {
     }
     let (date, rest) = (text.get(..10)?, text.get(10..)?);
     let day = Day::parse(date).ok()?;
-    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
+    // RFC 3339 allows `t` and `z` in lower case.
+    let rest = rest
+        .strip_prefix(['T', 't', ' '])
+        .filter(|r| !r.starts_with(' '))?;
     // Split the clock from the offset: `Z`, `±hh:mm`, `±hhmm`, `±hh` or nothing.
-    let (clock, offset_seconds) = if let Some(clock) = rest.strip_suffix('Z') {
+    let (clock, offset_seconds) = if let Some(clock) = rest.strip_suffix(['Z', 'z']) {
         (clock, 0)
     } else if let Some(pos) = rest.rfind(['+', '-']) {
         let (clock, offset) = rest.split_at(pos);

@@ -2,7 +2,8 @@
 //! page and on the command line.
 
 use crate::model::Dataset;
-use crate::problem::LoadError;
+use crate::problem::{LoadError, Problem};
+use crate::read::omitted;
 
 /// The verdict on one file: loaded (with its warnings) or refused (with
 /// every problem), one line each.
@@ -17,28 +18,35 @@ use crate::problem::LoadError;
 /// );
 /// ```
 pub fn verdict(file: &str, result: &Result<Dataset, LoadError>) -> String {
-    match result {
+    let (mut text, problems, kind) = match result {
         Ok(data) => {
             let mut text = format!("{file}: {} loaded", count(data.features.len(), "feature"));
             if !data.warnings.is_empty() {
-                text.push_str(&format!(", {}", count(data.warnings.len(), "warning")));
+                text.push_str(&format!(", {}", count(total(&data.warnings), "warning")));
             }
-            for warning in &data.warnings {
-                text.push_str(&format!("\n  warning: {warning}"));
-            }
-            text
+            (text, &data.warnings, "warning")
         }
-        Err(error) => {
-            let mut text = format!(
+        Err(error) => (
+            format!(
                 "{file} was not loaded: {}",
-                count(error.problems.len(), "problem")
-            );
-            for problem in &error.problems {
-                text.push_str(&format!("\n  error: {problem}"));
-            }
-            text
+                count(total(&error.problems), "problem")
+            ),
+            &error.problems,
+            "error",
+        ),
+    };
+    for problem in problems {
+        match omitted(problem) {
+            Some(more) => text.push_str(&format!("\n  … and {more} more")),
+            None => text.push_str(&format!("\n  {kind}: {problem}")),
         }
     }
+    text
+}
+
+/// How many problems a list stands for, counting those left out of it.
+fn total(problems: &[Problem]) -> usize {
+    problems.iter().map(|p| omitted(p).unwrap_or(1)).sum()
 }
 
 fn count(n: usize, noun: &str) -> String {
