@@ -111,8 +111,12 @@ fn view(value: &str) -> Option<(f64, f64, f64)> {
     valid.then_some((zoom, lat, lon))
 }
 
-/// A comma-separated list; `None` when any name is not known.
+/// A comma-separated list (empty: every box unticked); `None` when any
+/// name is not known.
 fn list<T>(value: &str, parse: fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    if value.is_empty() {
+        return Some(Vec::new());
+    }
     value.split(',').map(parse).collect()
 }
 
@@ -170,6 +174,13 @@ mod tests {
         };
         assert_eq!(parse(&format(&state)), state);
         assert_eq!(parse(&format(&LinkState::default())), LinkState::default());
+        // Every box of a filter unticked is kept too: nothing of it shown.
+        let none = LinkState {
+            confidence: Some(Vec::new()),
+            kinds: Some(Vec::new()),
+            ..LinkState::default()
+        };
+        assert_eq!(parse(&format(&none)), none);
     }
 
     #[test]

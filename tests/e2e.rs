@@ -532,6 +532,7 @@ async fn the_story_on_four_days() {
                 ids_on_map(&browser).await?.contains(&must_show.to_owned()),
                 format!("{must_show} is not on the map on {day}"),
             )?;
+            listed(&browser, day).await?;
             browser.screenshot(&format!("story-{day}.png")).await?;
         }
         Ok(())
@@ -678,8 +679,26 @@ async fn voyage(browser: &Browser) -> Result<Value, String> {
              if (!m || !p) return null;
              const r = m.getBoundingClientRect(), t = p.getScreenCTM(), n = p.getTotalLength();
              const at = f => { const q = p.getPointAtLength(n * f); return [q.x * t.a + q.y * t.c + t.e, q.x * t.b + q.y * t.d + t.f]; };
-             return {unit: [r.x + r.width / 2, r.y + r.height / 2], start: at(0), end: at(1), faint: p.getAttribute('stroke-opacity')};")
+             const unit = [r.x + r.width / 2, r.y + r.height / 2];
+             let near = Infinity;
+             for (let i = 0; i <= 1000; i++) { const q = at(i / 1000); near = Math.min(near, Math.hypot(q[0] - unit[0], q[1] - unit[1])); }
+             return {unit, start: at(0), end: at(1), near, faint: p.getAttribute('stroke-opacity')};")
         .await
+}
+
+/// Waits for the chronology, which follows a moving slider at most every
+/// 200 ms, to list `day`.
+async fn listed(browser: &Browser, day: &str) -> Outcome {
+    for _ in 0..50 {
+        let shown = browser
+            .js("return document.getElementById('chronology-list').dataset.day || null")
+            .await?;
+        if shown == json!(day) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    Err(format!("the chronology does not list {day}"))
 }
 
 fn distance(a: &Value, b: &Value) -> f64 {
@@ -717,7 +736,14 @@ async fn a_unit_moves_along_its_sea_track() {
                 from_start > 5.0 && to_end > 5.0,
                 format!("on {day} the unit is at an end of the track: {v}"),
             )?;
+            // On the drawn track: the unit moves along the great circle,
+            // the line is drawn straight on the map, a few km apart at most.
+            check(
+                v["near"].as_f64().is_some_and(|near| near < 4.0),
+                format!("on {day} the unit is off the track: {v}"),
+            )?;
             left.push(to_end);
+            listed(&browser, day).await?;
             browser.screenshot(&format!("voyage-{day}.png")).await?;
         }
         check(

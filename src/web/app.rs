@@ -29,6 +29,13 @@ use crate::web::{
     mark_rendered, BASEMAP_URL,
 };
 
+thread_local! {
+    /// A popup opened (`Some(Some(i))`) or closed (`Some(None)`) while an
+    /// action held the app.
+    static PENDING_SELECTION: std::cell::Cell<Option<Option<usize>>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
 /// While a unit moves, playing steps this many seconds (six hours) instead
@@ -239,6 +246,7 @@ impl App {
             Action::TogglePlay => App::toggle_play(app),
             other => app.borrow_mut().act(other),
         };
+        App::note_pending_selection(app);
         if let Err(error) = result {
             dom::show_alert(&dom::describe_js_error(&error));
         }
@@ -249,6 +257,18 @@ impl App {
                 Action::Tick | Action::TogglePlay | Action::Export | Action::Relist
             ),
         );
+    }
+
+    /// Takes in a popup's opening or closing that came while an action ran.
+    fn note_pending_selection(app: &Rc<RefCell<App>>) {
+        if let Some(index) = PENDING_SELECTION.with(|p| p.take()) {
+            if let Ok(mut this) = app.try_borrow_mut() {
+                this.selected = index;
+            }
+            if let Err(error) = chronology::highlight(index) {
+                dom::show_alert(&dom::describe_js_error(&error));
+            }
+        }
     }
 
     /// Writes what the map shows into the address, unless it is being
@@ -273,14 +293,18 @@ impl App {
         let result = f(&mut this);
         this.restoring = false;
         drop(this);
+        App::note_pending_selection(app);
         App::remember(app, false);
         result
     }
 
-    /// Notes the feature whose popup opened (or `None`: closed).
+    /// Notes the feature whose popup opened (or `None`: closed). A popup
+    /// that closes while an action runs (its feature left the map) is
+    /// noted when the action ends.
     pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
-        if let Ok(mut this) = app.try_borrow_mut() {
-            this.selected = index;
+        match app.try_borrow_mut() {
+            Ok(mut this) => this.selected = index,
+            Err(_) => PENDING_SELECTION.with(|p| p.set(Some(index))),
         }
         if let Err(error) = chronology::highlight(index) {
             dom::show_alert(&dom::describe_js_error(&error));
@@ -290,7 +314,15 @@ impl App {
 
     /// Opens the popup of the feature with this id, when it is on the map.
     pub fn select(&mut self, id: Option<&str>) -> Result<(), JsValue> {
-        let Some(id) = id else { return Ok(()) };
+        let Some(id) = id else {
+            // Nothing chosen (an address without a feature): the popup
+            // that is open closes.
+            self.selected = None;
+            let close = js_sys::Reflect::get(&self.map, &"closePopup".into())?
+                .dyn_into::<js_sys::Function>()?;
+            close.call0(&self.map)?;
+            return Ok(());
+        };
         let found = self
             .data
             .features
@@ -322,6 +354,10 @@ impl App {
                 layer.layer.open_popup();
                 self.selected = found;
             }
+        } else if let Some(index) = found.filter(|&i| {
+            self.data.features[i].geometry.is_none() && self.shown.iter().any(|s| s == i)
+        }) {
+            self.open_popup(index)?;
         }
         Ok(())
     }
@@ -342,7 +378,18 @@ impl App {
         let Some(feature) = self.data.features.get(index) else {
             return Ok(());
         };
-        let Some(at) = anchor(feature) else {
+        // A feature with no place (an event its sources do not place) has
+        // its popup in the middle of the map.
+        let at = anchor(feature).unwrap_or_else(|| {
+            let center = self.map.get_center();
+            geo::coord! { x: center.lng(), y: center.lat() }
+        });
+        self.open_popup_at(index, at)
+    }
+
+    /// Opens the popup of feature `index` at `at`.
+    fn open_popup_at(&mut self, index: usize, at: geo::Coord) -> Result<(), JsValue> {
+        let Some(feature) = self.data.features.get(index) else {
             return Ok(());
         };
         let options = leaflet::PopupOptions::new();
@@ -392,8 +439,13 @@ impl App {
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
             Action::Tick => {
                 if self.under_way {
-                    // Hours, not days, while a unit moves: smooth motion.
-                    self.go_to_moment(self.moment + PLAY_STEP_UNDER_WAY_S)?;
+                    // Hours, not days, while a unit moves: smooth motion;
+                    // playing ends with the last day, even mid-journey.
+                    let next = self.moment + PLAY_STEP_UNDER_WAY_S;
+                    if next.div_euclid(86_400) > i64::from(self.last.0) {
+                        return self.stop();
+                    }
+                    self.go_to_moment(next)?;
                     if !self.under_way && current >= self.last {
                         return self.stop();
                     }

@@ -55,6 +55,8 @@ impl Panel {
         selected: Option<usize>,
     ) -> Result<(), JsValue> {
         let list: HtmlElement = dom::by_id("chronology-list")?;
+        // The day listed, for whoever waits for the panel to catch up.
+        list.set_attribute("data-day", &day.to_string())?;
         let listed = listing.until(day);
         if listed == self.order && (self.empty.is_some() == listed.is_empty()) {
             return Ok(());

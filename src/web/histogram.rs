@@ -18,6 +18,18 @@ pub fn draw(listing: &Listing, first: Day, last: Day) -> Result<(), JsValue> {
     let counts = listing.per_day(first, last);
     let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     strip.set_attribute("viewBox", &format!("0 0 {} {HEIGHT}", counts.len().max(1)))?;
+    // The selected day's band, behind the bars: seen on days without events.
+    let day = svg("rect")?;
+    for (key, value) in [
+        ("x", "0"),
+        ("y", "0"),
+        ("width", "1"),
+        ("height", &format!("{HEIGHT}")),
+        ("class", "day"),
+    ] {
+        day.set_attribute(key, value)?;
+    }
+    dom::add(&strip, &day)?;
     for (i, &count) in counts.iter().enumerate() {
         let bar = svg("rect")?;
         // At least a sliver, so that every day has its place.
@@ -43,7 +55,11 @@ pub fn draw(listing: &Listing, first: Day, last: Day) -> Result<(), JsValue> {
 
 /// Marks the bar of the day at `step` (0 is the first day).
 pub fn mark(step: i32) -> Result<(), JsValue> {
-    let bars = dom::document()?.query_selector_all("#histogram .bar")?;
+    let document = dom::document()?;
+    if let Some(day) = document.query_selector("#histogram .day")? {
+        day.set_attribute("x", &step.to_string())?;
+    }
+    let bars = document.query_selector_all("#histogram .bar")?;
     for i in 0..bars.length() {
         if let Some(bar) = bars
             .item(i)

@@ -45,6 +45,9 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             ),
         )?;
     }
+    if feature.geometry.is_none() {
+        fact("Location", "not given by the sources: not drawn on the map")?;
+    }
     if let Some(mode) = text(&properties, "mode") {
         fact("Mode", &mode)?;
     }
@@ -64,7 +67,11 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     }
     if let Some(metres) = feature.geometry.as_ref().and_then(measure::length_m) {
         fact("Length", &measure::length_text(metres))?;
-        if let Some(seconds) = measure::duration_s(&feature.span) {
+        // Dates that only bound a period (a month, a window) are not the
+        // journey's own: no duration or speed is made of them.
+        if let Some(seconds) =
+            measure::duration_s(&feature.span).filter(|_| !feature.date_precision)
+        {
             fact("Duration", &measure::duration_text(seconds))?;
             if let Some(speed) = measure::speed_text(metres, seconds) {
                 fact(
