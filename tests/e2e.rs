@@ -633,7 +633,36 @@ async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
         browser.set_date("2024-10-12").await?;
         browser.wait_for_text("#date-output", "2024-10-12").await?;
         browser.js("history.back()").await?;
-        browser.wait_for_text("#date-output", "2024-10-11").await
+        browser.wait_for_text("#date-output", "2024-10-11").await?;
+
+        // An address with no feature closes the popup that is open...
+        browser.js("location.hash = '#date=2024-10-13'").await?;
+        browser.wait_for_text("#date-output", "2024-10-13").await?;
+        let open = browser.js("return [document.querySelectorAll('.leaflet-popup').length, location.hash]").await?;
+        check(
+            open[0] == json!(0) && !open[1].as_str().unwrap_or_default().contains("feature="),
+            format!("[popups open, address] after a link without a feature = {open}"),
+        )?;
+        // ...and a feature that leaves the map on a step is no longer the
+        // address's selection.
+        // (A click on the line itself, halfway along it.)
+        browser
+            .js("const p = document.querySelector('[data-feature-id=\"route:sea-wave1-hamhung\"]');
+                 const q = p.getPointAtLength(p.getTotalLength() / 2), t = p.getScreenCTM();
+                 const [x, y] = [q.x * t.a + q.y * t.c + t.e, q.x * t.b + q.y * t.d + t.f];
+                 for (const type of ['mousedown', 'mouseup', 'click'])
+                   p.dispatchEvent(new MouseEvent(type, {bubbles: true, clientX: x, clientY: y, button: 0}));")
+            .await?;
+        popup_text(&browser, "First sea transfer: Hamhung").await?;
+        let hash = browser.js("return location.hash").await?;
+        check(hash.as_str().unwrap_or_default().contains("feature=route%3Asea-wave1-hamhung"), format!("the address says {hash}"))?;
+        browser.set_date("2024-10-14").await?;
+        browser.wait_for_text("#date-output", "2024-10-14").await?;
+        let open = browser.js("return [document.querySelectorAll('.leaflet-popup').length, location.hash]").await?;
+        check(
+            open[0] == json!(0) && !open[1].as_str().unwrap_or_default().contains("feature="),
+            format!("[popups open, address] after the feature left the map = {open}"),
+        )
     })
     .await;
 }
@@ -811,6 +840,14 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("Kremlin")), format!("the chosen entry is not marked: {marked}"))?;
+
+        // An event its sources do not place opens its popup too, saying so.
+        browser
+            .js("[...document.querySelectorAll('#chronology-list .chronology-entry')].find(b => b.textContent.includes('Strike near Donetsk')).click()")
+            .await?;
+        browser.wait_for_text("#date-output", "2024-10-03").await?;
+        let text = popup_text(&browser, "Strike near Donetsk").await?;
+        check(text.contains("not given by the sources"), format!("the popup of an event with no place says {text:?}"))?;
 
         // Choosing a feature on the map marks its entry (from the map's
         // opening view, where Seoul is).

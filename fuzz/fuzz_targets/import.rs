@@ -1,16 +1,20 @@
 //! Fuzzes the importer: any text, read as GeoJSON (with and without a date
-//! order), must give a verdict and never panic; what loads must export,
-//! index and read back the same.
+//! order) the way the page and the command line read it, must give a
+//! verdict and never panic; what loads must export, index and read back
+//! the same, each feature's text as it came. Any CSV that converts must
+//! give GeoJSON that loads.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use troopmap::{export_collection, read_collection_with, verdict::verdict, DateOrder, ReadOptions, TimeIndex};
+use troopmap::{
+    export_collection, read_collection_shared, verdict::verdict, DateOrder, ReadOptions, TimeIndex,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for date_order in [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)] {
         let options = ReadOptions { date_order };
-        let result = read_collection_with("fuzz", text, options);
+        let result = read_collection_shared("fuzz", text.to_owned(), options);
         let _ = verdict("fuzz", &result);
         let Ok(dataset) = result else { continue };
         let index = TimeIndex::of(&dataset.features);
@@ -19,9 +23,17 @@ fuzz_target!(|data: &[u8]| {
             let _ = index.change(first, last);
         }
         let exported = export_collection(&dataset, 0..dataset.features.len());
-        // What was exported loads again, with the same features.
-        let again = read_collection_with("again", &exported, options).expect("an export reads back");
+        // What was exported loads again, with the same features, each
+        // written as it came.
+        let again = read_collection_shared("again", exported, options).expect("an export reads back");
         assert_eq!(again.features.len(), dataset.features.len());
+        for (a, b) in dataset.features.iter().zip(&again.features) {
+            assert_eq!(&*a.raw, &*b.raw);
+        }
     }
-    let _ = troopmap::csv::convert(text, &Default::default(), None);
+    if let Ok(json) = troopmap::csv::convert(text, &Default::default(), None) {
+        if let Err(error) = troopmap::read_collection("converted", &json) {
+            panic!("a converted CSV does not load: {error:?}\n{json}");
+        }
+    }
 });
