@@ -472,6 +472,14 @@ async fn imported_times_and_dates_set_the_slider_to_the_files_dates() {
         check(ids_on_map(&browser).await? == ["f"], "the track is not on the map")?;
         browser.set_date("2024-10-14").await?;
         browser.wait_for_text("#date-output", "2024-10-13").await?;
+        // Playing ends on the last day though the unit is still under way
+        // at its noon (it arrives at 18:00).
+        browser.set_date("2024-10-12").await?;
+        browser.wait_for_text("#date-output", "2024-10-12").await?;
+        browser.click("#play").await?;
+        browser.wait_for_text("#play", "Pause").await?;
+        browser.wait_for_text("#date-output", "2024-10-13").await?;
+        browser.wait_for_text("#play", "Play").await?;
 
         // A `date` property, day-first as chosen for the file, added to the map.
         browser.click("input[name=import-mode][value=add]").await?;

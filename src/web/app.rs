@@ -14,6 +14,7 @@ use crate::fragment::LinkState;
 use crate::geometry::bounds;
 use crate::index::{Change, TimeIndex};
 use crate::model::{Dataset, Kind};
+use crate::motion::track;
 use crate::read::read_collection_shared;
 use crate::selection::Selection;
 use crate::shown::Shown;
@@ -94,6 +95,8 @@ pub struct App {
     moment: i64,
     /// Whether a unit is under way at that moment.
     under_way: bool,
+    /// When each unit that can move is under way (seconds since 1970).
+    journeys: Vec<(i64, i64)>,
     /// The day the chronology lists, once listed; `None` after the data
     /// or the selection changed.
     listed: Option<Day>,
@@ -187,6 +190,7 @@ impl App {
             bulk,
             moment: 0,
             under_way: false,
+            journeys: Vec::new(),
             listed: None,
             listing: Listing::default(),
             chronology: chronology::Panel::default(),
@@ -234,6 +238,11 @@ impl App {
             self.selection.index(&data.features)
         });
         fit_to_story(&self.map, &data);
+        self.journeys = data
+            .features
+            .iter()
+            .filter_map(|f| track(f).map(|(_, start, end)| (start, end)))
+            .collect();
         self.data = data;
         self.go_to(self.first)
     }
@@ -452,6 +461,10 @@ impl App {
                     Ok(())
                 } else if current >= self.last {
                     self.stop()
+                } else if self.journey_before(current.next().start_seconds() + NOON_S) {
+                    // A unit sets out before the next day's noon: hours
+                    // again, so that its journey is seen.
+                    self.go_to_moment(self.moment + PLAY_STEP_UNDER_WAY_S)
                 } else {
                     self.go_to(current.next())?;
                     if current.next() >= self.last && !self.under_way {
@@ -507,6 +520,14 @@ impl App {
         };
         this.timer = Some(id);
         this.controls.show_playing(true)
+    }
+
+    /// Whether a unit is under way some time after the moment shown and
+    /// before `until`.
+    fn journey_before(&self, until: i64) -> bool {
+        self.journeys
+            .iter()
+            .any(|&(start, end)| start < until && end > self.moment)
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {
