@@ -890,7 +890,8 @@ async fn a_375_pixel_screen_keeps_the_map_and_slider_usable() {
         // what a tap there reaches.
         let blocked = browser
             .js("return ['#date', '#previous', '#next', '#play', '#export', '#replay', '#chronology-toggle',
-                         '#import-details summary', '#legend summary', '.leaflet-control-zoom-in'].filter(css => {
+                         '#import-details summary', '#legend summary', '.leaflet-control-zoom-in',
+                         '.leaflet-control-scale', '.leaflet-control-attribution'].filter(css => {
                    const e = document.querySelector(css), r = e.getBoundingClientRect();
                    const x = r.left + r.width / 2, y = r.top + r.height / 2;
                    const inside = x > 0 && y > 0 && x < innerWidth && y < innerHeight;

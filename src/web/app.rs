@@ -748,14 +748,19 @@ fn fit_to_story(map: &Map, data: &Dataset) {
     let (panel_width, _) = size("import-panel");
     let (chronology_width, _) = size("chronology");
     let panel_width = panel_width.max(chronology_width);
-    let (_, timeline_height) = size("timeline");
-    let (map_width, _) = size("map");
-    // On a narrow screen the panels sit low or small and the map gets the width.
+    let top_of = |id: &str| dom::by_id::<web_sys::HtmlElement>(id).map_or(0, |e| e.offset_top());
+    let (map_width, map_height) = size("map");
+    // The date controls float over the map's foot, or (on a narrow
+    // screen) sit under it.
+    let covered = (top_of("map") + map_height - top_of("timeline")).max(0);
+    // On a narrow screen the panels sit in two rows at the top and the map
+    // gets the width.
     let wide = map_width > 2 * (legend_width + panel_width) + 200;
     let right = if wide { legend_width + 40 } else { 20 };
     let left = if wide { panel_width + 70 } else { 30 };
-    let top_left = Array::of2(&left.into(), &30.into());
-    let bottom_right = Array::of2(&right.into(), &(timeline_height + 40).into());
+    let top = if wide { 30 } else { 90 };
+    let top_left = Array::of2(&left.into(), &top.into());
+    let bottom_right = Array::of2(&right.into(), &(covered + 40).into());
     map.fit_bounds_with_options(
         &LatLngBounds::new_from_list(&corners),
         &object(&[
