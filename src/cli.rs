@@ -39,8 +39,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
         };
         match arg.as_str() {
-            "--day-first" => options.date_order = Some(DateOrder::DayFirst),
-            "--month-first" => options.date_order = Some(DateOrder::MonthFirst),
+            "--day-first" | "--month-first" => {
+                let order = if arg == "--day-first" {
+                    DateOrder::DayFirst
+                } else {
+                    DateOrder::MonthFirst
+                };
+                if options.date_order.is_some_and(|o| o != order) {
+                    return Err(format!(
+                        "--day-first and --month-first contradict each other: give one\n{USAGE}"
+                    ));
+                }
+                options.date_order = Some(order);
+            }
             "--at" => at = Some(value("--at")?),
             "--lat" => columns.latitude = Some(value("--lat")?),
             "--lon" => columns.longitude = Some(value("--lon")?),
@@ -76,7 +87,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn read(file: &str) -> Result<String, String> {
-    fs::read_to_string(file).map_err(|e| format!("{file}: cannot read: {e}"))
+    let bytes = fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+    // The same words as the page's.
+    String::from_utf8(bytes).map_err(|_| format!("{file} was not loaded: it is not UTF-8 text"))
 }
 
 fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {

@@ -31,12 +31,15 @@ pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, (String, Stri
 
 fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
     let Value::Object(object) = value else {
+        // A feature's geometry may be null; a member of a collection not.
+        let expected = if path.is_empty() {
+            "a geometry object or null"
+        } else {
+            "a geometry object (null is not allowed in a GeometryCollection)"
+        };
         return Err((
             path.to_owned(),
-            format!(
-                "expected a geometry object or null, found {}",
-                describe(value)
-            ),
+            format!("expected {expected}, found {}", describe(value)),
         ));
     };
     let kind = match object.get("type") {
@@ -83,6 +86,11 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
         return Err((path, format!("a {kind} needs \"coordinates\"")));
     };
     check_nesting(coordinates, depth, &path)?;
+    // RFC 7946 lets empty coordinates stand for no geometry: nothing to
+    // draw, kept as it came. (A point's position is never empty.)
+    if kind != "Point" && coordinates.as_array().is_some_and(Vec::is_empty) {
+        return Ok(());
+    }
     // Lines need two positions; polygon rings need four and must be closed.
     let (min, ring) = match kind {
         "LineString" | "MultiLineString" => (2, false),

@@ -42,8 +42,9 @@ impl Replay {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     pub replay: Replay,
-    /// Only these confidences (features without one are left out); `None`
-    /// is all.
+    /// Only these confidences; `None` is all. Features the data gives no
+    /// confidence are not graded, so this filter lets them through (the
+    /// legend lists "not given" without a box).
     pub confidence: Option<Vec<Confidence>>,
     /// Only these kinds; `None` is all.
     pub kinds: Option<Vec<Kind>>,
@@ -54,7 +55,7 @@ impl Selection {
     pub fn admits(&self, feature: &MapFeature) -> bool {
         let confidence = match &self.confidence {
             None => true,
-            Some(allowed) => feature.confidence.is_some_and(|c| allowed.contains(&c)),
+            Some(allowed) => feature.confidence.is_none_or(|c| allowed.contains(&c)),
         };
         let kind = self
             .kinds
@@ -144,6 +145,14 @@ mod tests {
             ..Selection::default()
         };
         assert_eq!(shown(&confirmed, "2024-10-18"), [1, 2]);
+        // A feature with no confidence is not graded: no confidence filter
+        // hides it.
+        let none = Selection {
+            confidence: Some(vec![]),
+            ..Selection::default()
+        };
+        assert_eq!(shown(&none, "2024-11-02"), [3]);
+        assert_eq!(shown(&confirmed, "2024-11-02"), [1, 2, 3]);
         let events = Selection {
             kinds: Some(vec![Kind::Event]),
             replay: Replay::HappenedBy,

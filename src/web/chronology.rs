@@ -115,10 +115,14 @@ impl Panel {
         }
         let button = element("button", "chronology-entry", "")?;
         button.set_attribute("type", "button")?;
-        let date = listed_on(feature, selection.replay)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+        let listed = listed_on(feature, selection.replay);
+        let date = listed.map(|d| d.to_string()).unwrap_or_default();
         dom::add(&button, &element("span", "chronology-date", &date)?)?;
+        // Listed by the day it was made public: the day it is dated too.
+        if let Some(first) = feature.span.first_day().filter(|&d| Some(d) != listed) {
+            let when = format!("made public; dated {first}");
+            dom::add(&button, &element("span", "chronology-when", &when)?)?;
+        }
         dom::add(&button, &badge(feature)?)?;
         if let Some(place) = self.place_name(data, feature) {
             dom::add(&button, &element("span", "chronology-place", &place)?)?;
