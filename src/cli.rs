@@ -13,6 +13,7 @@ use troopmap::{
 const USAGE: &str = "usage:
   troopmap validate [ORDER] FILE...               check GeoJSON files as the map does; exit 1 if any is refused
   troopmap export [ORDER] --at YYYY-MM-DD FILE    print the FeatureCollection the map exports on that day
+  troopmap export [ORDER] --all FILE              print every feature, as the map keeps it
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
@@ -28,6 +29,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut options = ReadOptions::default();
     let mut columns = Columns::default();
     let mut at = None;
+    let mut all = false;
     let mut count = None;
     let mut seed = None;
     let mut files = Vec::new();
@@ -53,6 +55,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 options.date_order = Some(order);
             }
             "--at" => at = Some(value("--at")?),
+            "--all" => all = true,
             "--lat" => columns.latitude = Some(value("--lat")?),
             "--lon" => columns.longitude = Some(value("--lon")?),
             "--date" => columns.start = Some(value("--date")?),
@@ -68,7 +71,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     match (command.as_str(), files.as_slice()) {
         ("validate", [_, ..]) => validate(&files, options),
-        ("export", [file]) => export(at.as_deref().ok_or(USAGE)?, file, options),
+        ("export", [file]) => match (at.as_deref(), all) {
+            (Some(day), false) => export(Some(day), file, options),
+            (None, true) => export(None, file, options),
+            _ => Err(format!("export wants --at YYYY-MM-DD or --all\n{USAGE}")),
+        },
         ("convert", [file]) => {
             let json = csv::convert(&read(file)?, &columns, options.date_order)
                 .map_err(|e| format!("{file}: {e}"))?;
@@ -113,10 +120,16 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {
     }
 }
 
-fn export(day: &str, file: &str, options: ReadOptions) -> Result<(), String> {
-    let day = Day::parse(day).map_err(|e| e.to_string())?;
+/// Prints the features shown on `day`, or (with `None`) every feature.
+fn export(day: Option<&str>, file: &str, options: ReadOptions) -> Result<(), String> {
+    let day = day
+        .map(|d| Day::parse(d).map_err(|e| e.to_string()))
+        .transpose()?;
     let data = read_collection_shared(file, read(file)?, options).map_err(|e| e.to_string())?;
-    let shown = TimeIndex::of(&data.features).shown_on(day);
+    let shown = match day {
+        Some(day) => TimeIndex::of(&data.features).shown_on(day),
+        None => (0..data.features.len()).collect(),
+    };
     println!("{}", export_collection(&data, shown));
     Ok(())
 }

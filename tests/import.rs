@@ -301,3 +301,43 @@ proptest! {
         prop_assert_eq!(text(&exported), text(&input));
     }
 }
+
+#[test]
+fn the_command_line_exports_every_loaded_file_whole() {
+    for path in corpus() {
+        let file = name(&path);
+        if file.starts_with("err-") {
+            continue;
+        }
+        let (_, flag) = options(&path);
+        let output = Command::new(env!("CARGO_BIN_EXE_troopmap"))
+            .args(["export", "--all"])
+            .args(flag)
+            .arg(&file)
+            .current_dir(CORPUS)
+            .output()
+            .expect("the troopmap binary runs");
+        assert!(
+            output.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let exported: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let text_in = std::fs::read_to_string(&path).unwrap_or_default();
+        let input: Value =
+            serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default();
+        // A wrapped collection or a lone feature is written as a collection.
+        let features_in = input
+            .pointer("/features")
+            .or_else(|| input.as_object()?.values().find_map(|v| v.get("features")))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_else(|| vec![input.clone()]);
+        let features_out = exported["features"].as_array().cloned().unwrap_or_default();
+        assert_eq!(
+            features_out.iter().map(text).collect::<Vec<_>>(),
+            features_in.iter().map(text).collect::<Vec<_>>(),
+            "{file}"
+        );
+    }
+}
