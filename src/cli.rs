@@ -74,7 +74,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ("export", [file]) => match (at.as_deref(), all) {
             (Some(day), false) => export(Some(day), file, options),
             (None, true) => export(None, file, options),
-            _ => Err(format!("export wants --at YYYY-MM-DD or --all\n{USAGE}")),
+            (Some(_), true) => Err(format!("give --at YYYY-MM-DD or --all, not both\n{USAGE}")),
+            (None, false) => Err(format!("export wants --at YYYY-MM-DD or --all\n{USAGE}")),
         },
         ("convert", [file]) => {
             let json = csv::convert(&read(file)?, &columns, options.date_order)

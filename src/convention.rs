@@ -81,7 +81,15 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, S
                 return read_slash_date(text, parts, order);
             }
             if let Some(iso) = year_first(text) {
-                return TimeBound::parse(&iso).map_err(|e| format!("{e} ({ACCEPTED})"));
+                // The message quotes the value as written, not as rewritten.
+                return TimeBound::parse(&iso).map_err(|e| {
+                    let message = e.to_string().replacen(
+                        &format!("{iso:?}"),
+                        &format!("{:?}", text.trim()),
+                        1,
+                    );
+                    format!("{message} ({ACCEPTED})")
+                });
             }
             TimeBound::parse(text).map_err(|e| {
                 let text = text.trim();
@@ -227,12 +235,6 @@ pub fn timing(
     options: ReadOptions,
 ) -> Result<Timing, Vec<(String, String)>> {
     let mut errors = Vec::new();
-    // An empty text (as GDAL writes for an empty cell) is no value, as null is.
-    let absent = |value: &Value| match value {
-        Value::Null => true,
-        Value::String(text) => text.trim().is_empty(),
-        _ => false,
-    };
     let mut bound = |key: &str| -> Option<TimeBound> {
         match properties.get(key) {
             None => None,
@@ -261,10 +263,11 @@ pub fn timing(
                 ));
             }
         }
-    } else if let Some((key, value)) = vertex_value(properties).filter(|_| {
+    } else if let Some((key, value)) = vertex_value(properties).filter(|(key, _)| {
         // Per-vertex times come before a single instant on the shapes they
         // fit: GPX converters write both, the instant being the first
-        // vertex's.
+        // vertex's. On other shapes a `times` with no instant beside it is
+        // an error; togeojson's `coordinateProperties` is left alone.
         let fits = matches!(
             geometry,
             Some(
@@ -274,7 +277,7 @@ pub fn timing(
                     | geo::Geometry::MultiPoint(_)
             )
         );
-        fits || !INSTANT_KEYS.into_iter().any(has)
+        fits || (!key.starts_with("coordinateProperties") && !INSTANT_KEYS.into_iter().any(has))
     }) {
         let span = |times: &[i64]| {
             let first = times.iter().min().copied().map(TimeBound::from_unix);
@@ -307,6 +310,16 @@ pub fn timing(
     }
 }
 
+/// Whether a time value says nothing: null, or an empty text (as GDAL
+/// writes for an empty cell).
+fn absent(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// The per-vertex times of a feature and the property they are in:
 /// `times` or `coordTimes`, or the same inside `coordinateProperties` (as
 /// togeojson writes them).
@@ -314,7 +327,7 @@ fn vertex_value(properties: &Map<String, Value>) -> Option<(String, &Value)> {
     fn found(map: &Map<String, Value>) -> Option<(&'static str, &Value)> {
         VERTEX_KEYS
             .into_iter()
-            .find_map(|k| map.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
+            .find_map(|k| map.get(k).filter(|v| !absent(v)).map(|v| (k, v)))
     }
     if let Some((key, value)) = found(properties) {
         return Some((key.to_owned(), value));

@@ -216,7 +216,7 @@ fn plain_number(cell: &str) -> Option<f64> {
         .unwrap_or(cell);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
     cell.parse().ok()
@@ -396,6 +396,14 @@ mod tests {
             ),
             expected
         );
+        let numbers = ["43.1", "-.5", ".5", "+7", "5."].map(plain_number);
+        assert_eq!(
+            numbers,
+            [Some(43.1), Some(-0.5), Some(0.5), Some(7.0), Some(5.0)]
+        );
+        assert!(["", ".", "1e5", "inf", "NaN", "1.2.3", "3-4"]
+            .iter()
+            .all(|c| plain_number(c).is_none()));
         // A comma inside quotes does not count towards the delimiter.
         assert_eq!(delimiter("\"a,b,c\";lat;lon\n"), ';');
     }

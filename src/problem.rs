@@ -108,17 +108,8 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.problems.len();
-        write!(
-            f,
-            "{} was not loaded: {count} problem{}",
-            self.file,
-            if count == 1 { "" } else { "s" }
-        )?;
-        for problem in &self.problems {
-            write!(f, "\n  {problem}")?;
-        }
-        Ok(())
+        // The same words as the page's and `troopmap validate`'s.
+        f.write_str(&crate::verdict::refused(&self.file, &self.problems))
     }
 }
 

@@ -554,7 +554,10 @@ fn read_feature(
                 for (path, message) in lint_geometry(value) {
                     warnings.push(at(message).with_member(&format!("geometry{path}")));
                 }
-                Some(geometry)
+                // Empty coordinates stand for no geometry (RFC 7946 3.1):
+                // nothing is drawn; the file's text is kept as it came.
+                use geo::CoordsIter;
+                (geometry.coords_count() > 0).then_some(geometry)
             }
             Err((path, message)) => {
                 problems.push(at(message).with_member(&format!("geometry{path}")));

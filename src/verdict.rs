@@ -18,23 +18,30 @@ use crate::read::omitted;
 /// );
 /// ```
 pub fn verdict(file: &str, result: &Result<Dataset, LoadError>) -> String {
-    let (mut text, problems, kind) = match result {
+    match result {
         Ok(data) => {
             let mut text = format!("{file}: {} loaded", count(data.features.len(), "feature"));
             if !data.warnings.is_empty() {
                 text.push_str(&format!(", {}", count(total(&data.warnings), "warning")));
             }
-            (text, &data.warnings, "warning")
+            text + &lines(&data.warnings, "warning")
         }
-        Err(error) => (
-            format!(
-                "{file} was not loaded: {}",
-                count(total(&error.problems), "problem")
-            ),
-            &error.problems,
-            "error",
-        ),
-    };
+        Err(error) => refused(file, &error.problems),
+    }
+}
+
+/// The verdict on a refused file.
+pub fn refused(file: &str, problems: &[Problem]) -> String {
+    format!(
+        "{file} was not loaded: {}{}",
+        count(total(problems), "problem"),
+        lines(problems, "error")
+    )
+}
+
+/// One line per problem, and one for those left out.
+fn lines(problems: &[Problem], kind: &str) -> String {
+    let mut text = String::new();
     for problem in problems {
         match omitted(problem) {
             Some(more) => text.push_str(&format!("\n  … and {more} more")),

@@ -855,7 +855,7 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
             .await?;
         browser.wait_for_text("#date-output", "2024-10-03").await?;
         let text = popup_text(&browser, "Strike near Donetsk").await?;
-        check(text.contains("not given by the sources"), format!("the popup of an event with no place says {text:?}"))?;
+        check(text.contains("not given: not drawn on the map"), format!("the popup of an event with no place says {text:?}"))?;
 
         // Choosing a feature on the map marks its entry (from the map's
         // opening view, where Seoul is).

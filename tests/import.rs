@@ -341,3 +341,52 @@ fn the_command_line_exports_every_loaded_file_whole() {
         );
     }
 }
+
+#[test]
+fn gpx_and_folium_times_give_each_feature_its_days() {
+    let text =
+        std::fs::read_to_string(format!("{CORPUS}/ok-gpx-tracks.geojson")).unwrap_or_default();
+    let data = match troopmap::read_collection("ok-gpx-tracks.geojson", &text) {
+        Ok(data) => data,
+        Err(error) => panic!("{error}"),
+    };
+    let days: Vec<(String, Option<String>, Option<String>)> = data
+        .features
+        .iter()
+        .map(|f| {
+            (
+                f.id.as_ref().map(ToString::to_string).unwrap_or_default(),
+                f.span.first_day().map(|d| d.to_string()),
+                f.span.last_day().map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    let day = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        days,
+        [
+            (
+                "older-togeojson".into(),
+                day("2024-10-08"),
+                day("2024-10-12")
+            ),
+            (
+                "newer-togeojson".into(),
+                day("2024-10-08"),
+                day("2024-10-12")
+            ),
+            ("folium-point".into(), day("2024-10-18"), day("2024-10-18")),
+            ("folium-points".into(), day("2024-10-18"), day("2024-10-19")),
+            (
+                "gdal-track-point".into(),
+                day("2024-10-18"),
+                day("2024-10-18")
+            ),
+            ("empty-cell".into(), None, None),
+        ]
+    );
+    // The tracks keep their times for moving along them.
+    assert!(data.features[..2]
+        .iter()
+        .all(|f| f.vertex_times.as_ref().is_some_and(|t| t.len() == 3)));
+}

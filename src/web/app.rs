@@ -16,7 +16,7 @@ use crate::index::{Change, TimeIndex};
 use crate::model::{Dataset, Kind};
 use crate::motion::track;
 use crate::read::read_collection_shared;
-use crate::selection::Selection;
+use crate::selection::{Replay, Selection};
 use crate::shown::Shown;
 use crate::time::Day;
 use crate::web::bindings::{self, object};
@@ -95,8 +95,9 @@ pub struct App {
     moment: i64,
     /// Whether a unit is under way at that moment.
     under_way: bool,
-    /// When each unit that can move is under way (seconds since 1970).
-    journeys: Vec<(i64, i64)>,
+    /// Each unit that can move: its feature, and when it is under way
+    /// (seconds since 1970).
+    journeys: Vec<(usize, i64, i64)>,
     /// The day the chronology lists, once listed; `None` after the data
     /// or the selection changed.
     listed: Option<Day>,
@@ -241,7 +242,8 @@ impl App {
         self.journeys = data
             .features
             .iter()
-            .filter_map(|f| track(f).map(|(_, start, end)| (start, end)))
+            .enumerate()
+            .filter_map(|(i, f)| track(f).map(|(_, start, end)| (i, start, end)))
             .collect();
         self.data = data;
         self.go_to(self.first)
@@ -269,7 +271,7 @@ impl App {
     }
 
     /// Takes in a popup's opening or closing that came while an action ran.
-    fn note_pending_selection(app: &Rc<RefCell<App>>) {
+    pub fn note_pending_selection(app: &Rc<RefCell<App>>) {
         if let Some(index) = PENDING_SELECTION.with(|p| p.take()) {
             if let Ok(mut this) = app.try_borrow_mut() {
                 this.selected = index;
@@ -312,7 +314,11 @@ impl App {
     /// noted when the action ends.
     pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
         match app.try_borrow_mut() {
-            Ok(mut this) => this.selected = index,
+            Ok(mut this) => {
+                this.selected = index;
+                // What came before is out of date.
+                PENDING_SELECTION.with(|p| p.set(None));
+            }
             Err(_) => PENDING_SELECTION.with(|p| p.set(Some(index))),
         }
         if let Err(error) = chronology::highlight(index) {
@@ -337,6 +343,11 @@ impl App {
             .features
             .iter()
             .position(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id));
+        self.select_index(found)
+    }
+
+    /// Opens the popup of feature `found`, when it is on the map.
+    fn select_index(&mut self, found: Option<usize>) -> Result<(), JsValue> {
         if self.bulk.active() {
             return match found {
                 Some(index) if self.bulk.shows(index) => self.open_popup(index),
@@ -522,12 +533,18 @@ impl App {
         this.controls.show_playing(true)
     }
 
-    /// Whether a unit is under way some time after the moment shown and
-    /// before `until`.
+    /// Whether a unit the filters and the mode let on the map is under way
+    /// some time after the moment shown and before `until`.
     fn journey_before(&self, until: i64) -> bool {
-        self.journeys
-            .iter()
-            .any(|&(start, end)| start < until && end > self.moment)
+        self.journeys.iter().any(|&(i, start, end)| {
+            let Some(feature) = self.data.features.get(i) else {
+                return false;
+            };
+            let known = self.selection.replay != Replay::MadePublicBy
+                || crate::chronology::listed_on(feature, Replay::MadePublicBy)
+                    .is_none_or(|day| day.start_seconds() < until);
+            start < until && end > self.moment && known && self.selection.admits(feature)
+        })
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {
@@ -631,7 +648,6 @@ impl App {
         let Some(feature) = self.data.features.get(index) else {
             return Ok(());
         };
-        let id = feature.id.as_ref().map(ToString::to_string);
         let center = feature
             .geometry
             .as_ref()
@@ -643,7 +659,7 @@ impl App {
         if let Some(center) = center {
             self.map.pan_to(&lat_lng(center));
         }
-        self.select(id.as_deref())?;
+        self.select_index(Some(index))?;
         chronology::highlight(self.selected)
     }
 
@@ -749,18 +765,23 @@ fn fit_to_story(map: &Map, data: &Dataset) {
     let (chronology_width, _) = size("chronology");
     let panel_width = panel_width.max(chronology_width);
     let top_of = |id: &str| dom::by_id::<web_sys::HtmlElement>(id).map_or(0, |e| e.offset_top());
+    let (_, timeline_height) = size("timeline");
     let (map_width, map_height) = size("map");
     // The date controls float over the map's foot, or (on a narrow
     // screen) sit under it.
-    let covered = (top_of("map") + map_height - top_of("timeline")).max(0);
-    // On a narrow screen the panels sit in two rows at the top and the map
-    // gets the width.
+    let stacked = top_of("timeline") >= top_of("map") + map_height;
+    // On a narrow screen the panels sit small, in two rows at the top, and
+    // the map gets the width.
     let wide = map_width > 2 * (legend_width + panel_width) + 200;
     let right = if wide { legend_width + 40 } else { 20 };
     let left = if wide { panel_width + 70 } else { 30 };
-    let top = if wide { 30 } else { 90 };
+    let (top, bottom) = if stacked {
+        (90, 30)
+    } else {
+        (30, timeline_height + 40)
+    };
     let top_left = Array::of2(&left.into(), &top.into());
-    let bottom_right = Array::of2(&right.into(), &(covered + 40).into());
+    let bottom_right = Array::of2(&right.into(), &bottom.into());
     map.fit_bounds_with_options(
         &LatLngBounds::new_from_list(&corners),
         &object(&[

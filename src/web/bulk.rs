@@ -603,6 +603,7 @@ pub fn wire(app: &Rc<RefCell<App>>) {
         let found = handle.borrow().bulk().hit(point.x(), point.y());
         if let Some(index) = found {
             let result = handle.borrow_mut().open_popup(index);
+            App::note_pending_selection(&handle);
             if let Err(error) = result {
                 dom::show_alert(&dom::describe_js_error(&error));
             }

@@ -1,6 +1,6 @@
 //! Leaflet layers for the data's features, styled by kind and confidence.
 
-use geo::{Coord, Geometry, LineString};
+use geo::{Coord, CoordsIter, Geometry, LineString};
 use js_sys::Array;
 use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
@@ -130,6 +130,11 @@ fn add_parts(
     parts: &mut Vec<(Layer, Option<&'static str>)>,
 ) {
     let arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
+    // An empty part (RFC 7946 allows empty coordinates) has nothing to
+    // draw, and Leaflet cannot place a label or popup on it.
+    if geometry.coords_count() == 0 {
+        return;
+    }
     match geometry {
         Geometry::Point(p) => parts.extend(point(feature, p.0).into_iter().map(|l| (l, None))),
         Geometry::MultiPoint(points) => {
@@ -139,11 +144,18 @@ fn add_parts(
         }
         Geometry::Line(line) => parts.push((polyline(feature, &LineString::from(*line)), arrow)),
         Geometry::LineString(line) => parts.push((polyline(feature, line), arrow)),
-        Geometry::MultiLineString(lines) => {
-            parts.extend(lines.iter().map(|l| (polyline(feature, l), arrow)))
-        }
+        Geometry::MultiLineString(lines) => parts.extend(
+            lines
+                .iter()
+                .filter(|l| !l.0.is_empty())
+                .map(|l| (polyline(feature, l), arrow)),
+        ),
         Geometry::Polygon(p) => parts.push((polygon(feature, p), None)),
-        Geometry::MultiPolygon(ps) => parts.extend(ps.iter().map(|p| (polygon(feature, p), None))),
+        Geometry::MultiPolygon(ps) => parts.extend(
+            ps.iter()
+                .filter(|p| !p.exterior().0.is_empty())
+                .map(|p| (polygon(feature, p), None)),
+        ),
         Geometry::Rect(r) => parts.push((polygon(feature, &r.to_polygon()), None)),
         Geometry::Triangle(t) => parts.push((polygon(feature, &t.to_polygon()), None)),
         Geometry::GeometryCollection(items) => {

@@ -133,6 +133,8 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
         };
         app.set_data(data)?;
     }
+    // A popup closed while the new data was set.
+    App::note_pending_selection(app);
     if noteworthy {
         dom::show_alert(&verdicts.join("\n"));
     }

@@ -46,7 +46,7 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
         )?;
     }
     if feature.geometry.is_none() {
-        fact("Location", "not given by the sources: not drawn on the map")?;
+        fact("Location", "not given: not drawn on the map")?;
     }
     if let Some(mode) = text(&properties, "mode") {
         fact("Mode", &mode)?;
