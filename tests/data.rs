@@ -114,6 +114,31 @@ fn there_are_at_least_60_features_of_every_kind() {
     }
 }
 
+#[test]
+fn every_movement_says_how_it_went_or_that_the_sources_do_not() {
+    for feature in data().features.iter().filter(|f| f.kind == Kind::Route) {
+        let properties = feature.properties();
+        let mode = properties.get("mode").and_then(|m| m.as_str());
+        let id = feature
+            .id
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        match mode {
+            Some("sea" | "air" | "rail" | "road") => {}
+            // Unknown only where the sources do not say, and saying so.
+            Some("unknown") => assert!(
+                properties
+                    .get("mode_note")
+                    .and_then(|n| n.as_str())
+                    .is_some(),
+                "{id}: an unknown mode without a note"
+            ),
+            other => panic!("{id}: mode {other:?}"),
+        }
+    }
+}
+
 fn find<'a>(data: &'a Dataset, id: &str) -> &'a troopmap::MapFeature {
     data.features
         .iter()
