@@ -90,7 +90,10 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
             if event.key() == " " {
                 event.prevent_default();
-                App::dispatch(&handle, Action::TogglePlay);
+                // A held key plays or pauses once, not on every repeat.
+                if !event.repeat() {
+                    App::dispatch(&handle, Action::TogglePlay);
+                }
             }
         });
     slider.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
