@@ -445,7 +445,12 @@ impl Collector {
                 if let Some(id) = &feature.id {
                     let key = match id {
                         FeatureId::Text(t) => format!("text {t}"),
-                        FeatureId::Number(n) => format!("number {n}"),
+                        // 1 and 1.0 are the same number: compared by
+                        // value where a float holds it exactly.
+                        FeatureId::Number(n) => match n.as_f64() {
+                            Some(v) if v.is_finite() && v.abs() < 9e15 => format!("number {v}"),
+                            _ => format!("number {n}"),
+                        },
                     };
                     if let Some(first) = self.first_with_id.get(&key) {
                         self.warnings.push(
@@ -824,6 +829,24 @@ mod tests {
             "{got:?}"
         );
         assert!(got[0].contains("\"2024-10-32\""), "{got:?}");
+    }
+
+    #[test]
+    fn the_same_number_written_twice_is_a_duplicate_id_a_text_is_not() {
+        let text = collection(&format!(
+            r#"{{"type": "Feature", "id": 1, {POINT}, "properties": {{}}}},
+               {{"type": "Feature", "id": 1.0, {POINT}, "properties": {{}}}},
+               {{"type": "Feature", "id": "1", {POINT}, "properties": {{}}}}"#
+        ));
+        let warnings: Vec<String> = match read_collection("t", &text) {
+            Ok(data) => data.warnings.iter().map(ToString::to_string).collect(),
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("feature 1 (id \"1.0\")"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
