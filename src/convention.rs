@@ -450,6 +450,26 @@ mod tests {
         }
     }
 
+    /// The timing of a feature with these properties and geometry.
+    fn read(
+        properties: Value,
+        geometry: Option<&geo::Geometry<f64>>,
+    ) -> Result<Timing, Vec<(String, String)>> {
+        read_map(&props(properties), geometry)
+    }
+
+    fn read_map(
+        properties: &Map<String, Value>,
+        geometry: Option<&geo::Geometry<f64>>,
+    ) -> Result<Timing, Vec<(String, String)>> {
+        timing(properties, geometry, ReadOptions::default())
+    }
+
+    /// A span from its first to its last day, as [`days`] gives it.
+    fn span(first: &str, last: &str) -> (Option<String>, Option<String>) {
+        (Some(first.to_owned()), Some(last.to_owned()))
+    }
+
     fn line(n: usize) -> geo::Geometry<f64> {
         geo::Geometry::LineString((0..n).map(|i| (i as f64, 0.0)).collect())
     }
@@ -464,52 +484,35 @@ mod tests {
     #[test]
     fn an_instant_is_shown_on_its_day_only() {
         for key in INSTANT_KEYS {
-            let t = timing(
-                &props(json!({ key: "2024-10-18T09:00Z" })),
-                None,
-                ReadOptions::default(),
-            )
-            .unwrap();
-            assert_eq!(
-                days(&t),
-                (Some("2024-10-18".into()), Some("2024-10-18".into())),
-                "{key}"
-            );
+            let t = read(json!({ key: "2024-10-18T09:00Z" }), None).unwrap();
+            assert_eq!(days(&t), span("2024-10-18", "2024-10-18"), "{key}");
         }
     }
 
     #[test]
     fn start_and_end_take_precedence_over_an_instant() {
-        let t = timing(
-            &props(json!({"start": "2024-10-08", "end": "2024-10-13", "date": "2024-12-01"})),
+        let t = read(
+            json!({"start": "2024-10-08", "end": "2024-10-13", "date": "2024-12-01"}),
             None,
-            ReadOptions::default(),
         )
         .unwrap();
-        assert_eq!(
-            days(&t),
-            (Some("2024-10-08".into()), Some("2024-10-13".into()))
-        );
+        assert_eq!(days(&t), span("2024-10-08", "2024-10-13"));
     }
 
     #[test]
     fn vertex_times_give_the_track_its_span() {
         let p =
             props(json!({"coordTimes": ["2024-10-10T00:00Z", 1728691200, "2024-10-08T06:00Z"]}));
-        let t = timing(&p, Some(&line(3)), ReadOptions::default()).unwrap();
-        assert_eq!(
-            days(&t),
-            (Some("2024-10-08".into()), Some("2024-10-12".into()))
-        );
+        let t = read_map(&p, Some(&line(3))).unwrap();
+        assert_eq!(days(&t), span("2024-10-08", "2024-10-12"));
         assert_eq!(t.vertex_times.as_ref().map(Vec::len), Some(3));
     }
 
     #[test]
     fn vertex_times_must_match_the_vertices() {
-        let errors = timing(
-            &props(json!({"times": ["2024-10-10", "2024-10-11"]})),
+        let errors = read(
+            json!({"times": ["2024-10-10", "2024-10-11"]}),
             Some(&line(3)),
-            ReadOptions::default(),
         )
         .unwrap_err();
         assert_eq!(
@@ -519,13 +522,12 @@ mod tests {
                 "2 times for 3 vertices: give one time per vertex".to_owned()
             )]
         );
-        let errors = timing(
-            &props(json!({"times": ["2024-10-10"]})),
+        let errors = read(
+            json!({"times": ["2024-10-10"]}),
             Some(&geo::Geometry::Polygon(geo::Polygon::new(
                 geo::LineString::from(vec![(0.0, 0.0), (1.0, 0.0), (0.0, 1.0)]),
                 vec![],
             ))),
-            ReadOptions::default(),
         )
         .unwrap_err();
         assert!(errors[0].1.contains("not a LineString"));
@@ -539,75 +541,44 @@ mod tests {
         };
         // togeojson's older output: the first vertex's `time` and the
         // per-vertex `coordTimes`; the track spans all of them.
-        let legacy = timing(
-            &props(json!({"time": "2024-10-08T06:00:00Z", "coordTimes": at(["2024-10-08", "2024-10-10"])})),
+        let legacy = read(
+            json!({"time": "2024-10-08T06:00:00Z", "coordTimes": at(["2024-10-08", "2024-10-10"])}),
             Some(&line(3)),
-            ReadOptions::default(),
         )
         .unwrap();
-        assert_eq!(
-            days(&legacy),
-            (Some("2024-10-08".into()), Some("2024-10-10".into()))
-        );
+        assert_eq!(days(&legacy), span("2024-10-08", "2024-10-10"));
         assert_eq!(legacy.vertex_times.map(|t| t.len()), Some(3));
         // Its newer output, inside `coordinateProperties`.
-        let modern = timing(
-            &props(json!({"coordinateProperties": {"times": at(["2024-10-07", "2024-10-11"])}})),
+        let modern = read(
+            json!({"coordinateProperties": {"times": at(["2024-10-07", "2024-10-11"])}}),
             Some(&line(3)),
-            ReadOptions::default(),
         )
         .unwrap();
-        assert_eq!(
-            days(&modern),
-            (Some("2024-10-07".into()), Some("2024-10-11".into()))
-        );
-        let errors = timing(
-            &props(json!({"coordinateProperties": {"coordTimes": ["2024-10-07"]}})),
+        assert_eq!(days(&modern), span("2024-10-07", "2024-10-11"));
+        let errors = read(
+            json!({"coordinateProperties": {"coordTimes": ["2024-10-07"]}}),
             Some(&line(3)),
-            ReadOptions::default(),
         )
         .unwrap_err();
         assert_eq!(errors[0].0, "coordinateProperties.coordTimes");
         // folium: a point with its time, a multi-point with one per point.
         let point = geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0));
-        let one = timing(
-            &props(json!({"times": ["2024-10-09"]})),
-            Some(&point),
-            ReadOptions::default(),
-        )
-        .unwrap();
-        assert_eq!(
-            days(&one),
-            (Some("2024-10-09".into()), Some("2024-10-09".into()))
-        );
+        let one = read(json!({"times": ["2024-10-09"]}), Some(&point)).unwrap();
+        assert_eq!(days(&one), span("2024-10-09", "2024-10-09"));
         assert_eq!(one.vertex_times, None);
         let multi = geo::Geometry::MultiPoint(
             vec![geo::point!(x: 0.0, y: 0.0), geo::point!(x: 1.0, y: 0.0)].into(),
         );
-        let two = timing(
-            &props(json!({"times": [1728432000000_i64, 1728518400000_i64]})),
+        let two = read(
+            json!({"times": [1728432000000_i64, 1728518400000_i64]}),
             Some(&multi),
-            ReadOptions::default(),
         )
         .unwrap();
-        assert_eq!(
-            days(&two),
-            (Some("2024-10-09".into()), Some("2024-10-10".into()))
-        );
-        let errors = timing(
-            &props(json!({"times": [1728432000000_i64]})),
-            Some(&multi),
-            ReadOptions::default(),
-        )
-        .unwrap_err();
+        assert_eq!(days(&two), span("2024-10-09", "2024-10-10"));
+        let errors = read(json!({"times": [1728432000000_i64]}), Some(&multi)).unwrap_err();
         assert!(errors[0].1.contains("1 times for 2 points"), "{errors:?}");
         // An empty text is no time at all, as null is.
-        let none = timing(
-            &props(json!({"date": ""})),
-            Some(&point),
-            ReadOptions::default(),
-        )
-        .unwrap();
+        let none = read(json!({"date": ""}), Some(&point)).unwrap();
         assert_eq!(none.span, Span::default());
     }
 
@@ -630,22 +601,14 @@ mod tests {
         let p = props(
             json!({"coordTimes": [["2024-10-08", "2024-10-09"], ["2024-10-10", "2024-10-11", "2024-10-12"]]}),
         );
-        let t = timing(&p, Some(&multi), ReadOptions::default()).unwrap();
-        assert_eq!(
-            days(&t),
-            (Some("2024-10-08".into()), Some("2024-10-12".into()))
-        );
+        let t = read_map(&p, Some(&multi)).unwrap();
+        assert_eq!(days(&t), span("2024-10-08", "2024-10-12"));
     }
 
     #[test]
     fn an_empty_multi_line_takes_no_times() {
         let empty = geo::Geometry::MultiLineString(geo::MultiLineString::new(vec![]));
-        let t = timing(
-            &props(json!({"times": []})),
-            Some(&empty),
-            ReadOptions::default(),
-        )
-        .unwrap();
+        let t = read(json!({"times": []}), Some(&empty)).unwrap();
         assert_eq!(t.vertex_times, Some(vec![]));
     }
 

@@ -295,6 +295,11 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, S
 mod tests {
     use super::*;
 
+    /// Converts with the columns found by their headers and no date order.
+    fn convert_plain(text: &str) -> Result<String, String> {
+        convert(text, &Columns::default(), None)
+    }
+
     #[test]
     fn quotes_commas_and_line_breaks_inside_values() {
         let rows = parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\nc,d\n", ',').unwrap();
@@ -316,49 +321,30 @@ mod tests {
 
     #[test]
     fn rows_say_where_they_are_wrong() {
-        let error = convert(
-            "lat,lon,date\n43.1,131.9,2024-10-18\n95,131.9,2024-10-18\n",
-            &Columns::default(),
-            None,
-        )
-        .unwrap_err();
+        let error = convert_plain("lat,lon,date\n43.1,131.9,2024-10-18\n95,131.9,2024-10-18\n")
+            .unwrap_err();
         assert_eq!(error, "line 3, column \"lat\": 95 is outside -90..90");
-        let error = convert(
-            "lat,lon,date\n43.1,131.9,03/04/2024\n",
-            &Columns::default(),
-            None,
-        )
-        .unwrap_err();
+        let error = convert_plain("lat,lon,date\n43.1,131.9,03/04/2024\n").unwrap_err();
         assert!(
             error
                 .starts_with("line 2, column \"date\": \"03/04/2024\" could be 3 April or 4 March"),
             "{error}"
         );
-        let error = convert("where,when\n1,2\n", &Columns::default(), None).unwrap_err();
+        let error = convert_plain("where,when\n1,2\n").unwrap_err();
         assert!(error.contains("--lat"), "{error}");
     }
 
     #[test]
     fn what_the_map_would_refuse_is_not_written() {
-        let json = convert(
-            "name,lat,lon,date,troops,kind\nA,1,2,,500,unit\n",
-            &Columns::default(),
-            None,
-        )
-        .unwrap();
+        let json = convert_plain("name,lat,lon,date,troops,kind\nA,1,2,,500,unit\n").unwrap();
         let data = crate::read_collection("c", &json).unwrap();
         let properties = &data.features[0].object()["properties"];
         assert_eq!(properties.get("date"), None);
         assert_eq!(properties["csv:troops"], "500");
         assert_eq!(properties["csv:kind"], "unit");
-        let error = convert("lat,lon,date\n1,2,2024\n", &Columns::default(), None).unwrap_err();
+        let error = convert_plain("lat,lon,date\n1,2,2024\n").unwrap_err();
         assert!(error.contains("fewer than nine digits"), "{error}");
-        let error = convert(
-            "lat,lon,start,end\n1,2,2024-10-18,2024-10-17\n",
-            &Columns::default(),
-            None,
-        )
-        .unwrap_err();
+        let error = convert_plain("lat,lon,start,end\n1,2,2024-10-18,2024-10-17\n").unwrap_err();
         assert_eq!(
             error,
             "line 2: the end (2024-10-17) is before the start (2024-10-18)"

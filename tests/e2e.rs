@@ -649,11 +649,7 @@ async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
         // An address with no feature closes the popup that is open...
         browser.js("location.hash = '#date=2024-10-13'").await?;
         browser.wait_for_text("#date-output", "2024-10-13").await?;
-        let open = browser.js("return [document.querySelectorAll('.leaflet-popup').length, location.hash]").await?;
-        check(
-            open[0] == json!(0) && !open[1].as_str().unwrap_or_default().contains("feature="),
-            format!("[popups open, address] after a link without a feature = {open}"),
-        )?;
+        no_selection(&browser, "after a link without a feature").await?;
         // ...and a feature that leaves the map on a step is no longer the
         // address's selection.
         // (A click on the line itself, halfway along it.)
@@ -669,11 +665,7 @@ async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
         check(hash.as_str().unwrap_or_default().contains("feature=route%3Asea-wave1-hamhung"), format!("the address says {hash}"))?;
         browser.set_date("2024-10-14").await?;
         browser.wait_for_text("#date-output", "2024-10-14").await?;
-        let open = browser.js("return [document.querySelectorAll('.leaflet-popup').length, location.hash]").await?;
-        check(
-            open[0] == json!(0) && !open[1].as_str().unwrap_or_default().contains("feature="),
-            format!("[popups open, address] after the feature left the map = {open}"),
-        )
+        no_selection(&browser, "after the feature left the map").await
     })
     .await;
 }
@@ -724,6 +716,17 @@ async fn voyage(browser: &Browser) -> Result<Value, String> {
              for (let i = 0; i <= 1000; i++) { const q = at(i / 1000); near = Math.min(near, Math.hypot(q[0] - unit[0], q[1] - unit[1])); }
              return {unit, start: at(0), end: at(1), near, faint: p.getAttribute('stroke-opacity')};")
         .await
+}
+
+/// No popup is open, and the address names no feature.
+async fn no_selection(browser: &Browser, when: &str) -> Outcome {
+    let open = browser
+        .js("return [document.querySelectorAll('.leaflet-popup').length, location.hash]")
+        .await?;
+    check(
+        open[0] == json!(0) && !open[1].as_str().unwrap_or_default().contains("feature="),
+        format!("[popups open, address] {when} = {open}"),
+    )
 }
 
 /// Waits for the chronology, which follows a moving slider at most every
