@@ -45,17 +45,44 @@ impl Listing {
 
     /// The events listed on or before `day`, newest first (ties in data
     /// order), at most [`MAX_ENTRIES`].
+    ///
+    /// ```
+    /// use troopmap::{chronology::Listing, read_collection, selection::Selection, Day};
+    /// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-18"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-20"}}]}"#).unwrap();
+    /// let listing = Listing::new(&data.features, &Selection::default());
+    /// assert_eq!(listing.until(Day::parse("2024-10-18").unwrap()), vec![1, 0]);
+    /// ```
     pub fn until(&self, day: Day) -> Vec<usize> {
-        let end = self.events.partition_point(|e| e.0 <= day);
-        let mut listed: Vec<(Day, usize)> =
-            self.events[end.saturating_sub(MAX_ENTRIES * 2)..end].to_vec();
-        listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Day by day from the newest back; within a day the events are in
+        // data order already (sorted by day, then index).
+        let mut listed = Vec::new();
+        let mut end = self.events.partition_point(|e| e.0 <= day);
+        while end > 0 && listed.len() < MAX_ENTRIES {
+            let newest = self.events[end - 1].0;
+            let start = self.events[..end].partition_point(|e| e.0 < newest);
+            listed.extend(self.events[start..end].iter().map(|&(_, i)| i));
+            end = start;
+        }
         listed.truncate(MAX_ENTRIES);
-        listed.into_iter().map(|(_, i)| i).collect()
+        listed
     }
 
     /// How many events are listed on each day from `first` to `last`, for
     /// the strip of bars above the slider.
+    ///
+    /// ```
+    /// use troopmap::{chronology::Listing, read_collection, selection::Selection, Day};
+    /// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12T18:00Z"}}]}"#).unwrap();
+    /// let day = |s| Day::parse(s).unwrap();
+    /// let listing = Listing::new(&data.features, &Selection::default());
+    /// assert_eq!(listing.per_day(day("2024-10-10"), day("2024-10-12")), vec![1, 0, 2]);
+    /// ```
     pub fn per_day(&self, first: Day, last: Day) -> Vec<u32> {
         let mut counts = vec![0; usize::try_from(last.0 - first.0 + 1).unwrap_or(0)];
         for (day, _) in &self.events {
@@ -70,42 +97,45 @@ impl Listing {
     }
 }
 
-/// The events listed on `day`: dated events the selection admits, listed
-/// on or before `day`, newest first (ties in data order), at most
-/// [`MAX_ENTRIES`].
-///
-/// ```
-/// use troopmap::{chronology::entries, read_collection, selection::Selection, Day};
-/// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-18"}},
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-20"}}]}"#).unwrap();
-/// let day = Day::parse("2024-10-18").unwrap();
-/// assert_eq!(entries(&data.features, &Selection::default(), day), vec![1, 0]);
-/// ```
-pub fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<usize> {
-    Listing::new(features, selection).until(day)
-}
-
-/// How many events are listed on each day from `first` to `last`.
-///
-/// ```
-/// use troopmap::{chronology::per_day, read_collection, selection::Selection, Day};
-/// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-10"}},
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12"}},
-///   {"type": "Feature", "geometry": null, "properties": {"kind": "event", "start": "2024-10-12T18:00Z"}}]}"#).unwrap();
-/// let day = |s| Day::parse(s).unwrap();
-/// assert_eq!(per_day(&data.features, &Selection::default(), day("2024-10-10"), day("2024-10-12")), vec![1, 0, 2]);
-/// ```
-pub fn per_day(features: &[MapFeature], selection: &Selection, first: Day, last: Day) -> Vec<u32> {
-    Listing::new(features, selection).per_day(first, last)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{read_collection, Confidence};
+
+    fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<usize> {
+        Listing::new(features, selection).until(day)
+    }
+
+    #[test]
+    fn a_crowded_day_lists_its_first_events_in_data_order() {
+        let crowded = 2 * MAX_ENTRIES + 1;
+        let features: Vec<String> = (0..crowded)
+            .map(|_| "2024-10-18")
+            .chain(["2024-10-17"; 5])
+            .map(|d| format!(r#"{{"type": "Feature", "geometry": null, "properties": {{"kind": "event", "start": "{d}"}}}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        );
+        let data = read_collection("c", &text).unwrap();
+        let listed = entries(
+            &data.features,
+            &Selection::default(),
+            Day::parse("2024-10-18").unwrap(),
+        );
+        assert_eq!(listed, (0..MAX_ENTRIES).collect::<Vec<_>>());
+        // The day before comes after the whole of the crowded day.
+        let day_after = entries(
+            &data.features,
+            &Selection::default(),
+            Day::parse("2024-10-17").unwrap(),
+        );
+        assert_eq!(
+            day_after,
+            (MAX_ENTRIES + 1..MAX_ENTRIES + 6).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn the_bundled_chronology_on_2024_10_18_lists_nis_first_among_that_day() {
