@@ -307,8 +307,11 @@ pub struct Dataset {
     /// Every member of the FeatureCollection, in its order, kept for
     /// export; `features` is left empty there (the features are above).
     pub members: Map<String, Value>,
-    /// What was odd but loadable, each saying where.
+    /// What was odd but loadable, each saying where: the first
+    /// [`crate::problem::MAX_LISTED`] of a file.
     pub warnings: Vec<Problem>,
+    /// How many more warnings there were.
+    pub warnings_left_out: usize,
 }
 
 impl Dataset {
@@ -325,6 +328,7 @@ impl Dataset {
     pub fn append(&mut self, other: Dataset) {
         self.features.extend(other.features);
         self.warnings.extend(other.warnings);
+        self.warnings_left_out += other.warnings_left_out;
     }
 
     /// Where the map opens: the collection's optional `view` member,

@@ -103,13 +103,27 @@ impl std::error::Error for Problem {}
 pub struct LoadError {
     /// The file's name, as the person chose it.
     pub file: String,
+    /// The first problems, at most [`MAX_LISTED`].
     pub problems: Vec<Problem>,
+    /// How many more there were.
+    pub left_out: usize,
+}
+
+/// At most this many problems (or warnings) of a file are kept to be
+/// listed; the rest are counted.
+pub const MAX_LISTED: usize = 100;
+
+/// The first [`MAX_LISTED`] of `problems`, and how many were left out.
+pub fn capped(mut problems: Vec<Problem>) -> (Vec<Problem>, usize) {
+    let left_out = problems.len().saturating_sub(MAX_LISTED);
+    problems.truncate(MAX_LISTED);
+    (problems, left_out)
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The same words as the page's and `troopmap validate`'s.
-        f.write_str(&crate::verdict::refused(&self.file, &self.problems))
+        f.write_str(&crate::verdict::refused(self))
     }
 }
 

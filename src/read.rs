@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
-use crate::problem::{LoadError, Problem};
+use crate::problem::{capped, LoadError, Problem};
 use crate::time::Span;
 
 /// Every property the map reads, with a meaning of its own; other tools'
@@ -35,9 +35,6 @@ pub const READ_PROPERTIES: [&str; 17] = [
     "label_direction",
     "date_precision",
 ];
-
-/// At most this many problems are listed for one file; the rest are counted.
-const MAX_PROBLEMS: usize = 100;
 
 /// Reads a FeatureCollection from GeoJSON text.
 ///
@@ -197,15 +194,20 @@ impl<'a> Reader<'a> {
             Some(steps) => steps.collector.finish(steps.members),
             None => read_whole(self.text, self.options),
         };
-        let mut data = result.map_err(|problems| LoadError {
-            file: self.file.clone(),
-            problems,
+        let mut data = result.map_err(|problems| {
+            let (problems, left_out) = capped(problems);
+            LoadError {
+                file: self.file.clone(),
+                problems,
+                left_out,
+            }
         })?;
         if self.bom {
             let skipped =
                 "the file starts with a byte-order mark, which JSON does not allow: skipped";
             data.warnings.insert(0, Problem::at_path("", skipped));
         }
+        (data.warnings, data.warnings_left_out) = capped(std::mem::take(&mut data.warnings));
         Ok(data)
     }
 }
@@ -469,38 +471,15 @@ impl Collector {
 
     fn finish(self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
         if !self.problems.is_empty() {
-            return Err(capped(self.problems));
+            return Err(self.problems);
         }
         Ok(Dataset {
             features: self.features,
             members,
-            warnings: capped(self.warnings),
+            warnings: self.warnings,
+            warnings_left_out: 0,
         })
     }
-}
-
-/// How many problems the last of a capped list stands for, when it is the
-/// line counting the rest (see [`capped`]).
-pub fn omitted(problem: &Problem) -> Option<usize> {
-    if problem.feature.is_some() || !problem.path.is_empty() {
-        return None;
-    }
-    problem
-        .message
-        .strip_prefix("and ")?
-        .strip_suffix(" more")?
-        .parse()
-        .ok()
-}
-
-/// At most [`MAX_PROBLEMS`], and a line counting the rest.
-fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
-    if problems.len() > MAX_PROBLEMS {
-        let more = problems.len() - MAX_PROBLEMS;
-        problems.truncate(MAX_PROBLEMS);
-        problems.push(Problem::at_path("", format!("and {more} more")));
-    }
-    problems
 }
 
 fn read_feature(
@@ -863,6 +842,22 @@ mod tests {
     }
 
     #[test]
+    fn past_the_first_hundred_problems_the_rest_are_counted_even_when_wrapped() {
+        let bad = format!(r#"{{"type": "Feature", {POINT}, "properties": {{"kind": "ship"}}}}"#);
+        let features = vec![bad; 105].join(",");
+        for text in [
+            collection(&features),
+            format!(r#"{{"data": {}}}"#, collection(&features)),
+        ] {
+            let verdict = crate::verdict::verdict("f", &read_collection("f", &text));
+            let lines: Vec<&str> = verdict.lines().collect();
+            assert_eq!(lines[0], "f was not loaded: 105 problems");
+            assert_eq!(lines.len(), 1 + 100 + 1);
+            assert_eq!(lines[101], "  … and 5 more");
+        }
+    }
+
+    #[test]
     fn a_date_only_end_on_the_start_day_is_not_backwards() {
         let text = collection(&format!(
             r#"{{"type": "Feature", {POINT}, "properties": {{"start": "2024-10-13T08:00Z", "end": "2024-10-13"}}}},
@@ -895,10 +890,19 @@ mod tests {
             let mut reader = Reader::new("f", text, ReadOptions::default());
             while !reader.step(1) {}
             let stepped = crate::verdict::verdict("f", &reader.finish());
-            let whole = read_whole(text, ReadOptions::default()).map_err(|problems| LoadError {
-                file: "f".into(),
-                problems,
-            });
+            let whole = read_whole(text, ReadOptions::default())
+                .map(|mut data| {
+                    (data.warnings, data.warnings_left_out) = capped(data.warnings);
+                    data
+                })
+                .map_err(|problems| {
+                    let (problems, left_out) = capped(problems);
+                    LoadError {
+                        file: "f".into(),
+                        problems,
+                        left_out,
+                    }
+                });
             assert_eq!(
                 stepped,
                 crate::verdict::verdict("f", &whole),

@@ -3,7 +3,6 @@
 
 use crate::model::Dataset;
 use crate::problem::{LoadError, Problem};
-use crate::read::omitted;
 
 /// The verdict on one file: loaded (with its warnings) or refused (with
 /// every problem), one line each.
@@ -21,39 +20,36 @@ pub fn verdict(file: &str, result: &Result<Dataset, LoadError>) -> String {
     match result {
         Ok(data) => {
             let mut text = format!("{file}: {} loaded", count(data.features.len(), "feature"));
-            if !data.warnings.is_empty() {
-                text.push_str(&format!(", {}", count(total(&data.warnings), "warning")));
+            let warnings = data.warnings.len() + data.warnings_left_out;
+            if warnings > 0 {
+                text.push_str(&format!(", {}", count(warnings, "warning")));
             }
-            text + &lines(&data.warnings, "warning")
+            text + &lines(&data.warnings, data.warnings_left_out, "warning")
         }
-        Err(error) => refused(file, &error.problems),
+        Err(error) => refused(error),
     }
 }
 
-/// The verdict on a refused file.
-pub fn refused(file: &str, problems: &[Problem]) -> String {
+/// The verdict on a refused file, as [`verdict`] words it.
+pub fn refused(error: &LoadError) -> String {
     format!(
-        "{file} was not loaded: {}{}",
-        count(total(problems), "problem"),
-        lines(problems, "error")
+        "{} was not loaded: {}{}",
+        error.file,
+        count(error.problems.len() + error.left_out, "problem"),
+        lines(&error.problems, error.left_out, "error")
     )
 }
 
-/// One line per problem, and one for those left out.
-fn lines(problems: &[Problem], kind: &str) -> String {
+/// One line per problem listed, and one for those left out.
+fn lines(problems: &[Problem], left_out: usize, kind: &str) -> String {
     let mut text = String::new();
     for problem in problems {
-        match omitted(problem) {
-            Some(more) => text.push_str(&format!("\n  … and {more} more")),
-            None => text.push_str(&format!("\n  {kind}: {problem}")),
-        }
+        text.push_str(&format!("\n  {kind}: {problem}"));
+    }
+    if left_out > 0 {
+        text.push_str(&format!("\n  … and {left_out} more"));
     }
     text
-}
-
-/// How many problems a list stands for, counting those left out of it.
-fn total(problems: &[Problem]) -> usize {
-    problems.iter().map(|p| omitted(p).unwrap_or(1)).sum()
 }
 
 fn count(n: usize, noun: &str) -> String {
