@@ -3,6 +3,7 @@
 //! Reading never changes what it was given: each feature's object is kept as
 //! it came, and the parsed fields sit beside it.
 
+use geo::CoordsIter;
 use serde_json::{Map, Value};
 
 use std::collections::HashMap;
@@ -538,10 +539,7 @@ fn read_feature(
                 for (path, message) in lint_geometry(value) {
                     warnings.push(at(message).with_member(&format!("geometry{path}")));
                 }
-                // Empty coordinates stand for no geometry (RFC 7946 3.1):
-                // nothing is drawn; the file's text is kept as it came.
-                use geo::CoordsIter;
-                (geometry.coords_count() > 0).then_some(geometry)
+                Some(geometry)
             }
             Err((path, message)) => {
                 problems.push(at(message).with_member(&format!("geometry{path}")));
@@ -699,7 +697,9 @@ fn read_feature(
         description,
         precision,
         vertex_times: timing.vertex_times,
-        geometry,
+        // Empty coordinates stand for no geometry (RFC 7946 3.1): nothing
+        // is drawn; the file's text is kept as it came.
+        geometry: geometry.filter(|g| g.coords_count() > 0),
         reported,
         date_precision,
         label_direction,
