@@ -249,19 +249,11 @@ pub fn timing(
     let mut timing = Timing::default();
     if has("start") || has("end") {
         timing.span = Span::new(bound("start"), bound("end"));
-        if let (Some(first), Some(last)) = (timing.span.start, timing.span.end) {
-            // A date-only end includes its whole day.
-            let last_second = if last.is_date_only() {
-                last.seconds() + 86_399
-            } else {
-                last.seconds()
-            };
-            if first.seconds() > last_second {
-                errors.push((
-                    "end".into(),
-                    "\"end\" is before \"start\": the time span is backwards".into(),
-                ));
-            }
+        if timing.span.is_backwards() {
+            errors.push((
+                "end".into(),
+                "\"end\" is before \"start\": the time span is backwards".into(),
+            ));
         }
     } else if let Some((key, value)) = vertex_value(properties).filter(|(key, _)| {
         // Per-vertex times come before a single instant on the shapes they

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::convention::{read_time, DateOrder};
-use crate::time::TimeBound;
+use crate::time::{Span, TimeBound};
 
 /// Which columns hold what; `None` means "find it by its header".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -144,24 +144,17 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
             None => first,
         };
         if let (Some(first), Some(last)) = (first, last) {
-            let last_second = if last.is_date_only() {
-                last.seconds() + 86_399
-            } else {
-                last.seconds()
-            };
-            if first.seconds() > last_second {
+            if Span::new(Some(first), Some(last)).is_backwards() {
                 return Err(format!(
-                    "line {line}: the end ({}) is before the start ({})",
-                    iso(last),
-                    iso(first)
+                    "line {line}: the end ({last}) is before the start ({first})"
                 ));
             }
         }
         if let Some(first) = first {
-            properties.insert("start".into(), Value::String(iso(first)));
+            properties.insert("start".into(), Value::String(first.to_string()));
         }
         if let Some(last) = last {
-            properties.insert("end".into(), Value::String(iso(last)));
+            properties.insert("end".into(), Value::String(last.to_string()));
         }
         for (col, value) in record.iter().enumerate() {
             // Empty cells say nothing; the columns used above are in place.
@@ -190,21 +183,6 @@ pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Resul
         features.push(Value::Object(feature));
     }
     Ok(serde_json::json!({"type": "FeatureCollection", "features": features}).to_string())
-}
-
-/// A time as the data format writes it: a date, or a UTC date-time.
-fn iso(t: TimeBound) -> String {
-    if t.is_date_only() {
-        return t.day().to_string();
-    }
-    let seconds = t.seconds().rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        t.day(),
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
 }
 
 /// A number written plainly: an optional sign, digits, and an optional

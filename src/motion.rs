@@ -154,12 +154,7 @@ pub fn track(feature: &MapFeature) -> Option<(&LineString<f64>, i64, i64)> {
         return None;
     }
     let (start, end) = (feature.span.start?, feature.span.end?);
-    let end = if end.is_date_only() {
-        end.seconds() + 86_399
-    } else {
-        end.seconds()
-    };
-    Some((line, start.seconds(), end))
+    Some((line, start.seconds(), end.last_second()))
 }
 
 #[cfg(test)]

@@ -139,6 +139,41 @@ impl TimeBound {
     pub fn day(self) -> Day {
         Day(self.seconds.div_euclid(SECONDS_PER_DAY) as i32)
     }
+
+    /// The last second this value covers, as an end: a date-only value
+    /// lasts to the end of its day.
+    pub fn last_second(self) -> i64 {
+        if self.date_only {
+            self.seconds + SECONDS_PER_DAY - 1
+        } else {
+            self.seconds
+        }
+    }
+}
+
+/// A date, or a UTC date-time with seconds, as the data format writes it.
+///
+/// ```
+/// use troopmap::TimeBound;
+/// let t = |s| TimeBound::parse(s).unwrap().to_string();
+/// assert_eq!(t("2024-10-08"), "2024-10-08");
+/// assert_eq!(t("2024-10-08T12:00+09:00"), "2024-10-08T03:00:00Z");
+/// ```
+impl fmt::Display for TimeBound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.date_only {
+            return write!(f, "{}", self.day());
+        }
+        let seconds = self.seconds.rem_euclid(SECONDS_PER_DAY);
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            self.day(),
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
 }
 
 /// When a feature is shown: from `start` to `end`, either of which may be open.
@@ -167,6 +202,12 @@ pub struct Span {
 }
 
 impl Span {
+    /// Whether the end comes before the start (a date-only end counts as
+    /// its whole day, so a start later that day is not before it).
+    pub fn is_backwards(&self) -> bool {
+        matches!((self.start, self.end), (Some(first), Some(last)) if first.seconds() > last.last_second())
+    }
+
     pub fn new(start: Option<TimeBound>, end: Option<TimeBound>) -> Span {
         Span { start, end }
     }
