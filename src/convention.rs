@@ -82,13 +82,9 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, S
             }
             if let Some(iso) = year_first(text) {
                 // The message quotes the value as written, not as rewritten.
-                return TimeBound::parse(&iso).map_err(|e| {
-                    let message = e.to_string().replacen(
-                        &format!("{iso:?}"),
-                        &format!("{:?}", text.trim()),
-                        1,
-                    );
-                    format!("{message} ({ACCEPTED})")
+                return TimeBound::parse(&iso).map_err(|mut e| {
+                    e.value = text.trim().to_owned();
+                    format!("{e} ({ACCEPTED})")
                 });
             }
             TimeBound::parse(text).map_err(|e| {
