@@ -3,7 +3,7 @@
 
 use crate::model::{Kind, MapFeature};
 use crate::selection::{Replay, Selection};
-use crate::time::{Day, TimeBound};
+use crate::time::Day;
 
 /// At most this many entries are listed (the newest).
 pub const MAX_ENTRIES: usize = 300;
@@ -11,12 +11,8 @@ pub const MAX_ENTRIES: usize = 300;
 /// The day an event is listed under: its start, or, when replaying what
 /// had been made public, the day it was (its `reported` date).
 pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
-    let reported = || {
-        let text = feature.reported.as_deref()?;
-        TimeBound::parse(text).ok().map(TimeBound::day)
-    };
     match replay {
-        Replay::MadePublicBy => reported().or_else(|| feature.span.first_day()),
+        Replay::MadePublicBy => feature.reported_day().or_else(|| feature.span.first_day()),
         _ => feature.span.first_day(),
     }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::problem::Problem;
-use crate::time::Span;
+use crate::time::{Day, Span, TimeBound};
 
 /// What a feature stands for (the `kind` property).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -277,6 +277,13 @@ impl Deref for RawText {
 }
 
 impl MapFeature {
+    /// The day it was made public, when `reported` gives one.
+    pub fn reported_day(&self) -> Option<Day> {
+        TimeBound::parse(self.reported.as_deref()?)
+            .ok()
+            .map(TimeBound::day)
+    }
+
     /// The Feature object as loaded, key order kept.
     pub fn object(&self) -> Map<String, Value> {
         serde_json::from_str(&self.raw).unwrap_or_default()

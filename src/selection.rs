@@ -4,7 +4,6 @@
 
 use crate::index::{TimeIndex, NEVER};
 use crate::model::{Confidence, Kind, MapFeature};
-use crate::time::TimeBound;
 
 /// Which dates decide what is shown on day D.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,18 +86,12 @@ impl Selection {
                 match self.replay {
                     Replay::OnTheDay => (first, f.span.last_day().map_or(i32::MAX, |d| d.0)),
                     Replay::HappenedBy => (first, i32::MAX),
-                    Replay::MadePublicBy => (reported(f).map_or(first, |d| d.0), i32::MAX),
+                    Replay::MadePublicBy => (f.reported_day().map_or(first, |d| d.0), i32::MAX),
                 }
             })
             .collect();
         TimeIndex::from_days(days)
     }
-}
-
-/// The day a feature was made public (`reported`), when it says.
-fn reported(feature: &MapFeature) -> Option<crate::Day> {
-    let text = feature.reported.as_deref()?;
-    TimeBound::parse(text).ok().map(TimeBound::day)
 }
 
 #[cfg(test)]
