@@ -1129,6 +1129,12 @@ async fn large_data_is_drawn_on_a_canvas_that_answers_clicks() {
             popup.as_str().is_some_and(|t| t.starts_with("Synthetic ")),
             format!("a click on the drawing opened {popup}"),
         )?;
+        // The address names the chosen feature, as after a click on a shape.
+        let hash = browser.js("return location.hash").await?;
+        check(
+            hash.as_str().is_some_and(|h| h.contains("&feature=")),
+            format!("after a click on the drawing the address says {hash}"),
+        )?;
         browser.screenshot("large-data-5000.png").await
     })
     .await;

@@ -30,13 +30,6 @@ use crate::web::{
     mark_rendered, BASEMAP_URL,
 };
 
-thread_local! {
-    /// A popup opened (`Some(Some(i))`) or closed (`Some(None)`) while an
-    /// action held the app.
-    static PENDING_SELECTION: std::cell::Cell<Option<Option<usize>>> =
-        const { std::cell::Cell::new(None) };
-}
-
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
 /// While a unit moves, playing steps this many seconds (six hours) instead
@@ -66,6 +59,8 @@ pub enum Action {
     Select,
     /// Show this feature: its day, the map on it, its popup.
     Choose(usize),
+    /// Open this feature's popup (a click on the canvas of large data).
+    Open(usize),
     /// List the chronology for the day shown (after the slider rested).
     Relist,
 }
@@ -257,7 +252,6 @@ impl App {
             Action::TogglePlay => App::toggle_play(app),
             other => app.borrow_mut().act(other),
         };
-        App::note_pending_selection(app);
         if let Err(error) = result {
             dom::show_alert(&dom::describe_js_error(&error));
         }
@@ -268,18 +262,6 @@ impl App {
                 Action::Tick | Action::TogglePlay | Action::Export | Action::Relist
             ),
         );
-    }
-
-    /// Takes in a popup's opening or closing that came while an action ran.
-    pub fn note_pending_selection(app: &Rc<RefCell<App>>) {
-        if let Some(index) = PENDING_SELECTION.with(|p| p.take()) {
-            if let Ok(mut this) = app.try_borrow_mut() {
-                this.selected = index;
-            }
-            if let Err(error) = chronology::highlight(index) {
-                dom::show_alert(&dom::describe_js_error(&error));
-            }
-        }
     }
 
     /// Writes what the map shows into the address, unless it is being
@@ -304,22 +286,17 @@ impl App {
         let result = f(&mut this);
         this.restoring = false;
         drop(this);
-        App::note_pending_selection(app);
         App::remember(app, false);
         result
     }
 
-    /// Notes the feature whose popup opened (or `None`: closed). A popup
-    /// that closes while an action runs (its feature left the map) is
-    /// noted when the action ends.
+    /// Notes the feature whose popup a person opened or closed. A popup
+    /// that opens or closes while an action holds the app is the action's
+    /// own doing, and the action keeps `selected` itself (see
+    /// [`App::select`], [`App::open_popup`], `apply` and `set_data`).
     pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
-        match app.try_borrow_mut() {
-            Ok(mut this) => {
-                this.selected = index;
-                // What came before is out of date.
-                PENDING_SELECTION.with(|p| p.set(None));
-            }
-            Err(_) => PENDING_SELECTION.with(|p| p.set(Some(index))),
+        if let Ok(mut this) = app.try_borrow_mut() {
+            this.selected = index;
         }
         if let Err(error) = chronology::highlight(index) {
             dom::show_alert(&dom::describe_js_error(&error));
@@ -327,16 +304,22 @@ impl App {
         App::remember(app, index.is_some());
     }
 
+    /// Closes the open popup, if any: nothing is chosen.
+    fn close_popup(&mut self) -> Result<(), JsValue> {
+        self.selected = None;
+        // Leaflet's `closePopup()` without a popup closes the open one.
+        js_sys::Reflect::get(&self.map, &"closePopup".into())?
+            .dyn_into::<js_sys::Function>()?
+            .call0(&self.map)?;
+        Ok(())
+    }
+
     /// Opens the popup of the feature with this id, when it is on the map.
     pub fn select(&mut self, id: Option<&str>) -> Result<(), JsValue> {
         let Some(id) = id else {
             // Nothing chosen (an address without a feature): the popup
             // that is open closes.
-            self.selected = None;
-            let close = js_sys::Reflect::get(&self.map, &"closePopup".into())?
-                .dyn_into::<js_sys::Function>()?;
-            close.call0(&self.map)?;
-            return Ok(());
+            return self.close_popup();
         };
         let found = self
             .data
@@ -392,26 +375,18 @@ impl App {
         &self.bulk
     }
 
-    /// Opens the popup of feature `index`, drawn on the canvas, at its
-    /// point or the middle of its shape.
-    pub fn open_popup(&mut self, index: usize) -> Result<(), JsValue> {
+    /// Opens a popup of its own for feature `index` (drawn on the canvas,
+    /// or without a place), at its point or the middle of its shape; a
+    /// feature with no place (an event its sources do not place) has it in
+    /// the middle of the map.
+    fn open_popup(&mut self, index: usize) -> Result<(), JsValue> {
         let Some(feature) = self.data.features.get(index) else {
             return Ok(());
         };
-        // A feature with no place (an event its sources do not place) has
-        // its popup in the middle of the map.
         let at = anchor(feature).unwrap_or_else(|| {
             let center = self.map.get_center();
             geo::coord! { x: center.lng(), y: center.lat() }
         });
-        self.open_popup_at(index, at)
-    }
-
-    /// Opens the popup of feature `index` at `at`.
-    fn open_popup_at(&mut self, index: usize, at: geo::Coord) -> Result<(), JsValue> {
-        let Some(feature) = self.data.features.get(index) else {
-            return Ok(());
-        };
         let options = leaflet::PopupOptions::new();
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into());
         let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
@@ -500,6 +475,7 @@ impl App {
                 self.show_day(current)
             }
             Action::Choose(index) => self.choose(index),
+            Action::Open(index) => self.open_popup(index),
             Action::Relist => {
                 self.relist_timer = None;
                 self.show_day(self.shown.day().unwrap_or(self.first))
@@ -648,11 +624,8 @@ impl App {
         let Some(feature) = self.data.features.get(index) else {
             return Ok(());
         };
-        let center = feature
-            .geometry
-            .as_ref()
-            .and_then(|g| bounds([g]))
-            .map(|r| r.center());
+        // To where its popup opens.
+        let center = anchor(feature);
         if let Some(day) = crate::chronology::listed_on(feature, self.selection.replay) {
             self.go_to(day)?;
         }
@@ -667,6 +640,11 @@ impl App {
     /// and adds those that entered, nothing else. A feature that cannot be
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
+        // A chosen feature that leaves the map is chosen no more.
+        if self.selected.is_some_and(|s| change.left.contains(&s)) {
+            self.close_popup()?;
+            chronology::highlight(None)?;
+        }
         if self.bulk.active() {
             self.bulk.apply(change);
             return Ok(());
@@ -764,12 +742,11 @@ fn fit_to_story(map: &Map, data: &Dataset) {
     let (panel_width, _) = size("import-panel");
     let (chronology_width, _) = size("chronology");
     let panel_width = panel_width.max(chronology_width);
-    let top_of = |id: &str| dom::by_id::<web_sys::HtmlElement>(id).map_or(0, |e| e.offset_top());
     let (_, timeline_height) = size("timeline");
-    let (map_width, map_height) = size("map");
+    let (map_width, _) = size("map");
     // The date controls float over the map's foot, or (on a narrow
     // screen) sit under it.
-    let stacked = top_of("timeline") >= top_of("map") + map_height;
+    let stacked = dom::narrow();
     // On a narrow screen the panels sit small, in two rows at the top, and
     // the map gets the width.
     let wide = map_width > 2 * (legend_width + panel_width) + 200;

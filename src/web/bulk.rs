@@ -20,7 +20,7 @@ use crate::model::{Confidence, Kind, MapFeature, Precision};
 use crate::motion::{progress_at, split, track};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
 use crate::style::{place_mark, size, stroke};
-use crate::web::app::App;
+use crate::web::app::{Action, App};
 use crate::web::bindings;
 use crate::web::dom;
 
@@ -602,11 +602,7 @@ pub fn wire(app: &Rc<RefCell<App>>) {
         let point: Point = point.unchecked_into();
         let found = handle.borrow().bulk().hit(point.x(), point.y());
         if let Some(index) = found {
-            let result = handle.borrow_mut().open_popup(index);
-            App::note_pending_selection(&handle);
-            if let Err(error) = result {
-                dom::show_alert(&dom::describe_js_error(&error));
-            }
+            App::dispatch(&handle, Action::Open(index));
         }
     });
     map.on("click", on_click.as_ref());

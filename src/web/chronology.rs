@@ -194,11 +194,7 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
             let _ = toggle.set_attribute("aria-expanded", if folded { "false" } else { "true" });
         }
     };
-    let narrow = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w < 520.0);
-    fold(narrow);
+    fold(dom::narrow());
     let on_toggle =
         Closure::<dyn FnMut()>::new(move || fold(!panel.class_list().contains("collapsed")));
     toggle.add_event_listener_with_callback("click", on_toggle.as_ref().unchecked_ref())?;

@@ -164,8 +164,8 @@ pub fn selection() -> Result<Selection, JsValue> {
         }
         Ok((on, boxes.length()))
     };
-    // All boxes checked is no filter at all (features without a
-    // confidence stay too).
+    // All boxes checked is no filter at all. (Features without a
+    // confidence pass any confidence filter: see `Selection::admits`.)
     let (confidences, all) = checked("confidence")?;
     let confidence = (confidences.len() as u32 != all).then(|| {
         confidences

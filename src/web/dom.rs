@@ -63,3 +63,13 @@ pub fn show_alert(message: &str) {
         alert.set_hidden(false);
     }
 }
+
+/// Whether the screen is phone-narrow, as the page's CSS says
+/// (`max-width: 520px`): the panels fold and the date controls sit under
+/// the map.
+pub fn narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 520.0)
+}

@@ -53,27 +53,19 @@ pub fn draw(listing: &Listing, first: Day, last: Day) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Marks the bar of the day at `step` (0 is the first day).
+/// Marks the bar of the day at `step` (0 is the first day): two bars
+/// change, the one marked before and this one.
 pub fn mark(step: i32) -> Result<(), JsValue> {
-    let document = dom::document()?;
-    if let Some(day) = document.query_selector("#histogram .day")? {
+    let strip: Element = dom::by_id("histogram")?;
+    if let Some(old) = strip.query_selector(".bar.selected")? {
+        old.set_attribute("class", "bar")?;
+    }
+    if let Some(day) = strip.query_selector(".day")? {
         day.set_attribute("x", &step.to_string())?;
     }
-    let bars = document.query_selector_all("#histogram .bar")?;
-    for i in 0..bars.length() {
-        if let Some(bar) = bars
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-        {
-            bar.set_attribute(
-                "class",
-                if i as i32 == step {
-                    "bar selected"
-                } else {
-                    "bar"
-                },
-            )?;
-        }
+    // The strip holds the day's band, then one bar per day.
+    if let Some(bar) = strip.query_selector(&format!(".bar:nth-child({})", step + 2))? {
+        bar.set_attribute("class", "bar selected")?;
     }
     Ok(())
 }

@@ -62,7 +62,7 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     map.add_event_listener_with_callback("drop", on_drop.as_ref().unchecked_ref())?;
     on_drop.forget();
 
-    if crate::web::legend::narrow() {
+    if dom::narrow() {
         dom::by_id::<web_sys::Element>("import-details")?.remove_attribute("open")?;
     }
 
@@ -133,8 +133,6 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
         };
         app.set_data(data)?;
     }
-    // A popup closed while the new data was set.
-    App::note_pending_selection(app);
     if noteworthy {
         dom::show_alert(&verdicts.join("\n"));
     }

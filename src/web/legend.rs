@@ -15,7 +15,7 @@ pub fn build() -> Result<(), JsValue> {
     let legend: Element = dom::by_id("legend")?;
     let details = element("details", "", "")?;
     // Open on a wide screen; on a phone the map needs the room.
-    if !narrow() {
+    if !dom::narrow() {
         details.set_attribute("open", "")?;
     }
     dom::add(&details, &element("summary", "", "Legend")?)?;
@@ -210,12 +210,4 @@ fn add_arrow_markers() -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("the page has no body"))?
         .append_child(&holder)?;
     Ok(())
-}
-
-/// Whether the screen is phone-narrow (as the page's CSS says: 520 px).
-pub fn narrow() -> bool {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= 520.0)
 }
