@@ -31,7 +31,7 @@ pub fn hex(color: &str) -> [u8; 3] {
 #[derive(Debug, Clone, Default)]
 pub struct Stamp {
     pub size: usize,
-    pub inked: Vec<(u16, u16, Rgba)>,
+    inked: Vec<(u16, u16, Rgba)>,
     /// The opaque pixels as runs along rows: row, first column, the run's
     /// bytes; copied whole where the stamp lies inside the pixmap.
     runs: Vec<(u16, u16, Vec<u8>)>,
@@ -216,7 +216,7 @@ impl Pixmap {
         }
         for &(col, row, color) in &stamp.inked {
             let (px, py) = (x + col as i32, y + row as i32);
-            if !inside && (px < 0 || py < 0 || px >= w || py >= h) {
+            if px < 0 || py < 0 || px >= w || py >= h {
                 continue;
             }
             Pixmap::blend_at(

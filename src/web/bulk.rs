@@ -94,10 +94,9 @@ struct Inner {
     moment: i64,
     /// Scratch lists of shown features by style, kept between frames.
     buckets: Vec<Vec<u32>>,
-    /// Each style's point, drawn once by a canvas, then copied.
-    sprites: Vec<Stamp>,
-    /// The device pixel ratio the sprites were drawn for.
-    sprite_ratio: f64,
+    /// How each style is drawn at the device pixel ratio: made again only
+    /// when the ratio changes.
+    pens: Option<Pens>,
     /// The frame, drawn in Rust and put on the canvas in one call.
     pixmap: Pixmap,
     frame_requested: bool,
@@ -131,8 +130,7 @@ impl Bulk {
             shown: ShownSet::default(),
             moment: 0,
             buckets: vec![Vec::new(); LOOKS],
-            sprites: Vec::new(),
-            sprite_ratio: 0.0,
+            pens: None,
             pixmap: Pixmap::default(),
             frame_requested: false,
             on_frame: None,
@@ -338,12 +336,10 @@ impl Inner {
             let (x, y) = view.at(c);
             [x * ratio, y * ratio]
         };
-        if self.sprite_ratio != ratio {
-            self.sprites = (0..LOOKS)
-                .map(|look| sprite(look, ratio).unwrap_or_default())
-                .collect();
-            self.sprite_ratio = ratio;
-        }
+        let pens = match self.pens.take() {
+            Some(pens) if pens.ratio == ratio => pens,
+            _ => Pens::at(ratio),
+        };
         for bucket in &mut self.buckets {
             bucket.clear();
         }
@@ -353,19 +349,13 @@ impl Inner {
             }
         }
         let (w, h) = (self.pixmap.width() as f64, self.pixmap.height() as f64);
-        let margin = 2.0 * SPRITE_HALF * ratio;
         let mut points: Vec<[f64; 2]> = Vec::new();
         let mut rings: Vec<Vec<[f64; 2]>> = Vec::new();
-        let (line_brush, outline_brush) = (
-            Brush::round(size::ROUTE_WEIGHT * ratio),
-            Brush::round(size::AREA_WEIGHT * ratio),
-        );
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
-                let (kind, _, confidence) = unlook(look);
-                let style = stroke(confidence);
-                let [r, g, b] = hex(style.color);
-                let dash: Vec<f64> = style.dash_lengths().iter().map(|d| d * ratio).collect();
+                let kind = unlook(look).0;
+                let ([r, g, b], dash, stamp) = &pens.looks[look];
+                let (r, g, b) = (*r, *g, *b);
                 for &i in bucket {
                     let parts = self.projected.parts(i as usize);
                     for (n, part) in parts.iter().enumerate() {
@@ -373,11 +363,10 @@ impl Inner {
                         match (pass, part.shape) {
                             (Pass::Points, Shape::Point) => {
                                 let [x, y] = at(coords[0]);
-                                if x < -margin || y < -margin || x > w + margin || y > h + margin {
+                                let half = stamp.size as f64 / 2.0;
+                                if x < -half || y < -half || x > w + half || y > h + half {
                                     continue;
                                 }
-                                let stamp = &self.sprites[look];
-                                let half = stamp.size as f64 / 2.0;
                                 self.pixmap.stamp(
                                     stamp,
                                     (x - half).round() as i32,
@@ -387,12 +376,8 @@ impl Inner {
                             (Pass::Lines, Shape::Line) => {
                                 points.clear();
                                 points.extend(coords.iter().map(|&c| at(c)));
-                                self.pixmap.stroke_with(
-                                    &points,
-                                    &line_brush,
-                                    &dash,
-                                    [r, g, b, 255],
-                                );
+                                self.pixmap
+                                    .stroke_with(&points, &pens.line, dash, [r, g, b, 255]);
                                 if kind == Kind::Route && points.len() > 1 {
                                     let arrow = arrowhead(
                                         points[points.len() - 2],
@@ -424,8 +409,8 @@ impl Inner {
                                 for ring in &rings {
                                     self.pixmap.stroke_with(
                                         ring,
-                                        &outline_brush,
-                                        &dash,
+                                        &pens.outline,
+                                        dash,
                                         [r, g, b, 255],
                                     );
                                 }
@@ -436,6 +421,7 @@ impl Inner {
                 }
             }
         }
+        self.pens = Some(pens);
         self.paint_movers(&at, ratio);
     }
 
@@ -475,6 +461,35 @@ impl Inner {
     }
 }
 
+/// How each style is drawn at one device pixel ratio.
+struct Pens {
+    ratio: f64,
+    /// Per style: its colour, its dash in device pixels, and its point,
+    /// drawn once by a canvas, then copied.
+    looks: Vec<([u8; 3], Vec<f64>, Stamp)>,
+    line: Brush,
+    outline: Brush,
+}
+
+impl Pens {
+    fn at(ratio: f64) -> Pens {
+        let looks = (0..LOOKS)
+            .map(|look| {
+                let style = stroke(unlook(look).2);
+                let dash = style.dash_lengths().iter().map(|d| d * ratio).collect();
+                let sprite = sprite(look, ratio).unwrap_or_default();
+                (hex(style.color), dash, sprite)
+            })
+            .collect();
+        Pens {
+            ratio,
+            looks,
+            line: Brush::round(size::ROUTE_WEIGHT * ratio),
+            outline: Brush::round(size::AREA_WEIGHT * ratio),
+        }
+    }
+}
+
 /// The rectangle holding both (x, y, width, height), if either is.
 fn union(
     a: Option<(usize, usize, usize, usize)>,
@@ -506,10 +521,6 @@ fn arrowhead(from: [f64; 2], to: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
         ],
     ]
 }
-
-/// Half the size of the largest point's image, in CSS pixels (a place's
-/// halo for an area).
-const SPRITE_HALF: f64 = 19.0;
 
 /// A style's point as the small-data map draws it (an event's filled
 /// dot; a place's white ring, with a dot for an exact point or a faint
