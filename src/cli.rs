@@ -97,7 +97,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 fn read(file: &str) -> Result<String, String> {
     let bytes = fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
     // The same words as the page's.
-    String::from_utf8(bytes).map_err(|_| format!("{file} was not loaded: it is not UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| troopmap::verdict::not_utf8(file))
 }
 
 fn validate(files: &[String], options: ReadOptions) -> Result<(), String> {

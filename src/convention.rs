@@ -29,7 +29,7 @@ pub const VERTEX_KEYS: [&str; 2] = ["times", "coordTimes"];
 const MILLISECONDS_FROM: f64 = 1e11;
 /// Numbers smaller than this (fewer than nine digits) are not read as Unix
 /// times at all.
-pub const UNIX_FROM: f64 = 1e8;
+const UNIX_FROM: f64 = 1e8;
 
 /// What the formats accepted are, for messages.
 pub const ACCEPTED: &str = "accepted: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], YYYY/MM/DD, Unix seconds or milliseconds as a number of nine or more digits, and DD/MM/YYYY or MM/DD/YYYY once the order is chosen for the file";
@@ -300,7 +300,7 @@ pub fn timing(
 
 /// Whether a time value says nothing: null, or an empty text (as GDAL
 /// writes for an empty cell).
-fn absent(value: &Value) -> bool {
+pub(crate) fn absent(value: &Value) -> bool {
     match value {
         Value::Null => true,
         Value::String(text) => text.trim().is_empty(),

@@ -203,7 +203,7 @@ fn plain_number(cell: &str) -> Option<f64> {
 /// The character that parts the values: a comma, or a semicolon or tab
 /// when the header line has more of those (as spreadsheets write in
 /// languages where the comma is the decimal point).
-pub fn delimiter(text: &str) -> char {
+fn delimiter(text: &str) -> char {
     let header = text.lines().next().unwrap_or("");
     let mut quoted = false;
     let mut counts = [0usize; 3];
@@ -225,7 +225,7 @@ pub fn delimiter(text: &str) -> char {
 
 /// Splits CSV text into rows of cells, each with the line it starts on
 /// (a quoted value may hold line breaks); `delimiter` parts the values.
-pub fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
+fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -320,6 +320,13 @@ mod tests {
         assert_eq!(properties.get("date"), None);
         assert_eq!(properties["csv:troops"], "500");
         assert_eq!(properties["csv:kind"], "unit");
+        // So are columns named like the map's other properties.
+        let json = convert_plain("lat,lon,reported,place\n1,2,yesterday,here\n").unwrap();
+        let data = crate::read_collection("c", &json).unwrap();
+        let properties = &data.features[0].object()["properties"];
+        assert_eq!(properties["csv:reported"], "yesterday");
+        assert_eq!(properties["csv:place"], "here");
+        assert_eq!(data.features[0].reported, None);
         let error = convert_plain("lat,lon,date\n1,2,2024\n").unwrap_err();
         assert!(error.contains("fewer than nine digits"), "{error}");
         let error = convert_plain("lat,lon,start,end\n1,2,2024-10-18,2024-10-17\n").unwrap_err();

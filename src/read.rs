@@ -17,7 +17,7 @@ use crate::time::Span;
 
 /// Every property the map reads, with a meaning of its own; other tools'
 /// files (and converted tables) must not use these names for anything else.
-pub const READ_PROPERTIES: [&str; 17] = [
+pub const READ_PROPERTIES: [&str; 20] = [
     "name",
     "kind",
     "start",
@@ -33,8 +33,11 @@ pub const READ_PROPERTIES: [&str; 17] = [
     "timestamp",
     "times",
     "coordTimes",
+    "coordinateProperties",
     "label_direction",
     "date_precision",
+    "reported",
+    "place",
 ];
 
 /// Reads a FeatureCollection from GeoJSON text.
@@ -65,10 +68,7 @@ pub fn read_collection_shared(
     text: String,
     options: ReadOptions,
 ) -> Result<Dataset, LoadError> {
-    let whole = Arc::new(text);
-    let mut reader = Reader::new_shared(file, &whole, options);
-    while !reader.step(usize::MAX) {}
-    reader.finish()
+    Reader::new_shared(file, &Arc::new(text), options).finish()
 }
 
 /// [`read_collection`], with choices the person made for this file (how
@@ -78,9 +78,7 @@ pub fn read_collection_with(
     text: &str,
     options: ReadOptions,
 ) -> Result<Dataset, LoadError> {
-    let mut reader = Reader::new(file, text, options);
-    while !reader.step(usize::MAX) {}
-    reader.finish()
+    Reader::new(file, text, options).finish()
 }
 
 /// Reads a collection a few features at a time, so that a page can draw
@@ -681,7 +679,7 @@ fn read_feature(
     let place = text_of("place");
     let date_precision = properties
         .get("date_precision")
-        .is_some_and(|v| !v.is_null());
+        .is_some_and(|v| !convention::absent(v));
     let raw = match source {
         Some(source) => source,
         None => RawText::from(Value::Object(raw).to_string()),

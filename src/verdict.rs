@@ -52,6 +52,11 @@ fn lines(problems: &[Problem], left_out: usize, kind: &str) -> String {
     text
 }
 
+/// The verdict on a file that is not UTF-8 text.
+pub fn not_utf8(file: &str) -> String {
+    format!("{file} was not loaded: it is not UTF-8 text")
+}
+
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

@@ -203,9 +203,9 @@ impl App {
         Ok(app)
     }
 
-    /// The data on the map.
-    pub fn data(&self) -> &Dataset {
-        &self.data
+    /// Takes the data out, to be given back through [`App::set_data`].
+    pub fn take_data(&mut self) -> Dataset {
+        std::mem::take(&mut self.data)
     }
 
     /// Shows `data` instead of what is on the map: a new time index, the

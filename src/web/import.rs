@@ -127,7 +127,8 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
         let data = if replace {
             data
         } else {
-            let mut all = app.data().clone();
+            // Taken, not copied: set_data puts the whole back at once.
+            let mut all = app.take_data();
             all.append(data);
             all
         };
@@ -219,14 +220,14 @@ async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String
         let bytes = Uint8Array::new(&buffer).to_vec();
         let piece = decoder
             .decode_with_u8_array_and_options(&bytes, &stream)
-            .map_err(|_| format!("{name} was not loaded: it is not UTF-8 text"))?;
+            .map_err(|_| crate::verdict::not_utf8(&name))?;
         text.push_str(&piece);
         at = end;
         progress.set_value(at);
     }
     let rest = decoder
         .decode()
-        .map_err(|_| format!("{name} was not loaded: it is not UTF-8 text"))?;
+        .map_err(|_| crate::verdict::not_utf8(&name))?;
     text.push_str(&rest);
     Ok(text)
 }
