@@ -251,7 +251,7 @@ pub fn timing(
                 "\"end\" is before \"start\": the time span is backwards".into(),
             ));
         }
-    } else if let Some((key, value)) = vertex_value(properties).filter(|(key, _)| {
+    } else if let Some((key, value, _)) = vertex_value(properties).filter(|&(_, _, nested)| {
         // Per-vertex times come before a single instant on the shapes they
         // fit: GPX converters write both, the instant being the first
         // vertex's. On other shapes a `times` with no instant beside it is
@@ -265,7 +265,7 @@ pub fn timing(
                     | geo::Geometry::MultiPoint(_)
             )
         );
-        fits || (!key.starts_with("coordinateProperties") && !INSTANT_KEYS.into_iter().any(has))
+        fits || (!nested && !INSTANT_KEYS.into_iter().any(has))
     }) {
         let span = |times: &[i64]| {
             let first = times.iter().min().copied().map(TimeBound::from_unix);
@@ -308,23 +308,23 @@ pub(crate) fn absent(value: &Value) -> bool {
     }
 }
 
-/// The per-vertex times of a feature and the property they are in:
-/// `times` or `coordTimes`, or the same inside `coordinateProperties` (as
-/// togeojson writes them).
-fn vertex_value(properties: &Map<String, Value>) -> Option<(String, &Value)> {
+/// The per-vertex times of a feature, the property they are in, and
+/// whether that is inside `coordinateProperties` (as togeojson writes
+/// them) rather than `times` or `coordTimes` itself.
+fn vertex_value(properties: &Map<String, Value>) -> Option<(String, &Value, bool)> {
     fn found(map: &Map<String, Value>) -> Option<(&'static str, &Value)> {
         VERTEX_KEYS
             .into_iter()
             .find_map(|k| map.get(k).filter(|v| !absent(v)).map(|v| (k, v)))
     }
     if let Some((key, value)) = found(properties) {
-        return Some((key.to_owned(), value));
+        return Some((key.to_owned(), value, false));
     }
     let Some(Value::Object(inner)) = properties.get("coordinateProperties") else {
         return None;
     };
     let (key, value) = found(inner)?;
-    Some((format!("coordinateProperties.{key}"), value))
+    Some((format!("coordinateProperties.{key}"), value, true))
 }
 
 /// Times on a point (any number: it is there from the first to the last)
@@ -356,6 +356,12 @@ fn point_times(
             ));
         }
     }
+    read_times(items, options)
+}
+
+/// Each of `items` as seconds since 1970; an error names the first that
+/// is not a time, by its place in the array.
+fn read_times(items: &[Value], options: ReadOptions) -> Result<Vec<i64>, String> {
     items
         .iter()
         .enumerate()
@@ -417,11 +423,7 @@ fn vertex_times(
                 group.len()
             ));
         }
-        for (i, value) in group.iter().enumerate() {
-            let time =
-                read_time(value, options.date_order).map_err(|e| format!("time {i}: {e}"))?;
-            times.push(time.seconds());
-        }
+        times.extend(read_times(group, options)?);
     }
     Ok(times)
 }
