@@ -88,8 +88,6 @@ pub struct App {
     /// The moment shown, in seconds since 1970: noon of the selected day,
     /// or hours further while a unit moves and the date plays.
     moment: i64,
-    /// Whether a unit is under way at that moment.
-    under_way: bool,
     /// Each unit that can move: its feature, and when it is under way
     /// (seconds since 1970).
     journeys: Vec<(usize, i64, i64)>,
@@ -185,7 +183,6 @@ impl App {
             movers,
             bulk,
             moment: 0,
-            under_way: false,
             journeys: Vec::new(),
             listed: None,
             listing: Listing::default(),
@@ -396,10 +393,11 @@ impl App {
         Ok(())
     }
 
-    /// Places the units under way at the moment shown; whether any is.
-    fn show_movers(&mut self) -> Result<bool, JsValue> {
+    /// Places the units under way at the moment shown.
+    fn show_movers(&mut self) -> Result<(), JsValue> {
         if self.bulk.active() {
-            return Ok(self.bulk.set_moment(self.moment));
+            self.bulk.set_moment(self.moment);
+            return Ok(());
         }
         self.movers
             .show(self.moment, &self.data.features, &self.layers)
@@ -433,27 +431,23 @@ impl App {
             Action::GoToDay(day) => self.go_to(day),
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
             Action::Tick => {
-                if self.under_way {
-                    // Hours, not days, while a unit moves: smooth motion;
-                    // playing ends with the last day, even mid-journey.
+                if self.journey_before(current.next().start_seconds() + NOON_S) {
+                    // Hours, not days, while a unit moves or sets out
+                    // before the next noon: smooth motion. Playing ends
+                    // with the last day, even mid-journey.
                     let next = self.moment + PLAY_STEP_UNDER_WAY_S;
                     if next.div_euclid(86_400) > i64::from(self.last.0) {
                         return self.stop();
                     }
-                    self.go_to_moment(next)?;
-                    if !self.under_way && current >= self.last {
-                        return self.stop();
-                    }
-                    Ok(())
+                    self.go_to_moment(next)
                 } else if current >= self.last {
                     self.stop()
-                } else if self.journey_before(current.next().start_seconds() + NOON_S) {
-                    // A unit sets out before the next day's noon: hours
-                    // again, so that its journey is seen.
-                    self.go_to_moment(self.moment + PLAY_STEP_UNDER_WAY_S)
                 } else {
                     self.go_to(current.next())?;
-                    if current.next() >= self.last && !self.under_way {
+                    // The last day ends playing, unless a unit still moves
+                    // on it.
+                    let day_after = self.last.next().start_seconds();
+                    if current.next() >= self.last && !self.journey_before(day_after) {
                         self.stop()
                     } else {
                         Ok(())
@@ -470,7 +464,7 @@ impl App {
                     .shown
                     .use_index(self.selection.index(&self.data.features));
                 self.apply(&change)?;
-                self.under_way = self.show_movers()?;
+                self.show_movers()?;
                 self.listed = None;
                 self.show_day(current)
             }
@@ -548,7 +542,7 @@ impl App {
         };
         let change = self.shown.go_to(clamped);
         let applied = self.apply(&change);
-        self.under_way = self.show_movers()?;
+        self.show_movers()?;
         self.show_day(clamped)?;
         applied
     }

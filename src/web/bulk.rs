@@ -183,21 +183,10 @@ impl Bulk {
         request_frame(&self.0);
     }
 
-    /// Sets the moment (seconds since 1970) for units under way; returns
-    /// whether any is.
-    pub fn set_moment(&self, moment: i64) -> bool {
-        let mut inner = self.0.borrow_mut();
-        inner.moment = moment;
-        let under_way = inner.shown.iter().any(|i| {
-            inner
-                .tracks
-                .get(i)
-                .and_then(Option::as_ref)
-                .is_some_and(|t| t.start <= moment && moment <= t.end)
-        });
-        drop(inner);
+    /// Sets the moment (seconds since 1970) for units under way.
+    pub fn set_moment(&self, moment: i64) {
+        self.0.borrow_mut().moment = moment;
         request_frame(&self.0);
-        under_way
     }
 
     /// Whether feature `index` is drawn now.

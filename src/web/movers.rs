@@ -65,14 +65,13 @@ impl Movers {
         }
     }
 
-    /// Places every mover for `moment` (seconds since 1970); returns whether
-    /// any unit is under way.
+    /// Places every mover for `moment` (seconds since 1970).
     pub fn show(
         &mut self,
         moment: i64,
         features: &[MapFeature],
         layers: &[Option<FeatureLayer>],
-    ) -> Result<bool, JsValue> {
+    ) -> Result<(), JsValue> {
         let routes: Vec<usize> = self.routes.iter().copied().collect();
         for i in routes {
             let Some((line, start, end)) = features.get(i).and_then(track) else {
@@ -127,7 +126,7 @@ impl Movers {
                 }
             }
         }
-        Ok(!self.active.is_empty())
+        Ok(())
     }
 
     fn stop(&mut self, index: usize, layers: &[Option<FeatureLayer>]) {
