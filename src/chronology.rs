@@ -96,7 +96,7 @@ impl Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{read_collection, Confidence};
+    use crate::{read_collection, statement::Grade};
 
     fn entries(features: &[MapFeature], selection: &Selection, day: Day) -> Vec<usize> {
         Listing::new(features, selection).until(day)
@@ -157,12 +157,12 @@ mod tests {
         assert!(days.iter().all(|d| *d <= day));
         // Filters apply: only claims.
         let claims = Selection {
-            confidence: Some(vec![Confidence::Claimed]),
+            confidence: Some(vec![Grade::Claimed]),
             ..Selection::default()
         };
         assert!(entries(&data.features, &claims, day)
             .iter()
-            .all(|&i| data.features[i].confidence == Some(Confidence::Claimed)));
+            .all(|&i| data.features[i].grade == Some(Grade::Claimed)));
         // As made public by Oct 15, the NIS statement is not yet listed.
         let known = Selection {
             replay: Replay::MadePublicBy,

@@ -3,8 +3,9 @@
 //! Reading is forgiving: a part that cannot be read is left at its default,
 //! never an error.
 
-use crate::model::{Confidence, Kind};
+use crate::model::Kind;
 use crate::selection::Replay;
+use crate::statement::{Grade, SourceType};
 use crate::time::Day;
 
 /// What the map shows, as a link records it.
@@ -15,8 +16,11 @@ pub struct LinkState {
     pub view: Option<(f64, f64, f64)>,
     /// The selected feature's id.
     pub feature: Option<String>,
-    /// Only these confidences; `None` is all.
-    pub confidence: Option<Vec<Confidence>>,
+    /// Only these grades (`confidence=`, as links have always written
+    /// them); `None` is all.
+    pub confidence: Option<Vec<Grade>>,
+    /// Only these source types (`who=`); `None` is all.
+    pub who: Option<Vec<SourceType>>,
     /// Only these kinds; `None` is all.
     pub kinds: Option<Vec<Kind>>,
     pub replay: Replay,
@@ -42,7 +46,8 @@ pub fn parse(fragment: &str) -> LinkState {
             "date" => state.day = Day::parse(&value).ok(),
             "map" => state.view = view(&value),
             "feature" if !value.is_empty() => state.feature = Some(value),
-            "confidence" => state.confidence = list(&value, Confidence::parse),
+            "confidence" => state.confidence = list(&value, Grade::parse),
+            "who" => state.who = list(&value, SourceType::parse),
             "kind" => state.kinds = list(&value, Kind::parse),
             "replay" => state.replay = Replay::parse(&value).unwrap_or_default(),
             _ => {}
@@ -76,6 +81,15 @@ pub fn format(state: &LinkState) -> String {
             confidence
                 .iter()
                 .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    if let Some(who) = &state.who {
+        parts.push(format!(
+            "who={}",
+            who.iter()
+                .map(|w| encode(w.as_str()))
                 .collect::<Vec<_>>()
                 .join(",")
         ));
@@ -168,7 +182,8 @@ mod tests {
             day: Day::parse("2024-10-11").ok(),
             view: Some((6.5, 43.115, 131.885)),
             feature: Some("route:sea-wave1-hamhung".into()),
-            confidence: Some(vec![Confidence::Confirmed, Confidence::Reported]),
+            confidence: Some(vec![Grade::Confirmed, Grade::Unasserted]),
+            who: Some(vec![SourceType::Official, SourceType::MapMaker]),
             kinds: Some(vec![Kind::Route]),
             replay: Replay::HappenedBy,
         };

@@ -20,6 +20,7 @@
 
 pub mod basemap;
 pub mod bulk;
+pub mod caveat;
 pub mod chronology;
 pub mod convention;
 pub mod csv;
@@ -36,6 +37,7 @@ pub mod read;
 pub mod scan;
 pub mod selection;
 pub mod shown;
+pub mod statement;
 pub mod style;
 pub mod synth;
 pub mod time;

@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::problem::Problem;
+use crate::statement::{Grade, GradeHistory, SourceType, Stance};
 use crate::time::{Day, Span, TimeBound};
 
 /// What a feature stands for (the `kind` property).
@@ -162,6 +163,16 @@ pub struct Source {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// The site the URL is on, when it republishes another's report.
+    pub via: Option<String>,
+    /// Set when the URL is a copy on another site and the original is not
+    /// given: says so.
+    pub mirror: Option<String>,
+    /// Why the source has no date, or what its date stands for.
+    pub date_note: Option<String>,
+    /// What the source is cited for, when it is not the feature's own
+    /// source (the same claim made elsewhere, say).
+    pub note: Option<String>,
 }
 
 impl Source {
@@ -209,6 +220,16 @@ pub struct MapFeature {
     pub kind: Kind,
     pub span: Span,
     pub confidence: Option<Confidence>,
+    /// What the statement does: the `stance` property, else the reading of
+    /// `confidence`.
+    pub stance: Option<Stance>,
+    /// Who the source is: the `source_type` property, else the reading of
+    /// `confidence`.
+    pub source_type: Option<SourceType>,
+    /// How it is drawn and filtered, from `confidence` and `stance`.
+    pub grade: Option<Grade>,
+    /// Its grade through time, when the data gives one (`grades`).
+    pub grades: GradeHistory,
     pub sources: Vec<Source>,
     /// An estimated number of troops.
     pub troops: Option<f64>,

@@ -13,11 +13,12 @@ use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 use crate::problem::{capped, LoadError, Problem};
-use crate::time::Span;
+use crate::statement::{Grade, GradeHistory, SourceType, Stance};
+use crate::time::{Span, TimeBound};
 
 /// Every property the map reads, with a meaning of its own; other tools'
 /// files (and converted tables) must not use these names for anything else.
-pub const READ_PROPERTIES: [&str; 20] = [
+pub const READ_PROPERTIES: [&str; 23] = [
     "name",
     "kind",
     "start",
@@ -38,6 +39,9 @@ pub const READ_PROPERTIES: [&str; 20] = [
     "date_precision",
     "reported",
     "place",
+    "stance",
+    "source_type",
+    "grades",
 ];
 
 /// Reads a FeatureCollection from GeoJSON text.
@@ -623,6 +627,18 @@ fn read_feature(
         &mut problems,
     )
     .and_then(Confidence::parse);
+    let stance =
+        one_of("stance", "a stance", &Stance::NAMES, &mut problems).and_then(Stance::parse);
+    let source_type = one_of(
+        "source_type",
+        "a source type",
+        &SourceType::ALL.map(SourceType::as_str),
+        &mut problems,
+    )
+    .and_then(SourceType::parse);
+    let grades = read_grades(properties.get("grades"), &mut |key, message| {
+        problems.push(at(message).with_property(&key))
+    });
     let precision = one_of(
         "precision",
         "a precision",
@@ -690,6 +706,10 @@ fn read_feature(
         kind,
         span,
         confidence,
+        stance: stance.or(confidence.map(Stance::from_confidence)),
+        source_type: source_type.or(confidence.map(SourceType::from_confidence)),
+        grade: Grade::of(confidence, stance),
+        grades,
         sources,
         troops,
         description,
@@ -704,6 +724,52 @@ fn read_feature(
         place,
         raw,
     })
+}
+
+/// The `grades` property: an array of `{"from": DATE, "confidence": LABEL}`
+/// (or `"stance"`), in date order. Each problem goes to `problem` with the
+/// property it is in.
+fn read_grades(value: Option<&Value>, problem: &mut dyn FnMut(String, String)) -> GradeHistory {
+    let items = match value {
+        None | Some(Value::Null) => return GradeHistory::default(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            problem(
+                "grades".to_owned(),
+                format!(
+                    "expected an array of {{\"from\": date, \"confidence\": label}}, found {}",
+                    describe(other)
+                ),
+            );
+            return GradeHistory::default();
+        }
+    };
+    let mut grades = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let key = format!("grades[{i}]");
+        let field = |name: &str| item.get(name).and_then(Value::as_str);
+        let from = field("from").map(|t| TimeBound::parse(t).map(TimeBound::day));
+        let confidence = field("confidence").map(|t| Confidence::parse(t).ok_or(t));
+        let stance = field("stance").map(|t| Stance::parse(t).ok_or(t));
+        let grade = match (confidence, stance) {
+            (Some(Err(t)), _) => Err(format!("{t:?} is not a confidence label")),
+            (_, Some(Err(t))) => Err(format!("{t:?} is not a stance")),
+            (c, s) => Grade::of(c.and_then(Result::ok), s.and_then(Result::ok))
+                .ok_or_else(|| "gives neither \"confidence\" nor \"stance\"".to_owned()),
+        };
+        match (from, grade) {
+            (Some(Ok(day)), Ok(grade)) => {
+                if grades.last().is_some_and(|&(last, _)| last > day) {
+                    problem(key, "is dated before the entry above it".to_owned());
+                }
+                grades.push((day, grade));
+            }
+            (None, _) => problem(key, "has no \"from\" date".to_owned()),
+            (Some(Err(error)), _) => problem(format!("{key}.from"), error.to_string()),
+            (_, Err(message)) => problem(key, message),
+        }
+    }
+    GradeHistory(grades)
 }
 
 /// Without a `kind`: lines are routes, dated points are events, the rest places.
@@ -740,12 +806,19 @@ fn read_source(value: &Value) -> Result<Source, String> {
             ))
         }
     };
+    // Notes about a source are shown when they are text, and otherwise
+    // kept only in the feature's own text (export gives them back).
+    let note = |key: &str| fields.get(key).and_then(Value::as_str).map(str::to_owned);
     Ok(Source {
         reference,
         title: field("title")?,
         publisher: field("publisher")?,
         url: field("url")?,
         date: field("date")?,
+        via: note("via"),
+        mirror: note("mirror"),
+        date_note: note("date_note"),
+        note: note("note"),
     })
 }
 

@@ -1,9 +1,11 @@
 //! Which features the map shows on a day: by the time rule, or as a
 //! replay of what had happened or been made public by then, narrowed by
-//! confidence and kind.
+//! grade, source type and kind.
 
 use crate::index::{TimeIndex, NEVER};
-use crate::model::{Confidence, Kind, MapFeature};
+use crate::model::{Kind, MapFeature};
+use crate::statement::{Grade, SourceType};
+use crate::time::Day;
 
 /// Which dates decide what is shown on day D.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,10 +43,13 @@ impl Replay {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     pub replay: Replay,
-    /// Only these confidences; `None` is all. Features the data gives no
-    /// confidence are not graded, so this filter lets them through (the
-    /// legend lists "not given" without a box).
-    pub confidence: Option<Vec<Confidence>>,
+    /// Only these grades; `None` is all. Features the data gives no
+    /// grade are not graded, so this filter lets them through (the legend
+    /// lists "not given" without a box).
+    pub confidence: Option<Vec<Grade>>,
+    /// Only these source types; `None` is all. Features the data gives no
+    /// source type pass, as with grades.
+    pub who: Option<Vec<SourceType>>,
     /// Only these kinds; `None` is all.
     pub kinds: Option<Vec<Kind>>,
 }
@@ -54,13 +59,39 @@ impl Selection {
     pub fn admits(&self, feature: &MapFeature) -> bool {
         let confidence = match &self.confidence {
             None => true,
-            Some(allowed) => feature.confidence.is_none_or(|c| allowed.contains(&c)),
+            Some(allowed) => feature.grade.is_none_or(|g| allowed.contains(&g)),
+        };
+        let who = match &self.who {
+            None => true,
+            Some(allowed) => feature.source_type.is_none_or(|s| allowed.contains(&s)),
         };
         let kind = self
             .kinds
             .as_ref()
             .is_none_or(|allowed| allowed.contains(&feature.kind));
-        confidence && kind
+        confidence && who && kind
+    }
+
+    /// The grade `feature` is drawn with on `day`: in the "made public by
+    /// then" mode, the grade it had then, when the data gives its grades
+    /// through time; otherwise its own.
+    ///
+    /// ```
+    /// use troopmap::{read_collection, selection::{Replay, Selection}, statement::Grade, Day};
+    /// let data = read_collection("d", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"kind": "place", "confidence": "confirmed",
+    ///    "reported": "2024-10-24", "grades": [{"from": "2024-10-24", "confidence": "claimed"},
+    ///    {"from": "2024-10-28", "confidence": "confirmed"}]}}]}"#).unwrap();
+    /// let on = |replay, day| Selection { replay, ..Selection::default() }.grade_on(&data.features[0], Day::parse(day).unwrap());
+    /// assert_eq!(on(Replay::MadePublicBy, "2024-10-25"), Some(Grade::Claimed));
+    /// assert_eq!(on(Replay::MadePublicBy, "2024-10-28"), Some(Grade::Confirmed));
+    /// assert_eq!(on(Replay::OnTheDay, "2024-10-25"), Some(Grade::Confirmed));
+    /// ```
+    pub fn grade_on(&self, feature: &MapFeature, day: Day) -> Option<Grade> {
+        match self.replay {
+            Replay::MadePublicBy => feature.grades.on(day).or(feature.grade),
+            _ => feature.grade,
+        }
     }
 
     /// The time index that answers "what is shown on day D" for this
@@ -134,7 +165,7 @@ mod tests {
     #[test]
     fn filters_narrow_every_mode() {
         let confirmed = Selection {
-            confidence: Some(vec![Confidence::Confirmed]),
+            confidence: Some(vec![Grade::Confirmed]),
             ..Selection::default()
         };
         assert_eq!(shown(&confirmed, "2024-10-18"), [1, 2]);

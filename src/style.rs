@@ -1,8 +1,9 @@
-//! How confidence looks on the map, shared by the features and the legend.
+//! How a grade looks on the map, shared by the features and the legend.
 
-use crate::model::{Confidence, Precision};
+use crate::model::Precision;
+use crate::statement::Grade;
 
-/// The stroke of a feature drawn with a given confidence.
+/// The stroke of a feature drawn with a given grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stroke {
     /// A CSS colour.
@@ -13,43 +14,51 @@ pub struct Stroke {
     pub pattern: &'static str,
 }
 
-/// The stroke for `confidence`; `None` (no confidence given) is a thin
-/// dash in dark grey.
+/// The stroke for `grade`; `None` (no grade given) is a thin dash in dark
+/// grey.
 ///
 /// Solid is confirmed, dashed reported, dotted claimed or inferred (in two
-/// colours), and grey denied.
+/// colours), grey denied, and a doubt, a warning or a non-answer is a fine
+/// olive dot whose points are hollow ([`hollow`]): never a confirmation's
+/// solid blue.
 ///
 /// ```
-/// use troopmap::{style::stroke, Confidence};
-/// assert_eq!(stroke(Some(Confidence::Confirmed)).dash, None);
-/// assert!(stroke(Some(Confidence::Claimed)).dash.is_some());
+/// use troopmap::{style::stroke, statement::Grade};
+/// assert_eq!(stroke(Some(Grade::Confirmed)).dash, None);
+/// assert!(stroke(Some(Grade::Claimed)).dash.is_some());
+/// assert_ne!(stroke(Some(Grade::Unasserted)).color, stroke(Some(Grade::Confirmed)).color);
 /// ```
-pub fn stroke(confidence: Option<Confidence>) -> Stroke {
-    match confidence {
-        Some(Confidence::Confirmed) => Stroke {
+pub fn stroke(grade: Option<Grade>) -> Stroke {
+    match grade {
+        Some(Grade::Confirmed) => Stroke {
             color: "#1d4e89",
             dash: None,
             pattern: "solid",
         },
-        Some(Confidence::Reported) => Stroke {
+        Some(Grade::Reported) => Stroke {
             color: "#2b83ba",
             dash: Some("10 7"),
             pattern: "dashed",
         },
-        Some(Confidence::Claimed) => Stroke {
+        Some(Grade::Claimed) => Stroke {
             color: "#d95f02",
             dash: Some("1 7"),
             pattern: "dotted",
         },
-        Some(Confidence::Inferred) => Stroke {
+        Some(Grade::Inferred) => Stroke {
             color: "#7b3294",
             dash: Some("1 7"),
             pattern: "dotted",
         },
-        Some(Confidence::Denied) => Stroke {
+        Some(Grade::Denied) => Stroke {
             color: "#8c8c8c",
             dash: Some("6 4 1 4"),
             pattern: "grey, dash-dot",
+        },
+        Some(Grade::Unasserted) => Stroke {
+            color: "#6b7d1f",
+            dash: Some("2 4"),
+            pattern: "olive, fine dots, hollow",
         },
         None => Stroke {
             color: "#444444",
@@ -64,8 +73,8 @@ impl Stroke {
     ///
     /// ```
     /// use troopmap::{style::stroke, Confidence};
-    /// assert_eq!(stroke(Some(Confidence::Reported)).dash_lengths(), [10.0, 7.0]);
-    /// assert!(stroke(Some(Confidence::Confirmed)).dash_lengths().is_empty());
+    /// assert_eq!(stroke(Some(Grade::Reported)).dash_lengths(), [10.0, 7.0]);
+    /// assert!(stroke(Some(Grade::Confirmed)).dash_lengths().is_empty());
     /// ```
     pub fn dash_lengths(&self) -> Vec<f64> {
         self.dash
@@ -140,15 +149,22 @@ pub fn place_mark(precision: Option<Precision>) -> PlaceMark {
     }
 }
 
+/// Whether a point of this grade is drawn hollow: a statement that says
+/// nothing is so has no filled dot.
+pub fn hollow(grade: Option<Grade>) -> bool {
+    grade == Some(Grade::Unasserted)
+}
+
 /// The name of the arrowhead marker drawn at the end of a route, one per
-/// confidence so that it takes the route's colour.
-pub fn arrow_id(confidence: Option<Confidence>) -> &'static str {
-    match confidence {
-        Some(Confidence::Confirmed) => "arrow-confirmed",
-        Some(Confidence::Reported) => "arrow-reported",
-        Some(Confidence::Claimed) => "arrow-claimed",
-        Some(Confidence::Inferred) => "arrow-inferred",
-        Some(Confidence::Denied) => "arrow-denied",
+/// grade so that it takes the route's colour.
+pub fn arrow_id(grade: Option<Grade>) -> &'static str {
+    match grade {
+        Some(Grade::Confirmed) => "arrow-confirmed",
+        Some(Grade::Reported) => "arrow-reported",
+        Some(Grade::Claimed) => "arrow-claimed",
+        Some(Grade::Inferred) => "arrow-inferred",
+        Some(Grade::Denied) => "arrow-denied",
+        Some(Grade::Unasserted) => "arrow-unasserted",
         None => "arrow-none",
     }
 }
@@ -158,8 +174,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_confidence_looks_different() {
-        let mut looks: Vec<(&str, Option<&str>)> = Confidence::ALL
+    fn every_grade_looks_different() {
+        let mut looks: Vec<(&str, Option<&str>)> = Grade::ALL
             .iter()
             .map(|&c| stroke(Some(c)))
             .map(|s| (s.color, s.dash))

@@ -2,9 +2,12 @@
 //! and the schematic sea track stays at sea.
 #![cfg(not(target_arch = "wasm32"))]
 
+use serde_json::Value;
 use troopmap::geometry::land_crossings;
+use troopmap::selection::{Replay, Selection};
+use troopmap::statement::{Grade, SourceType, Stance};
 use troopmap::topo::Topology;
-use troopmap::{read_collection, Confidence, Dataset, Day, Kind, TimeIndex};
+use troopmap::{read_collection, Confidence, Dataset, Day, Kind, MapFeature, TimeIndex};
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
 const LAND: &str = "node_modules/world-atlas/land-10m.json";
@@ -48,7 +51,11 @@ fn every_feature_is_identified_graded_sourced_dated_and_placed() {
             kind.and_then(Kind::parse).is_some(),
             "{id:?}: kind {kind:?}"
         );
-        assert!(feature.confidence.is_some(), "{id:?} has no confidence");
+        // Graded, or saying why not (a reference point that claims nothing).
+        assert!(
+            feature.grade.is_some() || object["properties"]["confidence_note"].is_string(),
+            "{id:?} has neither a grade nor a note saying why"
+        );
         let linked = feature.sources.iter().any(|s| s.link().is_some());
         assert!(
             linked || feature.confidence == Some(Confidence::Inferred),
@@ -316,4 +323,394 @@ fn the_land_check_finds_a_track_cut_across_korea() {
     let land = land();
     let across = geo::LineString::from(vec![(124.0, 39.0), (129.0, 39.5)]);
     assert!(!land_crossings(&across, &land, 5_000.0).is_empty());
+}
+
+fn id_of(feature: &MapFeature) -> String {
+    feature
+        .id
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+fn property(feature: &MapFeature, key: &str) -> Value {
+    feature
+        .properties()
+        .get(key)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// The fastest a mode can carry troops, in km/h: a faster implied speed
+/// says the dates are not the journey's own.
+fn top_speed_kmh(mode: &str) -> f64 {
+    match mode {
+        "sea" => 60.0,
+        "road" => 100.0,
+        "rail" => 120.0,
+        "air" => 1_000.0,
+        _ => 120.0,
+    }
+}
+
+#[test]
+fn issue_11_a_route_whose_dates_imply_an_impossible_speed_says_they_bound_a_period() {
+    for feature in data().features.iter().filter(|f| f.kind == Kind::Route) {
+        let Some(metres) = feature
+            .geometry
+            .as_ref()
+            .and_then(troopmap::measure::length_m)
+        else {
+            continue;
+        };
+        let Some(seconds) = troopmap::measure::duration_s(&feature.span) else {
+            continue;
+        };
+        let mode = property(feature, "mode");
+        let kmh = metres / 1000.0 / (seconds as f64 / 3600.0);
+        if kmh > top_speed_kmh(mode.as_str().unwrap_or("unknown")) {
+            assert!(
+                feature.date_precision,
+                "{}: {kmh:.0} km/h by {mode} without date_precision",
+                id_of(feature)
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_11_every_schematic_or_period_movement_draws_no_moving_unit() {
+    // A track no source describes, dated by a period (NIS's Oct 8–13), or a
+    // report's day, moves nothing along it.
+    for feature in data().features.iter().filter(|f| f.kind == Kind::Route) {
+        let schematic = property(feature, "geometry_note")
+            .as_str()
+            .is_some_and(|n| n.starts_with("schematic"));
+        if schematic || feature.geometry.is_none() {
+            assert!(
+                feature.date_precision,
+                "{}: a schematic or undrawn movement needs date_precision",
+                id_of(feature)
+            );
+        }
+        if feature.geometry.is_none() {
+            assert!(
+                property(feature, "geometry_note").is_string(),
+                "{}: not drawn, without saying why",
+                id_of(feature)
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_11_a_doubt_a_warning_or_a_non_answer_is_never_a_confirmation() {
+    let data = data();
+    for feature in &data.features {
+        let Some(stance) = feature.stance else {
+            continue;
+        };
+        if !stance.asserts() {
+            assert_ne!(
+                feature.confidence,
+                Some(Confidence::Confirmed),
+                "{} ({stance}) is labelled confirmed",
+                id_of(feature)
+            );
+            assert_eq!(feature.grade, Some(Grade::Unasserted), "{}", id_of(feature));
+        }
+    }
+    for (id, stance, who) in [
+        (
+            "event:2024-10-18-rutte-cannot-confirm",
+            Stance::Doubts,
+            SourceType::Official,
+        ),
+        (
+            "event:2024-10-19-austin-cannot-confirm",
+            Stance::Doubts,
+            SourceType::Official,
+        ),
+        (
+            "event:2024-10-18-turner-red-line",
+            Stance::Warns,
+            SourceType::Official,
+        ),
+        (
+            "event:2024-10-24-putin-our-business",
+            Stance::Neither,
+            SourceType::Party,
+        ),
+        (
+            "event:2024-10-25-kim-jong-gyu-international-law",
+            Stance::Neither,
+            SourceType::Party,
+        ),
+        (
+            "event:2024-10-21-peskov-contradictory",
+            Stance::Denies,
+            SourceType::Party,
+        ),
+    ] {
+        let feature = find(&data, id);
+        assert_eq!(
+            (feature.stance, feature.source_type),
+            (Some(stance), Some(who)),
+            "{id}"
+        );
+    }
+    // Whatever a statement's words, one that says it cannot confirm doubts.
+    for feature in &data.features {
+        if feature.label().contains("cannot confirm") {
+            assert_eq!(feature.stance, Some(Stance::Doubts), "{}", id_of(feature));
+        }
+    }
+}
+
+#[test]
+fn issue_11_places_are_known_from_the_day_the_sources_made_them_public() {
+    let data = data();
+    for place in data.features.iter().filter(|f| f.kind == Kind::Place) {
+        // A reference point that claims nothing may lack a date; every
+        // graded place has one.
+        if place.grade.is_some() {
+            assert!(
+                place.reported_day().is_some(),
+                "{} has no reported day",
+                id_of(place)
+            );
+        }
+        // Not known before the first statement mapped at it.
+        let first_event = data
+            .features
+            .iter()
+            .filter(|e| e.place.as_deref() == Some(id_of(place).as_str()))
+            .filter_map(MapFeature::reported_day)
+            .min();
+        if let (Some(place_day), Some(event_day)) = (place.reported_day(), first_event) {
+            assert!(
+                place_day <= event_day,
+                "{} is made public after its first event",
+                id_of(place)
+            );
+        }
+    }
+    let known = Selection {
+        replay: Replay::MadePublicBy,
+        ..Selection::default()
+    };
+    let shown_ids = |on: &str| -> Vec<String> {
+        known
+            .index(&data.features)
+            .shown_on(day(on))
+            .into_iter()
+            .map(|i| id_of(&data.features[i]))
+            .collect()
+    };
+    let early = shown_ids("2024-10-05");
+    for hindsight in [
+        "place:ulan-ude",
+        "place:plekhovo",
+        "place:dunay",
+        "place:kursk",
+        "place:wonsan",
+    ] {
+        assert!(
+            !early.iter().any(|i| i == hindsight),
+            "{hindsight} is known on 2024-10-05"
+        );
+    }
+    assert!(shown_ids("2024-10-24")
+        .iter()
+        .any(|i| i == "place:ulan-ude"));
+    // Kursk was a claim until Rutte confirmed it on Oct 28.
+    let kursk = find(&data, "place:kursk");
+    assert_eq!(
+        known.grade_on(kursk, day("2024-10-20")),
+        Some(Grade::Claimed)
+    );
+    assert_eq!(
+        known.grade_on(kursk, day("2024-10-28")),
+        Some(Grade::Confirmed)
+    );
+}
+
+#[test]
+fn issue_11_every_source_has_a_date_or_says_why_not_and_mirrors_say_so() {
+    const MIRRORS: [&str; 8] = [
+        "news.az",
+        "time.news",
+        "webjosh",
+        "fnnewsglobal",
+        "daily8",
+        "trendynewsnow",
+        "byteseu",
+        "viewusglobal",
+    ];
+    for feature in &data().features {
+        for source in &feature.sources {
+            let what = format!("{}: {:?}", id_of(feature), source.title);
+            assert!(
+                source.date.is_some() || source.date_note.is_some(),
+                "{what} has no date and no date_note"
+            );
+            let host = source.url.as_deref().unwrap_or_default();
+            if MIRRORS.iter().any(|m| host.contains(m)) {
+                assert!(
+                    source.mirror.is_some(),
+                    "{what} is a mirror and does not say so"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn issue_11_every_figure_is_shown_as_its_source_wrote_it() {
+    for feature in &data().features {
+        let Some(troops) = feature.troops else {
+            continue;
+        };
+        let written = property(feature, "troops_as_written");
+        let grouped = troopmap::measure::grouped(troops);
+        assert!(
+            written.as_str().is_some_and(|w| w.contains(&grouped)),
+            "{}: troops {grouped} written as {written}",
+            id_of(feature)
+        );
+    }
+}
+
+#[test]
+fn issue_11_routes_start_and_end_only_where_a_source_puts_the_troops() {
+    let data = data();
+    for route in data.features.iter().filter(|f| f.kind == Kind::Route) {
+        for end in ["from", "to"] {
+            let Some(place) = property(route, end).as_str().map(str::to_owned) else {
+                continue;
+            };
+            assert!(
+                find(&data, &place).grade.is_some(),
+                "{} {end} {place}, which no source grades",
+                id_of(route)
+            );
+        }
+    }
+    assert!(property(find(&data, "route:road-kursk-front"), "to").is_null());
+}
+
+#[test]
+fn issue_11_voyages_that_may_be_the_same_say_so() {
+    let data = data();
+    let sea: Vec<&MapFeature> = data
+        .features
+        .iter()
+        .filter(|f| f.kind == Kind::Route && property(f, "mode") == "sea")
+        .collect();
+    for a in &sea {
+        let overlaps = sea.iter().any(|b| {
+            id_of(a) != id_of(b)
+                && a.span.first_day() <= b.span.last_day()
+                && b.span.first_day() <= a.span.last_day()
+        });
+        if overlaps {
+            assert!(
+                property(a, "overlap_note").is_string(),
+                "{} overlaps another voyage without a note",
+                id_of(a)
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_11_a_window_ends_by_the_statement_that_gives_it() {
+    for feature in data().features.iter().filter(|f| f.date_precision) {
+        let (Some(last), Some(reported)) = (feature.span.last_day(), feature.reported_day()) else {
+            continue;
+        };
+        let forecast = property(feature, "dates_note")
+            .as_str()
+            .is_some_and(|n| n.contains("expected"));
+        assert!(
+            last <= reported || forecast,
+            "{} runs to {last}, after it was said on {reported}",
+            id_of(feature)
+        );
+    }
+}
+
+#[test]
+fn issue_11_the_seed_articles_nov_1_claim_is_where_and_when_the_article_puts_it() {
+    let data = data();
+    let claim = find(&data, "event:2024-11-01-expected-deployment");
+    // The article names no place, and says it from its own day to Nov 1.
+    assert!(claim.geometry.is_none());
+    let shown = TimeIndex::of(&data.features);
+    let index = data
+        .features
+        .iter()
+        .position(|f| std::ptr::eq(f, claim))
+        .unwrap_or(usize::MAX);
+    for on in ["2024-10-19", "2024-10-25", "2024-11-01"] {
+        assert!(
+            shown.shown_on(day(on)).contains(&index),
+            "not shown on {on}"
+        );
+    }
+    let text: String = data
+        .features
+        .iter()
+        .map(|f| format!("{} {}\n", f.label(), f.description.as_deref().unwrap_or("")))
+        .collect();
+    for words in [
+        "from Siberia",
+        "acclimatization training",
+        "immediate response",
+        "neither Moscow nor Pyongyang",
+    ] {
+        assert!(
+            text.contains(words),
+            "no feature gives the seed article's {words:?}"
+        );
+    }
+}
+
+#[test]
+fn issue_11_every_caveat_the_data_carries_is_shown() {
+    // What the map reads, or shows in the popup in its own line.
+    const SHOWN: [&str; 11] = [
+        "speaker",
+        "mode",
+        "troops_high",
+        "troops_as_written",
+        "casualties",
+        "from",
+        "to",
+        "dates_disclosed",
+        "label_direction",
+        "grades",
+        "stance",
+    ];
+    for feature in &data().features {
+        let properties = feature.properties();
+        let listed: Vec<String> = troopmap::caveat::caveats(&properties)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        for (key, value) in &properties {
+            if troopmap::read::READ_PROPERTIES.contains(&key.as_str())
+                || SHOWN.contains(&key.as_str())
+                || key == "source_type"
+            {
+                continue;
+            }
+            let text = value.as_str().unwrap_or_default();
+            assert!(
+                listed.iter().any(|l| l.contains(text)) && !text.is_empty(),
+                "{}: {key} is not shown",
+                id_of(feature)
+            );
+        }
+    }
 }

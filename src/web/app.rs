@@ -294,6 +294,9 @@ impl App {
     pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
         if let Ok(mut this) = app.try_borrow_mut() {
             this.selected = index;
+            if let Err(error) = this.mark_window(index) {
+                dom::show_alert(&dom::describe_js_error(&error));
+            }
         }
         if let Err(error) = chronology::highlight(index) {
             dom::show_alert(&dom::describe_js_error(&error));
@@ -304,6 +307,7 @@ impl App {
     /// Closes the open popup, if any: nothing is chosen.
     fn close_popup(&mut self) -> Result<(), JsValue> {
         self.selected = None;
+        self.mark_window(None)?;
         // Leaflet's `closePopup()` without a popup closes the open one.
         js_sys::Reflect::get(&self.map, &"closePopup".into())?
             .dyn_into::<js_sys::Function>()?
@@ -353,6 +357,7 @@ impl App {
                 once.call2(&popup, &"remove".into(), &restore)?;
                 layer.layer.open_popup();
                 self.selected = found;
+                self.mark_window(found)?;
             }
         } else if let Some(index) = found.filter(|&i| {
             self.data.features[i].geometry.is_none() && self.shown.iter().any(|s| s == i)
@@ -390,7 +395,7 @@ impl App {
         popup.set_content(&popup::content(index, feature)?.into());
         popup.open_on(&self.map);
         self.selected = Some(index);
-        Ok(())
+        self.mark_window(Some(index))
     }
 
     /// Places the units under way at the moment shown.
@@ -419,6 +424,7 @@ impl App {
                 .and_then(|f| f.id.as_ref())
                 .map(ToString::to_string),
             confidence: self.selection.confidence.clone(),
+            who: self.selection.who.clone(),
             kinds: self.selection.kinds.clone(),
             replay: self.selection.replay,
         }
@@ -464,6 +470,7 @@ impl App {
                     .shown
                     .use_index(self.selection.index(&self.data.features));
                 self.apply(&change)?;
+                self.regrade(current)?;
                 self.show_movers()?;
                 self.listed = None;
                 self.show_day(current)
@@ -542,6 +549,7 @@ impl App {
         };
         let change = self.shown.go_to(clamped);
         let applied = self.apply(&change);
+        self.regrade(clamped)?;
         self.show_movers()?;
         self.show_day(clamped)?;
         applied
@@ -556,6 +564,7 @@ impl App {
             self.listing = Listing::new(&self.data.features, &self.selection);
             self.chronology.reset()?;
             histogram::draw(&self.listing, self.first, self.last)?;
+            self.mark_window(self.selected)?;
             // Nothing listed yet, and at once.
             self.listed = Some(Day(i32::MIN));
             self.listed_at = f64::NEG_INFINITY;
@@ -634,6 +643,7 @@ impl App {
     /// and adds those that entered, nothing else. A feature that cannot be
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
+        let day = self.shown.day().unwrap_or(self.first);
         // A chosen feature that leaves the map is chosen no more.
         if self.selected.is_some_and(|s| change.left.contains(&s)) {
             self.close_popup()?;
@@ -655,7 +665,8 @@ impl App {
                 continue;
             };
             if slot.is_none() {
-                match FeatureLayer::new(i, feature) {
+                let grade = self.selection.grade_on(feature, day);
+                match FeatureLayer::new(i, feature, grade) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
                         "{}: {}",
@@ -686,6 +697,61 @@ impl App {
                 failed.join("\n")
             )))
         }
+    }
+}
+
+impl App {
+    /// Bands on the date strip the period that feature `index`'s dates
+    /// bound, when they only bound one (`date_precision`).
+    fn mark_window(&self, index: Option<usize>) -> Result<(), JsValue> {
+        let steps = index
+            .and_then(|i| self.data.features.get(i))
+            .filter(|f| f.date_precision && self.dated)
+            .and_then(|f| Some((f.span.first_day()?, f.span.last_day()?)))
+            .map(|(a, b)| {
+                let a = a.clamp(self.first, self.last);
+                let b = b.clamp(self.first, self.last);
+                (a.0 - self.first.0, b.0 - self.first.0)
+            });
+        histogram::window(steps)
+    }
+
+    /// Draws anew, with the grade it has on `day`, every feature on the
+    /// map whose layer was drawn with another (a place whose grade rose
+    /// after it was made public, in the "made public by then" mode).
+    fn regrade(&mut self, day: Day) -> Result<(), JsValue> {
+        if self.bulk.active() {
+            return Ok(());
+        }
+        let stale: Vec<usize> = self
+            .shown
+            .iter()
+            .filter(|&i| {
+                let (Some(Some(layer)), Some(feature)) =
+                    (self.layers.get(i), self.data.features.get(i))
+                else {
+                    return false;
+                };
+                !feature.grades.0.is_empty() && layer.grade != self.selection.grade_on(feature, day)
+            })
+            .collect();
+        if stale.is_empty() {
+            return Ok(());
+        }
+        if self.selected.is_some_and(|s| stale.contains(&s)) {
+            self.close_popup()?;
+        }
+        for &i in &stale {
+            if let Some(slot) = self.layers.get_mut(i) {
+                if let Some(layer) = slot.take() {
+                    self.group.remove_layer(&layer.layer);
+                }
+            }
+        }
+        self.apply(&Change {
+            entered: stale,
+            left: Vec::new(),
+        })
     }
 }
 

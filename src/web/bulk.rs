@@ -16,10 +16,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
-use crate::model::{Confidence, Kind, MapFeature, Precision};
+use crate::model::{Kind, MapFeature, Precision};
 use crate::motion::{progress_at, split, track};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
-use crate::style::{place_mark, size, stroke};
+use crate::statement::Grade;
+use crate::style::{hollow, place_mark, size, stroke};
 use crate::web::app::{Action, App};
 use crate::web::bindings;
 use crate::web::dom;
@@ -45,8 +46,8 @@ const MARKS: [(Kind, Option<Precision>); 6] = [
     (Kind::Route, None),
     (Kind::Event, None),
 ];
-/// Styles: every mark with every confidence, and with none.
-const LOOKS: usize = MARKS.len() * (Confidence::ALL.len() + 1);
+/// Styles: every mark with every grade, and with none.
+const LOOKS: usize = MARKS.len() * (Grade::ALL.len() + 1);
 
 fn look(feature: &MapFeature) -> u8 {
     let mark = MARKS
@@ -56,20 +57,20 @@ fn look(feature: &MapFeature) -> u8 {
                 && (kind != Kind::Place || place_mark(precision) == place_mark(feature.precision))
         })
         .unwrap_or(MARKS.len() - 1);
-    let confidence = feature
-        .confidence
-        .and_then(|c| Confidence::ALL.iter().position(|&a| a == c))
+    let grade = feature
+        .grade
+        .and_then(|c| Grade::ALL.iter().position(|&a| a == c))
         .map_or(0, |p| p + 1);
-    (mark * (Confidence::ALL.len() + 1) + confidence) as u8
+    (mark * (Grade::ALL.len() + 1) + grade) as u8
 }
 
-/// The kind, the precision (places only) and the confidence of a style.
-fn unlook(look: usize) -> (Kind, Option<Precision>, Option<Confidence>) {
-    let per_mark = Confidence::ALL.len() + 1;
+/// The kind, the precision (places only) and the grade of a style.
+fn unlook(look: usize) -> (Kind, Option<Precision>, Option<Grade>) {
+    let per_mark = Grade::ALL.len() + 1;
     let (kind, precision) = MARKS[(look / per_mark).min(MARKS.len() - 1)];
     let confidence = (look % per_mark)
         .checked_sub(1)
-        .and_then(|i| Confidence::ALL.get(i).copied());
+        .and_then(|i| Grade::ALL.get(i).copied());
     (kind, precision, confidence)
 }
 
@@ -513,7 +514,7 @@ fn arrowhead(from: [f64; 2], to: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
 
 /// A style's point as the small-data map draws it (an event's filled
 /// dot; a place's white ring, with a dot for an exact point or a faint
-/// halo for a vague one; in the confidence's colour and dash), drawn once
+/// halo for a vague one; in the grade's colour and dash), drawn once
 /// by a canvas.
 fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
     let (kind, precision, confidence) = unlook(look);
@@ -552,8 +553,12 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
         context.set_line_width(size::PLACE_WEIGHT);
     } else {
         context.arc(half, half, size::EVENT_RADIUS, 0.0, std::f64::consts::TAU)?;
-        context.set_global_alpha(size::EVENT_FILL_OPACITY);
-        context.set_fill_style_str(style.color);
+        if hollow(confidence) {
+            context.set_fill_style_str("#ffffff");
+        } else {
+            context.set_global_alpha(size::EVENT_FILL_OPACITY);
+            context.set_fill_style_str(style.color);
+        }
         context.fill();
         context.set_global_alpha(1.0);
         context.set_line_width(size::EVENT_WEIGHT);

@@ -222,15 +222,19 @@ pub fn highlight(index: Option<usize>) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The grade, and what the statement does where it says more than the
+/// grade: "official · doubts", "party · denies".
 fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
-    let label = feature.confidence.map_or("not given", |c| c.as_str());
-    let badge = element(
-        "span",
-        &format!("badge badge-{}", label.replace(' ', "-")),
-        label,
-    )?;
+    let grade = feature.grade.map_or("not given", |c| c.as_str());
+    let label = match (feature.source_type, feature.stance) {
+        (Some(who), Some(stance)) => format!("{who} · {stance}"),
+        (None, Some(stance)) => stance.to_string(),
+        _ => grade.to_owned(),
+    };
+    let badge = element("span", &format!("badge badge-{grade}"), &label)?;
+    badge.set_attribute("title", feature.grade.map_or("not given", |g| g.meaning()))?;
     badge
         .style()
-        .set_property("border-color", stroke(feature.confidence).color)?;
+        .set_property("border-color", stroke(feature.grade).color)?;
     Ok(badge)
 }

@@ -9,8 +9,9 @@ use web_sys::{
     HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement, HtmlSelectElement,
 };
 
-use crate::model::{Confidence, Kind};
+use crate::model::Kind;
 use crate::selection::{Replay, Selection};
+use crate::statement::{Grade, SourceType};
 
 use crate::time::Day;
 use crate::web::app::{Action, App};
@@ -167,18 +168,18 @@ pub fn selection() -> Result<Selection, JsValue> {
     // All boxes checked is no filter at all. (Features without a
     // confidence pass any confidence filter: see `Selection::admits`.)
     let (confidences, all) = checked("confidence")?;
-    let confidence = (confidences.len() as u32 != all).then(|| {
-        confidences
-            .iter()
-            .filter_map(|c| Confidence::parse(c))
-            .collect()
-    });
+    let confidence = (confidences.len() as u32 != all)
+        .then(|| confidences.iter().filter_map(|c| Grade::parse(c)).collect());
+    let (who, all) = checked("who")?;
+    let who = (who.len() as u32 != all)
+        .then(|| who.iter().filter_map(|w| SourceType::parse(w)).collect());
     let (kinds, all) = checked("kind")?;
     let kinds =
         (kinds.len() as u32 != all).then(|| kinds.iter().filter_map(|k| Kind::parse(k)).collect());
     Ok(Selection {
         replay: Replay::parse(&replay.value()).unwrap_or_default(),
         confidence,
+        who,
         kinds,
     })
 }

@@ -1,4 +1,4 @@
-//! Leaflet layers for the data's features, styled by kind and confidence.
+//! Leaflet layers for the data's features, styled by kind and grade.
 
 use geo::{Coord, CoordsIter, Geometry, LineString};
 use js_sys::Array;
@@ -6,7 +6,8 @@ use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, P
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::{Kind, MapFeature};
-use crate::style::{arrow_id, place_mark, size, stroke};
+use crate::statement::Grade;
+use crate::style::{arrow_id, hollow, place_mark, size, stroke};
 use crate::web::bindings::{self, object};
 use crate::web::{dom, labels, popup};
 
@@ -35,18 +36,24 @@ pub struct FeatureLayer {
     /// The feature's id, written on its SVG elements for people and tests
     /// inspecting the page.
     id: Option<String>,
+    /// The grade it is drawn with.
+    pub grade: Option<Grade>,
 }
 
 impl FeatureLayer {
-    /// Builds the layer for `feature` (number `index` in the data), with
-    /// its popup and, for places, its label. `None` for a feature without
-    /// geometry.
-    pub fn new(index: usize, feature: &MapFeature) -> Result<Option<FeatureLayer>, JsValue> {
+    /// Builds the layer for `feature` (number `index` in the data), drawn
+    /// with `grade`, with its popup and, for places, its label. `None` for
+    /// a feature without geometry.
+    pub fn new(
+        index: usize,
+        feature: &MapFeature,
+        grade: Option<Grade>,
+    ) -> Result<Option<FeatureLayer>, JsValue> {
         let Some(geometry) = &feature.geometry else {
             return Ok(None);
         };
         let mut parts = Vec::new();
-        add_parts(feature, geometry, &mut parts);
+        add_parts(feature, grade, geometry, &mut parts);
         let layer: Layer = match parts.as_slice() {
             [(one, _)] => one.clone(),
             _ => {
@@ -90,6 +97,7 @@ impl FeatureLayer {
             layer,
             parts,
             id: feature.id.as_ref().map(ToString::to_string),
+            grade,
         }))
     }
 
@@ -126,48 +134,51 @@ impl FeatureLayer {
 /// and collections as one shape per part.
 fn add_parts(
     feature: &MapFeature,
+    grade: Option<Grade>,
     geometry: &Geometry<f64>,
     parts: &mut Vec<(Layer, Option<&'static str>)>,
 ) {
-    let arrow = (feature.kind == Kind::Route).then(|| arrow_id(feature.confidence));
+    let arrow = (feature.kind == Kind::Route).then(|| arrow_id(grade));
     // An empty part (RFC 7946 allows empty coordinates) has nothing to
     // draw, and Leaflet cannot place a label or popup on it.
     if geometry.coords_count() == 0 {
         return;
     }
     match geometry {
-        Geometry::Point(p) => parts.extend(point(feature, p.0).into_iter().map(|l| (l, None))),
+        Geometry::Point(p) => {
+            parts.extend(point(feature, grade, p.0).into_iter().map(|l| (l, None)))
+        }
         Geometry::MultiPoint(points) => {
             for p in points {
-                parts.extend(point(feature, p.0).into_iter().map(|l| (l, None)));
+                parts.extend(point(feature, grade, p.0).into_iter().map(|l| (l, None)));
             }
         }
-        Geometry::Line(line) => parts.push((polyline(feature, &LineString::from(*line)), arrow)),
-        Geometry::LineString(line) => parts.push((polyline(feature, line), arrow)),
+        Geometry::Line(line) => parts.push((polyline(grade, &LineString::from(*line)), arrow)),
+        Geometry::LineString(line) => parts.push((polyline(grade, line), arrow)),
         Geometry::MultiLineString(lines) => parts.extend(
             lines
                 .iter()
                 .filter(|l| !l.0.is_empty())
-                .map(|l| (polyline(feature, l), arrow)),
+                .map(|l| (polyline(grade, l), arrow)),
         ),
-        Geometry::Polygon(p) => parts.push((polygon(feature, p), None)),
+        Geometry::Polygon(p) => parts.push((polygon(grade, p), None)),
         Geometry::MultiPolygon(ps) => parts.extend(
             ps.iter()
                 .filter(|p| !p.exterior().0.is_empty())
-                .map(|p| (polygon(feature, p), None)),
+                .map(|p| (polygon(grade, p), None)),
         ),
-        Geometry::Rect(r) => parts.push((polygon(feature, &r.to_polygon()), None)),
-        Geometry::Triangle(t) => parts.push((polygon(feature, &t.to_polygon()), None)),
+        Geometry::Rect(r) => parts.push((polygon(grade, &r.to_polygon()), None)),
+        Geometry::Triangle(t) => parts.push((polygon(grade, &t.to_polygon()), None)),
         Geometry::GeometryCollection(items) => {
             for item in items {
-                add_parts(feature, item, parts);
+                add_parts(feature, grade, item, parts);
             }
         }
     }
 }
 
-fn path_options(feature: &MapFeature) -> PathOptions {
-    let style = stroke(feature.confidence);
+fn path_options(grade: Option<Grade>) -> PathOptions {
+    let style = stroke(grade);
     let options = PathOptions::new();
     options.set_color(style.color.to_owned());
     options.set_dash_array(style.dash.unwrap_or("").to_owned());
@@ -177,8 +188,8 @@ fn path_options(feature: &MapFeature) -> PathOptions {
 
 /// A point: an event's filled dot, or a place's ring, with a dot inside
 /// for an exact point or a faint halo around it for a vague one.
-fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
-    let color = stroke(feature.confidence).color;
+fn point(feature: &MapFeature, grade: Option<Grade>, at: Coord<f64>) -> Vec<Layer> {
+    let color = stroke(grade).color;
     let circle = |radius: f64, options: PathOptions| -> Layer {
         let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
         // Points sit in their own pane above the lines, so that a place at
@@ -186,12 +197,18 @@ fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
         options.set_pane(POINT_PANE.to_owned());
         CircleMarker::new_with_options(&lat_lng(at), &options).unchecked_into()
     };
-    let options = path_options(feature);
+    let options = path_options(grade);
     options.set_fill(true);
     if feature.kind != Kind::Place {
         options.set_weight(size::EVENT_WEIGHT);
-        options.set_fill_color(color.to_owned());
-        options.set_fill_opacity(size::EVENT_FILL_OPACITY);
+        // A doubt, a warning or a non-answer: a hollow dot.
+        if hollow(grade) {
+            options.set_fill_color("#ffffff".to_owned());
+            options.set_fill_opacity(1.0);
+        } else {
+            options.set_fill_color(color.to_owned());
+            options.set_fill_opacity(size::EVENT_FILL_OPACITY);
+        }
         return vec![circle(size::EVENT_RADIUS, options)];
     }
     let mark = place_mark(feature.precision);
@@ -219,8 +236,8 @@ fn point(feature: &MapFeature, at: Coord<f64>) -> Vec<Layer> {
     parts
 }
 
-fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {
-    let options = path_options(feature);
+fn polyline(grade: Option<Grade>, line: &LineString<f64>) -> Layer {
+    let options = path_options(grade);
     options.set_weight(size::ROUTE_WEIGHT);
     options.set_fill(false);
     // Unclipped, the arrowhead stays at the route's real end.
@@ -228,8 +245,8 @@ fn polyline(feature: &MapFeature, line: &LineString<f64>) -> Layer {
     Polyline::new_with_options(&line_lat_lngs(line), &options.unchecked_into()).unchecked_into()
 }
 
-fn polygon(feature: &MapFeature, polygon: &geo::Polygon<f64>) -> Layer {
-    let options = path_options(feature);
+fn polygon(grade: Option<Grade>, polygon: &geo::Polygon<f64>) -> Layer {
+    let options = path_options(grade);
     options.set_weight(size::AREA_WEIGHT);
     options.set_fill_opacity(size::AREA_FILL_OPACITY);
     let rings: Array = std::iter::once(polygon.exterior())

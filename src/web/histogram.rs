@@ -69,3 +69,31 @@ pub fn mark(step: i32) -> Result<(), JsValue> {
     }
     Ok(())
 }
+
+/// Shows the period a selected feature's dates bound (a window, a month)
+/// as a band over the strip, from step `first` to step `last` (0 is the
+/// first day), or removes it (`None`).
+pub fn window(steps: Option<(i32, i32)>) -> Result<(), JsValue> {
+    let strip: Element = dom::by_id("histogram")?;
+    let band = match strip.query_selector(".window")? {
+        Some(band) => band,
+        None => {
+            // Last, over the bars: the bars keep their places (see `mark`).
+            let band = svg("rect")?;
+            band.set_attribute("class", "window")?;
+            band.set_attribute("y", "0")?;
+            band.set_attribute("height", &format!("{HEIGHT}"))?;
+            dom::add(&strip, &band)?;
+            band
+        }
+    };
+    match steps {
+        Some((first, last)) if last >= first => {
+            band.set_attribute("x", &first.to_string())?;
+            band.set_attribute("width", &(last - first + 1).to_string())?;
+            band.remove_attribute("hidden")?;
+        }
+        _ => band.set_attribute("hidden", "")?,
+    }
+    Ok(())
+}

@@ -4,7 +4,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::model::{Confidence, Kind};
+use crate::model::Kind;
+use crate::statement::{Grade, SourceType};
 use crate::style::{arrow_id, stroke};
 use crate::web::dom::{self, element, svg};
 
@@ -20,13 +21,17 @@ pub fn build() -> Result<(), JsValue> {
     }
     dom::add(&details, &element("summary", "", "Legend")?)?;
     let list = element("ul", "", "")?;
-    let labels = Confidence::ALL
+    dom::add(
+        &list,
+        &element("li", "legend-heading", "How sure: what the statement does")?,
+    )?;
+    let labels = Grade::ALL
         .iter()
-        .map(|&c| (Some(c), c.as_str(), c.meaning()))
+        .map(|&c| (Some(c), grade_name(c), c.meaning()))
         .chain(std::iter::once((
             None,
             "not given",
-            "the data gives no confidence",
+            "the data gives no confidence or stance",
         )));
     for (confidence, name, meaning) in labels {
         let item = element("li", "", "")?;
@@ -52,6 +57,27 @@ pub fn build() -> Result<(), JsValue> {
         dom::add(&item, &text)?;
         dom::add(&list, &item)?;
     }
+    dom::add(&list, &element("li", "legend-heading", "Who said it")?)?;
+    for who in SourceType::ALL {
+        let item = element("li", "", "")?;
+        dom::add(
+            &item,
+            &filter_box(
+                "who",
+                who.as_str(),
+                &format!("Show what {} said", who.meaning()),
+            )?,
+        )?;
+        let text = element("span", "", "")?;
+        dom::add(&text, &element("strong", "", who.as_str())?)?;
+        dom::add(
+            &text,
+            &element("span", "legend-meaning", &format!(": {}", who.meaning()))?,
+        )?;
+        dom::add(&item, &text)?;
+        dom::add(&list, &item)?;
+    }
+    dom::add(&list, &element("li", "legend-heading", "What it is")?)?;
     for (class, label) in [
         ("place", "place (ring, labelled)"),
         ("exact", "place known to the exact point (dot in the ring)"),
@@ -60,6 +86,7 @@ pub fn build() -> Result<(), JsValue> {
             "place known roughly (faint halo; wider for an area)",
         ),
         ("event", "event (filled dot)"),
+        ("unasserted", "a doubt, warning or non-answer (hollow dot)"),
         ("route", "route (line, arrow at its destination)"),
     ] {
         let item = element("li", "", "")?;
@@ -79,7 +106,15 @@ pub fn build() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A checked box that shows or hides one confidence or kind.
+/// How the legend names a grade.
+fn grade_name(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Unasserted => "doubts, warns, neither",
+        other => other.as_str(),
+    }
+}
+
+/// A checked box that shows or hides one grade, source type or kind.
 fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElement, JsValue> {
     let input = element("input", "filter", "")?;
     input.set_attribute("type", "checkbox")?;
@@ -97,7 +132,7 @@ fn sample_svg() -> Result<Element, JsValue> {
     Ok(s)
 }
 
-fn line_sample(confidence: Option<Confidence>) -> Result<Element, JsValue> {
+fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
     let s = sample_svg()?;
     let line = svg("line")?;
     let style = stroke(confidence);
@@ -121,7 +156,7 @@ fn line_sample(confidence: Option<Confidence>) -> Result<Element, JsValue> {
 
 fn kind_sample(kind: &str) -> Result<Element, JsValue> {
     let s = sample_svg()?;
-    let color = stroke(Some(Confidence::Confirmed)).color;
+    let color = stroke(Some(Grade::Confirmed)).color;
     match kind {
         "route" => {
             let line = svg("line")?;
@@ -155,6 +190,12 @@ fn kind_sample(kind: &str) -> Result<Element, JsValue> {
             };
             match kind {
                 "event" => dom::add(&s, &circle("4", color, true)?)?,
+                "unasserted" => {
+                    let hollow = circle("4", "#ffffff", false)?;
+                    hollow.set_attribute("stroke", stroke(Some(Grade::Unasserted)).color)?;
+                    hollow.set_attribute("stroke-width", "2")?;
+                    dom::add(&s, &hollow)?;
+                }
                 "approximate" => {
                     let halo = circle("7", color, false)?;
                     halo.set_attribute("fill-opacity", "0.25")?;
@@ -179,7 +220,7 @@ fn add_arrow_markers() -> Result<(), JsValue> {
     holder.set_attribute("class", "arrow-defs")?;
     holder.set_attribute("aria-hidden", "true")?;
     let defs = svg("defs")?;
-    let all = Confidence::ALL
+    let all = Grade::ALL
         .iter()
         .map(|&c| Some(c))
         .chain(std::iter::once(None));

@@ -54,15 +54,20 @@ pub fn restore(app: &Rc<RefCell<App>>, state: &LinkState) -> Result<(), JsValue>
         let on = match (
             input.get_attribute("data-confidence"),
             input.get_attribute("data-kind"),
+            input.get_attribute("data-who"),
         ) {
-            (Some(c), _) => state
+            (Some(c), _, _) => state
                 .confidence
                 .as_ref()
                 .is_none_or(|all| all.iter().any(|x| x.as_str() == c)),
-            (_, Some(k)) => state
+            (_, Some(k), _) => state
                 .kinds
                 .as_ref()
                 .is_none_or(|all| all.iter().any(|x| x.as_str() == k)),
+            (_, _, Some(w)) => state
+                .who
+                .as_ref()
+                .is_none_or(|all| all.iter().any(|x| x.as_str() == w)),
             _ => true,
         };
         input.set_checked(on);

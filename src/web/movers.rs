@@ -90,7 +90,7 @@ impl Movers {
                     mover.travelled.set_lat_lngs(&points);
                 }
                 None => {
-                    let color = stroke(features[i].confidence).color;
+                    let color = stroke(features[i].grade).color;
                     let line_style = PathOptions::new();
                     line_style.set_color(color.to_owned());
                     line_style.set_weight(size::MOVER_WEIGHT);

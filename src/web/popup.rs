@@ -1,13 +1,15 @@
-//! The popup of a feature: name, dates, confidence, troops, description and
-//! sources. Every value from the data is set as text; a source becomes a
+//! The popup of a feature: name, dates, who said it and what the statement
+//! does, every caveat the data carries, troops, description and sources. Every value from the data is set as text; a source becomes a
 //! link only when its URL is http or https.
 
 use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
+use crate::caveat::caveats;
 use crate::measure;
 use crate::model::{MapFeature, Source};
+use crate::statement::Grade;
 use crate::web::dom::{self, element};
 
 /// Builds the popup content for `feature`, number `index` in the data.
@@ -28,13 +30,25 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     };
     fact("Kind", feature.kind.as_str())?;
     fact("Dates", &dates(feature, &properties))?;
-    fact(
-        "Confidence",
-        &match feature.confidence {
-            Some(c) => format!("{c} ({})", c.meaning()),
-            None => "not given".to_owned(),
-        },
-    )?;
+    if let Some(speaker) = text(&properties, "speaker") {
+        fact("Speaker", &speaker)?;
+    }
+    if let Some(who) = feature.source_type {
+        fact("Who said it", &format!("{who} ({})", who.meaning()))?;
+    }
+    if let Some(stance) = feature.stance {
+        fact("What it says", &format!("{stance}: {}", stance.meaning()))?;
+    }
+    fact("Confidence", &confidence(feature))?;
+    if !feature.grades.0.is_empty() {
+        let steps: Vec<String> = feature
+            .grades
+            .0
+            .iter()
+            .map(|(day, grade)| format!("{grade} from {day}"))
+            .collect();
+        fact("Grade as made public", &steps.join("; "))?;
+    }
     if let Some(precision) = feature.precision {
         fact(
             "Location",
@@ -53,8 +67,11 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     }
     if let Some(troops) = feature.troops {
         let high = properties.get("troops_high").and_then(Value::as_f64);
-        let text = match high {
-            Some(high) if high > troops => {
+        // The figure as its source wrote it ("at least 3,000", "up to
+        // 10,000"), when the data keeps it; else an estimate.
+        let figure = match (text(&properties, "troops_as_written"), high) {
+            (Some(written), _) => written,
+            (None, Some(high)) if high > troops => {
                 format!(
                     "about {}–{}",
                     measure::grouped(troops),
@@ -63,7 +80,7 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             }
             _ => format!("about {}", measure::grouped(troops)),
         };
-        fact("Troops", &text)?;
+        fact("Troops", &figure)?;
     }
     if let Some(metres) = feature.geometry.as_ref().and_then(measure::length_m) {
         fact("Length", &measure::length_text(metres))?;
@@ -83,6 +100,14 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     }
     if let Some(reported) = &feature.reported {
         fact("Made public", reported)?;
+    }
+    if properties.get("casualties_note").is_none() {
+        if let Some(casualties) = properties.get("casualties").and_then(Value::as_f64) {
+            fact("Casualties", &measure::grouped(casualties))?;
+        }
+    }
+    for (term, value) in caveats(&properties) {
+        fact(&term, &value)?;
     }
     dom::add(&root, &facts)?;
 
@@ -114,8 +139,19 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
             if let Some(publisher) = &source.publisher {
                 detail.push(publisher.clone());
             }
-            if let Some(date) = &source.date {
-                detail.push(date.clone());
+            if let Some(via) = &source.via {
+                detail.push(format!("via {via}"));
+            }
+            match (&source.date, &source.date_note) {
+                (Some(date), _) => detail.push(date.clone()),
+                (None, Some(why)) => detail.push(format!("undated: {why}")),
+                (None, None) => {}
+            }
+            if let Some(mirror) = &source.mirror {
+                detail.push(format!("mirror: {mirror}"));
+            }
+            if let Some(note) = &source.note {
+                detail.push(note.clone());
             }
             if !detail.is_empty() {
                 dom::add(
@@ -147,6 +183,17 @@ pub fn source_link(source: &Source, text: &str) -> Result<HtmlElement, JsValue> 
     Ok(a)
 }
 
+/// The grade as the popup says it: a doubt, a warning or a non-answer is
+/// never called a confirmation, whatever label it carries.
+fn confidence(feature: &MapFeature) -> String {
+    match (feature.grade, feature.confidence) {
+        (Some(Grade::Unasserted), _) => format!("none: {}", Grade::Unasserted.meaning()),
+        (_, Some(c)) => format!("{c} ({})", c.meaning()),
+        (Some(grade), None) => format!("{grade} ({})", grade.meaning()),
+        (None, None) => "not given".to_owned(),
+    }
+}
+
 /// A text property.
 fn text(properties: &Map<String, Value>, key: &str) -> Option<String> {
     properties.get(key)?.as_str().map(str::to_owned)
@@ -165,6 +212,16 @@ pub fn dates(feature: &MapFeature, properties: &Map<String, Value>) -> String {
     };
     let start = written("start", feature.span.first_day());
     let end = written("end", feature.span.last_day());
+    // Dates that only bound a period say so.
+    if let Some(precision) = text(properties, "date_precision").filter(|p| !p.trim().is_empty()) {
+        return match (start, end) {
+            (Some(a), _) if precision == "not before" => format!("not before {a}"),
+            (Some(a), Some(b)) if a != b => format!("between {a} and {b} ({precision})"),
+            (Some(a), _) => format!("{a} ({precision})"),
+            (None, Some(b)) => format!("until {b} ({precision})"),
+            (None, None) => "undated (shown on every day)".to_owned(),
+        };
+    }
     match (start, end) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => format!("{a} to {b}"),
