@@ -391,6 +391,7 @@ impl App {
         });
         let options = leaflet::PopupOptions::new();
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into());
+        let _ = js_sys::Reflect::set(&options, &"maxHeight".into(), &popup::MAX_HEIGHT.into());
         let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
         popup.set_content(&popup::content(index, feature)?.into());
         popup.open_on(&self.map);

@@ -66,7 +66,10 @@ impl FeatureLayer {
         };
         layer.bind_popup_with_options(
             &popup::content(index, feature)?.into(),
-            &object(&[("maxWidth", 340.into())]),
+            &object(&[
+                ("maxWidth", 340.into()),
+                ("maxHeight", popup::MAX_HEIGHT.into()),
+            ]),
         );
         if feature.kind == Kind::Place {
             let label = dom::element("span", "", &feature.label())?;

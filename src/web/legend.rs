@@ -57,26 +57,24 @@ pub fn build() -> Result<(), JsValue> {
         dom::add(&item, &text)?;
         dom::add(&list, &item)?;
     }
+    // Who said it: one row of boxes, each named and explained on hover.
     dom::add(&list, &element("li", "legend-heading", "Who said it")?)?;
+    let row = element("li", "legend-who", "")?;
     for who in SourceType::ALL {
-        let item = element("li", "", "")?;
+        let label = element("label", "", "")?;
+        label.set_attribute("title", who.meaning())?;
         dom::add(
-            &item,
+            &label,
             &filter_box(
                 "who",
                 who.as_str(),
                 &format!("Show what {} said", who.meaning()),
             )?,
         )?;
-        let text = element("span", "", "")?;
-        dom::add(&text, &element("strong", "", who.as_str())?)?;
-        dom::add(
-            &text,
-            &element("span", "legend-meaning", &format!(": {}", who.meaning()))?,
-        )?;
-        dom::add(&item, &text)?;
-        dom::add(&list, &item)?;
+        dom::add(&label, &element("span", "", who.as_str())?)?;
+        dom::add(&row, &label)?;
     }
+    dom::add(&list, &row)?;
     dom::add(&list, &element("li", "legend-heading", "What it is")?)?;
     for (class, label) in [
         ("place", "place (ring, labelled)"),

@@ -12,6 +12,10 @@ use crate::model::{MapFeature, Source};
 use crate::statement::Grade;
 use crate::web::dom::{self, element};
 
+/// The tallest a popup grows, in CSS pixels, before it scrolls: a feature
+/// with many caveats keeps the map in view.
+pub const MAX_HEIGHT: u32 = 340;
+
 /// Builds the popup content for `feature`, number `index` in the data.
 pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValue> {
     let root = element("div", "popup", "")?;
