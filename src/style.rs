@@ -72,7 +72,7 @@ impl Stroke {
     /// The dash as lengths of on and off, in pixels (empty: solid).
     ///
     /// ```
-    /// use troopmap::{style::stroke, Confidence};
+    /// use troopmap::{statement::Grade, style::stroke};
     /// assert_eq!(stroke(Some(Grade::Reported)).dash_lengths(), [10.0, 7.0]);
     /// assert!(stroke(Some(Grade::Confirmed)).dash_lengths().is_empty());
     /// ```

@@ -117,3 +117,47 @@ fn the_controls_show_the_date_and_the_count() {
     assert_eq!(controls.play.text_content().as_deref(), Some("Pause"));
     holder.remove();
 }
+
+#[wasm_bindgen_test]
+fn issue_11_a_doubt_labelled_confirmed_is_not_called_a_confirmation() {
+    // An older file: an official's "cannot confirm" labelled confirmed.
+    let f = feature(
+        r#"{"name": "Rutte: cannot confirm", "start": "2024-10-18", "confidence": "confirmed", "stance": "doubts", "speaker": "NATO Secretary-General"}"#,
+    );
+    let text = popup::content(0, &f).unwrap().text_content().unwrap();
+    assert!(text.contains("Confidencenone: a doubt"), "{text}");
+    assert!(text.contains("What it saysdoubts"), "{text}");
+    assert!(text.contains("Who said itofficial"), "{text}");
+    assert!(text.contains("SpeakerNATO Secretary-General"), "{text}");
+    assert!(!text.contains("confirmed ("), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn issue_11_every_caveat_a_window_and_a_figure_as_written_are_shown_as_text() {
+    let hostile = r#"<img src=x onerror=alert(1)>"#;
+    let f = feature(&format!(
+        r#"{{"name": "Sea", "start": "2024-10-08", "end": "2024-10-13", "date_precision": "window",
+            "confidence": "inferred", "voyage_confidence": "confirmed", "troops": 3000,
+            "troops_as_written": "at least 3,000", "location_note": "near the city",
+            "dates_note": "a period", "geometry_note": "schematic", "mode_note": "not given",
+            "coordinates_source": "a geolocation", "berth_note": {hostile}}}"#,
+        hostile = serde_json::to_string(hostile).unwrap()
+    ));
+    let content = popup::content(0, &f).unwrap();
+    assert!(content.query_selector("img").unwrap().is_none());
+    let text = content.text_content().unwrap();
+    for part in [
+        "between 2024-10-08 and 2024-10-13 (window)",
+        "Troopsat least 3,000",
+        "Wherenear the city",
+        "About the datesa period",
+        "About the lineschematic",
+        "About the modenot given",
+        "Coordinates froma geolocation",
+        "The voyage itselfconfirmed (an official, non-belligerent source)",
+        hostile,
+    ] {
+        assert!(text.contains(part), "{part:?} is not in {text}");
+    }
+    assert!(!text.contains("about 3,000"), "{text}");
+}
