@@ -780,8 +780,26 @@ async fn a_unit_moves_along_its_sea_track() {
                     .join("tests/fixtures/voyage.geojson")],
             )
             .await?;
-        alert_text(&browser).await?;
-        browser.click("#alert-dismiss").await?;
+        // Once read, it is drawn on a day of the voyage.
+        let mut drawn = false;
+        for _ in 0..100 {
+            browser.set_date("2024-10-09").await?;
+            drawn = browser
+                .js("return !!document.querySelector('[data-feature-id=\"route:timed-voyage\"]')")
+                .await?
+                == json!(true);
+            if drawn {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let state = browser
+            .js("return [document.getElementById('status').textContent, location.hash]")
+            .await?;
+        check(
+            drawn,
+            format!("the imported voyage is not drawn on 2024-10-09: {state}"),
+        )?;
         browser.set_date("2024-10-07").await?;
         browser.wait_for_text("#date-output", "2024-10-07").await?;
         check(
