@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::problem::Problem;
+pub use crate::statement::Confidence;
 use crate::statement::{Grade, GradeHistory, SourceType, Stance};
 use crate::time::{Day, Span, TimeBound};
 
@@ -38,65 +39,6 @@ impl Kind {
     /// Reads the `kind` property.
     pub fn parse(text: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
-
-/// How sure anyone is of a feature (the `confidence` property).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Confidence {
-    /// Stated by an official, non-belligerent source.
-    Confirmed,
-    /// Reported by media or researchers, citing sources.
-    Reported,
-    /// Claimed by a party to the war.
-    Claimed,
-    /// A party denied it.
-    Denied,
-    /// Drawn by the map maker from other facts; no source describes it.
-    Inferred,
-}
-
-impl Confidence {
-    /// Every label, strongest first, in the order the legend lists them.
-    pub const ALL: [Confidence; 5] = [
-        Confidence::Confirmed,
-        Confidence::Reported,
-        Confidence::Claimed,
-        Confidence::Inferred,
-        Confidence::Denied,
-    ];
-
-    /// The label as written in the data.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Confirmed => "confirmed",
-            Confidence::Reported => "reported",
-            Confidence::Claimed => "claimed",
-            Confidence::Denied => "denied",
-            Confidence::Inferred => "inferred",
-        }
-    }
-
-    /// Reads the `confidence` property.
-    pub fn parse(text: &str) -> Option<Confidence> {
-        Confidence::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-
-    /// Who stands behind the label, as the legend and popups explain it.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Confidence::Confirmed => "an official, non-belligerent source",
-            Confidence::Reported => "media or researchers, citing sources",
-            Confidence::Claimed => "a party to the war",
-            Confidence::Denied => "a party denied it",
-            Confidence::Inferred => "drawn by the map maker; no source describes it",
-        }
-    }
-}
-
-impl fmt::Display for Confidence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
