@@ -722,6 +722,9 @@ impl App {
     /// after it was made public, in the "made public by then" mode).
     fn regrade(&mut self, day: Day) -> Result<(), JsValue> {
         if self.bulk.active() {
+            let selection = &self.selection;
+            self.bulk
+                .regrade(&self.data.features, |f| selection.grade_on(f, day));
             return Ok(());
         }
         let stale: Vec<usize> = self

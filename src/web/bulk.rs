@@ -49,7 +49,7 @@ const MARKS: [(Kind, Option<Precision>); 6] = [
 /// Styles: every mark with every grade, and with none.
 const LOOKS: usize = MARKS.len() * (Grade::ALL.len() + 1);
 
-fn look(feature: &MapFeature) -> u8 {
+fn look(feature: &MapFeature, grade: Option<Grade>) -> u8 {
     let mark = MARKS
         .iter()
         .position(|&(kind, precision)| {
@@ -57,8 +57,7 @@ fn look(feature: &MapFeature) -> u8 {
                 && (kind != Kind::Place || place_mark(precision) == place_mark(feature.precision))
         })
         .unwrap_or(MARKS.len() - 1);
-    let grade = feature
-        .grade
+    let grade = grade
         .and_then(|c| Grade::ALL.iter().position(|&a| a == c))
         .map_or(0, |p| p + 1);
     (mark * (Grade::ALL.len() + 1) + grade) as u8
@@ -89,6 +88,8 @@ struct Inner {
     active: bool,
     projected: Projected,
     looks: Vec<u8>,
+    /// The features whose grade changes through time (`grades`).
+    graded: Vec<u32>,
     /// Per feature, its track when it is a route a unit can move along.
     tracks: Vec<Option<Box<Track>>>,
     shown: ShownSet,
@@ -127,6 +128,7 @@ impl Bulk {
             active: false,
             projected: Projected::default(),
             looks: Vec::new(),
+            graded: Vec::new(),
             tracks: Vec::new(),
             shown: ShownSet::default(),
             moment: 0,
@@ -160,7 +162,10 @@ impl Bulk {
         inner.active = features.is_some();
         let features = features.unwrap_or(&[]);
         inner.projected = Projected::of(features);
-        inner.looks = features.iter().map(look).collect();
+        inner.looks = features.iter().map(|f| look(f, f.grade)).collect();
+        inner.graded = (0..features.len() as u32)
+            .filter(|&i| !features[i as usize].grades.0.is_empty())
+            .collect();
         inner.tracks = features
             .iter()
             .map(|f| {
@@ -182,6 +187,35 @@ impl Bulk {
     pub fn apply(&self, change: &Change) {
         self.0.borrow_mut().shown.apply(change);
         request_frame(&self.0);
+    }
+
+    /// Draws each feature whose grade changes through time with the grade
+    /// `grade_of` gives it now (in the "made public by then" mode, the
+    /// grade it had on the day).
+    pub fn regrade(
+        &self,
+        features: &[MapFeature],
+        grade_of: impl Fn(&MapFeature) -> Option<Grade>,
+    ) {
+        let mut inner = self.0.borrow_mut();
+        let mut changed = false;
+        for k in 0..inner.graded.len() {
+            let i = inner.graded[k] as usize;
+            let Some(feature) = features.get(i) else {
+                continue;
+            };
+            let now = look(feature, grade_of(feature));
+            if inner.looks.get(i) != Some(&now) {
+                if let Some(slot) = inner.looks.get_mut(i) {
+                    *slot = now;
+                }
+                changed = true;
+            }
+        }
+        drop(inner);
+        if changed {
+            request_frame(&self.0);
+        }
     }
 
     /// Sets the moment (seconds since 1970) for units under way.
