@@ -13,7 +13,7 @@ use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 use crate::problem::{capped, LoadError, Problem};
-use crate::statement::{Grade, GradeHistory, SourceType, Stance};
+use crate::statement::{Grade, GradeHistory, GradeStep, SourceType, Stance};
 use crate::time::{Span, TimeBound};
 
 /// Every property the map reads, with a meaning of its own; other tools'
@@ -727,7 +727,7 @@ fn read_feature(
 }
 
 /// The `grades` property: an array of `{"from": DATE, "confidence": LABEL}`
-/// (or `"stance"`), in date order. Each problem goes to `problem` with the
+/// (or `"stance"`; optionally `"source_type"`), in date order. Each problem goes to `problem` with the
 /// property it is in.
 fn read_grades(value: Option<&Value>, problem: &mut dyn FnMut(String, String)) -> GradeHistory {
     let items = match value {
@@ -751,18 +751,31 @@ fn read_grades(value: Option<&Value>, problem: &mut dyn FnMut(String, String)) -
         let from = field("from").map(|t| TimeBound::parse(t).map(TimeBound::day));
         let confidence = field("confidence").map(|t| Confidence::parse(t).ok_or(t));
         let stance = field("stance").map(|t| Stance::parse(t).ok_or(t));
-        let grade = match (confidence, stance) {
-            (Some(Err(t)), _) => Err(format!("{t:?} is not a confidence label")),
-            (_, Some(Err(t))) => Err(format!("{t:?} is not a stance")),
-            (c, s) => Grade::of(c.and_then(Result::ok), s.and_then(Result::ok))
-                .ok_or_else(|| "gives neither \"confidence\" nor \"stance\"".to_owned()),
+        let who = field("source_type").map(|t| SourceType::parse(t).ok_or(t));
+        let grade = match (confidence, stance, who) {
+            (Some(Err(t)), _, _) => Err(format!("{t:?} is not a confidence label")),
+            (_, Some(Err(t)), _) => Err(format!("{t:?} is not a stance")),
+            (_, _, Some(Err(t))) => Err(format!("{t:?} is not a source type")),
+            (c, s, w) => {
+                let (c, w) = (c.and_then(Result::ok), w.and_then(Result::ok));
+                Grade::of(c, s.and_then(Result::ok))
+                    .map(|grade| (grade, w.or(c.map(SourceType::from_confidence))))
+                    .ok_or_else(|| "gives neither \"confidence\" nor \"stance\"".to_owned())
+            }
         };
         match (from, grade) {
-            (Some(Ok(day)), Ok(grade)) => {
-                if grades.last().is_some_and(|&(last, _)| last > day) {
+            (Some(Ok(day)), Ok((grade, source_type))) => {
+                if grades
+                    .last()
+                    .is_some_and(|last: &GradeStep| last.from > day)
+                {
                     problem(key, "is dated before the entry above it".to_owned());
                 }
-                grades.push((day, grade));
+                grades.push(GradeStep {
+                    from: day,
+                    grade,
+                    source_type,
+                });
             }
             (None, _) => problem(key, "has no \"from\" date".to_owned()),
             (Some(Err(error)), _) => problem(format!("{key}.from"), error.to_string()),

@@ -55,21 +55,57 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Whether the filters let `feature` through.
+    /// Whether the filters let `feature` through, by its own grade and
+    /// source type.
     pub fn admits(&self, feature: &MapFeature) -> bool {
+        self.admits_kind(feature) && self.passes(feature.grade, feature.source_type)
+    }
+
+    fn admits_kind(&self, feature: &MapFeature) -> bool {
+        self.kinds
+            .as_ref()
+            .is_none_or(|allowed| allowed.contains(&feature.kind))
+    }
+
+    /// Whether the grade and source filters let a grade and a source type
+    /// through; what is not given passes.
+    fn passes(&self, grade: Option<Grade>, who: Option<SourceType>) -> bool {
         let confidence = match &self.confidence {
             None => true,
-            Some(allowed) => feature.grade.is_none_or(|g| allowed.contains(&g)),
+            Some(allowed) => grade.is_none_or(|g| allowed.contains(&g)),
         };
         let who = match &self.who {
             None => true,
-            Some(allowed) => feature.source_type.is_none_or(|s| allowed.contains(&s)),
+            Some(allowed) => who.is_none_or(|s| allowed.contains(&s)),
         };
-        let kind = self
-            .kinds
-            .as_ref()
-            .is_none_or(|allowed| allowed.contains(&feature.kind));
-        confidence && who && kind
+        confidence && who
+    }
+
+    /// The days, from `from` on, that the filters show a feature whose
+    /// grade changes through time, in the "made public by then" mode: the
+    /// first run of days whose grade and source type they let through
+    /// (on each day, the grade it had then).
+    fn known_days(&self, feature: &MapFeature, from: i32) -> (i32, i32) {
+        let mut run: Option<(i32, i32)> = None;
+        for (k, (step, until)) in feature.grades.spans().enumerate() {
+            // The first step's grade is the feature's from the day it was
+            // made public, even when the step is dated later.
+            let start = if k == 0 { from } else { step.from.0.max(from) };
+            if until < start {
+                continue;
+            }
+            let who = step.source_type.or(feature.source_type);
+            if self.passes(Some(step.grade), who) {
+                run = match run {
+                    None => Some((start, until)),
+                    Some((a, b)) if b.saturating_add(1) >= start => Some((a, until)),
+                    Some(_) => break,
+                };
+            } else if run.is_some() {
+                break;
+            }
+        }
+        run.unwrap_or(NEVER)
     }
 
     /// The grade `feature` is drawn with on `day`: in the "made public by
@@ -89,7 +125,7 @@ impl Selection {
     /// ```
     pub fn grade_on(&self, feature: &MapFeature, day: Day) -> Option<Grade> {
         match self.replay {
-            Replay::MadePublicBy => feature.grades.on(day).or(feature.grade),
+            Replay::MadePublicBy => feature.grades.on(day).map(|s| s.grade).or(feature.grade),
             _ => feature.grade,
         }
     }
@@ -110,10 +146,16 @@ impl Selection {
         let days = features
             .iter()
             .map(|f| {
-                if !self.admits(f) {
+                if !self.admits_kind(f) {
                     return NEVER;
                 }
                 let first = f.span.first_day().map_or(i32::MIN, |d| d.0);
+                if self.replay == Replay::MadePublicBy && !f.grades.is_empty() {
+                    return self.known_days(f, f.reported_day().map_or(first, |d| d.0));
+                }
+                if !self.passes(f.grade, f.source_type) {
+                    return NEVER;
+                }
                 match self.replay {
                     Replay::OnTheDay => (first, f.span.last_day().map_or(i32::MAX, |d| d.0)),
                     Replay::HappenedBy => (first, i32::MAX),
@@ -160,6 +202,64 @@ mod tests {
             shown(&mode(Replay::MadePublicBy), "2024-10-18"),
             [0, 1, 2, 3]
         );
+    }
+
+    #[test]
+    fn issue_11_made_public_by_then_filters_a_place_by_the_grade_it_had_that_day() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "kursk", "geometry": null, "properties": {"kind": "place",
+           "confidence": "confirmed", "reported": "2024-10-18", "grades": [
+             {"from": "2024-10-18", "confidence": "claimed"},
+             {"from": "2024-10-28", "confidence": "confirmed"}]}}]}"#;
+        let data = match read_collection("t", text) {
+            Ok(d) => d.features,
+            Err(e) => panic!("{e}"),
+        };
+        let known = |confidence: Option<Vec<Grade>>, who: Option<Vec<SourceType>>| Selection {
+            replay: Replay::MadePublicBy,
+            confidence,
+            who,
+            ..Selection::default()
+        };
+        let days = |selection: &Selection| -> Vec<bool> {
+            let index = selection.index(&data);
+            ["2024-10-17", "2024-10-20", "2024-10-28"]
+                .map(|d| !index.shown_on(Day::parse(d).unwrap()).is_empty())
+                .to_vec()
+        };
+        assert_eq!(days(&known(None, None)), [false, true, true]);
+        // A claim until Oct 28, then confirmed: each filter shows the days
+        // the place had its grade, and the grade drawn agrees.
+        assert_eq!(
+            days(&known(Some(vec![Grade::Claimed]), None)),
+            [false, true, false]
+        );
+        assert_eq!(
+            days(&known(Some(vec![Grade::Confirmed]), None)),
+            [false, false, true]
+        );
+        assert_eq!(
+            days(&known(None, Some(vec![SourceType::Party]))),
+            [false, true, false]
+        );
+        assert_eq!(
+            days(&known(None, Some(vec![SourceType::Official]))),
+            [false, false, true]
+        );
+        let selection = known(None, None);
+        assert_eq!(
+            selection.grade_on(&data[0], Day::parse("2024-10-20").unwrap()),
+            Some(Grade::Claimed)
+        );
+        // Outside that mode the place has its own grade.
+        let today = Selection {
+            confidence: Some(vec![Grade::Claimed]),
+            ..Selection::default()
+        };
+        assert!(today
+            .index(&data)
+            .shown_on(Day::parse("2024-10-20").unwrap())
+            .is_empty());
     }
 
     #[test]

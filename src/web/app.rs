@@ -393,7 +393,8 @@ impl App {
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into());
         let _ = js_sys::Reflect::set(&options, &"maxHeight".into(), &popup::MAX_HEIGHT.into());
         let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
-        popup.set_content(&popup::content(index, feature)?.into());
+        let day = self.shown.day().unwrap_or(self.first);
+        popup.set_content(&popup::content_on(index, feature, self.as_of(day))?.into());
         popup.open_on(&self.map);
         self.selected = Some(index);
         self.mark_window(Some(index))
@@ -645,6 +646,7 @@ impl App {
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
         let day = self.shown.day().unwrap_or(self.first);
+        let as_of = self.as_of(day);
         // A chosen feature that leaves the map is chosen no more.
         if self.selected.is_some_and(|s| change.left.contains(&s)) {
             self.close_popup()?;
@@ -667,7 +669,7 @@ impl App {
             };
             if slot.is_none() {
                 let grade = self.selection.grade_on(feature, day);
-                match FeatureLayer::new(i, feature, grade) {
+                match FeatureLayer::new(i, feature, grade, as_of) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
                         "{}: {}",
@@ -719,7 +721,8 @@ impl App {
 
     /// Draws anew, with the grade it has on `day`, every feature on the
     /// map whose layer was drawn with another (a place whose grade rose
-    /// after it was made public, in the "made public by then" mode).
+    /// after it was made public, in the "made public by then" mode), or
+    /// whose popup was made for another mode.
     fn regrade(&mut self, day: Day) -> Result<(), JsValue> {
         if self.bulk.active() {
             let selection = &self.selection;
@@ -736,15 +739,16 @@ impl App {
                 else {
                     return false;
                 };
-                !feature.grades.0.is_empty() && layer.grade != self.selection.grade_on(feature, day)
+                !feature.grades.is_empty()
+                    && (layer.grade != self.selection.grade_on(feature, day)
+                        || layer.replayed != self.as_of(day).is_some())
             })
             .collect();
         if stale.is_empty() {
             return Ok(());
         }
-        if self.selected.is_some_and(|s| stale.contains(&s)) {
-            self.close_popup()?;
-        }
+        // A popup open on a feature drawn anew opens again on the new one.
+        let reopen = self.selected.filter(|s| stale.contains(s));
         for &i in &stale {
             if let Some(slot) = self.layers.get_mut(i) {
                 if let Some(layer) = slot.take() {
@@ -755,7 +759,16 @@ impl App {
         self.apply(&Change {
             entered: stale,
             left: Vec::new(),
-        })
+        })?;
+        if reopen.is_some() {
+            self.select_index(reopen)?;
+        }
+        Ok(())
+    }
+
+    /// The day a popup replays what was made public by, in that mode.
+    fn as_of(&self, day: Day) -> Option<Day> {
+        (self.selection.replay == Replay::MadePublicBy).then_some(day)
     }
 }
 

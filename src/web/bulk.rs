@@ -164,7 +164,7 @@ impl Bulk {
         inner.projected = Projected::of(features);
         inner.looks = features.iter().map(|f| look(f, f.grade)).collect();
         inner.graded = (0..features.len() as u32)
-            .filter(|&i| !features[i as usize].grades.0.is_empty())
+            .filter(|&i| !features[i as usize].grades.is_empty())
             .collect();
         inner.tracks = features
             .iter()

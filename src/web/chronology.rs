@@ -231,7 +231,11 @@ fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
         (None, Some(stance)) => stance.to_string(),
         _ => grade.to_owned(),
     };
-    let badge = element("span", &format!("badge badge-{grade}"), &label)?;
+    let badge = element(
+        "span",
+        &format!("badge badge-{}", grade.replace(' ', "-")),
+        &label,
+    )?;
     badge.set_attribute("title", feature.grade.map_or("not given", |g| g.meaning()))?;
     badge
         .style()

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::model::{Kind, MapFeature};
 use crate::statement::Grade;
 use crate::style::{arrow_id, hollow, place_mark, size, stroke};
+use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::{dom, labels, popup};
 
@@ -38,16 +39,20 @@ pub struct FeatureLayer {
     id: Option<String>,
     /// The grade it is drawn with.
     pub grade: Option<Grade>,
+    /// Whether its popup replays what was made public by a day.
+    pub replayed: bool,
 }
 
 impl FeatureLayer {
     /// Builds the layer for `feature` (number `index` in the data), drawn
-    /// with `grade`, with its popup and, for places, its label. `None` for
-    /// a feature without geometry.
+    /// with `grade`, with its popup (as made public by `as_of`, when the
+    /// map replays that; see [`popup::content_on`]) and, for places, its
+    /// label. `None` for a feature without geometry.
     pub fn new(
         index: usize,
         feature: &MapFeature,
         grade: Option<Grade>,
+        as_of: Option<Day>,
     ) -> Result<Option<FeatureLayer>, JsValue> {
         let Some(geometry) = &feature.geometry else {
             return Ok(None);
@@ -65,7 +70,7 @@ impl FeatureLayer {
             }
         };
         layer.bind_popup_with_options(
-            &popup::content(index, feature)?.into(),
+            &popup::content_on(index, feature, as_of)?.into(),
             &object(&[
                 ("maxWidth", 340.into()),
                 ("maxHeight", popup::MAX_HEIGHT.into()),
@@ -101,6 +106,7 @@ impl FeatureLayer {
             parts,
             id: feature.id.as_ref().map(ToString::to_string),
             grade,
+            replayed: as_of.is_some(),
         }))
     }
 

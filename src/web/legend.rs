@@ -23,7 +23,7 @@ pub fn build() -> Result<(), JsValue> {
     let list = element("ul", "", "")?;
     dom::add(
         &list,
-        &element("li", "legend-heading", "How sure: what the statement does")?,
+        &element("li", "legend-heading", "How sure (the grade)")?,
     )?;
     let labels = Grade::ALL
         .iter()

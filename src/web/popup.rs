@@ -10,6 +10,7 @@ use crate::caveat::caveats;
 use crate::measure;
 use crate::model::{MapFeature, Source};
 use crate::statement::Grade;
+use crate::time::Day;
 use crate::web::dom::{self, element};
 
 /// The tallest a popup grows, in CSS pixels, before it scrolls: a feature
@@ -18,6 +19,18 @@ pub const MAX_HEIGHT: u32 = 340;
 
 /// Builds the popup content for `feature`, number `index` in the data.
 pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValue> {
+    content_on(index, feature, None)
+}
+
+/// The popup content as a map replaying what was made public by `as_of`
+/// shows it: for a feature whose grade changed, the grade it had then,
+/// and nothing of later steps. `None`: the feature's own grade and its
+/// whole history.
+pub fn content_on(
+    index: usize,
+    feature: &MapFeature,
+    as_of: Option<Day>,
+) -> Result<HtmlElement, JsValue> {
     let root = element("div", "popup", "")?;
     // Which feature is open, for the address (see link.rs).
     root.set_attribute(crate::web::link::FEATURE_INDEX, &index.to_string())?;
@@ -37,19 +50,37 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     if let Some(speaker) = text(&properties, "speaker") {
         fact("Speaker", &speaker)?;
     }
-    if let Some(who) = feature.source_type {
+    // Replaying what was known on a day, a feature whose grade changed
+    // says only what it was then.
+    let then = as_of.and_then(|day| Some((day, feature.grades.on(day)?)));
+    let who = match then {
+        Some((_, step)) => step.source_type.or(feature.source_type),
+        None => feature.source_type,
+    };
+    if let Some(who) = who {
         fact("Who said it", &format!("{who} ({})", who.meaning()))?;
     }
-    if let Some(stance) = feature.stance {
+    if let Some(stance) = feature.stance.filter(|_| then.is_none()) {
         fact("What it says", &format!("{stance}: {}", stance.meaning()))?;
     }
-    fact("Confidence", &confidence(feature))?;
-    if !feature.grades.0.is_empty() {
+    match then {
+        Some((_, step)) => fact(
+            "Confidence",
+            &format!(
+                "{} ({}): its grade as made public by the day shown",
+                step.grade,
+                step.grade.meaning()
+            ),
+        )?,
+        None => fact("Confidence", &confidence(feature))?,
+    }
+    if !feature.grades.is_empty() {
         let steps: Vec<String> = feature
             .grades
             .0
             .iter()
-            .map(|(day, grade)| format!("{grade} from {day}"))
+            .filter(|step| then.is_none_or(|(day, _)| step.from <= day))
+            .map(|step| format!("{} from {}", step.grade, step.from))
             .collect();
         fact("Grade as made public", &steps.join("; "))?;
     }
@@ -69,6 +100,11 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     if let Some(mode) = text(&properties, "mode") {
         fact("Mode", &mode)?;
     }
+    if feature.troops.is_none() {
+        if let Some(written) = text(&properties, "troops_as_written") {
+            fact("Troops", &written)?;
+        }
+    }
     if let Some(troops) = feature.troops {
         let high = properties.get("troops_high").and_then(Value::as_f64);
         // The figure as its source wrote it ("at least 3,000", "up to
@@ -87,7 +123,13 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
         fact("Troops", &figure)?;
     }
     if let Some(metres) = feature.geometry.as_ref().and_then(measure::length_m) {
-        fact("Length", &measure::length_text(metres))?;
+        // A line no source describes is measured as drawn, and says so.
+        let term = if properties.contains_key("geometry_note") {
+            "Length of the line as drawn"
+        } else {
+            "Length"
+        };
+        fact(term, &measure::length_text(metres))?;
         // Dates that only bound a period (a month, a window) are not the
         // journey's own: no duration or speed is made of them.
         if let Some(seconds) =
@@ -104,6 +146,9 @@ pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValu
     }
     if let Some(reported) = &feature.reported {
         fact("Made public", reported)?;
+    }
+    if properties.get("dates_disclosed") == Some(&Value::Bool(false)) {
+        fact("Dates disclosed", "no: the sources did not give them")?;
     }
     if properties.get("casualties_note").is_none() {
         if let Some(casualties) = properties.get("casualties").and_then(Value::as_f64) {
@@ -216,8 +261,12 @@ pub fn dates(feature: &MapFeature, properties: &Map<String, Value>) -> String {
     };
     let start = written("start", feature.span.first_day());
     let end = written("end", feature.span.last_day());
-    // Dates that only bound a period say so.
-    if let Some(precision) = text(properties, "date_precision").filter(|p| !p.trim().is_empty()) {
+    // Dates that only bound a period say so (a `date_precision` that is
+    // not text still bounds one).
+    if feature.date_precision {
+        let precision = text(properties, "date_precision")
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| "a period".to_owned());
         return match (start, end) {
             (Some(a), _) if precision == "not before" => format!("not before {a}"),
             (Some(a), Some(b)) if a != b => format!("between {a} and {b} ({precision})"),
