@@ -50,7 +50,7 @@ pub mod web;
 pub use convention::{DateOrder, ReadOptions};
 pub use export::export_collection;
 pub use index::{Change, TimeIndex};
-pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source};
+pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source, SourceNotes};
 pub use problem::{LoadError, Problem};
 pub use read::{read_collection, read_collection_shared, read_collection_with};
 pub use shown::Shown;

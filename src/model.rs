@@ -105,6 +105,15 @@ pub struct Source {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// What else the entry says of the source, when it says anything
+    /// (boxed: most sources of large files have none of it).
+    pub more: Option<Box<SourceNotes>>,
+}
+
+/// The notes a source entry may carry beside its title, publisher, URL
+/// and date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceNotes {
     /// The site the URL is on, when it republishes another's report.
     pub via: Option<String>,
     /// Set when the URL is a copy on another site and the original is not
@@ -118,6 +127,26 @@ pub struct Source {
 }
 
 impl Source {
+    /// The site the URL is on, when it republishes another's report.
+    pub fn via(&self) -> Option<&str> {
+        self.more.as_ref()?.via.as_deref()
+    }
+
+    /// Why the entry says this is a mirror, when it is one.
+    pub fn mirror(&self) -> Option<&str> {
+        self.more.as_ref()?.mirror.as_deref()
+    }
+
+    /// Why the source has no date, or what its date stands for.
+    pub fn date_note(&self) -> Option<&str> {
+        self.more.as_ref()?.date_note.as_deref()
+    }
+
+    /// What the source is cited for, when it is not the feature's own.
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref()?.note.as_deref()
+    }
+
     /// The URL, only when it is safe to offer as a link: `http` or `https`.
     ///
     /// ```

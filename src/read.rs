@@ -11,7 +11,9 @@ use std::sync::Arc;
 
 use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
-use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
+use crate::model::{
+    Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source, SourceNotes,
+};
 use crate::problem::{capped, LoadError, Problem};
 use crate::statement::{Grade, GradeHistory, GradeStep, SourceType, Stance};
 use crate::time::{Span, TimeBound};
@@ -782,7 +784,7 @@ fn read_grades(value: Option<&Value>, problem: &mut dyn FnMut(String, String)) -
             (_, Err(message)) => problem(key, message),
         }
     }
-    GradeHistory(grades)
+    GradeHistory(grades.into_boxed_slice())
 }
 
 /// Without a `kind`: lines are routes, dated points are events, the rest places.
@@ -828,10 +830,14 @@ fn read_source(value: &Value) -> Result<Source, String> {
         publisher: field("publisher")?,
         url: field("url")?,
         date: field("date")?,
-        via: note("via"),
-        mirror: note("mirror"),
-        date_note: note("date_note"),
-        note: note("note"),
+        more: Some(SourceNotes {
+            via: note("via"),
+            mirror: note("mirror"),
+            date_note: note("date_note"),
+            note: note("note"),
+        })
+        .filter(|more| *more != SourceNotes::default())
+        .map(Box::new),
     })
 }
 

@@ -393,7 +393,7 @@ pub struct GradeStep {
 /// Before the first step the feature was not yet known; a map showing it
 /// then gives it the first step's grade, never a later one.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct GradeHistory(pub Vec<GradeStep>);
+pub struct GradeHistory(pub Box<[GradeStep]>);
 
 impl GradeHistory {
     /// The step in force on `day`: the last that began on or before it,
@@ -403,7 +403,7 @@ impl GradeHistory {
     /// use troopmap::{statement::{Grade, GradeHistory, GradeStep}, Day};
     /// let d = |s| Day::parse(s).unwrap();
     /// let step = |from, grade| GradeStep { from: d(from), grade, source_type: None };
-    /// let kursk = GradeHistory(vec![step("2024-10-18", Grade::Claimed), step("2024-10-28", Grade::Confirmed)]);
+    /// let kursk = GradeHistory(vec![step("2024-10-18", Grade::Claimed), step("2024-10-28", Grade::Confirmed)].into());
     /// let on = |day| kursk.on(d(day)).map(|s| s.grade);
     /// assert_eq!(on("2024-10-10"), Some(Grade::Claimed));
     /// assert_eq!(on("2024-10-27"), Some(Grade::Claimed));

@@ -558,13 +558,13 @@ fn issue_11_every_source_has_a_date_or_says_why_not_and_mirrors_say_so() {
         for source in &feature.sources {
             let what = format!("{}: {:?}", id_of(feature), source.title);
             assert!(
-                source.date.is_some() || source.date_note.is_some(),
+                source.date.is_some() || source.date_note().is_some(),
                 "{what} has no date and no date_note"
             );
             let host = source.url.as_deref().unwrap_or_default();
             if MIRRORS.iter().any(|m| host.contains(m)) {
                 assert!(
-                    source.mirror.is_some(),
+                    source.mirror().is_some(),
                     "{what} is a mirror and does not say so"
                 );
             }

@@ -129,7 +129,7 @@ fn sources_line(data: &Dataset) -> String {
         if let Some(reference) = source.reference.as_deref() {
             let (dated, mirror) = numbered.entry(reference).or_default();
             *dated |= source.date.is_some();
-            *mirror |= source.mirror.is_some();
+            *mirror |= source.mirror().is_some();
         }
     }
     let undated = numbered.values().filter(|(dated, _)| !dated).count();
@@ -191,7 +191,7 @@ fn every_undated_citation_says_why() {
     for feature in &data().features {
         for source in &feature.sources {
             assert!(
-                source.date.is_some() || source.date_note.is_some(),
+                source.date.is_some() || source.date_note().is_some(),
                 "{:?}: source {:?} has neither a date nor a date_note",
                 feature.id,
                 source.title

@@ -188,19 +188,19 @@ pub fn content_on(
             if let Some(publisher) = &source.publisher {
                 detail.push(publisher.clone());
             }
-            if let Some(via) = &source.via {
+            if let Some(via) = source.via() {
                 detail.push(format!("via {via}"));
             }
-            match (&source.date, &source.date_note) {
+            match (&source.date, source.date_note()) {
                 (Some(date), _) => detail.push(date.clone()),
                 (None, Some(why)) => detail.push(format!("undated: {why}")),
                 (None, None) => {}
             }
-            if let Some(mirror) = &source.mirror {
+            if let Some(mirror) = source.mirror() {
                 detail.push(format!("mirror: {mirror}"));
             }
-            if let Some(note) = &source.note {
-                detail.push(note.clone());
+            if let Some(note) = source.note() {
+                detail.push(note.to_owned());
             }
             if !detail.is_empty() {
                 dom::add(
