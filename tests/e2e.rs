@@ -1292,6 +1292,7 @@ async fn issue_11_the_map_says_who_said_what_and_every_caveat() {
         browser.set_date("2024-10-24").await?;
         browser.wait_for_text("#date-output", "2024-10-24").await?;
         check(known(&ids_on_map(&browser).await?, "place:ulan-ude"), "Ulan-Ude is not known on 2024-10-24")?;
+        listed(&browser, "2024-10-24").await?;
         browser.screenshot("issue-11-2024-10-24.png").await?;
         // The grade filter follows the grade of the day: only claims
         // show Kursk until Oct 27, not after.
