@@ -27,6 +27,7 @@ pub mod csv;
 pub mod export;
 pub mod fragment;
 pub mod geometry;
+pub mod history;
 pub mod index;
 pub mod measure;
 pub mod model;

@@ -7,9 +7,10 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::history::GradeHistory;
 use crate::problem::Problem;
 pub use crate::statement::Confidence;
-use crate::statement::{Grade, GradeHistory, SourceType, Stance};
+use crate::statement::{Grade, SourceType, Stance};
 use crate::time::{Day, Span, TimeBound};
 
 /// What a feature stands for (the `kind` property).

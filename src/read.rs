@@ -11,11 +11,12 @@ use std::sync::Arc;
 
 use crate::convention::{self, ReadOptions, Timing};
 use crate::geometry::{check_geometry, lint_geometry};
+use crate::history::{GradeHistory, GradeStep};
 use crate::model::{
     Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source, SourceNotes,
 };
 use crate::problem::{capped, LoadError, Problem};
-use crate::statement::{Grade, GradeHistory, GradeStep, SourceType, Stance};
+use crate::statement::{Grade, SourceType, Stance};
 use crate::time::{Span, TimeBound};
 
 /// Every property the map reads, with a meaning of its own; other tools'
