@@ -16,7 +16,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::read::describe;
+use crate::problem::describe;
 use crate::time::{Day, Span, TimeBound};
 
 /// Keys holding a single instant, in the order they are looked for.

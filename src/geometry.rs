@@ -6,7 +6,7 @@
 use geo::{BoundingRect, Rect};
 use serde_json::Value;
 
-use crate::read::describe;
+use crate::problem::describe;
 
 /// Checks a GeoJSON geometry object against RFC 7946 and converts it.
 ///

@@ -121,10 +121,54 @@ pub fn capped(mut problems: Vec<Problem>) -> (Vec<Problem>, usize) {
 }
 
 impl fmt::Display for LoadError {
+    /// The same words as the page's and `troopmap validate`'s verdict on a
+    /// refused file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The same words as the page's and `troopmap validate`'s.
-        f.write_str(&crate::verdict::refused(self))
+        write!(
+            f,
+            "{} was not loaded: {}{}",
+            self.file,
+            count(self.problems.len() + self.left_out, "problem"),
+            lines(&self.problems, self.left_out, "error")
+        )
     }
+}
+
+/// One line per problem listed, and one for those left out.
+pub(crate) fn lines(problems: &[Problem], left_out: usize, kind: &str) -> String {
+    let mut text = String::new();
+    for problem in problems {
+        text.push_str(&format!("\n  {kind}: {problem}"));
+    }
+    if left_out > 0 {
+        text.push_str(&format!("\n  … and {left_out} more"));
+    }
+    text
+}
+
+/// `n` of `noun`: "1 problem", "2 problems".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A short description of a JSON value for messages: its type and, when
+/// short, the value itself.
+pub(crate) fn describe(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let kind = match value {
+        Value::Null => return "null".into(),
+        Value::Bool(b) => return format!("the boolean {b}"),
+        Value::Number(n) => return format!("the number {n}"),
+        Value::String(s) if s.chars().count() <= 40 => return format!("the text {s:?}"),
+        Value::String(_) => "text",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    kind.to_owned()
 }
 
 impl std::error::Error for LoadError {}

@@ -15,7 +15,7 @@ use crate::history::{GradeHistory, GradeStep};
 use crate::model::{
     Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source, SourceNotes,
 };
-use crate::problem::{capped, LoadError, Problem};
+use crate::problem::{capped, describe, LoadError, Problem};
 use crate::statement::{Grade, SourceType, Stance};
 use crate::time::{Span, TimeBound};
 
@@ -840,21 +840,6 @@ fn read_source(value: &Value) -> Result<Source, String> {
         .filter(|more| *more != SourceNotes::default())
         .map(Box::new),
     })
-}
-
-/// A short description of a JSON value for messages: its type and, when
-/// short, the value itself.
-pub(crate) fn describe(value: &Value) -> String {
-    let kind = match value {
-        Value::Null => return "null".into(),
-        Value::Bool(b) => return format!("the boolean {b}"),
-        Value::Number(n) => return format!("the number {n}"),
-        Value::String(s) if s.chars().count() <= 40 => return format!("the text {s:?}"),
-        Value::String(_) => "text",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    kind.to_owned()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! page and on the command line.
 
 use crate::model::Dataset;
-use crate::problem::{LoadError, Problem};
+use crate::problem::{count, lines, LoadError};
 
 /// The verdict on one file: loaded (with its warnings) or refused (with
 /// every problem), one line each.
@@ -30,37 +30,13 @@ pub fn verdict(file: &str, result: &Result<Dataset, LoadError>) -> String {
     }
 }
 
-/// The verdict on a refused file, as [`verdict`] words it.
+/// The verdict on a refused file, as [`verdict`] words it: the error's
+/// own words.
 pub fn refused(error: &LoadError) -> String {
-    format!(
-        "{} was not loaded: {}{}",
-        error.file,
-        count(error.problems.len() + error.left_out, "problem"),
-        lines(&error.problems, error.left_out, "error")
-    )
-}
-
-/// One line per problem listed, and one for those left out.
-fn lines(problems: &[Problem], left_out: usize, kind: &str) -> String {
-    let mut text = String::new();
-    for problem in problems {
-        text.push_str(&format!("\n  {kind}: {problem}"));
-    }
-    if left_out > 0 {
-        text.push_str(&format!("\n  … and {left_out} more"));
-    }
-    text
+    error.to_string()
 }
 
 /// The verdict on a file that is not UTF-8 text.
 pub fn not_utf8(file: &str) -> String {
     format!("{file} was not loaded: it is not UTF-8 text")
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
