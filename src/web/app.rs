@@ -13,8 +13,9 @@ use crate::export::{export_collection, file_name};
 use crate::fragment::LinkState;
 use crate::geometry::bounds;
 use crate::index::{Change, TimeIndex};
+use crate::journeys::Journeys;
 use crate::model::{Dataset, Kind};
-use crate::motion::track;
+use crate::play;
 use crate::read::read_collection_shared;
 use crate::selection::{Replay, Selection};
 use crate::shown::Shown;
@@ -32,13 +33,8 @@ use crate::web::{
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
-/// While a unit moves, playing steps this many seconds (six hours) instead
-/// of a day.
-const PLAY_STEP_UNDER_WAY_S: i64 = 6 * 3600;
 /// While the slider moves, the chronology is listed at most this often.
 const CHRONOLOGY_EVERY_MS: f64 = 200.0;
-/// A day is shown at its noon (UTC), where units under way are drawn.
-const NOON_S: i64 = 12 * 3600;
 
 /// What a person can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +86,7 @@ pub struct App {
     moment: i64,
     /// Each unit that can move: its feature, and when it is under way
     /// (seconds since 1970).
-    journeys: Vec<(usize, i64, i64)>,
+    journeys: Rc<Journeys>,
     /// The day the chronology lists, once listed; `None` after the data
     /// or the selection changed.
     listed: Option<Day>,
@@ -183,7 +179,7 @@ impl App {
             movers,
             bulk,
             moment: 0,
-            journeys: Vec::new(),
+            journeys: Rc::new(Journeys::default()),
             listed: None,
             listing: Listing::default(),
             chronology: chronology::Panel::default(),
@@ -221,8 +217,11 @@ impl App {
         self.selected = None;
         self.listed = None;
         self.movers.clear();
-        self.bulk
-            .set_data((data.features.len() >= BULK_FROM).then_some(&data.features[..]));
+        self.journeys = Rc::new(Journeys::of(&data.features));
+        self.bulk.set_data(
+            (data.features.len() >= BULK_FROM).then_some(&data.features[..]),
+            Rc::clone(&self.journeys),
+        );
         // The slider spans the data's own dates; the mode and filters decide
         // what is shown within them.
         self.shown = Shown::new(if self.selection == Selection::default() {
@@ -231,12 +230,6 @@ impl App {
             self.selection.index(&data.features)
         });
         fit_to_story(&self.map, &data);
-        self.journeys = data
-            .features
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| track(f).map(|(_, start, end)| (i, start, end)))
-            .collect();
         self.data = data;
         self.go_to(self.first)
     }
@@ -406,8 +399,12 @@ impl App {
             self.bulk.set_moment(self.moment);
             return Ok(());
         }
-        self.movers
-            .show(self.moment, &self.data.features, &self.layers)
+        self.movers.show(
+            self.moment,
+            &self.journeys,
+            &self.data.features,
+            &self.layers,
+        )
     }
 
     /// What the address should hold.
@@ -439,25 +436,14 @@ impl App {
             Action::GoToDay(day) => self.go_to(day),
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
             Action::Tick => {
-                if self.journey_before(current.next().start_seconds() + NOON_S) {
-                    // Hours, not days, while a unit moves or sets out
-                    // before the next noon: smooth motion. Playing ends
-                    // with the last day, even mid-journey.
-                    let next = self.moment + PLAY_STEP_UNDER_WAY_S;
-                    if next.div_euclid(86_400) > i64::from(self.last.0) {
-                        return self.stop();
-                    }
-                    self.go_to_moment(next)
-                } else if current >= self.last {
-                    self.stop()
-                } else {
-                    self.go_to(current.next())?;
-                    // The last day ends playing, unless a unit still moves
-                    // on it.
-                    let day_after = self.last.next().start_seconds();
-                    if current.next() >= self.last && !self.journey_before(day_after) {
-                        self.stop()
-                    } else {
+                let under_way = |after, before| self.under_way(after, before);
+                match play::tick(self.moment, current, self.last, under_way) {
+                    play::Tick::Stop => self.stop(),
+                    play::Tick::Go { to, then_stop } => {
+                        self.go_to_moment(to)?;
+                        if then_stop {
+                            self.stop()?;
+                        }
                         Ok(())
                     }
                 }
@@ -512,17 +498,18 @@ impl App {
         this.controls.show_playing(true)
     }
 
-    /// Whether a unit the filters and the mode let on the map is under way
-    /// some time after the moment shown and before `until`.
-    fn journey_before(&self, until: i64) -> bool {
-        self.journeys.iter().any(|&(i, start, end)| {
-            let Some(feature) = self.data.features.get(i) else {
+    /// Whether a unit the filters and the mode let on the map is under
+    /// way some time after `after` and before `before` (the play rule's
+    /// question; see [`play::tick`]).
+    fn under_way(&self, after: i64, before: i64) -> bool {
+        self.journeys.under_way(after, before, |journey| {
+            let Some(feature) = self.data.features.get(journey.index) else {
                 return false;
             };
             let known = self.selection.replay != Replay::MadePublicBy
                 || crate::chronology::listed_on(feature, Replay::MadePublicBy)
-                    .is_none_or(|day| day.start_seconds() < until);
-            start < until && end > self.moment && known && self.selection.admits(feature)
+                    .is_none_or(|day| day.start_seconds() < before);
+            known && self.selection.admits(feature)
         })
     }
 
@@ -536,19 +523,14 @@ impl App {
     /// Selects `day` (kept within the data's range), at noon, and applies
     /// the change.
     fn go_to(&mut self, day: Day) -> Result<(), JsValue> {
-        self.go_to_moment(day.start_seconds() + NOON_S)
+        self.go_to_moment(play::noon(day))
     }
 
     /// Shows `moment` (seconds since 1970): its day's features, and where
     /// units under way are.
     fn go_to_moment(&mut self, moment: i64) -> Result<(), JsValue> {
-        let day = Day(moment.div_euclid(86_400) as i32);
-        let clamped = day.clamp(self.first, self.last);
-        self.moment = if clamped == day {
-            moment
-        } else {
-            clamped.start_seconds() + NOON_S
-        };
+        let (clamped, moment) = play::clamp(moment, self.first, self.last);
+        self.moment = moment;
         let change = self.shown.go_to(clamped);
         let applied = self.apply(&change);
         self.regrade(clamped)?;
@@ -683,12 +665,8 @@ impl App {
                 layer.on_added()?;
             }
         }
-        self.movers.track_change(
-            &change.entered,
-            &change.left,
-            &self.data.features,
-            &self.layers,
-        );
+        self.movers
+            .track_change(&change.entered, &change.left, &self.journeys, &self.layers);
         if !change.is_empty() {
             labels::declutter()?;
         }

@@ -8,7 +8,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use geo::LineString;
 use leaflet::{LatLng, Map, Point};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,8 +15,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
+use crate::journeys::Journeys;
 use crate::model::{Kind, MapFeature, Precision};
-use crate::motion::{progress_at, split, track};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
 use crate::statement::Grade;
 use crate::style::{hollow, place_mark, size, stroke};
@@ -73,14 +72,6 @@ fn unlook(look: usize) -> (Kind, Option<Precision>, Option<Grade>) {
     (kind, precision, confidence)
 }
 
-/// A route whose unit can be drawn moving.
-struct Track {
-    line: LineString<f64>,
-    start: i64,
-    end: i64,
-    times: Option<Vec<i64>>,
-}
-
 struct Inner {
     map: Map,
     canvas: HtmlCanvasElement,
@@ -90,8 +81,8 @@ struct Inner {
     looks: Vec<u8>,
     /// The features whose grade changes through time (`grades`).
     graded: Vec<u32>,
-    /// Per feature, its track when it is a route a unit can move along.
-    tracks: Vec<Option<Box<Track>>>,
+    /// The routes units move along (the app's own table).
+    journeys: Rc<Journeys>,
     shown: ShownSet,
     moment: i64,
     /// Scratch lists of shown features by style, kept between frames.
@@ -129,7 +120,7 @@ impl Bulk {
             projected: Projected::default(),
             looks: Vec::new(),
             graded: Vec::new(),
-            tracks: Vec::new(),
+            journeys: Rc::new(Journeys::default()),
             shown: ShownSet::default(),
             moment: 0,
             buckets: vec![Vec::new(); LOOKS],
@@ -155,9 +146,10 @@ impl Bulk {
         self.0.borrow().active
     }
 
-    /// Takes `features` to draw (or, with `None`, lets go of all data);
-    /// nothing is shown until changes arrive.
-    pub fn set_data(&self, features: Option<&[MapFeature]>) {
+    /// Takes `features` to draw, whose units move as `journeys` says (or,
+    /// with `None`, lets go of all data); nothing is shown until changes
+    /// arrive.
+    pub fn set_data(&self, features: Option<&[MapFeature]>, journeys: Rc<Journeys>) {
         let mut inner = self.0.borrow_mut();
         inner.active = features.is_some();
         let features = features.unwrap_or(&[]);
@@ -166,18 +158,7 @@ impl Bulk {
         inner.graded = (0..features.len() as u32)
             .filter(|&i| !features[i as usize].grades.is_empty())
             .collect();
-        inner.tracks = features
-            .iter()
-            .map(|f| {
-                let (line, start, end) = track(f)?;
-                Some(Box::new(Track {
-                    line: line.clone(),
-                    start,
-                    end,
-                    times: f.vertex_times.clone(),
-                }))
-            })
-            .collect();
+        inner.journeys = journeys;
         inner.shown = ShownSet::new(features.len());
         drop(inner);
         request_frame(&self.0);
@@ -452,27 +433,19 @@ impl Inner {
     /// Units under way: the travelled part of their route, and a dot where
     /// they are.
     fn paint_movers(&mut self, at: &impl Fn([f64; 2]) -> [f64; 2], ratio: f64) {
-        for i in self.shown.iter() {
-            let Some(Some(track)) = self.tracks.get(i) else {
+        let journeys = Rc::clone(&self.journeys);
+        for journey in journeys.iter().filter(|j| self.shown.contains(j.index)) {
+            let Some(unit) = journey.unit_at(self.moment) else {
                 continue;
             };
-            let Some(progress) = progress_at(
-                &track.line,
-                track.start,
-                track.end,
-                track.times.as_deref(),
-                self.moment,
-            ) else {
-                continue;
-            };
+            let i = journey.index;
             let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).2).color);
-            let (done, _) = split(&track.line, &progress);
-            let line: Vec<[f64; 2]> = done.0.iter().map(|&c| at(mercator(c))).collect();
+            let line: Vec<[f64; 2]> = unit.travelled.0.iter().map(|&c| at(mercator(c))).collect();
             self.pixmap
                 .stroke(&line, size::MOVER_WEIGHT * ratio, &[], [r, g, b, 255]);
             // A dot of the route's colour in a white outline, as a round
             // pen's width: the outline's outer edge, then its inner one.
-            let dot = [at(mercator(progress.at))];
+            let dot = [at(mercator(unit.at))];
             let (outer, inner) = (
                 size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0,
                 size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0,

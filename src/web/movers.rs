@@ -8,8 +8,8 @@ use js_sys::Array;
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::journeys::Journeys;
 use crate::model::MapFeature;
-use crate::motion::{progress_at, split, track};
 use crate::style::{size, stroke};
 use crate::web::bindings;
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
@@ -51,7 +51,7 @@ impl Movers {
         &mut self,
         entered: &[usize],
         left: &[usize],
-        features: &[MapFeature],
+        journeys: &Journeys,
         layers: &[Option<FeatureLayer>],
     ) {
         for &i in left {
@@ -59,34 +59,36 @@ impl Movers {
             self.stop(i, layers);
         }
         for &i in entered {
-            if features.get(i).is_some_and(|f| track(f).is_some()) {
+            if journeys.get(i).is_some() {
                 self.routes.insert(i);
             }
         }
     }
 
-    /// Places every mover for `moment` (seconds since 1970).
+    /// Places every mover for `moment` (seconds since 1970), where
+    /// `journeys` says its unit is.
     pub fn show(
         &mut self,
         moment: i64,
+        journeys: &Journeys,
         features: &[MapFeature],
         layers: &[Option<FeatureLayer>],
     ) -> Result<(), JsValue> {
         let routes: Vec<usize> = self.routes.iter().copied().collect();
         for i in routes {
-            let Some((line, start, end)) = features.get(i).and_then(track) else {
-                continue;
-            };
-            let times = features[i].vertex_times.as_deref();
-            let Some(progress) = progress_at(line, start, end, times, moment) else {
+            let Some(unit) = journeys.get(i).and_then(|j| j.unit_at(moment)) else {
                 self.stop(i, layers);
                 continue;
             };
-            let (done, _) = split(line, &progress);
-            let points: Array = done.0.iter().map(|&c| JsValue::from(lat_lng(c))).collect();
+            let points: Array = unit
+                .travelled
+                .0
+                .iter()
+                .map(|&c| JsValue::from(lat_lng(c)))
+                .collect();
             match self.active.get(&i) {
                 Some(mover) => {
-                    mover.marker.set_lat_lng(&lat_lng(progress.at));
+                    mover.marker.set_lat_lng(&lat_lng(unit.at));
                     mover.travelled.set_lat_lngs(&points);
                 }
                 None => {
@@ -107,7 +109,7 @@ impl Movers {
                     dot.set_interactive(false);
                     let _ =
                         js_sys::Reflect::set(&dot, &"radius".into(), &size::MOVER_RADIUS.into());
-                    let marker = CircleMarker::new_with_options(&lat_lng(progress.at), &dot);
+                    let marker = CircleMarker::new_with_options(&lat_lng(unit.at), &dot);
                     self.group.add_layer(&travelled.clone().unchecked_into());
                     self.group.add_layer(&marker.clone().unchecked_into());
                     let id = features[i]
