@@ -6,14 +6,15 @@ fn main() {
     troopmap::web::start();
 }
 
+/// Runs the command line; only the exit code is decided here: 0 done,
+/// 1 failed, 2 a call the command line refuses.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match cli::run(&args) {
+    match cli::run(std::env::args_os().skip(1)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("troopmap: {message}");
-            std::process::ExitCode::FAILURE
+        Err(error) => {
+            eprintln!("troopmap: {error}");
+            std::process::ExitCode::from(error.exit_code())
         }
     }
 }

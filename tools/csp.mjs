@@ -22,6 +22,19 @@ if (!found) {
 writeFileSync(join(dir, "start.js"), found[1].trim() + "\n");
 html = html.replace(inline, '<script type="module" src="/start.js"></script>');
 
+// Any other inline script would be blocked by the policy below and logged as
+// a violation on every load: refuse the build instead. Trunk's live reload is
+// one (`trunk serve` without `no_autoreload`, which Trunk.toml sets).
+const left = html.match(/<script(?![^>]*\ssrc=)[^>]*>/);
+if (left) {
+  console.error(
+    `csp.mjs: index.html still holds an inline script (${left[0]}), which the ` +
+      "Content-Security-Policy blocks; if it is Trunk's live reload, serve with " +
+      "no_autoreload (Trunk.toml [serve]) or --no-autoreload",
+  );
+  process.exit(1);
+}
+
 const policy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -1,0 +1,221 @@
+//! The command line as a user calls it: each subcommand runs, a call it
+//! does not understand is refused with exit code 2 and says why, and a
+//! command that fails exits 1.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+const DATA: &str = "assets/data/nk-deployment-2024.geojson";
+
+fn troopmap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_troopmap"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the troopmap binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts that `args` are refused before anything runs: exit 2, nothing
+/// on stdout, and `message` first on stderr.
+fn assert_refused(args: &[&str], message: &str) {
+    let output = troopmap(args);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "", "{args:?}");
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(first, format!("troopmap: {message}"), "{args:?}");
+}
+
+#[test]
+fn validate_checks_the_bundled_data() {
+    let output = troopmap(&["validate", DATA]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verdict = stdout(&output);
+    assert!(verdict.starts_with(&format!("{DATA}: ")), "{verdict}");
+    assert!(verdict.contains(" features loaded"), "{verdict}");
+}
+
+#[test]
+fn validate_with_an_order_runs_too() {
+    let output = troopmap(&["validate", "--day-first", DATA]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn validate_refuses_at_naming_the_option() {
+    let output = troopmap(&["validate", "--at", "2024-10-18", DATA]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "", "nothing is validated");
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("troopmap: --at does not apply to validate\nusage:"),
+        "{message}"
+    );
+}
+
+#[test]
+fn options_of_other_subcommands_are_refused() {
+    assert_refused(
+        &["validate", "--all", DATA],
+        "--all does not apply to validate",
+    );
+    assert_refused(
+        &["export", "--all", "--lat", "N", DATA],
+        "--lat does not apply to export",
+    );
+    assert_refused(
+        &["convert", "--at", "2024-10-18", "x.csv"],
+        "--at does not apply to convert",
+    );
+    assert_refused(
+        &["basemap", "--seed", "3", "in.json", "out.geojson"],
+        "--seed does not apply to basemap",
+    );
+    assert_refused(
+        &["synth", "--features", "3", "--day-first"],
+        "--day-first does not apply to synth",
+    );
+}
+
+#[test]
+fn an_unknown_option_is_refused() {
+    assert_refused(&["validate", "--strict", DATA], "unknown option --strict");
+    assert_refused(&["export", "-x", "--all", DATA], "unknown option -x");
+}
+
+#[test]
+fn a_missing_value_is_refused() {
+    assert_refused(&["export", DATA, "--at"], "--at needs a value");
+    assert_refused(&["export", "--at", "--all", DATA], "--at needs a value");
+    assert_refused(&["synth", "--features"], "--features needs a value");
+    assert_refused(&["convert", "--lat"], "--lat needs a value");
+}
+
+#[test]
+fn an_unknown_command_or_none_is_refused() {
+    assert_refused(&["check", DATA], "unknown command \"check\"");
+    assert_refused(&[], "usage:");
+}
+
+#[test]
+fn wrong_operands_and_values_are_refused() {
+    assert_refused(&["validate"], "validate wants at least one FILE");
+    assert_refused(
+        &["export", "--all", DATA, DATA],
+        &format!("unexpected argument {DATA:?}: export wants one FILE"),
+    );
+    assert_refused(&["export", DATA], "export wants --at YYYY-MM-DD or --all");
+    assert_refused(
+        &["export", "--at", "2024-10-18", "--all", DATA],
+        "give --at YYYY-MM-DD or --all, not both",
+    );
+    assert_refused(
+        &["validate", "--day-first", "--month-first", DATA],
+        "--day-first and --month-first contradict each other: give one",
+    );
+    assert_refused(
+        &["export", "--at", "18/10/2024", DATA],
+        "\"18/10/2024\" is not a valid time: expected a date as YYYY-MM-DD",
+    );
+    assert_refused(
+        &["synth", "--features", "ten"],
+        "--features wants a whole number, not \"ten\"",
+    );
+}
+
+#[test]
+fn export_prints_the_day_or_every_feature() {
+    let on_the_day = troopmap(&["export", "--at", "2024-10-10", DATA]);
+    let all = troopmap(&["export", "--all", DATA]);
+    let equals = troopmap(&["export", "--at=2024-10-10", DATA]);
+    for output in [&on_the_day, &all, &equals] {
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+        assert!(stdout(output).starts_with("{\"type\":\"FeatureCollection\""));
+    }
+    assert_eq!(stdout(&equals), stdout(&on_the_day));
+    assert!(stdout(&on_the_day).len() < stdout(&all).len());
+}
+
+#[test]
+fn convert_prints_geojson() {
+    let dir = std::env::temp_dir().join(format!("troopmap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let csv = dir.join("seen.csv");
+    std::fs::write(&csv, "N,E,seen\n43.1,131.9,2024-10-10\n").expect("a CSV file");
+    let path = csv.to_string_lossy().into_owned();
+    let output = troopmap(&[
+        "convert", "--lat", "N", "--lon", "E", "--date", "seen", &path,
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("\"FeatureCollection\""));
+    assert!(stdout(&output).contains("131.9"));
+}
+
+#[test]
+fn basemap_writes_its_output() {
+    let dir = std::env::temp_dir().join(format!("troopmap-basemap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let input = dir.join("in.json");
+    // One square country in a TopoJSON topology, without a transform.
+    std::fs::write(
+        &input,
+        r#"{"type":"Topology","objects":{"countries":{"type":"GeometryCollection",
+            "geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"name":"Square"}}]}},
+            "arcs":[[[0,0],[0,10],[10,10],[10,0],[0,0]]]}"#,
+    )
+    .expect("a TopoJSON file");
+    let output_path = dir.join("out").join("basemap.geojson");
+    let output = troopmap(&[
+        "basemap",
+        &input.to_string_lossy(),
+        &output_path.to_string_lossy(),
+        "0.5",
+    ]);
+    let written = std::fs::read_to_string(&output_path).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(written.contains("Square"), "{written}");
+}
+
+#[test]
+fn synth_prints_the_same_features_for_the_same_seed() {
+    let first = troopmap(&["synth", "--features", "5", "--seed", "7"]);
+    let again = troopmap(&["synth", "--seed", "7", "--features", "5"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(stdout(&first), stdout(&again));
+    assert!(stdout(&first).contains("FeatureCollection"));
+}
+
+#[test]
+fn help_prints_the_usage() {
+    for args in [&["help"][..], &["--help"], &["-h"], &["validate", "--help"]] {
+        let output = troopmap(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&output).starts_with("usage:\n  troopmap validate"));
+    }
+}
+
+#[test]
+fn a_failed_command_exits_1() {
+    let output = troopmap(&["validate", "no-such-file.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("no-such-file.geojson: cannot read: "));
+    assert_eq!(stderr(&output), "troopmap: 1 of 1 files refused\n");
+}
