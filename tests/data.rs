@@ -108,8 +108,10 @@ fn ids_are_unique() {
     assert_eq!(ids.len(), count);
 }
 
+/// The story holds at least 60 features in all, and at least 5 of each
+/// kind.
 #[test]
-fn there_are_at_least_60_features_of_every_kind() {
+fn there_are_at_least_60_features_and_at_least_5_of_each_kind() {
     let data = data();
     assert!(
         data.features.len() >= 60,

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use support::{check, Browser, Outcome};
-use troopmap::{read_collection, Day, TimeIndex};
+use troopmap::{read_collection, read_collection_with, DateOrder, Day, ReadOptions, TimeIndex};
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
 const SEA_TRACK: &str = "route:sea-wave1-chongjin";
@@ -46,6 +46,22 @@ fn last_days() -> (Day, Day) {
     TimeIndex::of(&data.features)
         .date_range()
         .expect("the data is dated")
+}
+
+/// True in the page while the first sea transfer from Hamhung is drawn.
+const HAMHUNG_DRAWN: &str =
+    "!!document.querySelector('#map [data-feature-id=\"route:sea-wave1-hamhung\"]')";
+
+/// True in the page while Rutte's doubt of 2024-10-18 is drawn.
+const RUTTE_DRAWN: &str =
+    "!!document.querySelector('#map [data-feature-id=\"event:2024-10-18-rutte-cannot-confirm\"]')";
+
+/// True in the page once the chronology's marked entry contains `text`.
+fn marked_entry_says(text: &str) -> String {
+    format!(
+        "(document.querySelector('#chronology-list li[aria-current=true]') || {{textContent: ''}}).textContent.includes({})",
+        json!(text)
+    )
 }
 
 async fn ids_on_map(browser: &Browser) -> Result<Vec<String>, String> {
@@ -351,6 +367,22 @@ async fn a_refused_file_shows_its_verdict_and_changes_nothing() {
     .await;
 }
 
+/// The status before an import, which only an import changes.
+const BEFORE_IMPORT: &str = "(before the import)";
+
+/// The status the page shows once `data` replaced what was on the map: the
+/// count of features on its first day, or of them all when it is undated.
+fn loaded_status(data: &troopmap::Dataset) -> String {
+    let index = TimeIndex::of(&data.features);
+    let first = index.date_range().map(|(first, _)| first);
+    let count = index.shown_on(first.unwrap_or(Day(0))).len();
+    let noun = if count == 1 { "feature" } else { "features" };
+    match first {
+        Some(first) => format!("{count} {noun} on {first}"),
+        None => format!("{count} {noun}, undated"),
+    }
+}
+
 /// Every file of the import corpus gets the same verdict in the page as
 /// from `troopmap validate` (`NAME.expected`).
 #[tokio::test]
@@ -376,32 +408,57 @@ async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
             } else {
                 ""
             };
+            // What the file loads as, read as the page reads it: the status
+            // the page must show once it is on the map.
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+            let options = ReadOptions {
+                date_order: match order {
+                    "day-first" => Some(DateOrder::DayFirst),
+                    "month-first" => Some(DateOrder::MonthFirst),
+                    _ => None,
+                },
+            };
+            let loaded = read_collection_with(&name, &text, options).ok().map(|data| loaded_status(&data));
+            // No alert, and a status only an import overwrites: nothing else
+            // moves the map here (no step, no play), so a status that stays
+            // says the file changed nothing.
             browser
                 .js(&format!(
                     "document.getElementById('date-order').value = '{order}';
                      document.getElementById('alert').hidden = true;
                      document.getElementById('alert-text').textContent = '';
-                     window.statusBefore = document.getElementById('status').textContent;"
+                     document.getElementById('status').textContent = {BEFORE_IMPORT:?};"
                 ))
                 .await?;
             browser.choose_files("#import", &[path.as_path()]).await?;
             let expected = std::fs::read_to_string(path.with_extension("expected")).map_err(|e| e.to_string())?;
             let expected = expected.trim_end();
-            // A file that loads cleanly shows no alert; wait for its data instead.
+            // A file that loads cleanly shows no alert; wait for its data
+            // instead, or for an alert it should not have shown.
             let got = if name.starts_with("ok-") {
-                let started = std::time::Instant::now();
-                loop {
-                    let state = browser
-                        .js("return [document.getElementById('alert').hidden, document.getElementById('status').textContent !== window.statusBefore]")
-                        .await?;
-                    if state == json!([true, true]) || started.elapsed() > Duration::from_secs(5) {
-                        break if state[0] == json!(true) { String::new() } else { "an alert".into() };
-                    }
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
+                let status = loaded.clone().unwrap_or_default();
+                browser
+                    .wait_until(
+                        &format!("document.getElementById('status').textContent === {} || !document.getElementById('alert').hidden", json!(status)),
+                        &format!("{name}: the page neither showed its data (status {status:?}) nor an alert"),
+                    )
+                    .await?;
+                browser
+                    .js("const a = document.getElementById('alert'); return a.hidden ? '' : document.getElementById('alert-text').textContent")
+                    .await?
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
             } else {
                 alert_text(&browser).await.map_err(|e| format!("{name}: {e}"))?
             };
+            // The status says what loaded: the file's features on its first
+            // day, or, for a refused file, still what it said before.
+            let status = browser.text("#status").await?;
+            let want_status = loaded.unwrap_or_else(|| BEFORE_IMPORT.to_owned());
+            if status != want_status {
+                wrong.push(format!("{name}:\n  status: {status:?}\n  expected: {want_status:?}"));
+            }
             let want = if name.starts_with("ok-") { "" } else { expected };
             if got != want {
                 wrong.push(format!("{name}:\n  page: {got:?}\n  command line: {want:?}"));
@@ -571,11 +628,11 @@ async fn replay_and_filters_narrow_the_map_the_count_and_the_export() {
         };
         // What had happened by Oct 15 includes the first sea transfer...
         browser.js(&choose("happened")).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(HAMHUNG_DRAWN, "the first sea transfer is missing from what had happened by 2024-10-15").await?;
         check(on(&ids_on_map(&browser).await?), "the first sea transfer is missing from what had happened by 2024-10-15")?;
         // ...which was made public only on Oct 18.
         browser.js(&choose("known")).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(&format!("!({HAMHUNG_DRAWN})"), "the first sea transfer shows as made public by 2024-10-15").await?;
         check(!on(&ids_on_map(&browser).await?), "the first sea transfer shows as made public by 2024-10-15")?;
         browser.set_date("2024-10-18").await?;
         browser.wait_for_text("#date-output", "2024-10-18").await?;
@@ -899,7 +956,7 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
             .await?;
         browser.wait_for_text("#date-output", "2024-10-10").await?;
         popup_text(&browser, "Kremlin: reports are").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(&marked_entry_says("Kremlin"), "the chosen entry is not marked").await?;
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("Kremlin")), format!("the chosen entry is not marked: {marked}"))?;
 
@@ -918,7 +975,7 @@ async fn the_chronology_lists_the_days_events_and_leads_to_them() {
         browser.wait_for_text("#date-output", "2024-10-18").await?;
         browser.click("[data-feature-id=\"event:2024-10-18-nis-confirms\"]").await?;
         popup_text(&browser, "NIS: about 1,500").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(&marked_entry_says("NIS: about 1,500"), "the map's choice is not marked in the chronology").await?;
         let marked = browser.js("const m = document.querySelector('#chronology-list li[aria-current=true]'); return m && m.textContent").await?;
         check(marked.as_str().is_some_and(|m| m.contains("NIS: about 1,500")), format!("the map's choice is not marked in the chronology: {marked}"))?;
 
@@ -1011,14 +1068,25 @@ async fn no_request_leaves_127_0_0_1() {
         browser.open_map().await?;
         browser.set_date("2024-10-18").await?;
         // Zoom and open a popup: with tiles on, both would fetch from afar.
+        let zoom = "Number((location.hash.match(/map=(\\d+)/) || [])[1])";
+        let before = browser.js(&format!("return {zoom}")).await?;
+        check(before.as_i64().is_some(), format!("the address gives no zoom: {before}"))?;
         browser.click(".leaflet-control-zoom-in").await?;
-        // Let the zoom animation end before clicking a marker.
-        tokio::time::sleep(Duration::from_millis(600)).await;
+        // The zoom animation ends before a marker is clicked: the address
+        // (written when the map stops moving) has the next zoom, and the map
+        // is no longer animating.
+        browser
+            .wait_until(
+                &format!("{zoom} === {} && !document.querySelector('#map.leaflet-zoom-anim')", before.as_i64().unwrap_or_default() + 1),
+                "the map did not zoom in, or is still zooming",
+            )
+            .await?;
         browser.click("[data-feature-id=\"place:vladivostok\"]").await?;
         popup_text(&browser, "Vladivostok").await?;
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        // Everything the page asks for, until it has asked for nothing for
+        // 0.8 s (the zoom's and the popup's requests included).
         let origin = browser.origin();
-        let requests = browser.page_requests().await?;
+        let requests = browser.requests_until_quiet(Duration::from_millis(800)).await?;
         check(requests.iter().any(|u| u.ends_with(".wasm")), format!("the network log lacks the wasm: {requests:?}"))?;
         let foreign: Vec<&String> = requests
             .iter()
@@ -1154,7 +1222,13 @@ async fn large_data_is_drawn_on_a_canvas_that_answers_clicks() {
         browser
             .wait_for_text("#status", &format!("{next} features on 2024-03-02"))
             .await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The canvas is drawn at the next frame after a step.
+        browser
+            .wait_until(
+                &format!("(() => {{ {inked} }})()[0] !== {}", before[0]),
+                "a step did not change the drawing",
+            )
+            .await?;
         let after = browser.js(inked).await?;
         check(after[0] != before[0], "a step did not change the drawing")?;
         // A click on a drawn pixel opens that feature's popup.
@@ -1169,7 +1243,12 @@ async fn large_data_is_drawn_on_a_canvas_that_answers_clicks() {
                    map.dispatchEvent(new MouseEvent(type, at));"
             ))
             .await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser
+            .wait_until(
+                "document.querySelector('.leaflet-popup-content h2')",
+                "a click on the drawing opened no popup",
+            )
+            .await?;
         let popup = browser
             .js("const p = document.querySelector('.leaflet-popup-content h2'); return p ? p.textContent : null;")
             .await?;
@@ -1255,13 +1334,16 @@ async fn issue_11_the_map_says_who_said_what_and_every_caveat() {
         let rutte = |ids: &[String]| ids.contains(&"event:2024-10-18-rutte-cannot-confirm".to_owned());
         check(rutte(&ids_on_map(&browser).await?), "Rutte's doubt is not on the map on 2024-10-18")?;
         browser.click("#legend input[data-who=official]").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(&format!("!({RUTTE_DRAWN})"), "Rutte's doubt stays with officials unticked").await?;
         check(!rutte(&ids_on_map(&browser).await?), "Rutte's doubt stays with officials unticked")?;
         let hash = browser.js("return location.hash").await?;
         check(hash.as_str().is_some_and(|h| h.contains("who=media,party,map%20maker")), format!("the address says {hash}"))?;
         browser.click("#legend input[data-who=official]").await?;
+        // Back with officials ticked again, so that its leaving next is the
+        // doubts filter's doing.
+        browser.wait_until(RUTTE_DRAWN, "Rutte's doubt does not come back with officials ticked again").await?;
         browser.click("#legend input[data-confidence=unasserted]").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_until(&format!("!({RUTTE_DRAWN})"), "Rutte's doubt stays with doubts unticked").await?;
         check(!rutte(&ids_on_map(&browser).await?), "Rutte's doubt stays with doubts unticked")?;
         browser.click("#legend input[data-confidence=unasserted]").await?;
 
@@ -1301,7 +1383,9 @@ async fn issue_11_the_map_says_who_said_what_and_every_caveat() {
         check(known(&ids_on_map(&browser).await?, "place:kursk"), "claims only: Kursk is not shown on 2024-10-27")?;
         browser.set_date("2024-10-28").await?;
         browser.wait_for_text("#date-output", "2024-10-28").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser
+            .wait_until("!document.querySelector('#map [data-feature-id=\"place:kursk\"]')", "claims only: Kursk is still shown on 2024-10-28, when it was confirmed")
+            .await?;
         check(!known(&ids_on_map(&browser).await?, "place:kursk"), "claims only: Kursk is still shown on 2024-10-28, when it was confirmed")?;
         // With every grade, a step past Oct 28 with Kursk's popup open
         // keeps it open, saying confirmed.

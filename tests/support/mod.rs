@@ -359,6 +359,51 @@ impl Browser {
         }
     }
 
+    /// Waits until the JavaScript expression `condition` is true in the
+    /// page. Fails with `failure` (what a person would see if it never came
+    /// true) once it has stayed false for [`TIMEOUT`].
+    pub async fn wait_until(&self, condition: &str, failure: &str) -> Outcome {
+        let script = format!("return !!({condition});");
+        let started = Instant::now();
+        loop {
+            if self.js(&script).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if started.elapsed() > TIMEOUT {
+                return Err(format!(
+                    "{failure} (still so after {} s)",
+                    TIMEOUT.as_secs()
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Every URL the page requests (as [`Browser::page_requests`]) until it
+    /// has made none for `quiet`: what it asks for once what it was doing
+    /// has settled. Fails if it has not settled after [`TIMEOUT`].
+    pub async fn requests_until_quiet(&self, quiet: Duration) -> Result<Vec<String>, String> {
+        let started = Instant::now();
+        let mut requests = self.page_requests().await?;
+        let mut last = Instant::now();
+        loop {
+            let more = self.page_requests().await?;
+            if !more.is_empty() {
+                requests.extend(more);
+                last = Instant::now();
+            } else if last.elapsed() >= quiet {
+                return Ok(requests);
+            }
+            if started.elapsed() > TIMEOUT {
+                return Err(format!(
+                    "the page kept making requests for {} s: {requests:?}",
+                    TIMEOUT.as_secs()
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits for a finished download named `name` and returns its path.
     pub async fn downloaded(&self, name: &str) -> Result<PathBuf, String> {
         let path = self.downloads.join(name);
