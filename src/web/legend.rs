@@ -4,9 +4,9 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::model::Kind;
+use crate::model::{Kind, Precision};
 use crate::statement::{Grade, SourceType};
-use crate::style::{arrow_id, stroke};
+use crate::style::{arrow_id, place_mark, size, stroke};
 use crate::web::dom::{self, element, svg};
 
 /// Fills the legend element `#legend`, and adds the arrowhead markers that
@@ -122,10 +122,13 @@ fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElem
     Ok(input)
 }
 
+/// The height of a legend sample, in CSS pixels: a place's ring fits.
+const SAMPLE_HEIGHT: f64 = 18.0;
+
 fn sample_svg() -> Result<Element, JsValue> {
     let s = svg("svg")?;
     s.set_attribute("width", "36")?;
-    s.set_attribute("height", "14")?;
+    s.set_attribute("height", &SAMPLE_HEIGHT.to_string())?;
     s.set_attribute("aria-hidden", "true")?;
     Ok(s)
 }
@@ -134,13 +137,17 @@ fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
     let s = sample_svg()?;
     let line = svg("line")?;
     let style = stroke(confidence);
+    let (y, width) = (
+        (SAMPLE_HEIGHT / 2.0).to_string(),
+        size::ROUTE_WEIGHT.to_string(),
+    );
     for (k, v) in [
         ("x1", "2"),
-        ("y1", "7"),
+        ("y1", y.as_str()),
         ("x2", "34"),
-        ("y2", "7"),
+        ("y2", y.as_str()),
         ("stroke", style.color),
-        ("stroke-width", "3"),
+        ("stroke-width", width.as_str()),
         ("stroke-linecap", "round"),
     ] {
         line.set_attribute(k, v)?;
@@ -152,59 +159,90 @@ fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
     Ok(s)
 }
 
+/// The sample of a kind of mark, drawn with the sizes the map draws it
+/// with ([`size`]): a halo wider than the sample is cut at its edge.
 fn kind_sample(kind: &str) -> Result<Element, JsValue> {
     let s = sample_svg()?;
     let color = stroke(Some(Grade::Confirmed)).color;
+    let centre = SAMPLE_HEIGHT / 2.0;
     match kind {
         "route" => {
             let line = svg("line")?;
+            let (y, width) = (centre.to_string(), size::ROUTE_WEIGHT.to_string());
             for (k, v) in [
                 ("x1", "2"),
-                ("y1", "7"),
+                ("y1", y.as_str()),
                 ("x2", "27"),
-                ("y2", "7"),
+                ("y2", y.as_str()),
                 ("stroke", color),
-                ("stroke-width", "3"),
+                ("stroke-width", width.as_str()),
             ] {
                 line.set_attribute(k, v)?;
             }
             dom::add(&s, &line)?;
             let head = svg("path")?;
-            head.set_attribute("d", "M 25 2 L 35 7 L 25 12 z")?;
+            head.set_attribute(
+                "d",
+                &format!(
+                    "M 25 {} L 35 {centre} L 25 {} z",
+                    centre - 5.0,
+                    centre + 5.0
+                ),
+            )?;
             head.set_attribute("fill", color)?;
             dom::add(&s, &head)?;
         }
         _ => {
-            let circle = |r: &str, fill: &str, line: bool| -> Result<Element, JsValue> {
+            // A circle of radius `r`, filled with `fill` at `opacity`, with
+            // an outline of `outline` pixels in `line` (none for 0).
+            let circle = |r: f64, fill: &str, opacity: f64, line: &str, outline: f64| {
                 let c = svg("circle")?;
-                for (k, v) in [("cx", "18"), ("cy", "7"), ("r", r), ("fill", fill)] {
-                    c.set_attribute(k, v)?;
+                for (k, v) in [
+                    ("cx", "18".to_owned()),
+                    ("cy", centre.to_string()),
+                    ("r", r.to_string()),
+                    ("fill", fill.to_owned()),
+                    ("fill-opacity", opacity.to_string()),
+                ] {
+                    c.set_attribute(k, &v)?;
                 }
-                if line {
-                    c.set_attribute("stroke", color)?;
-                    c.set_attribute("stroke-width", "2")?;
+                if outline > 0.0 {
+                    c.set_attribute("stroke", line)?;
+                    c.set_attribute("stroke-width", &outline.to_string())?;
                 }
-                Ok(c)
+                Ok::<Element, JsValue>(c)
+            };
+            let ring = || {
+                circle(
+                    size::PLACE_RADIUS,
+                    "#ffffff",
+                    1.0,
+                    color,
+                    size::PLACE_WEIGHT,
+                )
+            };
+            let event = |fill: &str, opacity: f64, line: &str| {
+                circle(size::EVENT_RADIUS, fill, opacity, line, size::EVENT_WEIGHT)
             };
             match kind {
-                "event" => dom::add(&s, &circle("4", color, true)?)?,
-                "unasserted" => {
-                    let hollow = circle("4", "#ffffff", false)?;
-                    hollow.set_attribute("stroke", stroke(Some(Grade::Unasserted)).color)?;
-                    hollow.set_attribute("stroke-width", "2")?;
-                    dom::add(&s, &hollow)?;
-                }
+                "event" => dom::add(&s, &event(color, size::EVENT_FILL_OPACITY, color)?)?,
+                "unasserted" => dom::add(
+                    &s,
+                    &event("#ffffff", 1.0, stroke(Some(Grade::Unasserted)).color)?,
+                )?,
                 "approximate" => {
-                    let halo = circle("7", color, false)?;
-                    halo.set_attribute("fill-opacity", "0.25")?;
-                    dom::add(&s, &halo)?;
-                    dom::add(&s, &circle("4", "#ffffff", true)?)?;
+                    let halo = place_mark(Some(Precision::Approximate)).halo.unwrap_or(0.0);
+                    dom::add(
+                        &s,
+                        &circle(halo.min(centre), color, size::HALO_OPACITY, color, 0.0)?,
+                    )?;
+                    dom::add(&s, &ring()?)?;
                 }
                 "exact" => {
-                    dom::add(&s, &circle("5", "#ffffff", true)?)?;
-                    dom::add(&s, &circle("2", color, false)?)?;
+                    dom::add(&s, &ring()?)?;
+                    dom::add(&s, &circle(size::PLACE_DOT_RADIUS, color, 1.0, color, 0.0)?)?;
                 }
-                _ => dom::add(&s, &circle("5", "#ffffff", true)?)?,
+                _ => dom::add(&s, &ring()?)?,
             }
         }
     }
