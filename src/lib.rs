@@ -38,6 +38,7 @@ pub mod problem;
 pub mod raster;
 pub mod read;
 pub mod scan;
+pub mod scene;
 pub mod selection;
 pub mod shown;
 pub mod statement;

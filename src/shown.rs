@@ -18,7 +18,7 @@ use crate::time::Day;
 /// assert_eq!(change.entered, vec![0]);
 /// assert_eq!(shown.count(), 1);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Shown {
     index: TimeIndex,
     day: Option<Day>,
@@ -88,7 +88,8 @@ impl Shown {
         Change { entered, left }
     }
 
-    fn contains(&self, index: usize) -> bool {
+    /// Whether feature `index` is on the map.
+    pub fn contains(&self, index: usize) -> bool {
         self.on.get(index).copied().unwrap_or(false)
     }
 

@@ -12,13 +12,11 @@ use crate::chronology::Listing;
 use crate::export::{export_collection, file_name};
 use crate::fragment::LinkState;
 use crate::geometry::bounds;
-use crate::index::{Change, TimeIndex};
-use crate::journeys::Journeys;
+use crate::index::Change;
 use crate::model::{Dataset, Kind};
-use crate::play;
+use crate::play::{self, Tick};
 use crate::read::read_collection_shared;
-use crate::selection::{Replay, Selection};
-use crate::shown::Shown;
+use crate::scene::Scene;
 use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::bulk::{self, Bulk, BULK_FROM};
@@ -64,29 +62,17 @@ pub enum Action {
 /// Everything the page shows.
 pub struct App {
     map: Map,
-    data: Dataset,
-    shown: Shown,
+    /// What the map shows: the data, the mode and filters, the moment.
+    scene: Scene,
     /// Layers by feature index, made the first time a feature is shown.
     layers: Vec<Option<FeatureLayer>>,
     group: LayerGroup,
-    first: Day,
-    last: Day,
-    /// Whether any feature has a date; without, there is no day to show.
-    dated: bool,
-    /// The replay mode and filters.
-    selection: Selection,
     /// The feature whose popup is open.
     selected: Option<usize>,
     /// Units moving along their routes.
     movers: Movers,
     /// The canvas that draws large data instead of a layer per feature.
     bulk: Bulk,
-    /// The moment shown, in seconds since 1970: noon of the selected day,
-    /// or hours further while a unit moves and the date plays.
-    moment: i64,
-    /// Each unit that can move: its feature, and when it is under way
-    /// (seconds since 1970).
-    journeys: Rc<Journeys>,
     /// The day the chronology lists, once listed; `None` after the data
     /// or the selection changed.
     listed: Option<Day>,
@@ -167,19 +153,12 @@ impl App {
         relabel.forget();
         let mut app = App {
             map,
-            data: Dataset::default(),
-            shown: Shown::new(TimeIndex::default()),
+            scene: Scene::default(),
             layers: Vec::new(),
             group,
-            first: Day(0),
-            last: Day(0),
-            dated: false,
-            selection: Selection::default(),
             selected: None,
             movers,
             bulk,
-            moment: 0,
-            journeys: Rc::new(Journeys::default()),
             listed: None,
             listing: Listing::default(),
             chronology: chronology::Panel::default(),
@@ -198,7 +177,7 @@ impl App {
 
     /// Takes the data out, to be given back through [`App::set_data`].
     pub fn take_data(&mut self) -> Dataset {
-        std::mem::take(&mut self.data)
+        self.scene.take_data()
     }
 
     /// Shows `data` instead of what is on the map: a new time index, the
@@ -206,32 +185,22 @@ impl App {
     pub fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
         self.stop()?;
         self.group.clear_layers();
-        let index = TimeIndex::of(&data.features);
-        let range = index.date_range();
-        // Undated data is all shown, on a slider that cannot move.
-        (self.first, self.last) = range.unwrap_or((Day(0), Day(0)));
-        self.dated = range.is_some();
-        self.controls.set_range(self.first, self.last);
-        self.controls.slider.set_disabled(!self.dated);
-        self.layers = (0..data.features.len()).map(|_| None).collect();
+        let selection = self.scene.selection().clone();
+        self.scene = Scene::new(data, selection);
+        let (first, last) = (self.scene.first(), self.scene.last());
+        self.controls.set_range(first, last);
+        self.controls.slider.set_disabled(!self.scene.dated());
+        let features = &self.scene.data().features;
+        self.layers = (0..features.len()).map(|_| None).collect();
         self.selected = None;
         self.listed = None;
         self.movers.clear();
-        self.journeys = Rc::new(Journeys::of(&data.features));
         self.bulk.set_data(
-            (data.features.len() >= BULK_FROM).then_some(&data.features[..]),
-            Rc::clone(&self.journeys),
+            (features.len() >= BULK_FROM).then_some(&features[..]),
+            Rc::clone(self.scene.journeys()),
         );
-        // The slider spans the data's own dates; the mode and filters decide
-        // what is shown within them.
-        self.shown = Shown::new(if self.selection == Selection::default() {
-            index
-        } else {
-            self.selection.index(&data.features)
-        });
-        fit_to_story(&self.map, &data);
-        self.data = data;
-        self.go_to(self.first)
+        fit_to_story(&self.map, self.scene.data());
+        self.go_to(first)
     }
 
     /// Carries out `action`, reporting any failure in the page, and keeps
@@ -316,7 +285,8 @@ impl App {
             return self.close_popup();
         };
         let found = self
-            .data
+            .scene
+            .data()
             .features
             .iter()
             .position(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id));
@@ -353,7 +323,8 @@ impl App {
                 self.mark_window(found)?;
             }
         } else if let Some(index) = found.filter(|&i| {
-            self.data.features[i].geometry.is_none() && self.shown.iter().any(|s| s == i)
+            self.scene.data().features[i].geometry.is_none()
+                && self.scene.shown().iter().any(|s| s == i)
         }) {
             self.open_popup(index)?;
         }
@@ -375,7 +346,7 @@ impl App {
     /// feature with no place (an event its sources do not place) has it in
     /// the middle of the map.
     fn open_popup(&mut self, index: usize) -> Result<(), JsValue> {
-        let Some(feature) = self.data.features.get(index) else {
+        let Some(feature) = self.scene.data().features.get(index) else {
             return Ok(());
         };
         let at = anchor(feature).unwrap_or_else(|| {
@@ -386,8 +357,7 @@ impl App {
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into());
         let _ = js_sys::Reflect::set(&options, &"maxHeight".into(), &popup::MAX_HEIGHT.into());
         let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
-        let day = self.shown.day().unwrap_or(self.first);
-        popup.set_content(&popup::content_on(index, feature, self.as_of(day))?.into());
+        popup.set_content(&popup::content_on(index, feature, self.scene.as_of())?.into());
         popup.open_on(&self.map);
         self.selected = Some(index);
         self.mark_window(Some(index))
@@ -396,13 +366,13 @@ impl App {
     /// Places the units under way at the moment shown.
     fn show_movers(&mut self) -> Result<(), JsValue> {
         if self.bulk.active() {
-            self.bulk.set_moment(self.moment);
+            self.bulk.set_moment(self.scene.moment());
             return Ok(());
         }
         self.movers.show(
-            self.moment,
-            &self.journeys,
-            &self.data.features,
+            self.scene.moment(),
+            self.scene.journeys(),
+            &self.scene.data().features,
             &self.layers,
         )
     }
@@ -411,7 +381,7 @@ impl App {
     fn link_state(&self) -> LinkState {
         let center = self.map.get_center();
         LinkState {
-            day: self.shown.day().filter(|_| self.dated),
+            day: self.scene.shown().day().filter(|_| self.scene.dated()),
             view: Some((
                 (self.map.get_zoom() * 100.0).round() / 100.0,
                 round(center.lat()),
@@ -419,44 +389,38 @@ impl App {
             )),
             feature: self
                 .selected
-                .and_then(|i| self.data.features.get(i))
+                .and_then(|i| self.scene.data().features.get(i))
                 .and_then(|f| f.id.as_ref())
                 .map(ToString::to_string),
-            confidence: self.selection.confidence.clone(),
-            who: self.selection.who.clone(),
-            kinds: self.selection.kinds.clone(),
-            replay: self.selection.replay,
+            confidence: self.scene.selection().confidence.clone(),
+            who: self.scene.selection().who.clone(),
+            kinds: self.scene.selection().kinds.clone(),
+            replay: self.scene.selection().replay,
         }
     }
 
     pub(crate) fn act(&mut self, action: Action) -> Result<(), JsValue> {
-        let current = self.shown.day().unwrap_or(self.first);
+        let current = self.scene.day();
         match action {
-            Action::GoToStep(step) => self.go_to(Day(self.first.0.saturating_add(step))),
+            Action::GoToStep(step) => self.go_to(Day(self.scene.first().0.saturating_add(step))),
             Action::GoToDay(day) => self.go_to(day),
             Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
-            Action::Tick => {
-                let under_way = |after, before| self.under_way(after, before);
-                match play::tick(self.moment, current, self.last, under_way) {
-                    play::Tick::Stop => self.stop(),
-                    play::Tick::Go { to, then_stop } => {
-                        self.go_to_moment(to)?;
-                        if then_stop {
-                            self.stop()?;
-                        }
-                        Ok(())
+            Action::Tick => match self.scene.tick() {
+                Tick::Stop => self.stop(),
+                Tick::Go { to, then_stop } => {
+                    self.go_to_moment(to)?;
+                    if then_stop {
+                        self.stop()?;
                     }
+                    Ok(())
                 }
-            }
+            },
             Action::Export => {
-                let text = export_collection(&self.data, self.shown.iter());
+                let text = export_collection(self.scene.data(), self.scene.shown().iter());
                 download::save(&file_name(current), "application/geo+json", &text)
             }
             Action::Select => {
-                self.selection = controls::selection()?;
-                let change = self
-                    .shown
-                    .use_index(self.selection.index(&self.data.features));
+                let change = self.scene.select(controls::selection()?);
                 self.apply(&change)?;
                 self.regrade(current)?;
                 self.show_movers()?;
@@ -467,7 +431,7 @@ impl App {
             Action::Open(index) => self.open_popup(index),
             Action::Relist => {
                 self.relist_timer = None;
-                self.show_day(self.shown.day().unwrap_or(self.first))
+                self.show_day(self.scene.day())
             }
             Action::TogglePlay => Ok(()),
         }
@@ -478,8 +442,13 @@ impl App {
         if this.timer.is_some() {
             return this.stop();
         }
-        if this.shown.day().is_some_and(|d| d >= this.last) {
-            let first = this.first;
+        if this
+            .scene
+            .shown()
+            .day()
+            .is_some_and(|d| d >= this.scene.last())
+        {
+            let first = this.scene.first();
             this.go_to(first)?;
         }
         if this.tick.is_none() {
@@ -498,21 +467,6 @@ impl App {
         this.controls.show_playing(true)
     }
 
-    /// Whether a unit the filters and the mode let on the map is under
-    /// way some time after `after` and before `before` (the play rule's
-    /// question; see [`play::tick`]).
-    fn under_way(&self, after: i64, before: i64) -> bool {
-        self.journeys.under_way(after, before, |journey| {
-            let Some(feature) = self.data.features.get(journey.index) else {
-                return false;
-            };
-            let known = self.selection.replay != Replay::MadePublicBy
-                || crate::chronology::listed_on(feature, Replay::MadePublicBy)
-                    .is_none_or(|day| day.start_seconds() < before);
-            known && self.selection.admits(feature)
-        })
-    }
-
     fn stop(&mut self) -> Result<(), JsValue> {
         if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
             window.clear_interval_with_handle(id);
@@ -529,9 +483,8 @@ impl App {
     /// Shows `moment` (seconds since 1970): its day's features, and where
     /// units under way are.
     fn go_to_moment(&mut self, moment: i64) -> Result<(), JsValue> {
-        let (clamped, moment) = play::clamp(moment, self.first, self.last);
-        self.moment = moment;
-        let change = self.shown.go_to(clamped);
+        let change = self.scene.go_to_moment(moment);
+        let clamped = self.scene.day();
         let applied = self.apply(&change);
         self.regrade(clamped)?;
         self.show_movers()?;
@@ -545,15 +498,15 @@ impl App {
         // The events are listed anew only when the data or the selection
         // changed; a new day only looks them up.
         if self.listed.is_none() {
-            self.listing = Listing::new(&self.data.features, &self.selection);
+            self.listing = Listing::new(&self.scene.data().features, self.scene.selection());
             self.chronology.reset()?;
-            histogram::draw(&self.listing, self.first, self.last)?;
+            histogram::draw(&self.listing, self.scene.first(), self.scene.last())?;
             self.mark_window(self.selected)?;
             // Nothing listed yet, and at once.
             self.listed = Some(Day(i32::MIN));
             self.listed_at = f64::NEG_INFINITY;
         }
-        histogram::mark(day.0 - self.first.0)?;
+        histogram::mark(day.0 - self.scene.first().0)?;
         if self.listed != Some(day) {
             // While the slider moves fast, the panel follows at most every
             // CHRONOLOGY_EVERY_MS, and once more when it stops: the map
@@ -561,9 +514,9 @@ impl App {
             let now = now_ms();
             if now - self.listed_at >= CHRONOLOGY_EVERY_MS {
                 self.chronology.render(
-                    &self.data,
+                    self.scene.data(),
                     &self.listing,
-                    &self.selection,
+                    self.scene.selection(),
                     day,
                     self.selected,
                 )?;
@@ -573,11 +526,11 @@ impl App {
                 self.relist_later()?;
             }
         }
-        if self.dated {
+        if self.scene.dated() {
             self.controls
-                .show(day.0 - self.first.0, day, self.shown.count())
+                .show(day.0 - self.scene.first().0, day, self.scene.count())
         } else {
-            self.controls.show_undated(self.shown.count())
+            self.controls.show_undated(self.scene.count())
         }
     }
 
@@ -608,12 +561,12 @@ impl App {
 
     /// Shows feature `index`: its day, the map on it, and its popup.
     fn choose(&mut self, index: usize) -> Result<(), JsValue> {
-        let Some(feature) = self.data.features.get(index) else {
+        let Some(feature) = self.scene.data().features.get(index) else {
             return Ok(());
         };
         // To where its popup opens.
         let center = anchor(feature);
-        if let Some(day) = crate::chronology::listed_on(feature, self.selection.replay) {
+        if let Some(day) = crate::chronology::listed_on(feature, self.scene.selection().replay) {
             self.go_to(day)?;
         }
         if let Some(center) = center {
@@ -627,8 +580,8 @@ impl App {
     /// and adds those that entered, nothing else. A feature that cannot be
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
-        let day = self.shown.day().unwrap_or(self.first);
-        let as_of = self.as_of(day);
+        let day = self.scene.day();
+        let as_of = self.scene.as_of();
         // A chosen feature that leaves the map is chosen no more.
         if self.selected.is_some_and(|s| change.left.contains(&s)) {
             self.close_popup()?;
@@ -645,12 +598,13 @@ impl App {
         }
         let mut failed = Vec::new();
         for &i in &change.entered {
-            let (Some(slot), Some(feature)) = (self.layers.get_mut(i), self.data.features.get(i))
+            let (Some(slot), Some(feature)) =
+                (self.layers.get_mut(i), self.scene.data().features.get(i))
             else {
                 continue;
             };
             if slot.is_none() {
-                let grade = self.selection.grade_on(feature, day);
+                let grade = self.scene.selection().grade_on(feature, day);
                 match FeatureLayer::new(i, feature, grade, as_of) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
@@ -665,8 +619,12 @@ impl App {
                 layer.on_added()?;
             }
         }
-        self.movers
-            .track_change(&change.entered, &change.left, &self.journeys, &self.layers);
+        self.movers.track_change(
+            &change.entered,
+            &change.left,
+            self.scene.journeys(),
+            &self.layers,
+        );
         if !change.is_empty() {
             labels::declutter()?;
         }
@@ -685,16 +643,7 @@ impl App {
     /// Bands on the date strip the period that feature `index`'s dates
     /// bound, when they only bound one (`date_precision`).
     fn mark_window(&self, index: Option<usize>) -> Result<(), JsValue> {
-        let steps = index
-            .and_then(|i| self.data.features.get(i))
-            .filter(|f| f.date_precision && self.dated)
-            .and_then(|f| Some((f.span.first_day()?, f.span.last_day()?)))
-            .map(|(a, b)| {
-                let a = a.clamp(self.first, self.last);
-                let b = b.clamp(self.first, self.last);
-                (a.0 - self.first.0, b.0 - self.first.0)
-            });
-        histogram::window(steps)
+        histogram::window(index.and_then(|i| self.scene.window_steps(i)))
     }
 
     /// Draws anew, with the grade it has on `day`, every feature on the
@@ -703,23 +652,25 @@ impl App {
     /// whose popup was made for another mode.
     fn regrade(&mut self, day: Day) -> Result<(), JsValue> {
         if self.bulk.active() {
-            let selection = &self.selection;
-            self.bulk
-                .regrade(&self.data.features, |f| selection.grade_on(f, day));
+            let scene = &self.scene;
+            self.bulk.regrade(&scene.data().features, |f| {
+                scene.selection().grade_on(f, day)
+            });
             return Ok(());
         }
         let stale: Vec<usize> = self
-            .shown
+            .scene
+            .shown()
             .iter()
             .filter(|&i| {
                 let (Some(Some(layer)), Some(feature)) =
-                    (self.layers.get(i), self.data.features.get(i))
+                    (self.layers.get(i), self.scene.data().features.get(i))
                 else {
                     return false;
                 };
                 !feature.grades.is_empty()
-                    && (layer.grade != self.selection.grade_on(feature, day)
-                        || layer.replayed != self.as_of(day).is_some())
+                    && (layer.grade != self.scene.selection().grade_on(feature, day)
+                        || layer.replayed != self.scene.as_of().is_some())
             })
             .collect();
         if stale.is_empty() {
@@ -742,11 +693,6 @@ impl App {
             self.select_index(reopen)?;
         }
         Ok(())
-    }
-
-    /// The day a popup replays what was made public by, in that mode.
-    fn as_of(&self, day: Day) -> Option<Day> {
-        (self.selection.replay == Replay::MadePublicBy).then_some(day)
     }
 }
 
