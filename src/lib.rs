@@ -18,6 +18,7 @@
 //! assert_eq!(shown.count(), 1);
 //! ```
 
+pub mod action;
 pub mod basemap;
 pub mod bulk;
 pub mod caveat;

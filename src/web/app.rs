@@ -8,6 +8,7 @@ use js_sys::Array;
 use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
+use crate::action::Action;
 use crate::chronology::Listing;
 use crate::export::{export_collection, file_name};
 use crate::fragment::LinkState;
@@ -21,6 +22,7 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::bulk::{self, Bulk, BULK_FROM};
 use crate::web::controls::{self, Controls};
+use crate::web::dispatch::Dispatch;
 use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
 use crate::web::movers::Movers;
 use crate::web::popup;
@@ -33,31 +35,6 @@ use crate::web::{
 const PLAY_INTERVAL_MS: i32 = 500;
 /// While the slider moves, the chronology is listed at most this often.
 const CHRONOLOGY_EVERY_MS: f64 = 200.0;
-
-/// What a person can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Select the day at this step of the slider (0 is the first day).
-    GoToStep(i32),
-    /// Select this day (kept within the data's range).
-    GoToDay(Day),
-    /// Move this many days, within the data's range.
-    Step(i32),
-    /// Start or stop playing.
-    TogglePlay,
-    /// Advance one day while playing; stops at the last day.
-    Tick,
-    /// Download the features shown as GeoJSON.
-    Export,
-    /// Apply the replay mode and filters the controls are set to.
-    Select,
-    /// Show this feature: its day, the map on it, its popup.
-    Choose(usize),
-    /// Open this feature's popup (a click on the canvas of large data).
-    Open(usize),
-    /// List the chronology for the day shown (after the slider rested).
-    Relist,
-}
 
 /// Everything the page shows.
 pub struct App {
@@ -125,11 +102,18 @@ pub async fn run() -> Result<(), JsValue> {
     mark("read");
     let app = Rc::new(RefCell::new(App::new(map, data)?));
     app.borrow_mut().me = Rc::downgrade(&app);
-    controls::wire(&app)?;
-    bulk::wire(&app);
-    import::wire(&app)?;
-    chronology::wire(&app)?;
-    link::wire(&app)?;
+    // Inputs hold only a way to send actions, not the app.
+    let handle = Rc::clone(&app);
+    let dispatch = Dispatch::new(move |action| App::dispatch(&handle, action));
+    let (map, canvas) = {
+        let this = app.borrow();
+        (this.map.clone(), this.bulk.clone())
+    };
+    controls::wire(&dispatch)?;
+    bulk::wire(&map, &canvas, &dispatch);
+    import::wire(&dispatch)?;
+    chronology::wire(&dispatch)?;
+    link::wire(&map, &dispatch)?;
     mark_rendered();
     Ok(())
 }
@@ -207,20 +191,56 @@ impl App {
     /// the address in step (a history entry for each step a person takes;
     /// playing moves the entry along instead).
     pub fn dispatch(app: &Rc<RefCell<App>>, action: Action) {
+        let history = action.history();
         let result = match action {
             Action::TogglePlay => App::toggle_play(app),
+            Action::Popup(index) => {
+                App::selected(app, index);
+                Ok(())
+            }
+            Action::Restore(state) => App::restore(app, &state),
+            Action::Load { data, replace } => app.borrow_mut().load(data, replace),
+            Action::Moved => Ok(()),
             other => app.borrow_mut().act(other),
         };
         if let Err(error) = result {
             dom::show_alert(&dom::describe_js_error(&error));
         }
-        App::remember(
-            app,
-            !matches!(
-                action,
-                Action::Tick | Action::TogglePlay | Action::Export | Action::Relist
-            ),
-        );
+        if let Some(push) = history {
+            App::remember(app, push);
+        }
+    }
+
+    /// Shows what an address holds: the mode and filters, then the day,
+    /// the view and the selected feature; the address itself is not
+    /// rewritten on the way.
+    fn restore(app: &Rc<RefCell<App>>, state: &LinkState) -> Result<(), JsValue> {
+        link::set_controls(state)?;
+        App::quietly(app, |app| {
+            app.act(Action::Select)?;
+            if let Some(day) = state.day {
+                app.act(Action::GoToDay(day))?;
+            }
+            if let Some((zoom, lat, lon)) = state.view {
+                let at_once = object(&[("animate", false.into())]);
+                app.map
+                    .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
+            }
+            app.select(state.feature.as_deref())
+        })
+    }
+
+    /// Puts `data` on the map, added to what is there or instead of it.
+    fn load(&mut self, data: Dataset, replace: bool) -> Result<(), JsValue> {
+        let data = if replace {
+            data
+        } else {
+            // Taken, not copied: set_data puts the whole back at once.
+            let mut all = self.take_data();
+            all.append(data);
+            all
+        };
+        self.set_data(data)
     }
 
     /// Writes what the map shows into the address, unless it is being
@@ -433,7 +453,12 @@ impl App {
                 self.relist_timer = None;
                 self.show_day(self.scene.day())
             }
-            Action::TogglePlay => Ok(()),
+            // Carried out by `dispatch`, which holds the app's handle.
+            Action::TogglePlay
+            | Action::Popup(_)
+            | Action::Moved
+            | Action::Restore(_)
+            | Action::Load { .. } => Ok(()),
         }
     }
 

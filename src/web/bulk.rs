@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::action::Action;
 use crate::bulk::{mercator, Projected, Shape, ShownSet};
 use crate::index::Change;
 use crate::journeys::Journeys;
@@ -20,8 +21,8 @@ use crate::model::{Kind, MapFeature, Precision};
 use crate::raster::{hex, Brush, Pixmap, Stamp};
 use crate::statement::Grade;
 use crate::style::{hollow, place_mark, size, stroke};
-use crate::web::app::{Action, App};
 use crate::web::bindings;
+use crate::web::dispatch::Dispatch;
 use crate::web::dom;
 
 /// From this many features on, the data is drawn on the canvas.
@@ -96,7 +97,9 @@ struct Inner {
     on_frame: Option<Closure<dyn FnMut()>>,
 }
 
-/// The canvas layer; empty until given data.
+/// The canvas layer; empty until given data. A clone is another handle
+/// on the same canvas.
+#[derive(Clone)]
 pub struct Bulk(Rc<RefCell<Inner>>);
 
 impl Bulk {
@@ -603,18 +606,16 @@ fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue
     Ok((canvas, context))
 }
 
-/// A click on the map opens the popup of the canvas feature under it.
-pub fn wire(app: &Rc<RefCell<App>>) {
-    let map = app.borrow().map().clone();
-    let handle = Rc::clone(app);
+/// A click on `map` opens the popup of the canvas feature under it.
+pub fn wire(map: &Map, bulk: &Bulk, dispatch: &Dispatch) {
+    let (bulk, handle) = (bulk.clone(), dispatch.clone());
     let on_click = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let Ok(point) = js_sys::Reflect::get(&event, &"containerPoint".into()) else {
             return;
         };
         let point: Point = point.unchecked_into();
-        let found = handle.borrow().bulk().hit(point.x(), point.y());
-        if let Some(index) = found {
-            App::dispatch(&handle, Action::Open(index));
+        if let Some(index) = bulk.hit(point.x(), point.y()) {
+            handle.send(Action::Open(index));
         }
     });
     map.on("click", on_click.as_ref());

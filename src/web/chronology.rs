@@ -3,19 +3,18 @@
 //! Choosing one shows it on the map; choosing a feature on the map marks
 //! its entry.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
+use crate::action::Action;
 use crate::chronology::{listed_on, Listing};
 use crate::model::{Dataset, MapFeature};
 use crate::selection::Selection;
 use crate::style::stroke;
 use crate::time::Day;
-use crate::web::app::{Action, App};
+use crate::web::dispatch::Dispatch;
 use crate::web::dom::{self, element};
 use crate::web::popup;
 
@@ -167,9 +166,9 @@ impl Panel {
 /// One listener for every entry (the list is drawn anew as the day
 /// changes), and the button that folds the panel away; folded at first on
 /// a narrow screen.
-pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let list: HtmlElement = dom::by_id("chronology-list")?;
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let entry = event
             .target()
@@ -179,7 +178,7 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
             .and_then(|li| li.get_attribute("data-entry"))
             .and_then(|i| i.parse::<usize>().ok());
         if let Some(index) = entry {
-            App::dispatch(&handle, Action::Choose(index));
+            handle.send(Action::Choose(index));
         }
     });
     list.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;

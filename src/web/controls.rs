@@ -1,9 +1,6 @@
 //! The date slider, its buttons, the status line and the export button:
 //! each turns a person's action into an [`Action`].
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use web_sys::{
     HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement, HtmlSelectElement,
@@ -13,8 +10,9 @@ use crate::model::Kind;
 use crate::selection::{Replay, Selection};
 use crate::statement::{Grade, SourceType};
 
+use crate::action::Action;
 use crate::time::Day;
-use crate::web::app::{Action, App};
+use crate::web::dispatch::Dispatch;
 use crate::web::dom;
 
 /// The page's controls.
@@ -74,26 +72,26 @@ impl Controls {
     }
 }
 
-/// Connects every control to `app`.
-pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+/// Connects every control: each sends its action.
+pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let slider: HtmlInputElement = dom::by_id("date")?;
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let input = slider.clone();
     listen(&slider, "input", move || {
         let value = input.value_as_number();
         if value.is_finite() {
-            App::dispatch(&handle, Action::GoToStep(value as i32));
+            handle.send(Action::GoToStep(value as i32));
         }
     })?;
     // Space plays and pauses while the slider has focus, as in players.
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let on_key =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
             if event.key() == " " {
                 event.prevent_default();
                 // A held key plays or pauses once, not on every repeat.
                 if !event.repeat() {
-                    App::dispatch(&handle, Action::TogglePlay);
+                    handle.send(Action::TogglePlay);
                 }
             }
         });
@@ -101,20 +99,16 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     on_key.forget();
     // The replay mode and the legend's filters.
     let replay: HtmlElement = dom::by_id("replay")?;
-    let handle = Rc::clone(app);
-    listen(&replay, "change", move || {
-        App::dispatch(&handle, Action::Select)
-    })?;
+    let handle = dispatch.clone();
+    listen(&replay, "change", move || handle.send(Action::Select))?;
     let boxes = dom::document()?.query_selector_all("#legend input.filter")?;
     for i in 0..boxes.length() {
         if let Some(target) = boxes
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::EventTarget>().ok())
         {
-            let handle = Rc::clone(app);
-            listen(&target, "change", move || {
-                App::dispatch(&handle, Action::Select)
-            })?;
+            let handle = dispatch.clone();
+            listen(&target, "change", move || handle.send(Action::Select))?;
         }
     }
     for (id, action) in [
@@ -124,8 +118,8 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
         ("export", Action::Export),
     ] {
         let button: HtmlElement = dom::by_id(id)?;
-        let handle = Rc::clone(app);
-        listen(&button, "click", move || App::dispatch(&handle, action))?;
+        let handle = dispatch.clone();
+        listen(&button, "click", move || handle.send(action.clone()))?;
     }
     Ok(())
 }

@@ -3,9 +3,6 @@
 //! replacing it. Each file gets the same verdict as on the command line;
 //! a refused file changes nothing.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -14,12 +11,13 @@ use web_sys::{
     TextDecodeOptions, TextDecoder,
 };
 
+use crate::action::Action;
 use crate::convention::{DateOrder, ReadOptions};
 use crate::model::Dataset;
 use crate::problem::LoadError;
 use crate::read::Reader;
 use crate::verdict::verdict;
-use crate::web::app::App;
+use crate::web::dispatch::Dispatch;
 use crate::web::dom;
 
 /// The largest file the page reads.
@@ -29,9 +27,9 @@ pub const MAX_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Connects the file input, the drop target and the alert's Dismiss button.
-pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let input: HtmlInputElement = dom::by_id("import")?;
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let chooser = input.clone();
     let on_change = Closure::<dyn FnMut()>::new(move || {
         let files = chooser
@@ -49,7 +47,7 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     let on_drag = Closure::<dyn FnMut(DragEvent)>::new(|event: DragEvent| event.prevent_default());
     map.add_event_listener_with_callback("dragover", on_drag.as_ref().unchecked_ref())?;
     on_drag.forget();
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let on_drop = Closure::<dyn FnMut(DragEvent)>::new(move |event: DragEvent| {
         event.prevent_default();
         let files = event
@@ -77,20 +75,20 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn start(app: &Rc<RefCell<App>>, files: Vec<File>) {
+fn start(dispatch: &Dispatch, files: Vec<File>) {
     if files.is_empty() {
         return;
     }
-    let app = Rc::clone(app);
+    let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(error) = import(&app, files).await {
+        if let Err(error) = import(&dispatch, files).await {
             dom::show_alert(&dom::describe_js_error(&error));
         }
     });
 }
 
 /// Reads every file, then puts what loaded on the map at once.
-async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue> {
+async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     let options = ReadOptions {
         date_order: date_order()?,
     };
@@ -123,16 +121,7 @@ async fn import(app: &Rc<RefCell<App>>, files: Vec<File>) -> Result<(), JsValue>
     }
     progress.set_hidden(true);
     if let Some(data) = loaded {
-        let mut app = app.borrow_mut();
-        let data = if replace {
-            data
-        } else {
-            // Taken, not copied: set_data puts the whole back at once.
-            let mut all = app.take_data();
-            all.append(data);
-            all
-        };
-        app.set_data(data)?;
+        dispatch.send(Action::Load { data, replace });
     }
     if noteworthy {
         dom::show_alert(&verdicts.join("\n"));

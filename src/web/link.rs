@@ -2,15 +2,13 @@
 //! view, selected feature, filters, replay mode), opening such an address
 //! restores it, and back and forward walk through the changes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use leaflet::LatLng;
+use leaflet::Map;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
+use crate::action::Action;
 use crate::fragment::{self, LinkState};
-use crate::web::app::{Action, App};
+use crate::web::dispatch::Dispatch;
 use crate::web::dom;
 
 /// The attribute on a popup's content naming its feature's index.
@@ -38,9 +36,9 @@ pub fn read() -> Result<LinkState, JsValue> {
     Ok(fragment::parse(&window.location().hash()?))
 }
 
-/// Shows `state`: sets the controls, then the day, the view and the
-/// selected feature.
-pub fn restore(app: &Rc<RefCell<App>>, state: &LinkState) -> Result<(), JsValue> {
+/// Sets the mode and the filters' boxes to what `state` holds (the app
+/// then reads them back, as when a person changes them).
+pub fn set_controls(state: &LinkState) -> Result<(), JsValue> {
     let replay: HtmlSelectElement = dom::by_id("replay")?;
     replay.set_value(state.replay.as_str());
     let boxes = dom::document()?.query_selector_all("#legend input.filter")?;
@@ -72,43 +70,30 @@ pub fn restore(app: &Rc<RefCell<App>>, state: &LinkState) -> Result<(), JsValue>
         };
         input.set_checked(on);
     }
-    App::quietly(app, |app| {
-        app.act(Action::Select)?;
-        if let Some(day) = state.day {
-            app.act(Action::GoToDay(day))?;
-        }
-        if let Some((zoom, lat, lon)) = state.view {
-            let at_once = crate::web::bindings::object(&[("animate", false.into())]);
-            app.map()
-                .set_view_with_options(&LatLng::new(lat, lon), zoom, &at_once);
-        }
-        app.select(state.feature.as_deref())
-    })
+    Ok(())
 }
 
 /// Restores the address's state now, and again whenever the person goes
 /// back or forward; keeps the view in the address as the map moves.
-pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
+pub fn wire(map: &Map, dispatch: &Dispatch) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let state = read()?;
     if state != LinkState::default() {
-        restore(app, &state)?;
+        dispatch.send(Action::Restore(state));
     }
-    let handle = Rc::clone(app);
-    let on_pop = Closure::<dyn FnMut()>::new(move || {
-        if let Err(error) = read().and_then(|state| restore(&handle, &state)) {
-            dom::show_alert(&dom::describe_js_error(&error));
-        }
+    let handle = dispatch.clone();
+    let on_pop = Closure::<dyn FnMut()>::new(move || match read() {
+        Ok(state) => handle.send(Action::Restore(state)),
+        Err(error) => dom::show_alert(&dom::describe_js_error(&error)),
     });
     window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref())?;
     on_pop.forget();
 
-    let map = app.borrow().map().clone();
-    let handle = Rc::clone(app);
-    let on_move = Closure::<dyn FnMut()>::new(move || App::remember(&handle, false));
+    let handle = dispatch.clone();
+    let on_move = Closure::<dyn FnMut()>::new(move || handle.send(Action::Moved));
     map.on("moveend", on_move.as_ref());
     on_move.forget();
-    let handle = Rc::clone(app);
+    let handle = dispatch.clone();
     let on_open = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let index = js_sys::Reflect::get(&event, &"popup".into())
             .ok()
@@ -122,12 +107,12 @@ pub fn wire(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
             .and_then(|content| content.dyn_into::<web_sys::Element>().ok())
             .and_then(|content| content.get_attribute(FEATURE_INDEX))
             .and_then(|i| i.parse::<usize>().ok());
-        App::selected(&handle, index);
+        handle.send(Action::Popup(index));
     });
     map.on("popupopen", on_open.as_ref());
     on_open.forget();
-    let handle = Rc::clone(app);
-    let on_close = Closure::<dyn FnMut()>::new(move || App::selected(&handle, None));
+    let handle = dispatch.clone();
+    let on_close = Closure::<dyn FnMut()>::new(move || handle.send(Action::Popup(None)));
     map.on("popupclose", on_close.as_ref());
     on_close.forget();
     Ok(())

@@ -1,8 +1,9 @@
 //! Everything that touches the browser: the Leaflet map, the controls, the
 //! download. Built for `wasm32` only; the core it draws from is plain Rust.
 //!
-//! The flow is one way: a control becomes an [`app::Action`], the core works
-//! out what changes, and [`app::App::apply`] applies only that to Leaflet.
+//! The flow is one way: an input sends an [`crate::action::Action`]
+//! through a [`dispatch::Dispatch`], the app has the core's scene work out
+//! what changes, and applies only that to Leaflet.
 
 pub mod app;
 pub mod basemap;
@@ -10,6 +11,7 @@ pub mod bindings;
 pub mod bulk;
 pub mod chronology;
 pub mod controls;
+pub mod dispatch;
 pub mod dom;
 pub mod download;
 pub mod features;
