@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Array;
-use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions};
+use leaflet::{LatLngBounds, Map};
 use wasm_bindgen::prelude::*;
 
 use crate::action::Action;
@@ -16,20 +16,16 @@ use crate::geometry::bounds;
 use crate::index::Change;
 use crate::model::{Dataset, Kind};
 use crate::play::{self, Tick};
-use crate::read::read_collection_shared;
 use crate::scene::Scene;
 use crate::time::Day;
 use crate::web::bindings::{self, object};
-use crate::web::bulk::{self, Bulk, BULK_FROM};
+use crate::web::bulk::{Bulk, BULK_FROM};
 use crate::web::controls::{self, Controls};
 use crate::web::dispatch::Dispatch;
-use crate::web::features::{lat_lng, FeatureLayer, POINT_PANE};
-use crate::web::movers::Movers;
+use crate::web::features::{lat_lng, POINT_PANE};
+use crate::web::layers::Layers;
 use crate::web::popup;
-use crate::web::{
-    basemap, chronology, data_url, dom, download, histogram, import, labels, legend, link, mark,
-    mark_rendered, BASEMAP_URL,
-};
+use crate::web::{chronology, dom, download, histogram, labels, link};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -41,13 +37,10 @@ pub struct App {
     map: Map,
     /// What the map shows: the data, the mode and filters, the moment.
     scene: Scene,
-    /// Layers by feature index, made the first time a feature is shown.
-    layers: Vec<Option<FeatureLayer>>,
-    group: LayerGroup,
+    /// The features as Leaflet layers (small data).
+    layers: Layers,
     /// The feature whose popup is open.
     selected: Option<usize>,
-    /// Units moving along their routes.
-    movers: Movers,
     /// The canvas that draws large data instead of a layer per feature.
     bulk: Bulk,
     /// The day the chronology lists, once listed; `None` after the data
@@ -70,62 +63,26 @@ pub struct App {
     tick: Option<Closure<dyn FnMut()>>,
 }
 
-/// Builds the page: legend, map, basemap, data and controls.
-pub async fn run() -> Result<(), JsValue> {
-    legend::build()?;
-    let options = MapOptions::new();
-    let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
-    let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());
-    // Without fading, a removed label leaves the page at once, and cannot
-    // hide the label that replaces it (see labels::declutter).
-    let _ = js_sys::Reflect::set(&options, &"fadeAnimation".into(), &false.into());
-    let map = Map::new("map", &options)?;
-    map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
-    bindings::scale_control(&object(&[
-        ("imperial", false.into()),
-        ("maxWidth", 150.into()),
-    ]))
-    .add_to(&map);
-    // The data is on its way while the basemap is drawn.
-    let url = data_url()?;
-    let pending = basemap::start_fetch(&url)?;
-    if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
-        dom::show_alert(&format!(
-            "The basemap could not be drawn: {}",
-            dom::describe_js_error(&error)
-        ));
-    }
-    let text = basemap::read_utf8(&url, pending).await?;
-    mark("fetched");
-    let data = read_collection_shared(&url, text, Default::default())
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-    mark("read");
-    let app = Rc::new(RefCell::new(App::new(map, data)?));
-    app.borrow_mut().me = Rc::downgrade(&app);
-    // Inputs hold only a way to send actions, not the app.
-    let handle = Rc::clone(&app);
-    let dispatch = Dispatch::new(move |action| App::dispatch(&handle, action));
-    let (map, canvas) = {
-        let this = app.borrow();
-        (this.map.clone(), this.bulk.clone())
-    };
-    controls::wire(&dispatch)?;
-    bulk::wire(&map, &canvas, &dispatch);
-    import::wire(&dispatch)?;
-    chronology::wire(&dispatch)?;
-    link::wire(&map, &dispatch)?;
-    mark_rendered();
-    Ok(())
-}
-
 impl App {
+    /// The app for `map`, showing `data`, as the page holds it.
+    pub fn start(map: Map, data: Dataset) -> Result<Rc<RefCell<App>>, JsValue> {
+        let app = Rc::new(RefCell::new(App::new(map, data)?));
+        app.borrow_mut().me = Rc::downgrade(&app);
+        Ok(app)
+    }
+
+    /// The way inputs send the app actions: they hold this, not the app.
+    pub fn dispatcher(app: &Rc<RefCell<App>>) -> Dispatch {
+        let handle = Rc::clone(app);
+        Dispatch::new(move |action| App::dispatch(&handle, action))
+    }
+
     fn new(map: Map, data: Dataset) -> Result<App, JsValue> {
         bindings::create_pane(&map, POINT_PANE)
             .style()
             .set_property("z-index", "450")?;
-        let group = LayerGroup::new();
-        group.add_to(&map);
-        let movers = Movers::new(&map);
+        // The layers first: the canvas's pane goes over their lines.
+        let layers = Layers::new(&map);
         let bulk = Bulk::new(&map)?;
         let relabel = Closure::<dyn FnMut()>::new(|| {
             if let Err(error) = labels::declutter() {
@@ -138,10 +95,8 @@ impl App {
         let mut app = App {
             map,
             scene: Scene::default(),
-            layers: Vec::new(),
-            group,
+            layers,
             selected: None,
-            movers,
             bulk,
             listed: None,
             listing: Listing::default(),
@@ -168,17 +123,15 @@ impl App {
     /// slider over the new data's dates, the view on it, its first day.
     pub fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
         self.stop()?;
-        self.group.clear_layers();
         let selection = self.scene.selection().clone();
         self.scene = Scene::new(data, selection);
         let (first, last) = (self.scene.first(), self.scene.last());
         self.controls.set_range(first, last);
         self.controls.slider.set_disabled(!self.scene.dated());
         let features = &self.scene.data().features;
-        self.layers = (0..features.len()).map(|_| None).collect();
+        self.layers.clear(features.len());
         self.selected = None;
         self.listed = None;
-        self.movers.clear();
         self.bulk.set_data(
             (features.len() >= BULK_FROM).then_some(&features[..]),
             Rc::clone(self.scene.journeys()),
@@ -321,27 +274,22 @@ impl App {
                 _ => Ok(()),
             };
         }
-        if let Some(layer) = found
-            .and_then(|i| self.layers.get(i))
-            .and_then(Option::as_ref)
-        {
-            if self.group.has_layer(&layer.layer) {
-                // The link's view is kept: this time the popup does not pan
-                // the map (Leaflet pans a frame later, so the option is
-                // restored only when the popup closes).
-                let popup = layer.layer.get_popup();
-                let options = js_sys::Reflect::get(&popup, &"options".into())?;
-                js_sys::Reflect::set(&options, &"autoPan".into(), &false.into())?;
-                let restore = Closure::once_into_js(move || {
-                    let _ = js_sys::Reflect::set(&options, &"autoPan".into(), &true.into());
-                });
-                let once =
-                    js_sys::Reflect::get(&popup, &"once".into())?.dyn_into::<js_sys::Function>()?;
-                once.call2(&popup, &"remove".into(), &restore)?;
-                layer.layer.open_popup();
-                self.selected = found;
-                self.mark_window(found)?;
-            }
+        if let Some(layer) = found.and_then(|i| self.layers.on_map(i)) {
+            // The link's view is kept: this time the popup does not pan
+            // the map (Leaflet pans a frame later, so the option is
+            // restored only when the popup closes).
+            let popup = layer.layer.get_popup();
+            let options = js_sys::Reflect::get(&popup, &"options".into())?;
+            js_sys::Reflect::set(&options, &"autoPan".into(), &false.into())?;
+            let restore = Closure::once_into_js(move || {
+                let _ = js_sys::Reflect::set(&options, &"autoPan".into(), &true.into());
+            });
+            let once =
+                js_sys::Reflect::get(&popup, &"once".into())?.dyn_into::<js_sys::Function>()?;
+            once.call2(&popup, &"remove".into(), &restore)?;
+            layer.layer.open_popup();
+            self.selected = found;
+            self.mark_window(found)?;
         } else if let Some(index) = found.filter(|&i| {
             self.scene.data().features[i].geometry.is_none()
                 && self.scene.shown().iter().any(|s| s == i)
@@ -389,12 +337,7 @@ impl App {
             self.bulk.set_moment(self.scene.moment());
             return Ok(());
         }
-        self.movers.show(
-            self.scene.moment(),
-            self.scene.journeys(),
-            &self.scene.data().features,
-            &self.layers,
-        )
+        self.layers.show_units(&self.scene)
     }
 
     /// What the address should hold.
@@ -605,8 +548,6 @@ impl App {
     /// and adds those that entered, nothing else. A feature that cannot be
     /// drawn is reported and skipped; the others still are.
     fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
-        let day = self.scene.day();
-        let as_of = self.scene.as_of();
         // A chosen feature that leaves the map is chosen no more.
         if self.selected.is_some_and(|s| change.left.contains(&s)) {
             self.close_popup()?;
@@ -616,51 +557,7 @@ impl App {
             self.bulk.apply(change);
             return Ok(());
         }
-        for &i in &change.left {
-            if let Some(Some(layer)) = self.layers.get(i) {
-                self.group.remove_layer(&layer.layer);
-            }
-        }
-        let mut failed = Vec::new();
-        for &i in &change.entered {
-            let (Some(slot), Some(feature)) =
-                (self.layers.get_mut(i), self.scene.data().features.get(i))
-            else {
-                continue;
-            };
-            if slot.is_none() {
-                let grade = self.scene.selection().grade_on(feature, day);
-                match FeatureLayer::new(i, feature, grade, as_of) {
-                    Ok(layer) => *slot = layer,
-                    Err(error) => failed.push(format!(
-                        "{}: {}",
-                        feature.label(),
-                        dom::describe_js_error(&error)
-                    )),
-                }
-            }
-            if let Some(layer) = slot {
-                self.group.add_layer(&layer.layer);
-                layer.on_added()?;
-            }
-        }
-        self.movers.track_change(
-            &change.entered,
-            &change.left,
-            self.scene.journeys(),
-            &self.layers,
-        );
-        if !change.is_empty() {
-            labels::declutter()?;
-        }
-        if failed.is_empty() {
-            Ok(())
-        } else {
-            Err(JsValue::from_str(&format!(
-                "Some features could not be drawn:\n{}",
-                failed.join("\n")
-            )))
-        }
+        self.layers.apply(change, &self.scene)
     }
 }
 
@@ -683,33 +580,12 @@ impl App {
             });
             return Ok(());
         }
-        let stale: Vec<usize> = self
-            .scene
-            .shown()
-            .iter()
-            .filter(|&i| {
-                let (Some(Some(layer)), Some(feature)) =
-                    (self.layers.get(i), self.scene.data().features.get(i))
-                else {
-                    return false;
-                };
-                !feature.grades.is_empty()
-                    && (layer.grade != self.scene.selection().grade_on(feature, day)
-                        || layer.replayed != self.scene.as_of().is_some())
-            })
-            .collect();
+        let stale = self.layers.take_stale(&self.scene);
         if stale.is_empty() {
             return Ok(());
         }
         // A popup open on a feature drawn anew opens again on the new one.
         let reopen = self.selected.filter(|s| stale.contains(s));
-        for &i in &stale {
-            if let Some(slot) = self.layers.get_mut(i) {
-                if let Some(layer) = slot.take() {
-                    self.group.remove_layer(&layer.layer);
-                }
-            }
-        }
         self.apply(&Change {
             entered: stale,
             left: Vec::new(),

@@ -18,10 +18,12 @@ pub mod features;
 pub mod histogram;
 pub mod import;
 pub mod labels;
+pub mod layers;
 pub mod legend;
 pub mod link;
 pub mod movers;
 pub mod popup;
+pub mod start;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -87,7 +89,7 @@ pub fn memory_bytes() -> f64 {
 /// Entry point: builds the map and loads the bundled data.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        if let Err(error) = app::run().await {
+        if let Err(error) = start::run().await {
             let message = dom::describe_js_error(&error);
             web_sys::console::error_1(&JsValue::from_str(&message));
             dom::show_alert(&message);

@@ -1,0 +1,59 @@
+//! Starting the page: the legend, the map, the basemap, the data, the app,
+//! and every input wired to send the app its actions.
+
+use leaflet::{Map, MapOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::read::read_collection_shared;
+use crate::web::app::App;
+use crate::web::bindings::{self, object};
+use crate::web::{
+    basemap, bulk, chronology, controls, data_url, dom, import, legend, link, mark, mark_rendered,
+    BASEMAP_URL,
+};
+
+/// Builds the page: legend, map, basemap, data and controls.
+pub async fn run() -> Result<(), JsValue> {
+    legend::build()?;
+    let options = MapOptions::new();
+    let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
+    let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());
+    // Without fading, a removed label leaves the page at once, and cannot
+    // hide the label that replaces it (see labels::declutter).
+    let _ = js_sys::Reflect::set(&options, &"fadeAnimation".into(), &false.into());
+    let map = Map::new("map", &options)?;
+    map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
+    bindings::scale_control(&object(&[
+        ("imperial", false.into()),
+        ("maxWidth", 150.into()),
+    ]))
+    .add_to(&map);
+    // The data is on its way while the basemap is drawn.
+    let url = data_url()?;
+    let pending = basemap::start_fetch(&url)?;
+    if let Err(error) = basemap::add(&map, BASEMAP_URL).await {
+        dom::show_alert(&format!(
+            "The basemap could not be drawn: {}",
+            dom::describe_js_error(&error)
+        ));
+    }
+    let text = basemap::read_utf8(&url, pending).await?;
+    mark("fetched");
+    let data = read_collection_shared(&url, text, Default::default())
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    mark("read");
+    let app = App::start(map, data)?;
+    // Inputs hold only a way to send actions, not the app.
+    let dispatch = App::dispatcher(&app);
+    let (map, canvas) = {
+        let this = app.borrow();
+        (this.map().clone(), this.bulk().clone())
+    };
+    controls::wire(&dispatch)?;
+    bulk::wire(&map, &canvas, &dispatch);
+    import::wire(&dispatch)?;
+    chronology::wire(&dispatch)?;
+    link::wire(&map, &dispatch)?;
+    mark_rendered();
+    Ok(())
+}
