@@ -25,6 +25,7 @@ use crate::web::dispatch::Dispatch;
 use crate::web::features::{lat_lng, POINT_PANE};
 use crate::web::layers::Layers;
 use crate::web::popup;
+use crate::web::timers::{Clock, Later};
 use crate::web::{chronology, dom, download, histogram, labels, link};
 
 /// Milliseconds between days while playing: about two days a second.
@@ -52,22 +53,36 @@ pub struct App {
     chronology: chronology::Panel,
     /// When the chronology was last listed (milliseconds, page clock).
     listed_at: f64,
-    relist_timer: Option<i32>,
-    relist: Option<Closure<dyn FnMut()>>,
-    /// The app itself, for timers.
-    me: std::rc::Weak<RefCell<App>>,
+    /// Lists the chronology once the slider has rested.
+    relist: Option<Later>,
     /// Set while the state is restored from the address.
     restoring: bool,
     controls: Controls,
-    timer: Option<i32>,
-    tick: Option<Closure<dyn FnMut()>>,
+    /// The play clock, once made.
+    clock: Option<Clock>,
 }
 
 impl App {
     /// The app for `map`, showing `data`, as the page holds it.
     pub fn start(map: Map, data: Dataset) -> Result<Rc<RefCell<App>>, JsValue> {
         let app = Rc::new(RefCell::new(App::new(map, data)?));
-        app.borrow_mut().me = Rc::downgrade(&app);
+        // Timers reach the app as inputs do; the app does not keep itself
+        // alive through them.
+        let weak = Rc::downgrade(&app);
+        let dispatch = Dispatch::new(move |action| {
+            if let Some(app) = weak.upgrade() {
+                App::dispatch(&app, action);
+            }
+        });
+        {
+            let mut this = app.borrow_mut();
+            this.relist = Some(Later::new(
+                dispatch.clone(),
+                Action::Relist,
+                CHRONOLOGY_EVERY_MS as i32,
+            ));
+            this.clock = Some(Clock::new(dispatch, Action::Tick, PLAY_INTERVAL_MS));
+        }
         Ok(app)
     }
 
@@ -102,13 +117,10 @@ impl App {
             listing: Listing::default(),
             chronology: chronology::Panel::default(),
             listed_at: f64::NEG_INFINITY,
-            relist_timer: None,
             relist: None,
-            me: std::rc::Weak::new(),
             restoring: false,
             controls: Controls::find()?,
-            timer: None,
-            tick: None,
+            clock: None,
         };
         app.set_data(data)?;
         Ok(app)
@@ -146,7 +158,7 @@ impl App {
     pub fn dispatch(app: &Rc<RefCell<App>>, action: Action) {
         let history = action.history();
         let result = match action {
-            Action::TogglePlay => App::toggle_play(app),
+            Action::TogglePlay => app.borrow_mut().toggle_play(),
             Action::Popup(index) => {
                 App::selected(app, index);
                 Ok(())
@@ -393,7 +405,9 @@ impl App {
             Action::Choose(index) => self.choose(index),
             Action::Open(index) => self.open_popup(index),
             Action::Relist => {
-                self.relist_timer = None;
+                if let Some(relist) = &mut self.relist {
+                    relist.arrived();
+                }
                 self.show_day(self.scene.day())
             }
             // Carried out by `dispatch`, which holds the app's handle.
@@ -405,39 +419,27 @@ impl App {
         }
     }
 
-    fn toggle_play(app: &Rc<RefCell<App>>) -> Result<(), JsValue> {
-        let mut this = app.borrow_mut();
-        if this.timer.is_some() {
-            return this.stop();
+    fn toggle_play(&mut self) -> Result<(), JsValue> {
+        if self.clock.as_ref().is_some_and(Clock::running) {
+            return self.stop();
         }
-        if this
+        if self
             .scene
             .shown()
             .day()
-            .is_some_and(|d| d >= this.scene.last())
+            .is_some_and(|d| d >= self.scene.last())
         {
-            let first = this.scene.first();
-            this.go_to(first)?;
+            self.go_to(self.scene.first())?;
         }
-        if this.tick.is_none() {
-            let handle = Rc::clone(app);
-            this.tick = Some(Closure::new(move || App::dispatch(&handle, Action::Tick)));
+        if let Some(clock) = &mut self.clock {
+            clock.start()?;
         }
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-        let id = match &this.tick {
-            Some(tick) => window.set_interval_with_callback_and_timeout_and_arguments_0(
-                tick.as_ref().unchecked_ref(),
-                PLAY_INTERVAL_MS,
-            )?,
-            None => return Ok(()),
-        };
-        this.timer = Some(id);
-        this.controls.show_playing(true)
+        self.controls.show_playing(true)
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {
-        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
-            window.clear_interval_with_handle(id);
+        if let Some(clock) = &mut self.clock {
+            clock.stop();
         }
         self.controls.show_playing(false)
     }
@@ -490,8 +492,8 @@ impl App {
                 )?;
                 self.listed = Some(day);
                 self.listed_at = now;
-            } else {
-                self.relist_later()?;
+            } else if let Some(relist) = &mut self.relist {
+                relist.ask()?;
             }
         }
         if self.scene.dated() {
@@ -500,31 +502,6 @@ impl App {
         } else {
             self.controls.show_undated(self.scene.count())
         }
-    }
-
-    /// Lists the chronology for the day shown once the slider has rested.
-    fn relist_later(&mut self) -> Result<(), JsValue> {
-        if self.relist_timer.is_some() {
-            return Ok(());
-        }
-        if self.relist.is_none() {
-            let me = self.me.clone();
-            self.relist = Some(Closure::new(move || {
-                if let Some(app) = me.upgrade() {
-                    App::dispatch(&app, Action::Relist);
-                }
-            }));
-        }
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-        if let Some(relist) = &self.relist {
-            self.relist_timer = Some(
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    relist.as_ref().unchecked_ref(),
-                    CHRONOLOGY_EVERY_MS as i32,
-                )?,
-            );
-        }
-        Ok(())
     }
 
     /// Shows feature `index`: its day, the map on it, and its popup.

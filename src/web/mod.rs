@@ -24,6 +24,7 @@ pub mod link;
 pub mod movers;
 pub mod popup;
 pub mod start;
+pub mod timers;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
