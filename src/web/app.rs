@@ -9,7 +9,6 @@ use leaflet::{LatLngBounds, Map};
 use wasm_bindgen::prelude::*;
 
 use crate::action::Action;
-use crate::chronology::Listing;
 use crate::export::{export_collection, file_name};
 use crate::fragment::LinkState;
 use crate::geometry::bounds;
@@ -21,17 +20,16 @@ use crate::time::Day;
 use crate::web::bindings::{self, object};
 use crate::web::bulk::{Bulk, BULK_FROM};
 use crate::web::controls::{self, Controls};
+use crate::web::days::Days;
 use crate::web::dispatch::Dispatch;
 use crate::web::features::{lat_lng, POINT_PANE};
 use crate::web::layers::Layers;
 use crate::web::popup;
-use crate::web::timers::{Clock, Later};
+use crate::web::timers::Clock;
 use crate::web::{chronology, dom, download, histogram, labels, link};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
-/// While the slider moves, the chronology is listed at most this often.
-const CHRONOLOGY_EVERY_MS: f64 = 200.0;
 
 /// Everything the page shows.
 pub struct App {
@@ -44,20 +42,10 @@ pub struct App {
     selected: Option<usize>,
     /// The canvas that draws large data instead of a layer per feature.
     bulk: Bulk,
-    /// The day the chronology lists, once listed; `None` after the data
-    /// or the selection changed.
-    listed: Option<Day>,
-    /// The events the chronology and the strip of bars draw from.
-    listing: Listing,
-    /// The chronology's entries on the page.
-    chronology: chronology::Panel,
-    /// When the chronology was last listed (milliseconds, page clock).
-    listed_at: f64,
-    /// Lists the chronology once the slider has rested.
-    relist: Option<Later>,
+    /// The strip, the chronology and the count under the map.
+    days: Days,
     /// Set while the state is restored from the address.
     restoring: bool,
-    controls: Controls,
     /// The play clock, once made.
     clock: Option<Clock>,
 }
@@ -76,11 +64,7 @@ impl App {
         });
         {
             let mut this = app.borrow_mut();
-            this.relist = Some(Later::new(
-                dispatch.clone(),
-                Action::Relist,
-                CHRONOLOGY_EVERY_MS as i32,
-            ));
+            this.days.listen(dispatch.clone());
             this.clock = Some(Clock::new(dispatch, Action::Tick, PLAY_INTERVAL_MS));
         }
         Ok(app)
@@ -113,13 +97,8 @@ impl App {
             layers,
             selected: None,
             bulk,
-            listed: None,
-            listing: Listing::default(),
-            chronology: chronology::Panel::default(),
-            listed_at: f64::NEG_INFINITY,
-            relist: None,
+            days: Days::new(Controls::find()?, Dispatch::new(|_| {})),
             restoring: false,
-            controls: Controls::find()?,
             clock: None,
         };
         app.set_data(data)?;
@@ -138,12 +117,15 @@ impl App {
         let selection = self.scene.selection().clone();
         self.scene = Scene::new(data, selection);
         let (first, last) = (self.scene.first(), self.scene.last());
-        self.controls.set_range(first, last);
-        self.controls.slider.set_disabled(!self.scene.dated());
+        self.days.controls().set_range(first, last);
+        self.days
+            .controls()
+            .slider
+            .set_disabled(!self.scene.dated());
         let features = &self.scene.data().features;
         self.layers.clear(features.len());
         self.selected = None;
-        self.listed = None;
+        self.days.reset();
         self.bulk.set_data(
             (features.len() >= BULK_FROM).then_some(&features[..]),
             Rc::clone(self.scene.journeys()),
@@ -399,16 +381,14 @@ impl App {
                 self.apply(&change)?;
                 self.regrade(current)?;
                 self.show_movers()?;
-                self.listed = None;
-                self.show_day(current)
+                self.days.reset();
+                self.show_day()
             }
             Action::Choose(index) => self.choose(index),
             Action::Open(index) => self.open_popup(index),
             Action::Relist => {
-                if let Some(relist) = &mut self.relist {
-                    relist.arrived();
-                }
-                self.show_day(self.scene.day())
+                self.days.relisted();
+                self.show_day()
             }
             // Carried out by `dispatch`, which holds the app's handle.
             Action::TogglePlay
@@ -434,14 +414,14 @@ impl App {
         if let Some(clock) = &mut self.clock {
             clock.start()?;
         }
-        self.controls.show_playing(true)
+        self.days.controls().show_playing(true)
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {
         if let Some(clock) = &mut self.clock {
             clock.stop();
         }
-        self.controls.show_playing(false)
+        self.days.controls().show_playing(false)
     }
 
     /// Selects `day` (kept within the data's range), at noon, and applies
@@ -458,50 +438,14 @@ impl App {
         let applied = self.apply(&change);
         self.regrade(clamped)?;
         self.show_movers()?;
-        self.show_day(clamped)?;
+        self.show_day()?;
         applied
     }
 
     /// Shows the day and the count in the controls, and the chronology up
     /// to the day.
-    fn show_day(&mut self, day: Day) -> Result<(), JsValue> {
-        // The events are listed anew only when the data or the selection
-        // changed; a new day only looks them up.
-        if self.listed.is_none() {
-            self.listing = Listing::new(&self.scene.data().features, self.scene.selection());
-            self.chronology.reset()?;
-            histogram::draw(&self.listing, self.scene.first(), self.scene.last())?;
-            self.mark_window(self.selected)?;
-            // Nothing listed yet, and at once.
-            self.listed = Some(Day(i32::MIN));
-            self.listed_at = f64::NEG_INFINITY;
-        }
-        histogram::mark(day.0 - self.scene.first().0)?;
-        if self.listed != Some(day) {
-            // While the slider moves fast, the panel follows at most every
-            // CHRONOLOGY_EVERY_MS, and once more when it stops: the map
-            // and the count keep up with every step.
-            let now = now_ms();
-            if now - self.listed_at >= CHRONOLOGY_EVERY_MS {
-                self.chronology.render(
-                    self.scene.data(),
-                    &self.listing,
-                    self.scene.selection(),
-                    day,
-                    self.selected,
-                )?;
-                self.listed = Some(day);
-                self.listed_at = now;
-            } else if let Some(relist) = &mut self.relist {
-                relist.ask()?;
-            }
-        }
-        if self.scene.dated() {
-            self.controls
-                .show(day.0 - self.scene.first().0, day, self.scene.count())
-        } else {
-            self.controls.show_undated(self.scene.count())
-        }
+    fn show_day(&mut self) -> Result<(), JsValue> {
+        self.days.show(&self.scene, self.selected)
     }
 
     /// Shows feature `index`: its day, the map on it, and its popup.
@@ -582,13 +526,6 @@ fn anchor(feature: &crate::model::MapFeature) -> Option<geo::Coord<f64>> {
         geo::Geometry::LineString(line) => line.0.get(line.0.len() / 2).copied(),
         other => bounds([other]).map(|r| r.center()),
     }
-}
-
-/// The page's clock, in milliseconds.
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Five decimals of a degree: about a metre.

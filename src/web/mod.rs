@@ -11,6 +11,7 @@ pub mod bindings;
 pub mod bulk;
 pub mod chronology;
 pub mod controls;
+pub mod days;
 pub mod dispatch;
 pub mod dom;
 pub mod download;
