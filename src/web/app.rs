@@ -21,7 +21,7 @@ use crate::web::bindings::{self, object};
 use crate::web::bulk::{Bulk, BULK_FROM};
 use crate::web::controls::{self, Controls};
 use crate::web::days::Days;
-use crate::web::dispatch::Dispatch;
+use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::features::{lat_lng, POINT_PANE};
 use crate::web::layers::Layers;
 use crate::web::popup;
@@ -44,8 +44,8 @@ pub struct App {
     bulk: Bulk,
     /// The strip, the chronology and the count under the map.
     days: Days,
-    /// Set while the state is restored from the address.
-    restoring: bool,
+    /// The way actions reach the app, once started.
+    dispatch: Option<Dispatch>,
     /// The play clock, once made.
     clock: Option<Clock>,
 }
@@ -57,23 +57,23 @@ impl App {
         // Timers reach the app as inputs do; the app does not keep itself
         // alive through them.
         let weak = Rc::downgrade(&app);
-        let dispatch = Dispatch::new(move |action| {
+        let dispatch = Dispatch::new(move |action, sent| {
             if let Some(app) = weak.upgrade() {
-                App::dispatch(&app, action);
+                App::dispatch(&app, action, sent);
             }
         });
         {
             let mut this = app.borrow_mut();
             this.days.listen(dispatch.clone());
-            this.clock = Some(Clock::new(dispatch, Action::Tick, PLAY_INTERVAL_MS));
+            this.clock = Some(Clock::new(dispatch.clone(), Action::Tick, PLAY_INTERVAL_MS));
+            this.dispatch = Some(dispatch);
         }
         Ok(app)
     }
 
     /// The way inputs send the app actions: they hold this, not the app.
-    pub fn dispatcher(app: &Rc<RefCell<App>>) -> Dispatch {
-        let handle = Rc::clone(app);
-        Dispatch::new(move |action| App::dispatch(&handle, action))
+    pub fn dispatcher(app: &Rc<RefCell<App>>) -> Option<Dispatch> {
+        app.borrow().dispatch.clone()
     }
 
     fn new(map: Map, data: Dataset) -> Result<App, JsValue> {
@@ -97,8 +97,8 @@ impl App {
             layers,
             selected: None,
             bulk,
-            days: Days::new(Controls::find()?, Dispatch::new(|_| {})),
-            restoring: false,
+            days: Days::new(Controls::find()?, Dispatch::new(|_, _| {})),
+            dispatch: None,
             clock: None,
         };
         app.set_data(data)?;
@@ -137,15 +137,19 @@ impl App {
     /// Carries out `action`, reporting any failure in the page, and keeps
     /// the address in step (a history entry for each step a person takes;
     /// playing moves the entry along instead).
-    pub fn dispatch(app: &Rc<RefCell<App>>, action: Action) {
-        let history = action.history();
+    fn dispatch(app: &Rc<RefCell<App>>, action: Action, sent: Sent) {
+        // An echo repeats what the action before did: it writes no history.
+        let history = match sent {
+            Sent::Input => action.history(),
+            Sent::Echo => None,
+        };
         let result = match action {
             Action::TogglePlay => app.borrow_mut().toggle_play(),
             Action::Popup(index) => {
-                App::selected(app, index);
+                app.borrow_mut().popup(index, sent);
                 Ok(())
             }
-            Action::Restore(state) => App::restore(app, &state),
+            Action::Restore(state) => app.borrow_mut().restore(&state),
             Action::Load { data, replace } => app.borrow_mut().load(data, replace),
             Action::Moved => Ok(()),
             other => app.borrow_mut().act(other),
@@ -154,27 +158,28 @@ impl App {
             dom::show_alert(&dom::describe_js_error(&error));
         }
         if let Some(push) = history {
-            App::remember(app, push);
+            app.borrow().remember(push);
         }
     }
 
     /// Shows what an address holds: the mode and filters, then the day,
     /// the view and the selected feature; the address itself is not
     /// rewritten on the way.
-    fn restore(app: &Rc<RefCell<App>>, state: &LinkState) -> Result<(), JsValue> {
+    fn restore(&mut self, state: &LinkState) -> Result<(), JsValue> {
         link::set_controls(state)?;
-        App::quietly(app, |app| {
-            app.act(Action::Select)?;
-            if let Some(day) = state.day {
-                app.act(Action::GoToDay(day))?;
-            }
-            if let Some((zoom, lat, lon)) = state.view {
-                let at_once = object(&[("animate", false.into())]);
-                app.map
-                    .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
-            }
-            app.select(state.feature.as_deref())
-        })
+        self.act(Action::Select)?;
+        if let Some(day) = state.day {
+            self.act(Action::GoToDay(day))?;
+        }
+        if let Some((zoom, lat, lon)) = state.view {
+            let at_once = object(&[("animate", false.into())]);
+            self.map
+                .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
+        }
+        self.select(state.feature.as_deref())?;
+        // The address already says this; it is only tidied.
+        self.remember(false);
+        Ok(())
     }
 
     /// Puts `data` on the map, added to what is there or instead of it.
@@ -190,47 +195,32 @@ impl App {
         self.set_data(data)
     }
 
-    /// Writes what the map shows into the address, unless it is being
-    /// restored from it.
-    pub fn remember(app: &Rc<RefCell<App>>, push: bool) {
-        let Ok(this) = app.try_borrow() else { return };
-        if this.restoring {
-            return;
-        }
-        if let Err(error) = link::write(&this.link_state(), push) {
+    /// Writes what the map shows into the address: a new history entry
+    /// when `push`, else in place of the current one.
+    fn remember(&self, push: bool) {
+        if let Err(error) = link::write(&self.link_state(), push) {
             dom::show_alert(&dom::describe_js_error(&error));
         }
     }
 
-    /// Runs `f` without writing the address (restoring from it).
-    pub fn quietly(
-        app: &Rc<RefCell<App>>,
-        f: impl FnOnce(&mut App) -> Result<(), JsValue>,
-    ) -> Result<(), JsValue> {
-        let mut this = app.borrow_mut();
-        this.restoring = true;
-        let result = f(&mut this);
-        this.restoring = false;
-        drop(this);
-        App::remember(app, false);
-        result
-    }
-
-    /// Notes the feature whose popup a person opened or closed. A popup
-    /// that opens or closes while an action holds the app is the action's
-    /// own doing, and the action keeps `selected` itself (see
+    /// Notes the feature whose popup opened, or that the popup closed
+    /// (`None`). A person's doing is the selection, and a history entry;
+    /// an echo of the app's own action (see [`Sent::Echo`]) only marks the
+    /// chronology, since the action keeps `selected` itself (see
     /// [`App::select`], [`App::open_popup`], `apply` and `set_data`).
-    pub fn selected(app: &Rc<RefCell<App>>, index: Option<usize>) {
-        if let Ok(mut this) = app.try_borrow_mut() {
-            this.selected = index;
-            if let Err(error) = this.mark_window(index) {
+    fn popup(&mut self, index: Option<usize>, sent: Sent) {
+        if sent == Sent::Input {
+            self.selected = index;
+            if let Err(error) = self.mark_window(index) {
                 dom::show_alert(&dom::describe_js_error(&error));
             }
         }
         if let Err(error) = chronology::highlight(index) {
             dom::show_alert(&dom::describe_js_error(&error));
         }
-        App::remember(app, index.is_some());
+        if sent == Sent::Input {
+            self.remember(index.is_some());
+        }
     }
 
     /// Closes the open popup, if any: nothing is chosen.

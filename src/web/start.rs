@@ -44,7 +44,8 @@ pub async fn run() -> Result<(), JsValue> {
     mark("read");
     let app = App::start(map, data)?;
     // Inputs hold only a way to send actions, not the app.
-    let dispatch = App::dispatcher(&app);
+    let dispatch =
+        App::dispatcher(&app).ok_or_else(|| JsValue::from_str("the app has no dispatch"))?;
     let (map, canvas) = {
         let this = app.borrow();
         (this.map().clone(), this.bulk().clone())
@@ -55,5 +56,8 @@ pub async fn run() -> Result<(), JsValue> {
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;
     mark_rendered();
+    // The app lives as long as the page: inputs and timers reach it
+    // through weak handles, which must not outlive it.
+    std::mem::forget(app);
     Ok(())
 }
