@@ -4,8 +4,6 @@
 //! playing moves on. The web layer draws what a [`Scene`] answers; so can
 //! anything else (a picture, a video, a test).
 
-use std::rc::Rc;
-
 use crate::chronology::listed_on;
 use crate::index::{Change, TimeIndex};
 use crate::journeys::{Journeys, Unit};
@@ -26,7 +24,7 @@ pub struct Scene {
     last: Day,
     dated: bool,
     moment: i64,
-    journeys: Rc<Journeys>,
+    journeys: Journeys,
 }
 
 impl Default for Scene {
@@ -67,7 +65,7 @@ impl Scene {
             selection.index(&data.features)
         });
         Scene {
-            journeys: Rc::new(Journeys::of(&data.features)),
+            journeys: Journeys::of(&data.features),
             data,
             selection,
             shown,
@@ -126,11 +124,6 @@ impl Scene {
     /// The day shown.
     pub fn day(&self) -> Day {
         self.shown.day().unwrap_or(self.first)
-    }
-
-    /// The routes units move along.
-    pub fn journeys(&self) -> &Rc<Journeys> {
-        &self.journeys
     }
 
     /// Shows `day`, kept within the data's days, at its noon.

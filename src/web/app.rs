@@ -44,15 +44,14 @@ pub struct App {
     bulk: Bulk,
     /// The strip, the chronology and the count under the map.
     days: Days,
-    /// The way actions reach the app, once started.
-    dispatch: Option<Dispatch>,
     /// The play clock, once made.
     clock: Option<Clock>,
 }
 
 impl App {
-    /// The app for `map`, showing `data`, as the page holds it.
-    pub fn start(map: Map, data: Dataset) -> Result<Rc<RefCell<App>>, JsValue> {
+    /// The app for `map`, showing `data`, as the page holds it, and the
+    /// one way inputs send it actions (they hold this, not the app).
+    pub fn start(map: Map, data: Dataset) -> Result<(Rc<RefCell<App>>, Dispatch), JsValue> {
         let app = Rc::new(RefCell::new(App::new(map, data)?));
         // Timers reach the app as inputs do; the app does not keep itself
         // alive through them.
@@ -66,14 +65,8 @@ impl App {
             let mut this = app.borrow_mut();
             this.days.listen(dispatch.clone());
             this.clock = Some(Clock::new(dispatch.clone(), Action::Tick, PLAY_INTERVAL_MS));
-            this.dispatch = Some(dispatch);
         }
-        Ok(app)
-    }
-
-    /// The way inputs send the app actions: they hold this, not the app.
-    pub fn dispatcher(app: &Rc<RefCell<App>>) -> Option<Dispatch> {
-        app.borrow().dispatch.clone()
+        Ok((app, dispatch))
     }
 
     fn new(map: Map, data: Dataset) -> Result<App, JsValue> {
@@ -98,7 +91,6 @@ impl App {
             selected: None,
             bulk,
             days: Days::new(Controls::find()?, Dispatch::new(|_, _| {})),
-            dispatch: None,
             clock: None,
         };
         app.set_data(data)?;
@@ -126,10 +118,8 @@ impl App {
         self.layers.clear(features.len());
         self.selected = None;
         self.days.reset();
-        self.bulk.set_data(
-            (features.len() >= BULK_FROM).then_some(&features[..]),
-            Rc::clone(self.scene.journeys()),
-        );
+        self.bulk
+            .set_data((features.len() >= BULK_FROM).then_some(&features[..]));
         fit_to_story(&self.map, self.scene.data());
         self.go_to(first)
     }
@@ -318,7 +308,7 @@ impl App {
     /// Places the units under way at the moment shown.
     fn show_movers(&mut self) -> Result<(), JsValue> {
         if self.bulk.active() {
-            self.bulk.set_moment(self.scene.moment());
+            self.bulk.set_units(self.scene.units().collect());
             return Ok(());
         }
         self.layers.show_units(&self.scene)

@@ -52,7 +52,6 @@ impl Layers {
     /// else. A feature that cannot be drawn is reported and skipped; the
     /// others still are.
     pub fn apply(&mut self, change: &Change, scene: &Scene) -> Result<(), JsValue> {
-        let day = scene.day();
         let as_of = scene.as_of();
         for &i in &change.left {
             if let Some(Some(layer)) = self.layers.get(i) {
@@ -67,7 +66,7 @@ impl Layers {
                 continue;
             };
             if slot.is_none() {
-                let grade = scene.selection().grade_on(feature, day);
+                let grade = scene.grade_of(i);
                 match FeatureLayer::new(i, feature, grade, as_of) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
@@ -82,12 +81,6 @@ impl Layers {
                 layer.on_added()?;
             }
         }
-        self.movers.track_change(
-            &change.entered,
-            &change.left,
-            scene.journeys(),
-            &self.layers,
-        );
         if !change.is_empty() {
             labels::declutter()?;
         }
@@ -107,7 +100,6 @@ impl Layers {
     /// or whose popup was made for another mode; returns them, to be added
     /// anew.
     pub fn take_stale(&mut self, scene: &Scene) -> Vec<usize> {
-        let day = scene.day();
         let stale: Vec<usize> = scene
             .shown()
             .iter()
@@ -118,7 +110,7 @@ impl Layers {
                     return false;
                 };
                 !feature.grades.is_empty()
-                    && (layer.grade != scene.selection().grade_on(feature, day)
+                    && (layer.grade != scene.grade_of(i)
                         || layer.replayed != scene.as_of().is_some())
             })
             .collect();
@@ -134,11 +126,7 @@ impl Layers {
 
     /// Places the units under way at the scene's moment.
     pub fn show_units(&mut self, scene: &Scene) -> Result<(), JsValue> {
-        self.movers.show(
-            scene.moment(),
-            scene.journeys(),
-            &scene.data().features,
-            &self.layers,
-        )
+        self.movers
+            .show(scene.units(), &scene.data().features, &self.layers)
     }
 }

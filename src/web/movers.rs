@@ -8,7 +8,7 @@ use js_sys::Array;
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::journeys::Journeys;
+use crate::journeys::Unit;
 use crate::model::MapFeature;
 use crate::style::{size, stroke};
 use crate::web::bindings;
@@ -19,11 +19,9 @@ struct Mover {
     travelled: Polyline,
 }
 
-/// The movers on the map, and the routes that could have one.
+/// The movers on the map.
 pub struct Movers {
     group: LayerGroup,
-    /// Routes on the map (by feature index) that have a line and a span.
-    routes: BTreeSet<usize>,
     active: BTreeMap<usize, Mover>,
 }
 
@@ -34,52 +32,28 @@ impl Movers {
         group.add_to(map);
         Movers {
             group,
-            routes: BTreeSet::new(),
             active: BTreeMap::new(),
         }
     }
 
-    /// Forgets every route (the data changed).
+    /// Forgets every mover (the data changed).
     pub fn clear(&mut self) {
         self.group.clear_layers();
-        self.routes.clear();
         self.active.clear();
     }
 
-    /// Notes features added to and removed from the map.
-    pub fn track_change(
-        &mut self,
-        entered: &[usize],
-        left: &[usize],
-        journeys: &Journeys,
-        layers: &[Option<FeatureLayer>],
-    ) {
-        for &i in left {
-            self.routes.remove(&i);
-            self.stop(i, layers);
-        }
-        for &i in entered {
-            if journeys.get(i).is_some() {
-                self.routes.insert(i);
-            }
-        }
-    }
-
-    /// Places every mover for `moment` (seconds since 1970), where
-    /// `journeys` says its unit is.
+    /// Draws `units`, the units under way (see [`crate::scene::Scene::units`]),
+    /// and no other: a mover whose unit is not among them goes.
     pub fn show(
         &mut self,
-        moment: i64,
-        journeys: &Journeys,
+        units: impl Iterator<Item = Unit>,
         features: &[MapFeature],
         layers: &[Option<FeatureLayer>],
     ) -> Result<(), JsValue> {
-        let routes: Vec<usize> = self.routes.iter().copied().collect();
-        for i in routes {
-            let Some(unit) = journeys.get(i).and_then(|j| j.unit_at(moment)) else {
-                self.stop(i, layers);
-                continue;
-            };
+        let mut under_way = BTreeSet::new();
+        for unit in units {
+            let i = unit.index;
+            under_way.insert(i);
             let points: Array = unit
                 .travelled
                 .0
@@ -127,6 +101,15 @@ impl Movers {
                     self.active.insert(i, Mover { marker, travelled });
                 }
             }
+        }
+        let arrived: Vec<usize> = self
+            .active
+            .keys()
+            .filter(|i| !under_way.contains(i))
+            .copied()
+            .collect();
+        for i in arrived {
+            self.stop(i, layers);
         }
         Ok(())
     }

@@ -42,10 +42,8 @@ pub async fn run() -> Result<(), JsValue> {
     let data = read_collection_shared(&url, text, Default::default())
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     mark("read");
-    let app = App::start(map, data)?;
     // Inputs hold only a way to send actions, not the app.
-    let dispatch =
-        App::dispatcher(&app).ok_or_else(|| JsValue::from_str("the app has no dispatch"))?;
+    let (app, dispatch) = App::start(map, data)?;
     let (map, canvas) = {
         let this = app.borrow();
         (this.map().clone(), this.bulk().clone())

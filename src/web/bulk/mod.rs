@@ -16,7 +16,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::action::Action;
 use crate::bulk::{Projected, ShownSet};
 use crate::index::Change;
-use crate::journeys::Journeys;
+use crate::journeys::Unit;
 use crate::model::MapFeature;
 use crate::raster::Pixmap;
 use crate::statement::Grade;
@@ -50,10 +50,9 @@ struct Inner {
     looks: Vec<u8>,
     /// The features whose grade changes through time (`grades`).
     graded: Vec<u32>,
-    /// The routes units move along (the app's own table).
-    journeys: Rc<Journeys>,
     shown: ShownSet,
-    moment: i64,
+    /// The units under way, as the scene placed them at the moment shown.
+    units: Vec<Unit>,
     /// Scratch lists of shown features by style, kept between frames.
     buckets: Vec<Vec<u32>>,
     /// How each style is drawn at the device pixel ratio: made again only
@@ -91,9 +90,8 @@ impl Bulk {
             projected: Projected::default(),
             looks: Vec::new(),
             graded: Vec::new(),
-            journeys: Rc::new(Journeys::default()),
             shown: ShownSet::default(),
-            moment: 0,
+            units: Vec::new(),
             buckets: vec![Vec::new(); LOOKS],
             pens: None,
             pixmap: Pixmap::default(),
@@ -117,10 +115,9 @@ impl Bulk {
         self.0.borrow().active
     }
 
-    /// Takes `features` to draw, whose units move as `journeys` says (or,
-    /// with `None`, lets go of all data); nothing is shown until changes
-    /// arrive.
-    pub fn set_data(&self, features: Option<&[MapFeature]>, journeys: Rc<Journeys>) {
+    /// Takes `features` to draw (or, with `None`, lets go of all data);
+    /// nothing is shown until changes arrive.
+    pub fn set_data(&self, features: Option<&[MapFeature]>) {
         let mut inner = self.0.borrow_mut();
         inner.active = features.is_some();
         let features = features.unwrap_or(&[]);
@@ -129,7 +126,7 @@ impl Bulk {
         inner.graded = (0..features.len() as u32)
             .filter(|&i| !features[i as usize].grades.is_empty())
             .collect();
-        inner.journeys = journeys;
+        inner.units.clear();
         inner.shown = ShownSet::new(features.len());
         drop(inner);
         request_frame(&self.0);
@@ -170,9 +167,9 @@ impl Bulk {
         }
     }
 
-    /// Sets the moment (seconds since 1970) for units under way.
-    pub fn set_moment(&self, moment: i64) {
-        self.0.borrow_mut().moment = moment;
+    /// Draws `units`, the units under way, from the next frame on.
+    pub fn set_units(&self, units: Vec<Unit>) {
+        self.0.borrow_mut().units = units;
         request_frame(&self.0);
     }
 

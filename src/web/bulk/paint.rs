@@ -1,8 +1,6 @@
 //! Drawing a frame: the shown features, batched by style, stamped into one
 //! pixmap in Rust and put on the canvas at once; then the units under way.
 
-use std::rc::Rc;
-
 use leaflet::{LatLng, Map, Point};
 use wasm_bindgen::prelude::*;
 
@@ -191,12 +189,8 @@ impl Inner {
     /// Units under way: the travelled part of their route, and a dot where
     /// they are.
     fn paint_movers(&mut self, at: &impl Fn([f64; 2]) -> [f64; 2], ratio: f64) {
-        let journeys = Rc::clone(&self.journeys);
-        for journey in journeys.iter().filter(|j| self.shown.contains(j.index)) {
-            let Some(unit) = journey.unit_at(self.moment) else {
-                continue;
-            };
-            let i = journey.index;
+        for unit in &self.units {
+            let i = unit.index;
             let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).2).color);
             let line: Vec<[f64; 2]> = unit.travelled.0.iter().map(|&c| at(mercator(c))).collect();
             self.pixmap
