@@ -48,8 +48,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## Building -------------------------------------------------------------------
 
 # The offline basemap: Natural Earth countries from npm world-atlas,
-# simplified once (see src/basemap.rs).
-$(BASEMAP): node_modules/.package-lock.json src/basemap.rs src/topo.rs src/cli.rs $(wildcard src/cli/*.rs)
+# simplified once (see src/native/basemap.rs).
+$(BASEMAP): node_modules/.package-lock.json src/native/basemap.rs src/native/topo.rs src/cli.rs $(wildcard src/cli/*.rs)
 	cargo run --quiet --bin troopmap -- basemap node_modules/world-atlas/countries-10m.json $@ 0.01
 
 dist: tools $(BASEMAP)

@@ -9,7 +9,7 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{BenchmarkId, Criterion, Throughput};
-    use troopmap::{read_collection, synth, Day, Shown, TimeIndex};
+    use troopmap::{native::synth, read_collection, Day, Shown, TimeIndex};
 
     pub fn parsing(c: &mut Criterion) {
         let mut group = c.benchmark_group("parse");

@@ -11,12 +11,10 @@ mod error;
 use std::ffi::OsString;
 use std::fs;
 
-use troopmap::csv;
-use troopmap::verdict::verdict;
-use troopmap::{
-    basemap, export_collection, read_collection_shared, synth, topo::Topology, ReadOptions,
-    TimeIndex,
-};
+use troopmap::geojson::csv;
+use troopmap::model::verdict::verdict;
+use troopmap::native::{basemap, synth, topo::Topology};
+use troopmap::{export_collection, read_collection_shared, ReadOptions, TimeIndex};
 
 pub use command::{Command, Exported};
 pub use error::{Error, UsageError, USAGE};
@@ -72,7 +70,7 @@ fn options(order: Option<troopmap::DateOrder>) -> ReadOptions {
 fn read(file: &str) -> Result<String, String> {
     let bytes = fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
     // The same words as the page's.
-    String::from_utf8(bytes).map_err(|_| troopmap::verdict::not_utf8(file))
+    String::from_utf8(bytes).map_err(|_| troopmap::model::verdict::not_utf8(file))
 }
 
 fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {

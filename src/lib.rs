@@ -18,45 +18,23 @@
 //! assert_eq!(shown.count(), 1);
 //! ```
 
-pub mod action;
-pub mod basemap;
-pub mod bulk;
-pub mod caveat;
-pub mod chronology;
-pub mod convention;
-pub mod csv;
-pub mod export;
-pub mod fragment;
-pub mod geometry;
-pub mod history;
-pub mod index;
-pub mod journeys;
-pub mod measure;
+pub mod draw;
+pub mod geojson;
 pub mod model;
-pub mod motion;
-pub mod play;
-pub mod problem;
-pub mod raster;
-pub mod read;
-pub mod scan;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
 pub mod scene;
-pub mod selection;
-pub mod shown;
-pub mod statement;
-pub mod style;
-pub mod synth;
+pub mod space;
 pub mod time;
-pub mod topo;
-pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use convention::{DateOrder, ReadOptions};
-pub use export::export_collection;
-pub use index::{Change, TimeIndex};
+pub use geojson::convention::{DateOrder, ReadOptions};
+pub use geojson::export::export_collection;
+pub use geojson::read::{read_collection, read_collection_shared, read_collection_with};
+pub use model::problem::{LoadError, Problem};
 pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source, SourceNotes};
-pub use problem::{LoadError, Problem};
-pub use read::{read_collection, read_collection_shared, read_collection_with};
-pub use shown::Shown;
+pub use scene::shown::Shown;
+pub use time::index::{Change, TimeIndex};
 pub use time::{Day, Span, TimeBound, TimeError};

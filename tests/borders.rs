@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use geo::{BoundingRect, Contains, Coord, Distance, Haversine, LineString, Point, Polygon, Rect};
-use troopmap::topo::Topology;
+use troopmap::native::topo::Topology;
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
 const COUNTRIES: &str = "node_modules/world-atlas/countries-10m.json";

@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use troopmap::geometry::land_crossings;
-use troopmap::selection::{Replay, Selection};
-use troopmap::statement::{Grade, SourceType, Stance};
-use troopmap::topo::Topology;
+use troopmap::model::statement::{Grade, SourceType, Stance};
+use troopmap::native::topo::Topology;
+use troopmap::scene::selection::{Replay, Selection};
+use troopmap::space::bounds::land_crossings;
 use troopmap::{read_collection, Confidence, Dataset, Day, Kind, MapFeature, TimeIndex};
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
@@ -364,11 +364,11 @@ fn issue_11_a_route_whose_dates_imply_an_impossible_speed_says_they_bound_a_peri
         let Some(metres) = feature
             .geometry
             .as_ref()
-            .and_then(troopmap::measure::length_m)
+            .and_then(troopmap::space::measure::length_m)
         else {
             continue;
         };
-        let Some(seconds) = troopmap::measure::duration_s(&feature.span) else {
+        let Some(seconds) = troopmap::space::measure::duration_s(&feature.span) else {
             continue;
         };
         let mode = property(feature, "mode");
@@ -581,7 +581,7 @@ fn issue_11_every_figure_is_shown_as_its_source_wrote_it() {
             continue;
         };
         let written = property(feature, "troops_as_written");
-        let grouped = troopmap::measure::grouped(troops);
+        let grouped = troopmap::space::measure::grouped(troops);
         assert!(
             written.as_str().is_some_and(|w| w.contains(&grouped)),
             "{}: troops {grouped} written as {written}",
@@ -716,12 +716,12 @@ fn issue_11_every_caveat_the_data_carries_is_shown() {
     ];
     for feature in &data().features {
         let properties = feature.properties();
-        let listed: Vec<String> = troopmap::caveat::caveats(&properties)
+        let listed: Vec<String> = troopmap::model::caveat::caveats(&properties)
             .into_iter()
             .map(|(_, v)| v)
             .collect();
         for (key, value) in &properties {
-            if troopmap::read::READ_PROPERTIES.contains(&key.as_str())
+            if troopmap::geojson::read::READ_PROPERTIES.contains(&key.as_str())
                 || SHOWN.contains(&key.as_str())
                 || key == "source_type"
             {

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use troopmap::statement::Grade;
+use troopmap::model::statement::Grade;
 use troopmap::{read_collection, Dataset, Kind};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");

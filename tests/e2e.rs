@@ -651,7 +651,7 @@ async fn replay_and_filters_narrow_the_map_the_count_and_the_export() {
         let mut confirmed: Vec<String> = data
             .features
             .iter()
-            .filter(|f| f.span.contains(day) && f.grade.is_none_or(|g| g == troopmap::statement::Grade::Confirmed))
+            .filter(|f| f.span.contains(day) && f.grade.is_none_or(|g| g == troopmap::model::statement::Grade::Confirmed))
             .filter_map(|f| f.id.as_ref().map(ToString::to_string))
             .collect();
         browser.wait_for_text("#status", &format!("{} features on 2024-10-18", confirmed.len())).await?;

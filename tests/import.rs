@@ -9,7 +9,7 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use troopmap::verdict::verdict;
+use troopmap::model::verdict::verdict;
 use troopmap::{export_collection, read_collection_with, DateOrder, ReadOptions};
 
 const CORPUS: &str = "tests/fixtures/import";
@@ -232,7 +232,7 @@ fn feature() -> impl Strategy<Value = Value> {
     let properties =
         proptest::collection::vec(("[a-zA-Zé_]{1,8}", json_value()), 0..5).prop_map(|kv| {
             kv.into_iter()
-                .filter(|(k, _)| !troopmap::read::READ_PROPERTIES.contains(&k.as_str()))
+                .filter(|(k, _)| !troopmap::geojson::read::READ_PROPERTIES.contains(&k.as_str()))
                 .collect::<Map<String, Value>>()
         });
     let known = (

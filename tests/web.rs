@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use troopmap::read_collection;
-use troopmap::web::{controls::Controls, dom, popup};
+use troopmap::web::input::controls::Controls;
+use troopmap::web::page::dom;
+use troopmap::web::panels::popup;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;

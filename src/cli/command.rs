@@ -3,7 +3,7 @@
 //! option of another subcommand, an unknown option, a missing value — before
 //! any file is read.
 
-use troopmap::csv::Columns;
+use troopmap::geojson::csv::Columns;
 use troopmap::{DateOrder, Day};
 
 use super::error::UsageError;

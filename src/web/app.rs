@@ -8,25 +8,28 @@ use js_sys::Array;
 use leaflet::{LatLngBounds, Map};
 use wasm_bindgen::prelude::*;
 
-use crate::action::Action;
-use crate::export::{export_collection, file_name};
-use crate::fragment::LinkState;
-use crate::geometry::bounds;
-use crate::index::Change;
+use crate::geojson::export::{export_collection, file_name};
 use crate::model::{Dataset, Kind};
-use crate::play::{self, Tick};
+use crate::scene::action::Action;
+use crate::scene::fragment::LinkState;
+use crate::scene::play::{self, Tick};
 use crate::scene::Scene;
+use crate::space::bounds::bounds;
+use crate::time::index::Change;
 use crate::time::Day;
-use crate::web::bindings::{self, object};
-use crate::web::bulk::{Bulk, BULK_FROM};
-use crate::web::controls::{self, Controls};
-use crate::web::days::Days;
 use crate::web::dispatch::{Dispatch, Sent};
-use crate::web::features::{lat_lng, POINT_PANE};
-use crate::web::layers::Layers;
-use crate::web::popup;
-use crate::web::timers::Clock;
-use crate::web::{chronology, dom, download, histogram, labels, link};
+use crate::web::input::controls::{self, Controls};
+use crate::web::input::link;
+use crate::web::input::timers::Clock;
+use crate::web::page::bindings::{self, object};
+use crate::web::page::{dom, download};
+use crate::web::panels::days::Days;
+use crate::web::panels::popup;
+use crate::web::panels::{chronology, histogram};
+use crate::web::render::canvas::{Bulk, BULK_FROM};
+use crate::web::render::features::{lat_lng, POINT_PANE};
+use crate::web::render::labels;
+use crate::web::render::layers::Layers;
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
@@ -435,7 +438,9 @@ impl App {
         };
         // To where its popup opens.
         let center = anchor(feature);
-        if let Some(day) = crate::chronology::listed_on(feature, self.scene.selection().replay) {
+        if let Some(day) =
+            crate::scene::chronology::listed_on(feature, self.scene.selection().replay)
+        {
             self.go_to(day)?;
         }
         if let Some(center) = center {

@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::action::Action;
+use crate::scene::action::Action;
 
 /// How an action reached the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,31 +1,17 @@
 //! Everything that touches the browser: the Leaflet map, the controls, the
 //! download. Built for `wasm32` only; the core it draws from is plain Rust.
 //!
-//! The flow is one way: an input sends an [`crate::action::Action`]
+//! The flow is one way: an input sends an [`crate::scene::action::Action`]
 //! through a [`dispatch::Dispatch`], the app has the core's scene work out
 //! what changes, and applies only that to Leaflet.
 
 pub mod app;
-pub mod basemap;
-pub mod bindings;
-pub mod bulk;
-pub mod chronology;
-pub mod controls;
-pub mod days;
 pub mod dispatch;
-pub mod dom;
-pub mod download;
-pub mod features;
-pub mod histogram;
-pub mod import;
-pub mod labels;
-pub mod layers;
-pub mod legend;
-pub mod link;
-pub mod movers;
-pub mod popup;
+pub mod input;
+pub mod page;
+pub mod panels;
+pub mod render;
 pub mod start;
-pub mod timers;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -92,9 +78,9 @@ pub fn memory_bytes() -> f64 {
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         if let Err(error) = start::run().await {
-            let message = dom::describe_js_error(&error);
+            let message = page::dom::describe_js_error(&error);
             web_sys::console::error_1(&JsValue::from_str(&message));
-            dom::show_alert(&message);
+            page::dom::show_alert(&message);
         }
     });
 }

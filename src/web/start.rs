@@ -4,13 +4,14 @@
 use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::read::read_collection_shared;
+use crate::geojson::read::read_collection_shared;
 use crate::web::app::App;
-use crate::web::bindings::{self, object};
-use crate::web::{
-    basemap, bulk, chronology, controls, data_url, dom, import, legend, link, mark, mark_rendered,
-    BASEMAP_URL,
-};
+use crate::web::input::{controls, import, link};
+use crate::web::page::bindings::{self, object};
+use crate::web::page::{basemap, dom};
+use crate::web::panels::{chronology, legend};
+use crate::web::render::canvas as bulk;
+use crate::web::{data_url, mark, mark_rendered, BASEMAP_URL};
 
 /// Builds the page: legend, map, basemap, data and controls.
 pub async fn run() -> Result<(), JsValue> {

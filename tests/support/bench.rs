@@ -77,7 +77,7 @@ pub fn synthetic_data(dir: &Path, count: usize) -> Result<PathBuf, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    troopmap::synth::write(count, 1, &mut out)
+    troopmap::native::synth::write(count, 1, &mut out)
         .and_then(|()| out.flush())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)

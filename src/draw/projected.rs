@@ -1,0 +1,383 @@
+//! Many features drawn at once: each feature's shapes projected once (Web
+//! Mercator, as Leaflet's default map projection) into flat arrays, the set
+//! of features shown kept up to date by changes only, and the feature
+//! under a click found without any drawing library.
+//!
+//! Coordinates here are "world pixels" at zoom 0: the whole world is 256
+//! units wide, as in Leaflet; at zoom z a map pixel is `2^-z` of a unit.
+
+use geo::{Coord, Geometry, LineString};
+
+use crate::model::MapFeature;
+use crate::time::index::Change;
+
+/// Leaflet's limit of the Web Mercator projection, in degrees of latitude.
+const MAX_LATITUDE: f64 = 85.051_128_779_8;
+
+/// Projects longitude/latitude to world pixels at zoom 0, exactly as
+/// Leaflet's `EPSG3857` does.
+///
+/// ```
+/// let [x, y] = troopmap::draw::projected::mercator(geo::coord! { x: 0.0, y: 0.0 });
+/// assert!((x - 128.0).abs() < 1e-9 && (y - 128.0).abs() < 1e-9);
+/// ```
+pub fn mercator(c: Coord<f64>) -> [f64; 2] {
+    let lat = c.y.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
+    let x = 128.0 + c.x.to_radians() * 128.0 / std::f64::consts::PI;
+    let y =
+        128.0 - (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln() * 128.0 / std::f64::consts::PI;
+    [x, y]
+}
+
+/// What a part of a feature is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A point: one coordinate.
+    Point,
+    /// An open line.
+    Line,
+    /// A polygon's outer ring (closed).
+    Outer,
+    /// A hole of the polygon whose outer ring comes before it.
+    Hole,
+}
+
+/// One drawn part: its shape and its coordinates' range in [`Projected`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub shape: Shape,
+    from: u32,
+    to: u32,
+}
+
+/// Every feature's parts, projected once.
+#[derive(Debug, Clone, Default)]
+pub struct Projected {
+    /// Per feature, its range in `parts`.
+    features: Vec<(u32, u32)>,
+    parts: Vec<Part>,
+    coords: Vec<[f64; 2]>,
+}
+
+impl Projected {
+    /// Projects `features`; a feature without geometry has no parts.
+    pub fn of(features: &[MapFeature]) -> Projected {
+        let mut projected = Projected::default();
+        for feature in features {
+            let first = projected.parts.len() as u32;
+            if let Some(geometry) = &feature.geometry {
+                projected.add(geometry);
+            }
+            projected
+                .features
+                .push((first, projected.parts.len() as u32));
+        }
+        projected
+    }
+
+    fn push(&mut self, shape: Shape, coords: impl Iterator<Item = Coord<f64>>) {
+        let from = self.coords.len() as u32;
+        self.coords.extend(coords.map(mercator));
+        let to = self.coords.len() as u32;
+        if to > from {
+            self.parts.push(Part { shape, from, to });
+        }
+    }
+
+    fn add_line(&mut self, line: &LineString<f64>) {
+        self.push(Shape::Line, line.0.iter().copied());
+    }
+
+    fn add_polygon(&mut self, polygon: &geo::Polygon<f64>) {
+        self.push(Shape::Outer, polygon.exterior().0.iter().copied());
+        for hole in polygon.interiors() {
+            self.push(Shape::Hole, hole.0.iter().copied());
+        }
+    }
+
+    fn add(&mut self, geometry: &Geometry<f64>) {
+        match geometry {
+            Geometry::Point(p) => self.push(Shape::Point, std::iter::once(p.0)),
+            Geometry::MultiPoint(points) => {
+                for p in points {
+                    self.push(Shape::Point, std::iter::once(p.0));
+                }
+            }
+            Geometry::Line(line) => self.add_line(&LineString::from(*line)),
+            Geometry::LineString(line) => self.add_line(line),
+            Geometry::MultiLineString(lines) => lines.iter().for_each(|l| self.add_line(l)),
+            Geometry::Polygon(p) => self.add_polygon(p),
+            Geometry::MultiPolygon(ps) => ps.iter().for_each(|p| self.add_polygon(p)),
+            Geometry::Rect(r) => self.add_polygon(&r.to_polygon()),
+            Geometry::Triangle(t) => self.add_polygon(&t.to_polygon()),
+            Geometry::GeometryCollection(items) => items.iter().for_each(|g| self.add(g)),
+        }
+    }
+
+    /// The parts of feature `index` (none for an unknown index).
+    pub fn parts(&self, index: usize) -> &[Part] {
+        match self.features.get(index) {
+            Some(&(from, to)) => &self.parts[from as usize..to as usize],
+            None => &[],
+        }
+    }
+
+    /// The projected coordinates of `part`.
+    pub fn coords(&self, part: &Part) -> &[[f64; 2]] {
+        &self.coords[part.from as usize..part.to as usize]
+    }
+
+    /// The feature whose drawing is nearest `at` (world pixels), within
+    /// `tolerance` (world pixels) of a point or line, or inside a polygon;
+    /// points before lines before polygons, as they are drawn on top.
+    pub fn hit(
+        &self,
+        shown: impl IntoIterator<Item = usize>,
+        at: [f64; 2],
+        tolerance: f64,
+    ) -> Option<usize> {
+        // (layer: 0 points, 1 lines, 2 polygons; distance; index)
+        let mut best: Option<(u8, f64, usize)> = None;
+        for index in shown {
+            let parts = self.parts(index);
+            for (n, part) in parts.iter().enumerate() {
+                let coords = self.coords(part);
+                let found = match part.shape {
+                    Shape::Point => Some((0, distance(at, coords[0]))),
+                    Shape::Line => Some((1, distance_to_line(at, coords))),
+                    // Inside (and not in one of its holes), or on its outline.
+                    Shape::Outer => {
+                        let in_hole = parts[n + 1..]
+                            .iter()
+                            .take_while(|p| p.shape == Shape::Hole)
+                            .any(|hole| inside(at, self.coords(hole)));
+                        if inside(at, coords) && !in_hole {
+                            Some((2, 0.0))
+                        } else {
+                            Some((2, distance_to_line(at, coords)))
+                        }
+                    }
+                    Shape::Hole => None,
+                };
+                let Some((layer, d)) = found else { continue };
+                if d > tolerance {
+                    continue;
+                }
+                if best.is_none_or(|(l, bd, _)| (layer, d) < (l, bd)) {
+                    best = Some((layer, d, index));
+                }
+            }
+        }
+        best.map(|(_, _, index)| index)
+    }
+}
+
+fn distance(a: [f64; 2], b: [f64; 2]) -> f64 {
+    (a[0] - b[0]).hypot(a[1] - b[1])
+}
+
+fn distance_to_line(at: [f64; 2], line: &[[f64; 2]]) -> f64 {
+    if line.len() == 1 {
+        return distance(at, line[0]);
+    }
+    line.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+            let length = dx * dx + dy * dy;
+            let t = if length == 0.0 {
+                0.0
+            } else {
+                (((at[0] - a[0]) * dx + (at[1] - a[1]) * dy) / length).clamp(0.0, 1.0)
+            };
+            distance(at, [a[0] + t * dx, a[1] + t * dy])
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Whether `at` is inside the closed `ring` (even-odd rule).
+fn inside(at: [f64; 2], ring: &[[f64; 2]]) -> bool {
+    let mut inside = false;
+    let mut j = ring.len().wrapping_sub(1);
+    for i in 0..ring.len() {
+        let (a, b) = (ring[i], ring[j]);
+        if (a[1] > at[1]) != (b[1] > at[1])
+            && at[0] < (b[0] - a[0]) * (at[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
+}
+
+/// The features shown, as a list that changes by swapping: adding or
+/// removing one costs the same however many are shown.
+#[derive(Debug, Clone, Default)]
+pub struct ShownSet {
+    list: Vec<u32>,
+    /// Per feature, its place in `list`, or `u32::MAX` when not shown.
+    slot: Vec<u32>,
+}
+
+impl ShownSet {
+    /// Nothing shown, of `count` features.
+    pub fn new(count: usize) -> ShownSet {
+        ShownSet {
+            list: Vec::new(),
+            slot: vec![u32::MAX; count],
+        }
+    }
+
+    /// Applies a change from the time index.
+    pub fn apply(&mut self, change: &Change) {
+        for &i in &change.left {
+            self.remove(i);
+        }
+        for &i in &change.entered {
+            self.insert(i);
+        }
+    }
+
+    fn insert(&mut self, index: usize) {
+        if let Some(slot) = self.slot.get_mut(index) {
+            if *slot == u32::MAX {
+                *slot = self.list.len() as u32;
+                self.list.push(index as u32);
+            }
+        }
+    }
+
+    fn remove(&mut self, index: usize) {
+        let Some(&slot) = self.slot.get(index) else {
+            return;
+        };
+        if slot == u32::MAX {
+            return;
+        }
+        self.list.swap_remove(slot as usize);
+        if let Some(&moved) = self.list.get(slot as usize) {
+            self.slot[moved as usize] = slot;
+        }
+        self.slot[index] = u32::MAX;
+    }
+
+    pub fn contains(&self, index: usize) -> bool {
+        self.slot.get(index).is_some_and(|&s| s != u32::MAX)
+    }
+
+    /// The features shown, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.list.iter().map(|&i| i as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_collection;
+
+    fn data(text: &str) -> Vec<MapFeature> {
+        let wrapped = format!(r#"{{"type": "FeatureCollection", "features": [{text}]}}"#);
+        match read_collection("t", &wrapped) {
+            Ok(data) => data.features,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn mercator_matches_leaflet_at_known_points() {
+        // Leaflet's EPSG3857 at zoom 0: R = 6378137, scale = 0.5 / (pi R).
+        let [x, y] = mercator(geo::coord! { x: 131.885, y: 43.115 });
+        assert!((x - 221.78488888888887).abs() < 1e-6, "{x}");
+        assert!((y - 93.95509682435286).abs() < 1e-6, "{y}");
+        // Beyond the projection's limit, a point sits on the edge.
+        let [_, top] = mercator(geo::coord! { x: 0.0, y: 90.0 });
+        assert!(top.abs() < 1e-6, "{top}");
+    }
+
+    #[test]
+    fn every_geometry_becomes_parts_in_order() {
+        let features = data(
+            r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}},
+               {"type": "Feature", "geometry": null, "properties": {}},
+               {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
+                  [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+                  [[2, 2], [2, 4], [4, 4], [2, 2]]]}, "properties": {}},
+               {"type": "Feature", "geometry": {"type": "GeometryCollection", "geometries": [
+                  {"type": "LineString", "coordinates": [[0, 0], [1, 1]]},
+                  {"type": "MultiPoint", "coordinates": [[0, 0], [1, 1]]}]}, "properties": {}}"#,
+        );
+        let projected = Projected::of(&features);
+        let shapes = |i| {
+            projected
+                .parts(i)
+                .iter()
+                .map(|p| (p.shape, projected.coords(p).len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shapes(0), [(Shape::Point, 1)]);
+        assert_eq!(shapes(1), []);
+        assert_eq!(shapes(2), [(Shape::Outer, 5), (Shape::Hole, 4)]);
+        assert_eq!(
+            shapes(3),
+            [(Shape::Line, 2), (Shape::Point, 1), (Shape::Point, 1)]
+        );
+        assert_eq!(shapes(9), []);
+    }
+
+    #[test]
+    fn a_click_finds_points_over_lines_over_polygons_and_only_those_shown() {
+        let features = data(
+            r#"{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
+                  [[-10, -10], [10, -10], [10, 10], [-10, 10], [-10, -10]]]}, "properties": {}},
+               {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[-5, 0], [5, 0]]}, "properties": {}},
+               {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 0]}, "properties": {}}"#,
+        );
+        let projected = Projected::of(&features);
+        let at = mercator(geo::coord! { x: 1.0, y: 0.0 });
+        assert_eq!(projected.hit([0, 1, 2], at, 0.5), Some(2));
+        assert_eq!(projected.hit([0, 1], at, 0.5), Some(1));
+        assert_eq!(projected.hit([0], at, 0.5), Some(0));
+        let off_line = mercator(geo::coord! { x: 1.0, y: 5.0 });
+        assert_eq!(projected.hit([0, 1, 2], off_line, 0.5), Some(0));
+        let outside = mercator(geo::coord! { x: 30.0, y: 30.0 });
+        let holed = data(
+            r#"{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
+                  [[-10, -10], [10, -10], [10, 10], [-10, 10], [-10, -10]],
+                  [[-5, -5], [-5, 5], [5, 5], [5, -5], [-5, -5]]]}, "properties": {}}"#,
+        );
+        let holed = Projected::of(&holed);
+        let centre = mercator(geo::coord! { x: 0.0, y: 0.0 });
+        assert_eq!(holed.hit([0], centre, 0.5), None, "a click in a hole");
+        assert_eq!(
+            holed.hit([0], mercator(geo::coord! { x: 7.0, y: 0.0 }), 0.5),
+            Some(0)
+        );
+        assert_eq!(projected.hit([0, 1, 2], outside, 0.5), None);
+        assert_eq!(projected.hit([], at, 0.5), None);
+    }
+
+    #[test]
+    fn the_shown_set_follows_changes_in_any_order() {
+        let mut shown = ShownSet::new(6);
+        shown.apply(&Change {
+            entered: vec![0, 2, 4, 5],
+            left: vec![],
+        });
+        shown.apply(&Change {
+            entered: vec![1],
+            left: vec![0, 5],
+        });
+        let mut now: Vec<usize> = shown.iter().collect();
+        now.sort();
+        assert_eq!(now, [1, 2, 4]);
+        assert!(shown.contains(4) && !shown.contains(5));
+        // Out-of-range and repeated changes do nothing.
+        shown.insert(99);
+        shown.insert(1);
+        shown.remove(5);
+        shown.remove(99);
+        assert_eq!(shown.iter().count(), 3);
+    }
+}

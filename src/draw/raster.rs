@@ -1,0 +1,511 @@
+//! A small rasterizer for drawing many features into one block of pixels:
+//! filled polygons (even-odd), thick dashed lines with round ends, and
+//! copies of small images. Pixels are RGBA with straight (not
+//! premultiplied) alpha, as a canvas's `ImageData` holds them, so that a
+//! page puts a whole frame with one call.
+//!
+//! No anti-aliasing: at the map's sizes (points 10 pixels wide, lines 2–3)
+//! it costs more than it shows.
+
+/// An RGBA colour, straight alpha.
+pub type Rgba = [u8; 4];
+
+/// `#rrggbb` as RGB; black for anything else.
+///
+/// ```
+/// assert_eq!(troopmap::draw::raster::hex("#1d4e89"), [0x1d, 0x4e, 0x89]);
+/// ```
+pub fn hex(color: &str) -> [u8; 3] {
+    let digits = color.trim_start_matches('#');
+    let channel = |i: usize| {
+        digits
+            .get(i..i + 2)
+            .and_then(|d| u8::from_str_radix(d, 16).ok())
+            .unwrap_or(0)
+    };
+    [channel(0), channel(2), channel(4)]
+}
+
+/// A small image to copy: its size, and its pixels that have any ink
+/// (column, row, colour).
+#[derive(Debug, Clone, Default)]
+pub struct Stamp {
+    pub size: usize,
+    inked: Vec<(u16, u16, Rgba)>,
+    /// The opaque pixels as runs along rows: row, first column, the run's
+    /// bytes; copied whole where the stamp lies inside the pixmap.
+    runs: Vec<(u16, u16, Vec<u8>)>,
+    /// The pixels with some, not full, opacity: blended one by one.
+    translucent: Vec<(u16, u16, Rgba)>,
+}
+
+impl Stamp {
+    /// The stamp of a `size` × `size` RGBA image.
+    pub fn from_rgba(size: usize, rgba: &[u8]) -> Stamp {
+        let inked = rgba
+            .chunks_exact(4)
+            .enumerate()
+            .filter(|(_, p)| p[3] > 0)
+            .map(|(i, p)| {
+                (
+                    (i % size.max(1)) as u16,
+                    (i / size.max(1)) as u16,
+                    [p[0], p[1], p[2], p[3]],
+                )
+            })
+            .collect::<Vec<_>>();
+        let mut runs: Vec<(u16, u16, Vec<u8>)> = Vec::new();
+        let mut translucent = Vec::new();
+        for &(col, row, color) in &inked {
+            if color[3] < 255 {
+                translucent.push((col, row, color));
+                continue;
+            }
+            match runs.last_mut() {
+                Some((r, c, bytes))
+                    if *r == row && *c as usize + bytes.len() / 4 == col as usize =>
+                {
+                    bytes.extend_from_slice(&color);
+                }
+                _ => runs.push((row, col, color.to_vec())),
+            }
+        }
+        Stamp {
+            size,
+            inked,
+            runs,
+            translucent,
+        }
+    }
+}
+
+/// A block of pixels, and the rectangle that was drawn on since it was
+/// last cleared.
+#[derive(Debug, Clone, Default)]
+pub struct Pixmap {
+    width: usize,
+    height: usize,
+    data: Vec<u8>,
+    /// (x0, y0, x1, y1), exclusive ends; empty when x1 <= x0.
+    drawn: (i32, i32, i32, i32),
+}
+
+impl Pixmap {
+    pub fn new(width: usize, height: usize) -> Pixmap {
+        let mut pixmap = Pixmap::default();
+        pixmap.resize(width, height);
+        pixmap
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    /// The pixels, row by row, RGBA.
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The rectangle drawn on since the last clear: x, y, width, height.
+    pub fn drawn(&self) -> Option<(usize, usize, usize, usize)> {
+        let (x0, y0, x1, y1) = self.drawn;
+        (x1 > x0 && y1 > y0).then(|| {
+            (
+                x0 as usize,
+                y0 as usize,
+                (x1 - x0) as usize,
+                (y1 - y0) as usize,
+            )
+        })
+    }
+
+    /// Makes the pixmap `width` × `height`, cleared.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.width = width;
+        self.height = height;
+        self.data.clear();
+        self.data.resize(width * height * 4, 0);
+        self.drawn = (0, 0, 0, 0);
+    }
+
+    /// Makes every pixel transparent again: only those drawn on are touched.
+    pub fn clear(&mut self) {
+        if let Some((x, y, w, h)) = self.drawn() {
+            for row in y..y + h {
+                let start = (row * self.width + x) * 4;
+                self.data[start..start + w * 4].fill(0);
+            }
+        }
+        self.drawn = (0, 0, 0, 0);
+    }
+
+    fn note(&mut self, x0: i32, y0: i32, x1: i32, y1: i32) {
+        let (a, b, c, d) = self.drawn;
+        self.drawn = if c <= a {
+            (x0, y0, x1, y1)
+        } else {
+            (a.min(x0), b.min(y0), c.max(x1), d.max(y1))
+        };
+    }
+
+    /// The pixel at (x, y): RGBA; `None` outside.
+    pub fn pixel(&self, x: i32, y: i32) -> Option<Rgba> {
+        if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
+            return None;
+        }
+        let i = (y as usize * self.width + x as usize) * 4;
+        Some([
+            self.data[i],
+            self.data[i + 1],
+            self.data[i + 2],
+            self.data[i + 3],
+        ])
+    }
+
+    /// Draws `color` over the pixel at byte offset `i` (source over).
+    fn blend_at(data: &mut [u8], i: usize, color: Rgba) {
+        let target = &mut data[i..i + 4];
+        let alpha = color[3] as u32;
+        if alpha == 255 || target[3] == 0 {
+            target.copy_from_slice(&color);
+            return;
+        }
+        if alpha == 0 {
+            return;
+        }
+        if target[3] == 255 {
+            // Over opaque ink: the result is opaque.
+            let keep = 255 - alpha;
+            for c in 0..3 {
+                target[c] = ((color[c] as u32 * alpha + target[c] as u32 * keep + 127) / 255) as u8;
+            }
+            return;
+        }
+        let under = target[3] as u32 * (255 - alpha);
+        let out = alpha * 255 + under;
+        for c in 0..3 {
+            target[c] = ((color[c] as u32 * alpha * 255 + target[c] as u32 * under) / out) as u8;
+        }
+        target[3] = (out / 255) as u8;
+    }
+
+    /// Copies `stamp` with its top left corner at (x, y), over what is there.
+    pub fn stamp(&mut self, stamp: &Stamp, x: i32, y: i32) {
+        let size = stamp.size as i32;
+        let (w, h) = (self.width as i32, self.height as i32);
+        if x >= w || y >= h || x + size <= 0 || y + size <= 0 {
+            return;
+        }
+        let inside = x >= 0 && y >= 0 && x + size <= w && y + size <= h;
+        if inside {
+            for (row, col, bytes) in &stamp.runs {
+                let i =
+                    ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
+                self.data[i..i + bytes.len()].copy_from_slice(bytes);
+            }
+            for &(col, row, color) in &stamp.translucent {
+                let i = ((y as usize + row as usize) * self.width + x as usize + col as usize) * 4;
+                Pixmap::blend_at(&mut self.data, i, color);
+            }
+            self.note(x, y, x + size, y + size);
+            return;
+        }
+        for &(col, row, color) in &stamp.inked {
+            let (px, py) = (x + col as i32, y + row as i32);
+            if px < 0 || py < 0 || px >= w || py >= h {
+                continue;
+            }
+            Pixmap::blend_at(
+                &mut self.data,
+                (py as usize * self.width + px as usize) * 4,
+                color,
+            );
+        }
+        self.note(x.max(0), y.max(0), (x + size).min(w), (y + size).min(h));
+    }
+
+    /// Fills the area inside `rings` (even-odd: a ring inside another is a
+    /// hole), sampling each pixel at its centre.
+    pub fn fill(&mut self, rings: &[&[[f64; 2]]], color: Rgba) {
+        let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
+        for ring in rings {
+            for p in ring.iter() {
+                top = top.min(p[1]);
+                bottom = bottom.max(p[1]);
+            }
+        }
+        if !(top.is_finite() && bottom.is_finite()) {
+            return;
+        }
+        let first = (top - 0.5).ceil().max(0.0) as i32;
+        let last = ((bottom - 0.5).floor() as i32).min(self.height as i32 - 1);
+        let mut crossings: Vec<f64> = Vec::new();
+        let (mut x0, mut x1) = (i32::MAX, i32::MIN);
+        for row in first..=last {
+            let y = row as f64 + 0.5;
+            crossings.clear();
+            for ring in rings {
+                let n = ring.len();
+                for i in 0..n {
+                    let (a, b) = (ring[i], ring[(i + 1) % n]);
+                    if (a[1] <= y) != (b[1] <= y) {
+                        crossings.push(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]));
+                    }
+                }
+            }
+            crossings.sort_by(f64::total_cmp);
+            for pair in crossings.chunks_exact(2) {
+                let from = (pair[0] - 0.5).ceil().max(0.0) as i32;
+                let to = ((pair[1] - 0.5).floor() as i32).min(self.width as i32 - 1);
+                if to < from {
+                    continue;
+                }
+                x0 = x0.min(from);
+                x1 = x1.max(to + 1);
+                let start = row as usize * self.width;
+                for x in from..=to {
+                    Pixmap::blend_at(&mut self.data, (start + x as usize) * 4, color);
+                }
+            }
+        }
+        if x1 > x0 {
+            self.note(x0, first, x1, last + 1);
+        }
+    }
+
+    /// Draws the line through `points`, `width` pixels wide with round ends
+    /// and joins, dashed by `dash` (lengths of on and off, as in SVG; empty
+    /// for a solid line). The colour is drawn opaque.
+    pub fn stroke(&mut self, points: &[[f64; 2]], width: f64, dash: &[f64], color: Rgba) {
+        self.stroke_with(points, &Brush::round(width), dash, color);
+    }
+
+    /// [`Pixmap::stroke`] with a brush made once for many lines.
+    pub fn stroke_with(&mut self, points: &[[f64; 2]], brush: &Brush, dash: &[f64], color: Rgba) {
+        let radius = brush.radius;
+        let disc = &brush.disc;
+        let pattern: f64 = dash.iter().sum();
+        let dashed = pattern > 0.0 && dash.len() % 2 == 0;
+        // A solid line is walked half a radius at a time (the dots overlap
+        // enough to keep its width on diagonals); a dashed one a pixel at a
+        // time, so that no short dash is missed.
+        let pace = if dashed { 1.0 } else { (radius / 2.0).max(1.0) };
+        let margin = radius + 1.0;
+        let (w, h) = (self.width as f64, self.height as f64);
+        let mut travelled = 0.0;
+        for segment in points.windows(2) {
+            let (a, b) = (segment[0], segment[1]);
+            let length = (b[0] - a[0]).hypot(b[1] - a[1]);
+            // Only the part of the segment near the pixmap is walked.
+            if let Some((t0, t1)) = clip(a, b, -margin, -margin, w + margin, h + margin) {
+                let steps = ((t1 - t0) * length / pace).ceil().max(1.0) as usize;
+                for i in 0..=steps {
+                    let t = t0 + (t1 - t0) * i as f64 / steps as f64;
+                    if dashed && !on(travelled + t * length, dash, pattern) {
+                        continue;
+                    }
+                    let (x, y) = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]));
+                    self.dot(x, y, disc, color);
+                }
+            }
+            travelled += length;
+        }
+        if points.len() == 1 {
+            self.dot(points[0][0], points[0][1], disc, color);
+        }
+    }
+
+    fn dot(&mut self, x: f64, y: f64, disc: &[(i32, i32)], color: Rgba) {
+        let (cx, cy) = (x.floor() as i32, y.floor() as i32);
+        let (w, h) = (self.width as i32, self.height as i32);
+        let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for &(dx, dy) in disc {
+            let (px, py) = (cx + dx, cy + dy);
+            if px < 0 || py < 0 || px >= w || py >= h {
+                continue;
+            }
+            let i = (py as usize * self.width + px as usize) * 4;
+            self.data[i..i + 4].copy_from_slice(&[color[0], color[1], color[2], 255]);
+            x0 = x0.min(px);
+            y0 = y0.min(py);
+            x1 = x1.max(px + 1);
+            y1 = y1.max(py + 1);
+        }
+        if x1 > x0 {
+            self.note(x0, y0, x1, y1);
+        }
+    }
+}
+
+/// The pixels a round pen of some width covers around its centre pixel.
+#[derive(Debug, Clone)]
+pub struct Brush {
+    radius: f64,
+    disc: Vec<(i32, i32)>,
+}
+
+impl Brush {
+    pub fn round(width: f64) -> Brush {
+        let radius = (width / 2.0).max(0.5);
+        let reach = radius.ceil() as i32;
+        let disc = (-reach..=reach)
+            .flat_map(|dy| (-reach..=reach).map(move |dx| (dx, dy)))
+            .filter(|&(dx, dy)| ((dx * dx + dy * dy) as f64) <= radius * radius + 0.25)
+            .collect();
+        Brush { radius, disc }
+    }
+}
+
+/// Whether a dash pattern is "on" at distance `at` along the line.
+fn on(at: f64, dash: &[f64], pattern: f64) -> bool {
+    let mut left = at.rem_euclid(pattern);
+    for (i, length) in dash.iter().enumerate() {
+        if left < *length {
+            return i % 2 == 0;
+        }
+        left -= length;
+    }
+    false
+}
+
+/// The part of segment a→b inside the rectangle, as fractions (t0, t1)
+/// of the segment (Liang–Barsky); `None` when it misses.
+fn clip(a: [f64; 2], b: [f64; 2], x0: f64, y0: f64, x1: f64, y1: f64) -> Option<(f64, f64)> {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a[0] - x0),
+        (dx, x1 - a[0]),
+        (-dy, a[1] - y0),
+        (dy, y1 - a[1]),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RED: Rgba = [255, 0, 0, 255];
+
+    fn inked(p: &Pixmap) -> usize {
+        p.data().chunks_exact(4).filter(|px| px[3] > 0).count()
+    }
+
+    #[test]
+    fn a_square_is_filled_exactly_and_a_hole_stays_empty() {
+        let mut p = Pixmap::new(20, 20);
+        let outer: &[[f64; 2]] = &[[2.0, 2.0], [12.0, 2.0], [12.0, 12.0], [2.0, 12.0]];
+        p.fill(&[outer], RED);
+        assert_eq!(inked(&p), 100);
+        assert_eq!(p.pixel(2, 2), Some(RED));
+        assert_eq!(p.pixel(12, 12).map(|c| c[3]), Some(0));
+        assert_eq!(p.drawn(), Some((2, 2, 10, 10)));
+        let mut q = Pixmap::new(20, 20);
+        let hole: &[[f64; 2]] = &[[5.0, 5.0], [9.0, 5.0], [9.0, 9.0], [5.0, 9.0]];
+        q.fill(&[outer, hole], RED);
+        assert_eq!(inked(&q), 100 - 16);
+        assert_eq!(q.pixel(6, 6).map(|c| c[3]), Some(0));
+    }
+
+    #[test]
+    fn translucent_colour_blends_over_what_is_there() {
+        let mut p = Pixmap::new(4, 4);
+        let all: &[[f64; 2]] = &[[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]];
+        p.fill(&[all], [0, 0, 255, 255]);
+        p.fill(&[all], [255, 0, 0, 128]);
+        let [r, g, b, a] = p.pixel(1, 1).unwrap_or_default();
+        assert_eq!((g, a), (0, 255));
+        assert!(
+            (126..=129).contains(&r) && (126..=129).contains(&b),
+            "{r} {b}"
+        );
+    }
+
+    #[test]
+    fn a_line_is_as_wide_as_asked_and_dashes_leave_gaps() {
+        let mut solid = Pixmap::new(40, 10);
+        solid.stroke(&[[5.0, 5.0], [35.0, 5.0]], 3.0, &[], RED);
+        // 3 pixels wide along the line.
+        assert_eq!(solid.pixel(20, 4), Some(RED));
+        assert_eq!(solid.pixel(20, 6), Some(RED));
+        assert_eq!(solid.pixel(20, 8).map(|c| c[3]), Some(0));
+        let mut dashed = Pixmap::new(40, 10);
+        dashed.stroke(&[[5.0, 5.0], [35.0, 5.0]], 3.0, &[4.0, 6.0], RED);
+        let row: Vec<bool> = (0..40)
+            .map(|x| dashed.pixel(x, 5).is_some_and(|c| c[3] > 0))
+            .collect();
+        assert!(row[5] && !row[12] && row[16], "{row:?}");
+        assert!(inked(&dashed) < inked(&solid));
+    }
+
+    #[test]
+    fn a_diagonal_line_keeps_its_width() {
+        for width in [3.0, 6.0] {
+            let mut p = Pixmap::new(60, 60);
+            p.stroke(&[[5.3, 5.3], [55.3, 55.3]], width, &[], RED);
+            // Across the line (pixels on the other diagonal lie 1.41 apart),
+            // at every point along it, as many pixels of ink as its width
+            // allows: no pinch where two dots barely touch.
+            let least = if width > 3.0 { 3 } else { 2 };
+            for t in 10..50 {
+                let across = (-6..=6)
+                    .filter(|d| p.pixel(t + d, t - d).is_some_and(|c| c[3] > 0))
+                    .count();
+                assert!(
+                    across >= least,
+                    "{across} pixels across at {t}, width {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lines_far_outside_cost_nothing_and_draw_nothing() {
+        let mut p = Pixmap::new(10, 10);
+        p.stroke(&[[-1e9, -1e9], [-1e9 + 1.0, 1e9]], 3.0, &[], RED);
+        assert_eq!(inked(&p), 0);
+        assert_eq!(p.drawn(), None);
+        // Crossing the pixmap: only the crossing part is drawn.
+        p.stroke(&[[-1e6, 5.0], [1e6, 5.0]], 1.0, &[], RED);
+        assert_eq!(p.pixel(0, 5), Some(RED));
+        assert_eq!(p.pixel(9, 5), Some(RED));
+    }
+
+    #[test]
+    fn a_stamp_is_copied_and_cut_at_the_edges_and_clear_empties_it() {
+        let rgba: Vec<u8> = (0..9).flat_map(|_| [0u8, 200, 0, 255]).collect();
+        let stamp = Stamp::from_rgba(3, &rgba);
+        let mut inside = Pixmap::new(5, 5);
+        inside.stamp(&stamp, 1, 1);
+        assert_eq!(inked(&inside), 9);
+        assert_eq!(inside.pixel(3, 3), Some([0, 200, 0, 255]));
+        assert_eq!(inside.pixel(4, 4).map(|c| c[3]), Some(0));
+        let mut p = Pixmap::new(5, 5);
+        p.stamp(&stamp, -1, -1);
+        assert_eq!(inked(&p), 4);
+        p.stamp(&stamp, 3, 3);
+        assert_eq!(inked(&p), 8);
+        assert_eq!(p.drawn(), Some((0, 0, 5, 5)));
+        p.clear();
+        assert_eq!(inked(&p), 0);
+        assert_eq!(p.drawn(), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! GeoJSON in and out: the reader (one step per member), the conventions
+//! other tools write dates in, the checks of a geometry, the scan that
+//! finds where a feature's text lies in the file, the lossless export, and
+//! CSV made into GeoJSON.
+
+pub mod convention;
+pub mod csv;
+pub mod export;
+pub mod geometry;
+pub mod read;
+pub mod scan;

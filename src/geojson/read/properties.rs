@@ -1,0 +1,243 @@
+//! Reading a feature's properties: each value checked against what the
+//! map expects of it, every problem recorded with the property it is in.
+
+use serde_json::{Map, Value};
+
+use crate::model::history::{GradeHistory, GradeStep};
+use crate::model::problem::{describe, Problem};
+use crate::model::statement::{Grade, SourceType, Stance};
+use crate::model::Confidence;
+use crate::model::{Kind, Source, SourceNotes};
+use crate::time::{Span, TimeBound};
+
+/// A feature's problems, each naming the feature (its index and id).
+pub(super) struct Found {
+    index: usize,
+    id: Option<String>,
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Found {
+    pub(super) fn new(index: usize, id: Option<String>, problems: Vec<Problem>) -> Found {
+        Found {
+            index,
+            id,
+            problems,
+        }
+    }
+
+    /// A problem of this feature.
+    pub(super) fn at(&self, message: String) -> Problem {
+        Problem::at_feature(self.index, self.id.clone(), message)
+    }
+
+    /// Records a problem in the feature's member `member`.
+    pub(super) fn member(&mut self, member: &str, message: String) {
+        let problem = self.at(message).with_member(member);
+        self.problems.push(problem);
+    }
+
+    /// Records a problem in the property `key`.
+    pub(super) fn property(&mut self, key: &str, message: String) {
+        let problem = self.at(message).with_property(key);
+        self.problems.push(problem);
+    }
+}
+
+/// A text property; `None` when absent or null, and a problem when it is
+/// not text.
+pub(super) fn text(
+    properties: &Map<String, Value>,
+    key: &str,
+    found: &mut Found,
+) -> Option<String> {
+    match properties.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            found.property(key, format!("expected text, found {}", describe(other)));
+            None
+        }
+    }
+}
+
+/// A property whose value must be one of a few names (`what` says what
+/// they are, for the message).
+pub(super) fn one_of(
+    properties: &Map<String, Value>,
+    key: &str,
+    what: &str,
+    names: &[&'static str],
+    found: &mut Found,
+) -> Option<&'static str> {
+    let value = text(properties, key, found)?;
+    let known = names.iter().copied().find(|n| *n == value);
+    if known.is_none() {
+        let expected: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+        found.property(
+            key,
+            format!(
+                "{value:?} is not {what}; expected one of {}",
+                expected.join(", ")
+            ),
+        );
+    }
+    known
+}
+
+/// A number property.
+pub(super) fn number(properties: &Map<String, Value>, key: &str, found: &mut Found) -> Option<f64> {
+    match properties.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(other) => {
+            found.property(key, format!("expected a number, found {}", describe(other)));
+            None
+        }
+    }
+}
+
+/// The `sources` array: every entry that reads, and a problem for each
+/// that does not.
+pub(super) fn sources(properties: &Map<String, Value>, found: &mut Found) -> Vec<Source> {
+    match properties.get("sources") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match read_source(item) {
+                Ok(source) => Some(source),
+                Err(message) => {
+                    found.property(&format!("sources[{i}]"), message);
+                    None
+                }
+            })
+            .collect(),
+        Some(other) => {
+            found.property(
+                "sources",
+                format!(
+                    "expected an array of source objects, found {}",
+                    describe(other)
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// The `grades` property: an array of `{"from": DATE, "confidence": LABEL}`
+/// (or `"stance"`; optionally `"source_type"`), in date order. Each problem goes to `problem` with the
+/// property it is in.
+pub(super) fn read_grades(
+    value: Option<&Value>,
+    problem: &mut dyn FnMut(String, String),
+) -> GradeHistory {
+    let items = match value {
+        None | Some(Value::Null) => return GradeHistory::default(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            problem(
+                "grades".to_owned(),
+                format!(
+                    "expected an array of {{\"from\": date, \"confidence\": label}}, found {}",
+                    describe(other)
+                ),
+            );
+            return GradeHistory::default();
+        }
+    };
+    let mut grades = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let key = format!("grades[{i}]");
+        let field = |name: &str| item.get(name).and_then(Value::as_str);
+        let from = field("from").map(|t| TimeBound::parse(t).map(TimeBound::day));
+        let confidence = field("confidence").map(|t| Confidence::parse(t).ok_or(t));
+        let stance = field("stance").map(|t| Stance::parse(t).ok_or(t));
+        let who = field("source_type").map(|t| SourceType::parse(t).ok_or(t));
+        let grade = match (confidence, stance, who) {
+            (Some(Err(t)), _, _) => Err(format!("{t:?} is not a confidence label")),
+            (_, Some(Err(t)), _) => Err(format!("{t:?} is not a stance")),
+            (_, _, Some(Err(t))) => Err(format!("{t:?} is not a source type")),
+            (c, s, w) => {
+                let (c, w) = (c.and_then(Result::ok), w.and_then(Result::ok));
+                Grade::of(c, s.and_then(Result::ok))
+                    .map(|grade| (grade, w.or(c.map(SourceType::from_confidence))))
+                    .ok_or_else(|| "gives neither \"confidence\" nor \"stance\"".to_owned())
+            }
+        };
+        match (from, grade) {
+            (Some(Ok(day)), Ok((grade, source_type))) => {
+                if grades
+                    .last()
+                    .is_some_and(|last: &GradeStep| last.from > day)
+                {
+                    problem(key, "is dated before the entry above it".to_owned());
+                }
+                grades.push(GradeStep {
+                    from: day,
+                    grade,
+                    source_type,
+                });
+            }
+            (None, _) => problem(key, "has no \"from\" date".to_owned()),
+            (Some(Err(error)), _) => problem(format!("{key}.from"), error.to_string()),
+            (_, Err(message)) => problem(key, message),
+        }
+    }
+    GradeHistory(grades.into_boxed_slice())
+}
+
+/// Without a `kind`: lines are routes, dated points are events, the rest places.
+pub(super) fn default_kind(geometry: Option<&geo::Geometry<f64>>, span: Span) -> Kind {
+    match geometry {
+        Some(geo::Geometry::LineString(_) | geo::Geometry::MultiLineString(_)) => Kind::Route,
+        Some(geo::Geometry::Point(_)) if span.start.is_some() => Kind::Event,
+        _ => Kind::Place,
+    }
+}
+
+pub(super) fn read_source(value: &Value) -> Result<Source, String> {
+    let Value::Object(fields) = value else {
+        return Err(format!(
+            "expected a source object with \"title\", \"publisher\", \"url\" and \"date\", found {}",
+            describe(value)
+        ));
+    };
+    let field = |key: &str| -> Result<Option<String>, String> {
+        match fields.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(format!("\"{key}\" must be text, found {}", describe(other))),
+        }
+    };
+    let reference = match fields.get("ref") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(format!(
+                "\"ref\" must be a number or text, found {}",
+                describe(other)
+            ))
+        }
+    };
+    // Notes about a source are shown when they are text, and otherwise
+    // kept only in the feature's own text (export gives them back).
+    let note = |key: &str| fields.get(key).and_then(Value::as_str).map(str::to_owned);
+    Ok(Source {
+        reference,
+        title: field("title")?,
+        publisher: field("publisher")?,
+        url: field("url")?,
+        date: field("date")?,
+        more: Some(SourceNotes {
+            via: note("via"),
+            mirror: note("mirror"),
+            date_note: note("date_note"),
+            note: note("note"),
+        })
+        .filter(|more| *more != SourceNotes::default())
+        .map(Box::new),
+    })
+}

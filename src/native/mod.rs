@@ -1,0 +1,7 @@
+//! What is made on the command line, not in the page: the offline basemap
+//! (Natural Earth countries, from TopoJSON) and synthetic data for the
+//! benchmark.
+
+pub mod basemap;
+pub mod synth;
+pub mod topo;

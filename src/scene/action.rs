@@ -1,0 +1,60 @@
+//! What a person (or the page, for them) can do: every input of the map
+//! becomes one of these, and the app carries it out.
+
+use crate::model::Dataset;
+use crate::scene::fragment::LinkState;
+use crate::time::Day;
+
+/// One thing to do.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Select the day at this step of the slider (0 is the first day).
+    GoToStep(i32),
+    /// Select this day (kept within the data's range).
+    GoToDay(Day),
+    /// Move this many days, within the data's range.
+    Step(i32),
+    /// Start or stop playing.
+    TogglePlay,
+    /// Advance one step while playing; stops at the last day.
+    Tick,
+    /// Download the features shown as GeoJSON.
+    Export,
+    /// Apply the replay mode and filters the controls are set to.
+    Select,
+    /// Show this feature: its day, the map on it, its popup.
+    Choose(usize),
+    /// Open this feature's popup (a click on the canvas of large data).
+    Open(usize),
+    /// List the chronology for the day shown (after the slider rested).
+    Relist,
+    /// A person opened the popup of this feature on the map, or closed
+    /// the one open (`None`).
+    Popup(Option<usize>),
+    /// The map's view moved: the address follows it.
+    Moved,
+    /// Show what an address holds (opening a link, going back or forward).
+    Restore(LinkState),
+    /// Put loaded data on the map, added to what is there or instead of it.
+    Load { data: Dataset, replace: bool },
+}
+
+impl Action {
+    /// Whether the address gains a history entry for it (`Some(true)`),
+    /// follows it in place (`Some(false)`: playing, a moved view), or is
+    /// left to the action itself (`None`).
+    pub fn history(&self) -> Option<bool> {
+        match self {
+            Action::Tick | Action::TogglePlay | Action::Export | Action::Relist | Action::Moved => {
+                Some(false)
+            }
+            Action::Popup(_) | Action::Restore(_) | Action::Load { .. } => None,
+            Action::GoToStep(_)
+            | Action::GoToDay(_)
+            | Action::Step(_)
+            | Action::Select
+            | Action::Choose(_)
+            | Action::Open(_) => Some(true),
+        }
+    }
+}

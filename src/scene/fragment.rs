@@ -1,0 +1,225 @@
+//! The state a link can carry in its fragment (`#date=…&map=…`): the day,
+//! the view, the selected feature, the filters and the replay mode.
+//! Reading is forgiving: a part that cannot be read is left at its default,
+//! never an error.
+
+use crate::model::statement::{Grade, SourceType};
+use crate::model::Kind;
+use crate::scene::selection::Replay;
+use crate::time::Day;
+
+/// What the map shows, as a link records it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkState {
+    pub day: Option<Day>,
+    /// Zoom, latitude, longitude.
+    pub view: Option<(f64, f64, f64)>,
+    /// The selected feature's id.
+    pub feature: Option<String>,
+    /// Only these grades (`confidence=`, as links have always written
+    /// them); `None` is all.
+    pub confidence: Option<Vec<Grade>>,
+    /// Only these source types (`who=`); `None` is all.
+    pub who: Option<Vec<SourceType>>,
+    /// Only these kinds; `None` is all.
+    pub kinds: Option<Vec<Kind>>,
+    pub replay: Replay,
+}
+
+/// Reads a fragment, with or without its `#`.
+///
+/// ```
+/// use troopmap::{scene::fragment::parse, scene::selection::Replay};
+/// let state = parse("#date=2024-10-18&map=6/43.1/131.9&feature=route%3Asea&kind=route,event&replay=known");
+/// assert_eq!(state.day.unwrap().to_string(), "2024-10-18");
+/// assert_eq!(state.view, Some((6.0, 43.1, 131.9)));
+/// assert_eq!(state.feature.as_deref(), Some("route:sea"));
+/// assert_eq!(state.replay, Replay::MadePublicBy);
+/// assert_eq!(parse("#date=yesterday&map=far/away"), Default::default());
+/// ```
+pub fn parse(fragment: &str) -> LinkState {
+    let mut state = LinkState::default();
+    for pair in fragment.trim_start_matches('#').split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match key {
+            "date" => state.day = Day::parse(&value).ok(),
+            "map" => state.view = view(&value),
+            "feature" if !value.is_empty() => state.feature = Some(value),
+            "confidence" => state.confidence = list(&value, Grade::parse),
+            "who" => state.who = list(&value, SourceType::parse),
+            "kind" => state.kinds = list(&value, Kind::parse),
+            "replay" => state.replay = Replay::parse(&value).unwrap_or_default(),
+            _ => {}
+        }
+    }
+    state
+}
+
+/// Writes the state as a fragment, `#` included; [`parse`] reads it back.
+///
+/// ```
+/// use troopmap::scene::fragment::{format, parse, LinkState};
+/// let state = LinkState { feature: Some("event:a&b #1".into()), view: Some((5.0, 42.25, 130.5)), ..Default::default() };
+/// assert_eq!(format(&state), "#map=5/42.25/130.5&feature=event%3Aa%26b%20%231");
+/// assert_eq!(parse(&format(&state)), state);
+/// ```
+pub fn format(state: &LinkState) -> String {
+    let mut parts = Vec::new();
+    if let Some(day) = state.day {
+        parts.push(format!("date={day}"));
+    }
+    if let Some((zoom, lat, lon)) = state.view {
+        parts.push(format!("map={zoom}/{lat}/{lon}"));
+    }
+    if let Some(feature) = &state.feature {
+        parts.push(format!("feature={}", encode(feature)));
+    }
+    if let Some(confidence) = &state.confidence {
+        parts.push(format!(
+            "confidence={}",
+            confidence
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    if let Some(who) = &state.who {
+        parts.push(format!(
+            "who={}",
+            who.iter()
+                .map(|w| encode(w.as_str()))
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    if let Some(kinds) = &state.kinds {
+        parts.push(format!(
+            "kind={}",
+            kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    if state.replay != Replay::OnTheDay {
+        parts.push(format!("replay={}", state.replay.as_str()));
+    }
+    format!("#{}", parts.join("&"))
+}
+
+fn view(value: &str) -> Option<(f64, f64, f64)> {
+    let numbers: Vec<f64> = value
+        .split('/')
+        .map(|n| n.parse::<f64>())
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [zoom, lat, lon] = numbers[..] else {
+        return None;
+    };
+    let valid = (0.0..=20.0).contains(&zoom)
+        && (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon);
+    valid.then_some((zoom, lat, lon))
+}
+
+/// A comma-separated list (empty: every box unticked); `None` when any
+/// name is not known.
+fn list<T>(value: &str, parse: fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    if value.is_empty() {
+        return Some(Vec::new());
+    }
+    value.split(',').map(parse).collect()
+}
+
+/// Percent-encodes everything but letters, digits and `-._~`.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Percent-decodes; a broken escape is kept as written.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_round_trips() {
+        let state = LinkState {
+            day: Day::parse("2024-10-11").ok(),
+            view: Some((6.5, 43.115, 131.885)),
+            feature: Some("route:sea-wave1-hamhung".into()),
+            confidence: Some(vec![Grade::Confirmed, Grade::Unasserted]),
+            who: Some(vec![SourceType::Official, SourceType::MapMaker]),
+            kinds: Some(vec![Kind::Route]),
+            replay: Replay::HappenedBy,
+        };
+        assert_eq!(parse(&format(&state)), state);
+        assert_eq!(parse(&format(&LinkState::default())), LinkState::default());
+        // Every box of a filter unticked is kept too: nothing of it shown.
+        let none = LinkState {
+            confidence: Some(Vec::new()),
+            kinds: Some(Vec::new()),
+            ..LinkState::default()
+        };
+        assert_eq!(parse(&format(&none)), none);
+    }
+
+    #[test]
+    fn bad_parts_fall_back_to_defaults_one_by_one() {
+        let state = parse("#date=2024-13-01&map=6/95/131&feature=&confidence=sure,confirmed&kind=ship&replay=later&extra=1&&=");
+        assert_eq!(state, LinkState::default());
+        // The good parts of a partly bad fragment are kept.
+        let state = parse("date=2024-10-18&map=x&kind=event");
+        assert_eq!(state.day, Day::parse("2024-10-18").ok());
+        assert_eq!(state.view, None);
+        assert_eq!(state.kinds, Some(vec![Kind::Event]));
+    }
+
+    #[test]
+    fn odd_escapes_and_unicode_do_not_break_it() {
+        assert_eq!(
+            parse("#feature=%E2%82%AC%2").feature.as_deref(),
+            Some("€%2")
+        );
+        assert_eq!(parse("#feature=%FF").feature.as_deref(), Some("\u{fffd}"));
+        let state = LinkState {
+            feature: Some("место:Владивосток".into()),
+            ..LinkState::default()
+        };
+        assert_eq!(parse(&format(&state)), state);
+    }
+}

@@ -1,0 +1,7 @@
+//! Where things are: the box around shapes, lengths and durations of
+//! movements, how a unit moves along its route, and the journeys under way.
+
+pub mod bounds;
+pub mod journeys;
+pub mod measure;
+pub mod motion;

@@ -1,0 +1,179 @@
+//! The date slider, its buttons, the status line and the export button:
+//! each turns a person's action into an [`Action`].
+
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement, HtmlSelectElement,
+};
+
+use crate::model::statement::{Grade, SourceType};
+use crate::model::Kind;
+use crate::scene::selection::{Replay, Selection};
+
+use crate::scene::action::Action;
+use crate::time::Day;
+use crate::web::dispatch::Dispatch;
+use crate::web::page::dom;
+
+/// The page's controls.
+pub struct Controls {
+    pub slider: HtmlInputElement,
+    pub output: HtmlOutputElement,
+    pub status: HtmlElement,
+    pub play: HtmlButtonElement,
+}
+
+impl Controls {
+    /// Finds the controls in the page.
+    pub fn find() -> Result<Controls, JsValue> {
+        Ok(Controls {
+            slider: dom::by_id("date")?,
+            output: dom::by_id("date-output")?,
+            status: dom::by_id("status")?,
+            play: dom::by_id("play")?,
+        })
+    }
+
+    /// Sets the slider's range: one step per day from `first` to `last`.
+    pub fn set_range(&self, first: Day, last: Day) {
+        self.slider.set_min("0");
+        self.slider.set_max(&(last.0 - first.0).to_string());
+        self.slider.set_step("1");
+    }
+
+    /// Shows `day` (step `value` of the slider) and the count of features.
+    pub fn show(&self, value: i32, day: Day, count: usize) -> Result<(), JsValue> {
+        let date = day.to_string();
+        self.slider.set_value(&value.to_string());
+        self.slider.set_attribute("aria-valuetext", &date)?;
+        self.output.set_value(&date);
+        let noun = if count == 1 { "feature" } else { "features" };
+        self.status
+            .set_text_content(Some(&format!("{count} {noun} on {date}")));
+        Ok(())
+    }
+
+    /// Shows that the data has no dates, and the count of features.
+    pub fn show_undated(&self, count: usize) -> Result<(), JsValue> {
+        self.slider.set_attribute("aria-valuetext", "undated")?;
+        self.output.set_value("undated");
+        let noun = if count == 1 { "feature" } else { "features" };
+        self.status
+            .set_text_content(Some(&format!("{count} {noun}, undated")));
+        Ok(())
+    }
+
+    /// Shows whether the date is playing.
+    pub fn show_playing(&self, playing: bool) -> Result<(), JsValue> {
+        self.play
+            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        self.play
+            .set_attribute("aria-pressed", if playing { "true" } else { "false" })
+    }
+}
+
+/// Connects every control: each sends its action.
+pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
+    let slider: HtmlInputElement = dom::by_id("date")?;
+    let handle = dispatch.clone();
+    let input = slider.clone();
+    listen(&slider, "input", move || {
+        let value = input.value_as_number();
+        if value.is_finite() {
+            handle.send(Action::GoToStep(value as i32));
+        }
+    })?;
+    // Space plays and pauses while the slider has focus, as in players.
+    let handle = dispatch.clone();
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.key() == " " {
+                event.prevent_default();
+                // A held key plays or pauses once, not on every repeat.
+                if !event.repeat() {
+                    handle.send(Action::TogglePlay);
+                }
+            }
+        });
+    slider.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
+    on_key.forget();
+    // The replay mode and the legend's filters.
+    let replay: HtmlElement = dom::by_id("replay")?;
+    let handle = dispatch.clone();
+    listen(&replay, "change", move || handle.send(Action::Select))?;
+    let boxes = dom::document()?.query_selector_all("#legend input.filter")?;
+    for i in 0..boxes.length() {
+        if let Some(target) = boxes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::EventTarget>().ok())
+        {
+            let handle = dispatch.clone();
+            listen(&target, "change", move || handle.send(Action::Select))?;
+        }
+    }
+    for (id, action) in [
+        ("previous", Action::Step(-1)),
+        ("next", Action::Step(1)),
+        ("play", Action::TogglePlay),
+        ("export", Action::Export),
+    ] {
+        let button: HtmlElement = dom::by_id(id)?;
+        let handle = dispatch.clone();
+        listen(&button, "click", move || handle.send(action.clone()))?;
+    }
+    Ok(())
+}
+
+fn listen(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl FnMut() + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut()>::new(f);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    // The controls live as long as the page.
+    closure.forget();
+    Ok(())
+}
+
+/// The mode and filters the page's controls are set to.
+pub fn selection() -> Result<Selection, JsValue> {
+    let replay: HtmlSelectElement = dom::by_id("replay")?;
+    let checked = |group: &str| -> Result<(Vec<String>, u32), JsValue> {
+        let boxes =
+            dom::document()?.query_selector_all(&format!("#legend input.filter[data-{group}]"))?;
+        let mut on = Vec::new();
+        for i in 0..boxes.length() {
+            if let Some(input) = boxes
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            {
+                if input.checked() {
+                    on.push(
+                        input
+                            .get_attribute(&format!("data-{group}"))
+                            .unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        Ok((on, boxes.length()))
+    };
+    // All boxes checked is no filter at all. (Features without a
+    // confidence pass any confidence filter: see `Selection::admits`.)
+    let (confidences, all) = checked("confidence")?;
+    let confidence = (confidences.len() as u32 != all)
+        .then(|| confidences.iter().filter_map(|c| Grade::parse(c)).collect());
+    let (who, all) = checked("who")?;
+    let who = (who.len() as u32 != all)
+        .then(|| who.iter().filter_map(|w| SourceType::parse(w)).collect());
+    let (kinds, all) = checked("kind")?;
+    let kinds =
+        (kinds.len() as u32 != all).then(|| kinds.iter().filter_map(|k| Kind::parse(k)).collect());
+    Ok(Selection {
+        replay: Replay::parse(&replay.value()).unwrap_or_default(),
+        confidence,
+        who,
+        kinds,
+    })
+}

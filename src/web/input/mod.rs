@@ -1,0 +1,8 @@
+//! The inputs: each turns what a person (or a timer, or the address) does
+//! into an [`crate::scene::action::Action`] sent through the dispatch, and
+//! nothing else.
+
+pub mod controls;
+pub mod import;
+pub mod link;
+pub mod timers;

@@ -1,0 +1,105 @@
+//! The offline basemap (Natural Earth countries, bundled with the app) and
+//! the optional online OpenStreetMap tiles.
+
+use leaflet::{Layer, Map, TileLayer, TileLayerOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use crate::web::page::bindings::{self, object};
+
+/// The pane the basemap is drawn in: under the tile pane (200), so that
+/// online tiles, when switched on, cover it.
+const PANE: &str = "basemap";
+
+/// Draws the bundled basemap and offers the online tiles, off, in a layer
+/// switcher.
+pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
+    let pane = bindings::create_pane(map, PANE);
+    pane.style().set_property("z-index", "150")?;
+    let data = fetch_json(url).await?;
+    let renderer = leaflet::Canvas::with_options(&{
+        let o = leaflet::CanvasOptions::new();
+        o.set_pane(PANE.to_owned());
+        o
+    });
+    let style = object(&[
+        ("color", "#9c9488".into()),
+        ("weight", 0.8.into()),
+        ("fillColor", "#f4f1e8".into()),
+        ("fillOpacity", 1.0.into()),
+    ]);
+    let land = bindings::geo_json(
+        &data,
+        &object(&[
+            ("style", style),
+            ("interactive", false.into()),
+            ("pane", PANE.into()),
+            ("renderer", renderer.into()),
+            ("attribution", "Basemap: Natural Earth".into()),
+        ]),
+    );
+    land.add_to(map);
+
+    let tile_options = TileLayerOptions::new();
+    tile_options.set_attribution("© OpenStreetMap contributors".to_owned());
+    tile_options.set_max_zoom(19.0);
+    let tiles: Layer = TileLayer::new_options(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        &tile_options,
+    )
+    .unchecked_into();
+    let overlays = object(&[
+        ("Natural Earth basemap (offline)", land.into()),
+        ("OpenStreetMap tiles (online)", tiles.into()),
+    ]);
+    bindings::layers_control(
+        &JsValue::NULL,
+        &overlays,
+        &object(&[("collapsed", true.into())]),
+    )
+    .add_to(map);
+    Ok(())
+}
+
+/// Starts fetching `url`; [`read_utf8`] takes the answer.
+pub fn start_fetch(url: &str) -> Result<js_sys::Promise, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    Ok(window.fetch_with_str(url))
+}
+
+/// The body of a fetch of `url` begun by [`start_fetch`], as UTF-8 text,
+/// copied once from the response's bytes (no detour through a JavaScript
+/// string).
+pub async fn read_utf8(url: &str, pending: js_sys::Promise) -> Result<String, JsValue> {
+    let response = answer(url, JsFuture::from(pending).await?)?;
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    String::from_utf8(bytes).map_err(|e| {
+        JsValue::from_str(&format!(
+            "{url}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {
+    JsFuture::from(fetch(url).await?.json()?).await
+}
+
+async fn fetch(url: &str) -> Result<Response, JsValue> {
+    answer(url, JsFuture::from(start_fetch(url)?).await?)
+}
+
+/// The response, unless the server said no.
+fn answer(url: &str, response: JsValue) -> Result<Response, JsValue> {
+    let response: Response = response.dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!(
+            "{url}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    Ok(response)
+}

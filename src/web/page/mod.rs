@@ -1,0 +1,7 @@
+//! The page itself: the DOM, JavaScript bindings Leaflet's crate lacks, the
+//! basemap, and downloads.
+
+pub mod basemap;
+pub mod bindings;
+pub mod dom;
+pub mod download;

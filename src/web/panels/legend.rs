@@ -1,0 +1,290 @@
+//! The legend: what each line pattern and marker means, built from the same
+//! style table the features use.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::draw::style::{arrow_id, place_mark, size, stroke};
+use crate::model::statement::{Grade, SourceType};
+use crate::model::{Kind, Precision};
+use crate::web::page::dom::{self, element, svg};
+
+/// Fills the legend element `#legend`, and adds the arrowhead markers that
+/// routes refer to.
+pub fn build() -> Result<(), JsValue> {
+    add_arrow_markers()?;
+    let legend: Element = dom::by_id("legend")?;
+    let details = element("details", "", "")?;
+    // Open on a wide screen; on a phone the map needs the room.
+    if !dom::narrow() {
+        details.set_attribute("open", "")?;
+    }
+    dom::add(&details, &element("summary", "", "Legend")?)?;
+    let list = element("ul", "", "")?;
+    dom::add(
+        &list,
+        &element("li", "legend-heading", "How sure (the grade)")?,
+    )?;
+    let labels = Grade::ALL
+        .iter()
+        .map(|&c| (Some(c), grade_name(c), c.meaning()))
+        .chain(std::iter::once((
+            None,
+            "not given",
+            "the data gives no confidence or stance",
+        )));
+    for (confidence, name, meaning) in labels {
+        let item = element("li", "", "")?;
+        // Each label a person can see can also be hidden: a filter.
+        match confidence {
+            Some(c) => dom::add(
+                &item,
+                &filter_box("confidence", c.as_str(), &format!("Show {name}"))?,
+            )?,
+            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+        }
+        dom::add(&item, &line_sample(confidence)?)?;
+        let text = element("span", "", "")?;
+        dom::add(&text, &element("strong", "", name)?)?;
+        dom::add(
+            &text,
+            &element(
+                "span",
+                "legend-meaning",
+                &format!(" {}: {meaning}", stroke(confidence).pattern),
+            )?,
+        )?;
+        dom::add(&item, &text)?;
+        dom::add(&list, &item)?;
+    }
+    // Who said it: one row of boxes, each named and explained on hover.
+    dom::add(&list, &element("li", "legend-heading", "Who said it")?)?;
+    let row = element("li", "legend-who", "")?;
+    for who in SourceType::ALL {
+        let label = element("label", "", "")?;
+        label.set_attribute("title", who.meaning())?;
+        dom::add(
+            &label,
+            &filter_box(
+                "who",
+                who.as_str(),
+                &format!("Show what {} said", who.meaning()),
+            )?,
+        )?;
+        dom::add(&label, &element("span", "", who.as_str())?)?;
+        dom::add(&row, &label)?;
+    }
+    dom::add(&list, &row)?;
+    dom::add(&list, &element("li", "legend-heading", "What it is")?)?;
+    for (class, label) in [
+        ("place", "place (ring, labelled)"),
+        ("exact", "place known to the exact point (dot in the ring)"),
+        (
+            "approximate",
+            "place known roughly (faint halo; wider for an area)",
+        ),
+        ("event", "event (filled dot)"),
+        ("unasserted", "a doubt, warning or non-answer (hollow dot)"),
+        ("route", "route (line, arrow at its destination)"),
+    ] {
+        let item = element("li", "", "")?;
+        match Kind::parse(class) {
+            Some(kind) => dom::add(
+                &item,
+                &filter_box("kind", kind.as_str(), &format!("Show {}s", kind.as_str()))?,
+            )?,
+            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+        }
+        dom::add(&item, &kind_sample(class)?)?;
+        dom::add(&item, &element("span", "", label)?)?;
+        dom::add(&list, &item)?;
+    }
+    dom::add(&details, &list)?;
+    dom::add(&legend, &details)?;
+    Ok(())
+}
+
+/// How the legend names a grade.
+fn grade_name(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Unasserted => "doubts, warns, neither",
+        other => other.as_str(),
+    }
+}
+
+/// A checked box that shows or hides one grade, source type or kind.
+fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElement, JsValue> {
+    let input = element("input", "filter", "")?;
+    input.set_attribute("type", "checkbox")?;
+    input.set_attribute("checked", "")?;
+    input.set_attribute(&format!("data-{group}"), value)?;
+    input.set_attribute("aria-label", label)?;
+    Ok(input)
+}
+
+/// The height of a legend sample, in CSS pixels: a place's ring fits.
+const SAMPLE_HEIGHT: f64 = 18.0;
+
+fn sample_svg() -> Result<Element, JsValue> {
+    let s = svg("svg")?;
+    s.set_attribute("width", "36")?;
+    s.set_attribute("height", &SAMPLE_HEIGHT.to_string())?;
+    s.set_attribute("aria-hidden", "true")?;
+    Ok(s)
+}
+
+fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
+    let s = sample_svg()?;
+    let line = svg("line")?;
+    let style = stroke(confidence);
+    let (y, width) = (
+        (SAMPLE_HEIGHT / 2.0).to_string(),
+        size::ROUTE_WEIGHT.to_string(),
+    );
+    for (k, v) in [
+        ("x1", "2"),
+        ("y1", y.as_str()),
+        ("x2", "34"),
+        ("y2", y.as_str()),
+        ("stroke", style.color),
+        ("stroke-width", width.as_str()),
+        ("stroke-linecap", "round"),
+    ] {
+        line.set_attribute(k, v)?;
+    }
+    if let Some(dash) = style.dash {
+        line.set_attribute("stroke-dasharray", dash)?;
+    }
+    dom::add(&s, &line)?;
+    Ok(s)
+}
+
+/// The sample of a kind of mark, drawn with the sizes the map draws it
+/// with ([`size`]): a halo wider than the sample is cut at its edge.
+fn kind_sample(kind: &str) -> Result<Element, JsValue> {
+    let s = sample_svg()?;
+    let color = stroke(Some(Grade::Confirmed)).color;
+    let centre = SAMPLE_HEIGHT / 2.0;
+    match kind {
+        "route" => {
+            let line = svg("line")?;
+            let (y, width) = (centre.to_string(), size::ROUTE_WEIGHT.to_string());
+            for (k, v) in [
+                ("x1", "2"),
+                ("y1", y.as_str()),
+                ("x2", "27"),
+                ("y2", y.as_str()),
+                ("stroke", color),
+                ("stroke-width", width.as_str()),
+            ] {
+                line.set_attribute(k, v)?;
+            }
+            dom::add(&s, &line)?;
+            let head = svg("path")?;
+            head.set_attribute(
+                "d",
+                &format!(
+                    "M 25 {} L 35 {centre} L 25 {} z",
+                    centre - 5.0,
+                    centre + 5.0
+                ),
+            )?;
+            head.set_attribute("fill", color)?;
+            dom::add(&s, &head)?;
+        }
+        _ => {
+            // A circle of radius `r`, filled with `fill` at `opacity`, with
+            // an outline of `outline` pixels in `line` (none for 0).
+            let circle = |r: f64, fill: &str, opacity: f64, line: &str, outline: f64| {
+                let c = svg("circle")?;
+                for (k, v) in [
+                    ("cx", "18".to_owned()),
+                    ("cy", centre.to_string()),
+                    ("r", r.to_string()),
+                    ("fill", fill.to_owned()),
+                    ("fill-opacity", opacity.to_string()),
+                ] {
+                    c.set_attribute(k, &v)?;
+                }
+                if outline > 0.0 {
+                    c.set_attribute("stroke", line)?;
+                    c.set_attribute("stroke-width", &outline.to_string())?;
+                }
+                Ok::<Element, JsValue>(c)
+            };
+            let ring = || {
+                circle(
+                    size::PLACE_RADIUS,
+                    "#ffffff",
+                    1.0,
+                    color,
+                    size::PLACE_WEIGHT,
+                )
+            };
+            let event = |fill: &str, opacity: f64, line: &str| {
+                circle(size::EVENT_RADIUS, fill, opacity, line, size::EVENT_WEIGHT)
+            };
+            match kind {
+                "event" => dom::add(&s, &event(color, size::EVENT_FILL_OPACITY, color)?)?,
+                "unasserted" => dom::add(
+                    &s,
+                    &event("#ffffff", 1.0, stroke(Some(Grade::Unasserted)).color)?,
+                )?,
+                "approximate" => {
+                    let halo = place_mark(Some(Precision::Approximate)).halo.unwrap_or(0.0);
+                    dom::add(
+                        &s,
+                        &circle(halo.min(centre), color, size::HALO_OPACITY, color, 0.0)?,
+                    )?;
+                    dom::add(&s, &ring()?)?;
+                }
+                "exact" => {
+                    dom::add(&s, &ring()?)?;
+                    dom::add(&s, &circle(size::PLACE_DOT_RADIUS, color, 1.0, color, 0.0)?)?;
+                }
+                _ => dom::add(&s, &ring()?)?,
+            }
+        }
+    }
+    Ok(s)
+}
+
+/// One `<marker>` per confidence, in a hidden `<svg>`, for routes'
+/// `marker-end`.
+fn add_arrow_markers() -> Result<(), JsValue> {
+    let holder = svg("svg")?;
+    holder.set_attribute("class", "arrow-defs")?;
+    holder.set_attribute("aria-hidden", "true")?;
+    let defs = svg("defs")?;
+    let all = Grade::ALL
+        .iter()
+        .map(|&c| Some(c))
+        .chain(std::iter::once(None));
+    for confidence in all {
+        let marker = svg("marker")?;
+        for (k, v) in [
+            ("id", arrow_id(confidence)),
+            ("viewBox", "0 0 10 10"),
+            // The tip stops short of the line's end, clear of the place marker there.
+            ("refX", "16"),
+            ("refY", "5"),
+            ("markerWidth", "5"),
+            ("markerHeight", "5"),
+            ("markerUnits", "strokeWidth"),
+            ("orient", "auto"),
+        ] {
+            marker.set_attribute(k, v)?;
+        }
+        let path = svg("path")?;
+        path.set_attribute("d", "M 0 0 L 10 5 L 0 10 z")?;
+        path.set_attribute("fill", stroke(confidence).color)?;
+        dom::add(&marker, &path)?;
+        dom::add(&defs, &marker)?;
+    }
+    dom::add(&holder, &defs)?;
+    dom::document()?
+        .body()
+        .ok_or_else(|| JsValue::from_str("the page has no body"))?
+        .append_child(&holder)?;
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! The panels beside the map: the legend, the popups, the date strip, the
+//! chronology and the count.
+
+pub mod chronology;
+pub mod days;
+pub mod histogram;
+pub mod legend;
+pub mod popup;

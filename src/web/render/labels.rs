@@ -1,0 +1,45 @@
+//! Place labels that do not cover each other: where two would overlap, the
+//! one for the place listed later in the data is hidden until there is room.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomRect, Element};
+
+use crate::web::page::dom;
+
+/// The attribute on a label's text that orders labels: its feature's index.
+pub const PRIORITY: &str = "data-label-priority";
+
+/// Hides every label that would overlap a label of higher priority (a
+/// lower feature index), and shows the rest.
+pub fn declutter() -> Result<(), JsValue> {
+    let found = dom::document()?.query_selector_all(".leaflet-tooltip.place-label")?;
+    let mut labels: Vec<(u32, Element, DomRect)> = Vec::with_capacity(found.length() as usize);
+    for i in 0..found.length() {
+        let Some(label) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let priority = label
+            .query_selector(&format!("[{PRIORITY}]"))?
+            .and_then(|text| text.get_attribute(PRIORITY))
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(u32::MAX);
+        // Measure with the label shown, whatever it was before.
+        label.class_list().remove_1("label-hidden")?;
+        let rect = label.get_bounding_client_rect();
+        labels.push((priority, label, rect));
+    }
+    labels.sort_by_key(|l| l.0);
+    let mut kept: Vec<DomRect> = Vec::new();
+    for (_, label, rect) in labels {
+        if kept.iter().any(|k| overlap(k, &rect)) {
+            label.class_list().add_1("label-hidden")?;
+        } else {
+            kept.push(rect);
+        }
+    }
+    Ok(())
+}
+
+fn overlap(a: &DomRect, b: &DomRect) -> bool {
+    a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom()
+}
