@@ -3,6 +3,7 @@
 
 use crate::model::Dataset;
 use crate::scene::fragment::LinkState;
+use crate::scene::selection::Selection;
 use crate::time::Day;
 
 /// One thing to do.
@@ -20,12 +21,18 @@ pub enum Action {
     Tick,
     /// Download the features shown as GeoJSON.
     Export,
-    /// Apply the replay mode and filters the controls are set to.
-    Select,
+    /// Apply this replay mode and these filters (as the controls are set).
+    Select(Selection),
     /// Show this feature: its day, the map on it, its popup.
     Choose(usize),
-    /// Open this feature's popup (a click on the canvas of large data).
+    /// Open this feature's popup.
     Open(usize),
+    /// A click on the map at its container pixel `(x, y)`, where marks do
+    /// not take clicks themselves (the canvas of large data): the popup of
+    /// the feature drawn there opens.
+    Pick { x: f64, y: f64 },
+    /// Draw a frame: the canvas asked for one, or the map moved.
+    Draw,
     /// List the chronology for the day shown (after the slider rested).
     Relist,
     /// A person opened the popup of this feature on the map, or closed
@@ -48,11 +55,15 @@ impl Action {
             Action::Tick | Action::TogglePlay | Action::Export | Action::Relist | Action::Moved => {
                 Some(false)
             }
-            Action::Popup(_) | Action::Restore(_) | Action::Load { .. } => None,
+            Action::Popup(_)
+            | Action::Restore(_)
+            | Action::Load { .. }
+            | Action::Pick { .. }
+            | Action::Draw => None,
             Action::GoToStep(_)
             | Action::GoToDay(_)
             | Action::Step(_)
-            | Action::Select
+            | Action::Select(_)
             | Action::Choose(_)
             | Action::Open(_) => Some(true),
         }

@@ -5,7 +5,7 @@
 
 use crate::model::statement::{Grade, SourceType};
 use crate::model::Kind;
-use crate::scene::selection::Replay;
+use crate::scene::selection::{Replay, Selection};
 use crate::time::Day;
 
 /// What the map shows, as a link records it.
@@ -24,6 +24,34 @@ pub struct LinkState {
     /// Only these kinds; `None` is all.
     pub kinds: Option<Vec<Kind>>,
     pub replay: Replay,
+}
+
+impl LinkState {
+    /// The mode and filters the link holds, as the map applies them. A
+    /// filter that lets every value through is no filter, as when every
+    /// box of its group in the legend is ticked.
+    ///
+    /// ```
+    /// use troopmap::model::statement::Grade;
+    /// use troopmap::scene::fragment::parse;
+    /// let state = parse("#confidence=confirmed,reported&kind=place,route,event&replay=known");
+    /// let selection = state.selection();
+    /// assert_eq!(selection.confidence, Some(vec![Grade::Confirmed, Grade::Reported]));
+    /// assert_eq!(selection.kinds, None);
+    /// assert_eq!(selection.replay, state.replay);
+    /// ```
+    pub fn selection(&self) -> Selection {
+        fn only<T: PartialEq + Clone>(list: &Option<Vec<T>>, all: &[T]) -> Option<Vec<T>> {
+            list.clone()
+                .filter(|list| !all.iter().all(|value| list.contains(value)))
+        }
+        Selection {
+            replay: self.replay,
+            confidence: only(&self.confidence, &Grade::ALL),
+            who: only(&self.who, &SourceType::ALL),
+            kinds: only(&self.kinds, &Kind::ALL),
+        }
+    }
 }
 
 /// Reads a fragment, with or without its `#`.

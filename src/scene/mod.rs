@@ -184,6 +184,24 @@ impl Scene {
             .filter_map(|journey| journey.unit_at(self.moment))
     }
 
+    /// The index of the feature whose id reads `id`, the first if several
+    /// share it.
+    ///
+    /// ```
+    /// use troopmap::{read_collection, scene::Scene};
+    /// let data = read_collection("s", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "id": 7, "geometry": null, "properties": {}},
+    ///   {"type": "Feature", "id": "route:sea", "geometry": null, "properties": {}}]}"#).unwrap();
+    /// let scene = Scene::new(data, Default::default());
+    /// assert_eq!((scene.find("route:sea"), scene.find("7"), scene.find("8")), (Some(1), Some(0), None));
+    /// ```
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.data
+            .features
+            .iter()
+            .position(|f| f.id.as_ref().is_some_and(|i| i.to_string() == id))
+    }
+
     /// The grade feature `index` is drawn with on the day shown (see
     /// [`Selection::grade_on`]).
     pub fn grade_of(&self, index: usize) -> Option<Grade> {

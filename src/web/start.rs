@@ -10,7 +10,6 @@ use crate::web::input::{controls, import, link};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom};
 use crate::web::panels::{chronology, legend};
-use crate::web::render::canvas as bulk;
 use crate::web::{data_url, mark, mark_rendered, BASEMAP_URL};
 
 /// Builds the page: legend, map, basemap, data and controls.
@@ -44,13 +43,8 @@ pub async fn run() -> Result<(), JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     mark("read");
     // Inputs hold only a way to send actions, not the app.
-    let (app, dispatch) = App::start(map, data)?;
-    let (map, canvas) = {
-        let this = app.borrow();
-        (this.map().clone(), this.bulk().clone())
-    };
+    let (app, dispatch) = App::start(map.clone(), data)?;
     controls::wire(&dispatch)?;
-    bulk::wire(&map, &canvas, &dispatch);
     import::wire(&dispatch)?;
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;

@@ -100,7 +100,7 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     // The replay mode and the legend's filters.
     let replay: HtmlElement = dom::by_id("replay")?;
     let handle = dispatch.clone();
-    listen(&replay, "change", move || handle.send(Action::Select))?;
+    listen(&replay, "change", move || send_selection(&handle))?;
     let boxes = dom::document()?.query_selector_all("#legend input.filter")?;
     for i in 0..boxes.length() {
         if let Some(target) = boxes
@@ -108,7 +108,7 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
             .and_then(|n| n.dyn_into::<web_sys::EventTarget>().ok())
         {
             let handle = dispatch.clone();
-            listen(&target, "change", move || handle.send(Action::Select))?;
+            listen(&target, "change", move || send_selection(&handle))?;
         }
     }
     for (id, action) in [
@@ -134,6 +134,14 @@ fn listen(
     // The controls live as long as the page.
     closure.forget();
     Ok(())
+}
+
+/// Sends the mode and filters the controls are set to.
+fn send_selection(dispatch: &Dispatch) {
+    match selection() {
+        Ok(selection) => dispatch.send(Action::Select(selection)),
+        Err(error) => dom::show_alert(&dom::describe_js_error(&error)),
+    }
 }
 
 /// The mode and filters the page's controls are set to.

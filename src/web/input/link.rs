@@ -8,11 +8,40 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 use crate::scene::action::Action;
 use crate::scene::fragment::{self, LinkState};
+use crate::scene::Scene;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom;
 
 /// The attribute on a popup's content naming its feature's index.
 pub const FEATURE_INDEX: &str = "data-feature-index";
+
+/// What the address should hold for `scene` seen on `map`, with feature
+/// `selected`'s popup open.
+pub fn state(map: &Map, scene: &Scene, selected: Option<usize>) -> LinkState {
+    let center = map.get_center();
+    let selection = scene.selection();
+    LinkState {
+        day: scene.shown().day().filter(|_| scene.dated()),
+        view: Some((
+            (map.get_zoom() * 100.0).round() / 100.0,
+            round(center.lat()),
+            round(center.lng()),
+        )),
+        feature: selected
+            .and_then(|i| scene.data().features.get(i))
+            .and_then(|f| f.id.as_ref())
+            .map(ToString::to_string),
+        confidence: selection.confidence.clone(),
+        who: selection.who.clone(),
+        kinds: selection.kinds.clone(),
+        replay: selection.replay,
+    }
+}
+
+/// Five decimals of a degree: about a metre.
+fn round(degrees: f64) -> f64 {
+    (degrees * 1e5).round() / 1e5
+}
 
 /// Writes `state` into the address: a new history entry when `push`, else
 /// in place of the current one. Nothing is written when it is unchanged.
@@ -36,8 +65,7 @@ pub fn read() -> Result<LinkState, JsValue> {
     Ok(fragment::parse(&window.location().hash()?))
 }
 
-/// Sets the mode and the filters' boxes to what `state` holds (the app
-/// then reads them back, as when a person changes them).
+/// Sets the mode and the filters' boxes to show what `state` holds.
 pub fn set_controls(state: &LinkState) -> Result<(), JsValue> {
     let replay: HtmlSelectElement = dom::by_id("replay")?;
     replay.set_value(state.replay.as_str());

@@ -92,3 +92,9 @@ pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     }
     object.into()
 }
+
+/// The one conversion from the core's coordinates (x = longitude,
+/// y = latitude) to Leaflet's.
+pub fn lat_lng(c: geo::Coord<f64>) -> leaflet::LatLng {
+    leaflet::LatLng::new(c.y, c.x)
+}

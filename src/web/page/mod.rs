@@ -5,3 +5,4 @@ pub mod basemap;
 pub mod bindings;
 pub mod dom;
 pub mod download;
+pub mod fit;

@@ -3,19 +3,63 @@
 //! link only when its URL is http or https.
 
 use serde_json::{Map, Value};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 use crate::model::caveat::caveats;
 use crate::model::statement::Grade;
 use crate::model::{MapFeature, Source};
+use crate::space::bounds::bounds;
 use crate::space::measure;
 use crate::time::Day;
+use crate::web::page::bindings::lat_lng;
 use crate::web::page::dom::{self, element};
 
 /// The tallest a popup grows, in CSS pixels, before it scrolls: a feature
 /// with many caveats keeps the map in view.
 pub const MAX_HEIGHT: u32 = 340;
+
+/// Opens a popup of its own on `map` for feature `index` (one drawn on the
+/// canvas, or without a place), at its point or the middle of its shape;
+/// a feature with no place (an event its sources do not place) has it in
+/// the middle of the map.
+pub fn open_on(
+    map: &leaflet::Map,
+    index: usize,
+    feature: &MapFeature,
+    as_of: Option<Day>,
+) -> Result<(), JsValue> {
+    let at = anchor(feature).unwrap_or_else(|| {
+        let center = map.get_center();
+        geo::coord! { x: center.lng(), y: center.lat() }
+    });
+    let options = leaflet::PopupOptions::new();
+    js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into())?;
+    js_sys::Reflect::set(&options, &"maxHeight".into(), &MAX_HEIGHT.into())?;
+    let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
+    popup.set_content(&content_on(index, feature, as_of)?.into());
+    popup.open_on(map);
+    Ok(())
+}
+
+/// Closes the popup open on `map`, if any.
+pub fn close_on(map: &leaflet::Map) -> Result<(), JsValue> {
+    // Leaflet's `closePopup()` without a popup closes the open one.
+    js_sys::Reflect::get(map, &"closePopup".into())?
+        .dyn_into::<js_sys::Function>()?
+        .call0(map)?;
+    Ok(())
+}
+
+/// Where a feature's popup points: a point itself, a line's middle vertex,
+/// else the middle of its bounds.
+pub fn anchor(feature: &MapFeature) -> Option<geo::Coord<f64>> {
+    match feature.geometry.as_ref()? {
+        geo::Geometry::Point(p) => Some(p.0),
+        geo::Geometry::LineString(line) => line.0.get(line.0.len() / 2).copied(),
+        other => bounds([other]).map(|r| r.center()),
+    }
+}
 
 /// Builds the popup content for `feature`, number `index` in the data.
 pub fn content(index: usize, feature: &MapFeature) -> Result<HtmlElement, JsValue> {

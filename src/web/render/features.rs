@@ -2,27 +2,21 @@
 
 use geo::{Coord, CoordsIter, Geometry, LineString};
 use js_sys::Array;
-use leaflet::{CircleMarker, FeatureGroup, LatLng, Layer, PathOptions, Polygon, Polyline};
+use leaflet::{CircleMarker, FeatureGroup, Layer, PathOptions, Polygon, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::draw::style::{arrow_id, hollow, place_mark, size, stroke};
 use crate::model::statement::Grade;
 use crate::model::{Kind, MapFeature};
 use crate::time::Day;
-use crate::web::page::bindings::{self, object};
+use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom;
 use crate::web::panels::popup;
 use crate::web::render::labels;
 
 /// The map pane for point features, above Leaflet's overlay pane (400)
-/// where lines are drawn; made by [`crate::web::app`].
+/// where lines are drawn; made by the app when it starts.
 pub const POINT_PANE: &str = "points";
-
-/// The one conversion from the core's coordinates (x = longitude,
-/// y = latitude) to Leaflet's.
-pub fn lat_lng(c: Coord<f64>) -> LatLng {
-    LatLng::new(c.y, c.x)
-}
 
 fn line_lat_lngs(line: &LineString<f64>) -> Array {
     line.0.iter().map(|&c| JsValue::from(lat_lng(c))).collect()

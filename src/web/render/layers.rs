@@ -4,7 +4,8 @@
 //! moving along the routes shown.
 
 use leaflet::{LayerGroup, Map};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::scene::Scene;
 use crate::time::index::Change;
@@ -12,6 +13,7 @@ use crate::web::page::dom;
 use crate::web::render::features::FeatureLayer;
 use crate::web::render::labels;
 use crate::web::render::movers::Movers;
+use crate::web::render::{Opened, Renderer};
 
 /// The layers of the features and the units under way.
 pub struct Layers {
@@ -33,25 +35,63 @@ impl Layers {
         }
     }
 
-    /// Forgets every layer: the data is now `count` features.
-    pub fn clear(&mut self, count: usize) {
+    /// Forgets every layer: the data is drawn elsewhere.
+    pub fn release(&mut self) {
         self.group.clear_layers();
-        self.layers = (0..count).map(|_| None).collect();
+        self.layers = Vec::new();
         self.movers.clear();
     }
 
     /// The layer of feature `index`, when it is on the map.
-    pub fn on_map(&self, index: usize) -> Option<&FeatureLayer> {
+    fn on_map(&self, index: usize) -> Option<&FeatureLayer> {
         self.layers
             .get(index)?
             .as_ref()
             .filter(|layer| self.group.has_layer(&layer.layer))
     }
 
+    /// Drops the layer of every feature on the map whose layer was drawn
+    /// with another grade than the scene's of the day (a place whose grade
+    /// rose after it was made public, in the "made public by then" mode),
+    /// or whose popup was made for another mode; returns them, to be added
+    /// anew.
+    fn take_stale(&mut self, scene: &Scene) -> Vec<usize> {
+        let stale: Vec<usize> = scene
+            .shown()
+            .iter()
+            .filter(|&i| {
+                let (Some(Some(layer)), Some(feature)) =
+                    (self.layers.get(i), scene.data().features.get(i))
+                else {
+                    return false;
+                };
+                !feature.grades.is_empty()
+                    && (layer.grade != scene.grade_of(i)
+                        || layer.replayed != scene.as_of().is_some())
+            })
+            .collect();
+        for &i in &stale {
+            if let Some(slot) = self.layers.get_mut(i) {
+                if let Some(layer) = slot.take() {
+                    self.group.remove_layer(&layer.layer);
+                }
+            }
+        }
+        stale
+    }
+}
+
+impl Renderer for Layers {
+    /// Forgets every layer: the data is now the scene's.
+    fn reset(&mut self, scene: &Scene) {
+        self.release();
+        self.layers = (0..scene.data().features.len()).map(|_| None).collect();
+    }
+
     /// Removes the features that left and adds those that entered, nothing
     /// else. A feature that cannot be drawn is reported and skipped; the
     /// others still are.
-    pub fn apply(&mut self, change: &Change, scene: &Scene) -> Result<(), JsValue> {
+    fn apply(&mut self, change: &Change, scene: &Scene) -> Result<(), JsValue> {
         let as_of = scene.as_of();
         for &i in &change.left {
             if let Some(Some(layer)) = self.layers.get(i) {
@@ -94,39 +134,58 @@ impl Layers {
         }
     }
 
-    /// Drops the layer of every feature on the map whose layer was drawn
-    /// with another grade than the scene's of the day (a place whose grade
-    /// rose after it was made public, in the "made public by then" mode),
-    /// or whose popup was made for another mode; returns them, to be added
-    /// anew.
-    pub fn take_stale(&mut self, scene: &Scene) -> Vec<usize> {
-        let stale: Vec<usize> = scene
-            .shown()
-            .iter()
-            .filter(|&i| {
-                let (Some(Some(layer)), Some(feature)) =
-                    (self.layers.get(i), scene.data().features.get(i))
-                else {
-                    return false;
-                };
-                !feature.grades.is_empty()
-                    && (layer.grade != scene.grade_of(i)
-                        || layer.replayed != scene.as_of().is_some())
-            })
-            .collect();
-        for &i in &stale {
-            if let Some(slot) = self.layers.get_mut(i) {
-                if let Some(layer) = slot.take() {
-                    self.group.remove_layer(&layer.layer);
-                }
-            }
+    fn regrade(&mut self, scene: &Scene) -> Result<Vec<usize>, JsValue> {
+        let stale = self.take_stale(scene);
+        if !stale.is_empty() {
+            let change = Change {
+                entered: stale.clone(),
+                left: Vec::new(),
+            };
+            self.apply(&change, scene)?;
         }
-        stale
+        Ok(stale)
     }
 
-    /// Places the units under way at the scene's moment.
-    pub fn show_units(&mut self, scene: &Scene) -> Result<(), JsValue> {
+    fn show_units(&mut self, scene: &Scene) -> Result<(), JsValue> {
         self.movers
             .show(scene.units(), &scene.data().features, &self.layers)
+    }
+
+    fn open(&mut self, index: usize, scene: &Scene) -> Result<Opened, JsValue> {
+        let Some(layer) = self.on_map(index) else {
+            let placeless = scene
+                .data()
+                .features
+                .get(index)
+                .is_some_and(|f| f.geometry.is_none());
+            return Ok(if placeless && scene.shown().contains(index) {
+                Opened::Elsewhere
+            } else {
+                Opened::NotShown
+            });
+        };
+        // The view is kept: this time the popup does not pan the map
+        // (Leaflet pans a frame later, so the option is restored only when
+        // the popup closes).
+        let popup = layer.layer.get_popup();
+        let options = js_sys::Reflect::get(&popup, &"options".into())?;
+        js_sys::Reflect::set(&options, &"autoPan".into(), &false.into())?;
+        let restore = Closure::once_into_js(move || {
+            let _ = js_sys::Reflect::set(&options, &"autoPan".into(), &true.into());
+        });
+        let once = js_sys::Reflect::get(&popup, &"once".into())?.dyn_into::<js_sys::Function>()?;
+        once.call2(&popup, &"remove".into(), &restore)?;
+        layer.layer.open_popup();
+        Ok(Opened::Here)
+    }
+
+    /// Layers are drawn by Leaflet as they change: nothing to do.
+    fn draw(&mut self, _scene: &Scene) -> Result<(), JsValue> {
+        Ok(())
+    }
+
+    /// Layers take their own clicks.
+    fn pick(&self, _x: f64, _y: f64, _scene: &Scene) -> Option<usize> {
+        None
     }
 }

@@ -12,7 +12,8 @@ use crate::draw::style::{size, stroke};
 use crate::model::MapFeature;
 use crate::space::journeys::Unit;
 use crate::web::page::bindings;
-use crate::web::render::features::{lat_lng, FeatureLayer, POINT_PANE};
+use crate::web::page::bindings::lat_lng;
+use crate::web::render::features::{FeatureLayer, POINT_PANE};
 
 struct Mover {
     marker: CircleMarker,

@@ -1,15 +1,18 @@
-//! Drawing a frame: the shown features, batched by style, stamped into one
-//! pixmap in Rust and put on the canvas at once; then the units under way.
+//! Drawing a frame: the features the scene shows, batched by style,
+//! stamped into one pixmap in Rust and put on the canvas at once; then the
+//! units under way.
 
 use leaflet::{LatLng, Map, Point};
 use wasm_bindgen::prelude::*;
 
 use super::looks::{unlook, Pens};
-use super::Inner;
-use crate::draw::projected::{mercator, Shape};
-use crate::draw::raster::hex;
+use super::Canvas;
+use crate::draw::projected::{mercator, Part, Projected, Shape};
+use crate::draw::raster::{hex, Pixmap, Stamp};
 use crate::draw::style::{size, stroke};
 use crate::model::Kind;
+use crate::scene::Scene;
+use crate::space::journeys::Unit;
 use crate::web::page::bindings;
 
 /// Where world pixels (zoom 0) land on the screen: `world * scale + offset`
@@ -29,11 +32,12 @@ impl View {
         }
     }
 
-    fn at(&self, world: [f64; 2]) -> (f64, f64) {
-        (
-            world[0] * self.scale + self.offset[0],
-            world[1] * self.scale + self.offset[1],
-        )
+    /// Where world pixels land on the canvas, in device pixels.
+    fn at(&self, world: [f64; 2], ratio: f64) -> [f64; 2] {
+        [
+            (world[0] * self.scale + self.offset[0]) * ratio,
+            (world[1] * self.scale + self.offset[1]) * ratio,
+        ]
     }
 }
 
@@ -44,11 +48,25 @@ enum Pass {
     Points,
 }
 
-impl Inner {
-    pub(super) fn draw(&mut self) -> Result<(), JsValue> {
+impl Canvas {
+    /// Draws a frame of what `scene` shows (with `None`, an empty one) and
+    /// puts on the canvas what changed since the last.
+    pub(super) fn frame(&mut self, scene: Option<&Scene>) -> Result<(), JsValue> {
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        self.fit_to_map(ratio)?;
+        let before = self.pixmap.drawn();
+        self.pixmap.clear();
+        if let Some(scene) = scene {
+            self.paint(scene, ratio);
+        }
+        self.put(before)
+    }
+
+    /// Sizes the canvas and the pixmap to the map at `ratio` device pixels
+    /// per pixel, its top left corner on the map container's.
+    fn fit_to_map(&mut self, ratio: f64) -> Result<(), JsValue> {
         let map_size = self.map.get_size();
         let (width, height) = (map_size.x(), map_size.y());
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
         let canvas = &self.canvas;
         if canvas.width() != pixels_x || canvas.height() != pixels_y {
@@ -61,27 +79,24 @@ impl Inner {
         if self.pixmap.width() != pixels_x as usize || self.pixmap.height() != pixels_y as usize {
             self.pixmap.resize(pixels_x as usize, pixels_y as usize);
         }
-        // The canvas covers the map container: its top left corner sits at
-        // the container's (0, 0), wherever the panes were dragged to.
+        // The container's (0, 0), wherever the panes were dragged to.
         let corner = bindings::container_point_to_layer_point(&self.map, &Point::new(0.0, 0.0));
         canvas.style().set_property(
             "transform",
             &format!("translate3d({}px, {}px, 0)", corner.x(), corner.y()),
-        )?;
-        let before = self.pixmap.drawn();
-        self.pixmap.clear();
-        if self.active {
-            self.paint(ratio);
-        }
-        // Only what was drawn last time or this time is put back.
-        let after = self.pixmap.drawn();
-        let Some((x, y, w, h)) = union(before, after) else {
+        )
+    }
+
+    /// Puts on the canvas only what was drawn last time (`before`) or this
+    /// time.
+    fn put(&self, before: Option<(usize, usize, usize, usize)>) -> Result<(), JsValue> {
+        let Some((x, y, w, h)) = union(before, self.pixmap.drawn()) else {
             return Ok(());
         };
         let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
             wasm_bindgen::Clamped(self.pixmap.data()),
-            pixels_x,
-            pixels_y,
+            self.pixmap.width() as u32,
+            self.pixmap.height() as u32,
         )?;
         self.context
             .put_image_data_with_dirty_x_and_dirty_y_and_dirty_width_and_dirty_height(
@@ -89,14 +104,9 @@ impl Inner {
             )
     }
 
-    /// Draws the shown features into the pixmap: areas, then lines, then
+    /// Draws what `scene` shows into the pixmap: areas, then lines, then
     /// points, then units under way; within each, style by style.
-    fn paint(&mut self, ratio: f64) {
-        let view = View::of(&self.map);
-        let at = |c: [f64; 2]| {
-            let (x, y) = view.at(c);
-            [x * ratio, y * ratio]
-        };
+    fn paint(&mut self, scene: &Scene, ratio: f64) {
         let pens = match self.pens.take() {
             Some(pens) if pens.ratio == ratio => pens,
             _ => Pens::at(ratio),
@@ -104,109 +114,154 @@ impl Inner {
         for bucket in &mut self.buckets {
             bucket.clear();
         }
-        for i in self.shown.iter() {
+        for i in scene.shown().iter() {
             if let Some(&look) = self.looks.get(i) {
                 self.buckets[look as usize].push(i as u32);
             }
         }
-        let (w, h) = (self.pixmap.width() as f64, self.pixmap.height() as f64);
-        let mut points: Vec<[f64; 2]> = Vec::new();
-        let mut rings: Vec<Vec<[f64; 2]>> = Vec::new();
+        let mut painter = Painter {
+            pixmap: &mut self.pixmap,
+            projected: &self.projected,
+            pens: &pens,
+            view: View::of(&self.map),
+            ratio,
+            points: Vec::new(),
+            rings: Vec::new(),
+        };
         for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
             for (look, bucket) in self.buckets.iter().enumerate() {
-                let kind = unlook(look).0;
-                let ([r, g, b], dash, stamp) = &pens.looks[look];
-                let (r, g, b) = (*r, *g, *b);
                 for &i in bucket {
-                    let parts = self.projected.parts(i as usize);
-                    for (n, part) in parts.iter().enumerate() {
-                        let coords = self.projected.coords(part);
-                        match (pass, part.shape) {
-                            (Pass::Points, Shape::Point) => {
-                                let [x, y] = at(coords[0]);
-                                let half = stamp.size as f64 / 2.0;
-                                if x < -half || y < -half || x > w + half || y > h + half {
-                                    continue;
-                                }
-                                self.pixmap.stamp(
-                                    stamp,
-                                    (x - half).round() as i32,
-                                    (y - half).round() as i32,
-                                );
-                            }
-                            (Pass::Lines, Shape::Line) => {
-                                points.clear();
-                                points.extend(coords.iter().map(|&c| at(c)));
-                                self.pixmap
-                                    .stroke_with(&points, &pens.line, dash, [r, g, b, 255]);
-                                if kind == Kind::Route && points.len() > 1 {
-                                    let arrow = arrowhead(
-                                        points[points.len() - 2],
-                                        points[points.len() - 1],
-                                        ratio,
-                                    );
-                                    self.pixmap.fill(&[&arrow], [r, g, b, 255]);
-                                }
-                            }
-                            (Pass::Areas, Shape::Outer) => {
-                                // The outer ring with the holes after it.
-                                rings.clear();
-                                rings.push(coords.iter().map(|&c| at(c)).collect());
-                                for hole in
-                                    parts[n + 1..].iter().take_while(|p| p.shape == Shape::Hole)
-                                {
-                                    rings.push(
-                                        self.projected
-                                            .coords(hole)
-                                            .iter()
-                                            .map(|&c| at(c))
-                                            .collect(),
-                                    );
-                                }
-                                let refs: Vec<&[[f64; 2]]> =
-                                    rings.iter().map(Vec::as_slice).collect();
-                                let fill = (size::AREA_FILL_OPACITY * 255.0).round() as u8;
-                                self.pixmap.fill(&refs, [r, g, b, fill]);
-                                for ring in &rings {
-                                    self.pixmap.stroke_with(
-                                        ring,
-                                        &pens.outline,
-                                        dash,
-                                        [r, g, b, 255],
-                                    );
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
+                    painter.feature(pass, look, i as usize);
                 }
             }
         }
+        for unit in scene.units() {
+            if let Some(&look) = self.looks.get(unit.index) {
+                painter.unit(&unit, look as usize);
+            }
+        }
         self.pens = Some(pens);
-        self.paint_movers(&at, ratio);
+    }
+}
+
+/// Draws into the pixmap, at a view and pixel ratio, with the pens of
+/// each style; keeps its scratch lists between features.
+struct Painter<'a> {
+    pixmap: &'a mut Pixmap,
+    projected: &'a Projected,
+    pens: &'a Pens,
+    view: View,
+    ratio: f64,
+    points: Vec<[f64; 2]>,
+    rings: Vec<Vec<[f64; 2]>>,
+}
+
+impl Painter<'_> {
+    fn at(&self, world: [f64; 2]) -> [f64; 2] {
+        self.view.at(world, self.ratio)
     }
 
-    /// Units under way: the travelled part of their route, and a dot where
-    /// they are.
-    fn paint_movers(&mut self, at: &impl Fn([f64; 2]) -> [f64; 2], ratio: f64) {
-        for unit in &self.units {
-            let i = unit.index;
-            let [r, g, b] = hex(stroke(unlook(self.looks[i] as usize).2).color);
-            let line: Vec<[f64; 2]> = unit.travelled.0.iter().map(|&c| at(mercator(c))).collect();
-            self.pixmap
-                .stroke(&line, size::MOVER_WEIGHT * ratio, &[], [r, g, b, 255]);
-            // A dot of the route's colour in a white outline, as a round
-            // pen's width: the outline's outer edge, then its inner one.
-            let dot = [at(mercator(unit.at))];
-            let (outer, inner) = (
-                size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0,
-                size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0,
-            );
-            self.pixmap
-                .stroke(&dot, 2.0 * outer * ratio, &[], [255, 255, 255, 255]);
-            self.pixmap
-                .stroke(&dot, 2.0 * inner * ratio, &[], [r, g, b, 255]);
+    /// The parts of feature `index` that `pass` draws, in style `look`.
+    fn feature(&mut self, pass: Pass, look: usize, index: usize) {
+        let parts = self.projected.parts(index);
+        for (n, part) in parts.iter().enumerate() {
+            match (pass, part.shape) {
+                (Pass::Points, Shape::Point) => self.point(part, look),
+                (Pass::Lines, Shape::Line) => self.line(part, look),
+                (Pass::Areas, Shape::Outer) => {
+                    // The outer ring with the holes after it.
+                    let holes = parts[n + 1..].iter().take_while(|p| p.shape == Shape::Hole);
+                    self.area(part, holes, look);
+                }
+                _ => {}
+            }
         }
+    }
+
+    /// A point: the style's stamp, when it reaches the pixmap.
+    fn point(&mut self, part: &Part, look: usize) {
+        let Some(&world) = self.projected.coords(part).first() else {
+            return;
+        };
+        let [x, y] = self.at(world);
+        let stamp: &Stamp = &self.pens.looks[look].2;
+        let half = stamp.size as f64 / 2.0;
+        let (w, h) = (self.pixmap.width() as f64, self.pixmap.height() as f64);
+        if x < -half || y < -half || x > w + half || y > h + half {
+            return;
+        }
+        self.pixmap
+            .stamp(stamp, (x - half).round() as i32, (y - half).round() as i32);
+    }
+
+    /// A line, with an arrowhead at its end when it is a route.
+    fn line(&mut self, part: &Part, look: usize) {
+        let ([r, g, b], dash, _) = &self.pens.looks[look];
+        let color = [*r, *g, *b, 255];
+        let mut points = std::mem::take(&mut self.points);
+        points.clear();
+        points.extend(self.projected.coords(part).iter().map(|&c| self.at(c)));
+        self.pixmap
+            .stroke_with(&points, &self.pens.line, dash, color);
+        if unlook(look).0 == Kind::Route && points.len() > 1 {
+            let arrow = arrowhead(
+                points[points.len() - 2],
+                points[points.len() - 1],
+                self.ratio,
+            );
+            self.pixmap.fill(&[&arrow], color);
+        }
+        self.points = points;
+    }
+
+    /// An area: its outer ring and `holes` filled faintly, then outlined.
+    fn area<'p>(&mut self, outer: &'p Part, holes: impl Iterator<Item = &'p Part>, look: usize) {
+        let ([r, g, b], dash, _) = &self.pens.looks[look];
+        let mut rings = std::mem::take(&mut self.rings);
+        rings.clear();
+        for ring in std::iter::once(outer).chain(holes) {
+            rings.push(
+                self.projected
+                    .coords(ring)
+                    .iter()
+                    .map(|&c| self.at(c))
+                    .collect(),
+            );
+        }
+        let refs: Vec<&[[f64; 2]]> = rings.iter().map(Vec::as_slice).collect();
+        let fill = (size::AREA_FILL_OPACITY * 255.0).round() as u8;
+        self.pixmap.fill(&refs, [*r, *g, *b, fill]);
+        for ring in &rings {
+            self.pixmap
+                .stroke_with(ring, &self.pens.outline, dash, [*r, *g, *b, 255]);
+        }
+        self.rings = rings;
+    }
+
+    /// A unit under way on a route drawn in style `look`: the travelled
+    /// part of its route, and a dot where it is.
+    fn unit(&mut self, unit: &Unit, look: usize) {
+        let [r, g, b] = hex(stroke(unlook(look).2).color);
+        let ratio = self.ratio;
+        let line: Vec<[f64; 2]> = unit
+            .travelled
+            .0
+            .iter()
+            .map(|&c| self.at(mercator(c)))
+            .collect();
+        self.pixmap
+            .stroke(&line, size::MOVER_WEIGHT * ratio, &[], [r, g, b, 255]);
+        // A dot of the route's colour in a white outline, as a round
+        // pen's width: the outline's outer edge, then its inner one.
+        let dot = [self.at(mercator(unit.at))];
+        let (outer, inner) = (
+            size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0,
+            size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0,
+        );
+        self.pixmap
+            .stroke(&dot, 2.0 * outer * ratio, &[], [255, 255, 255, 255]);
+        self.pixmap
+            .stroke(&dot, 2.0 * inner * ratio, &[], [r, g, b, 255]);
     }
 }
 
