@@ -1,9 +1,12 @@
 //! What a person (or the page, for them) can do: every input of the map
-//! becomes one of these, and the app carries it out.
+//! becomes an [`Action`]; the scene carries out its part of it
+//! ([`crate::scene::Scene::act`]) and answers with an [`Update`], which
+//! the renderers and panels show.
 
 use crate::model::Dataset;
 use crate::scene::fragment::LinkState;
 use crate::scene::selection::Selection;
+use crate::time::index::Change;
 use crate::time::Day;
 
 /// One thing to do.
@@ -68,4 +71,20 @@ impl Action {
             | Action::Open(_) => Some(true),
         }
     }
+}
+
+/// What an action changed in the scene, for the map and panels to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Update {
+    /// The features that entered and left the map.
+    pub change: Change,
+    /// The chosen feature is chosen no more (it left the map, or a link
+    /// chose none): its popup closes.
+    pub closed: bool,
+    /// The popup of this feature opens: it was chosen, and is on the map.
+    pub open: Option<usize>,
+    /// Playing stops: the last day is reached.
+    pub stop: bool,
+    /// The mode or filters changed: the chronology is listed anew.
+    pub relisted: bool,
 }

@@ -13,7 +13,9 @@ pub mod shown;
 
 use crate::model::statement::Grade;
 use crate::model::Dataset;
+use crate::scene::action::{Action, Update};
 use crate::scene::chronology::listed_on;
+use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
 use crate::scene::selection::{Replay, Selection};
 use crate::scene::shown::Shown;
@@ -32,6 +34,8 @@ pub struct Scene {
     dated: bool,
     moment: i64,
     journeys: Journeys,
+    /// The feature whose popup is open.
+    selected: Option<usize>,
 }
 
 impl Default for Scene {
@@ -80,6 +84,7 @@ impl Scene {
             last,
             dated: range.is_some(),
             moment: play::noon(first),
+            selected: None,
         }
     }
 
@@ -131,6 +136,147 @@ impl Scene {
     /// The day shown.
     pub fn day(&self) -> Day {
         self.shown.day().unwrap_or(self.first)
+    }
+
+    /// The feature whose popup is open, chosen by a person or a link.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Carries out the scene's part of `action` and says what changed.
+    /// Actions that do not change the scene (drawing, exporting, loading:
+    /// the app's own) change nothing here.
+    pub fn act(&mut self, action: &Action) -> Update {
+        match action {
+            Action::GoToStep(step) => self.moved_to(Day(self.first.0.saturating_add(*step))),
+            Action::GoToDay(day) => self.moved_to(*day),
+            Action::Step(days) => self.moved_to(Day(self.day().0.saturating_add(*days))),
+            Action::Tick => match self.tick() {
+                Tick::Stop => Update {
+                    stop: true,
+                    ..Update::default()
+                },
+                Tick::Go { to, then_stop } => {
+                    let change = self.go_to_moment(to);
+                    Update {
+                        stop: then_stop,
+                        ..self.moved(change)
+                    }
+                }
+            },
+            Action::Select(selection) => {
+                let change = self.select(selection.clone());
+                Update {
+                    relisted: true,
+                    ..self.moved(change)
+                }
+            }
+            Action::Choose(index) => self.choose(*index),
+            Action::Open(index) => self.open(Some(*index)),
+            Action::Popup(index) => {
+                // A person opened a mark's popup, or closed it: it is
+                // open already, or closed.
+                self.selected = index.filter(|&i| self.shown.contains(i));
+                Update::default()
+            }
+            Action::Restore(state) => self.restore(state),
+            Action::TogglePlay
+            | Action::Export
+            | Action::Relist
+            | Action::Moved
+            | Action::Load { .. }
+            | Action::Pick { .. }
+            | Action::Draw => Update::default(),
+        }
+    }
+
+    /// What the address holds for the scene, seen at `view` (zoom,
+    /// latitude, longitude).
+    pub fn link_state(&self, view: Option<(f64, f64, f64)>) -> LinkState {
+        let selection = &self.selection;
+        LinkState {
+            day: self.shown.day().filter(|_| self.dated),
+            view,
+            feature: self
+                .selected
+                .and_then(|i| self.data.features.get(i))
+                .and_then(|f| f.id.as_ref())
+                .map(ToString::to_string),
+            confidence: selection.confidence.clone(),
+            who: selection.who.clone(),
+            kinds: selection.kinds.clone(),
+            replay: selection.replay,
+        }
+    }
+
+    /// Shows `day` (see [`Scene::go_to`]), and says what changed.
+    fn moved_to(&mut self, day: Day) -> Update {
+        let change = self.go_to(day);
+        self.moved(change)
+    }
+
+    /// The update for `change`: the chosen feature, if it left, is chosen
+    /// no more.
+    fn moved(&mut self, change: Change) -> Update {
+        let closed = self.selected.is_some_and(|s| change.left.contains(&s));
+        if closed {
+            self.selected = None;
+        }
+        Update {
+            change,
+            closed,
+            ..Update::default()
+        }
+    }
+
+    /// Chooses feature `index` (`None`: none), when it is on the map.
+    fn open(&mut self, index: Option<usize>) -> Update {
+        let open = index.filter(|&i| self.shown.contains(i));
+        let closed = self.selected.is_some() && open.is_none();
+        self.selected = open;
+        Update {
+            open,
+            closed,
+            ..Update::default()
+        }
+    }
+
+    /// Shows feature `index`: the day it is listed on, and its popup.
+    fn choose(&mut self, index: usize) -> Update {
+        let Some(feature) = self.data.features.get(index) else {
+            return Update::default();
+        };
+        let day = listed_on(feature, self.selection.replay);
+        let moved = match day {
+            Some(day) => self.moved_to(day),
+            None => Update::default(),
+        };
+        let opened = self.open(Some(index));
+        Update {
+            open: opened.open,
+            closed: moved.closed || opened.closed,
+            ..moved
+        }
+    }
+
+    /// Shows what a link holds: its mode and filters, its day, and its
+    /// feature's popup (when the feature is on the map that day).
+    fn restore(&mut self, state: &LinkState) -> Update {
+        let change = self.select(state.selection());
+        let filtered = self.moved(change);
+        let stepped = match state.day {
+            Some(day) => self.moved_to(day),
+            None => Update::default(),
+        };
+        let feature = state.feature.as_deref().and_then(|id| self.find(id));
+        let opened = self.open(feature);
+        Update {
+            change: filtered.change.then(stepped.change),
+            closed: filtered.closed || stepped.closed || opened.closed,
+            open: opened.open,
+            stop: false,
+            relisted: true,
+        }
     }
 
     /// Shows `day`, kept within the data's days, at its noon.
@@ -246,6 +392,7 @@ mod tests {
     use super::*;
     use crate::model::statement::Grade;
     use crate::read_collection;
+    use crate::scene::fragment;
 
     fn scene(text: &str, selection: Selection) -> Scene {
         match read_collection("t", text) {
@@ -335,5 +482,192 @@ mod tests {
         });
         assert_eq!(scene.as_of(), Some(day("2024-10-19")));
         assert_eq!(scene.grade_of(0), Some(Grade::Claimed));
+    }
+
+    /// Plays `scene` with ticks until an update stops it; returns the
+    /// moments shown.
+    fn play_through(scene: &mut Scene) -> Vec<i64> {
+        let mut shown = Vec::new();
+        for _ in 0..1_000 {
+            let update = scene.act(&Action::Tick);
+            shown.push(scene.moment());
+            if update.stop {
+                return shown;
+            }
+        }
+        panic!("playing never stopped");
+    }
+
+    #[test]
+    fn stepping_stays_within_the_datas_days() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToStep(0));
+        assert_eq!(scene.day(), day("2024-10-08"));
+        let update = scene.act(&Action::Step(-5));
+        assert_eq!(scene.day(), day("2024-10-08"));
+        assert!(update.change.is_empty());
+        let update = scene.act(&Action::Step(400));
+        assert_eq!(scene.day(), day("2024-10-20"));
+        assert_eq!(scene.moment(), play::noon(day("2024-10-20")));
+        // The voyage left; the two events entered.
+        assert_eq!(
+            (update.change.entered, update.change.left),
+            (vec![1, 2], vec![0])
+        );
+        let update = scene.act(&Action::GoToDay(day("2023-01-01")));
+        assert_eq!(scene.day(), day("2024-10-08"));
+        assert_eq!(update.change.entered, [0]);
+    }
+
+    #[test]
+    fn play_ends_on_the_last_day_with_a_unit_under_way_on_it() {
+        // Arrives at 18:00 on the data's last day.
+        let mut scene = scene(
+            r#"{"type": "FeatureCollection", "features": [
+              {"type": "Feature", "id": "late", "geometry": {"type": "LineString", "coordinates": [[130, 42], [132, 42]]},
+               "properties": {"kind": "route", "start": "2024-10-12T06:00Z", "end": "2024-10-13T18:00Z"}}]}"#,
+            Selection::default(),
+        );
+        scene.act(&Action::GoToDay(day("2024-10-12")));
+        let start = scene.moment();
+        let hours: Vec<i64> = play_through(&mut scene)
+            .iter()
+            .map(|m| (m - start) / 3600)
+            .collect();
+        // Six hours at a time to the arrival; the tick after it stops
+        // where it is.
+        assert_eq!(hours, [6, 12, 18, 24, 30, 30]);
+        assert_eq!(scene.day(), scene.last());
+        assert_eq!(scene.last(), day("2024-10-13"));
+    }
+
+    #[test]
+    fn a_unit_setting_out_between_two_noons_is_played_by_the_hour() {
+        // Sets out at 18:00 and arrives at 06:00: never under way at a noon.
+        let mut scene = scene(
+            r#"{"type": "FeatureCollection", "features": [
+              {"type": "Feature", "id": "a", "geometry": null, "properties": {"kind": "event", "start": "2024-10-01", "end": "2024-10-05"}},
+              {"type": "Feature", "id": "night", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 0]]},
+               "properties": {"kind": "route", "start": "2024-10-02T18:00Z", "end": "2024-10-03T06:00Z"}}]}"#,
+            Selection::default(),
+        );
+        scene.act(&Action::GoToDay(day("2024-10-02")));
+        let noon = play::noon(day("2024-10-02"));
+        scene.act(&Action::Tick);
+        assert_eq!(scene.moment(), noon + play::STEP_UNDER_WAY_S);
+        scene.act(&Action::Tick);
+        assert_eq!(scene.moment(), noon + 2 * play::STEP_UNDER_WAY_S);
+        // At midnight the unit is half way.
+        let units: Vec<Unit> = scene.units().collect();
+        assert_eq!(units.len(), 1);
+        assert!((units[0].at.x - 0.5).abs() < 1e-6, "{:?}", units[0].at);
+    }
+
+    #[test]
+    fn a_popup_whose_feature_leaves_the_map_closes() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-09")));
+        let update = scene.act(&Action::Open(0));
+        assert_eq!((update.open, scene.selected()), (Some(0), Some(0)));
+        // A feature not on the map cannot be chosen.
+        let update = scene.act(&Action::Open(1));
+        assert_eq!(
+            (update.open, update.closed, scene.selected()),
+            (None, true, None)
+        );
+        scene.act(&Action::Open(0));
+        let update = scene.act(&Action::GoToDay(day("2024-10-18")));
+        assert!(update.closed);
+        assert_eq!(scene.selected(), None);
+        assert_eq!(scene.link_state(None).feature, None);
+        // A step that keeps it on the map keeps it chosen.
+        scene.act(&Action::Open(1));
+        let update = scene.act(&Action::Step(1));
+        assert!(!update.closed);
+        assert_eq!(scene.selected(), Some(1));
+    }
+
+    #[test]
+    fn a_filter_that_hides_the_chosen_feature_closes_its_popup_and_relists() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-18")));
+        scene.act(&Action::Choose(1));
+        let hide_confirmed = Selection {
+            confidence: Some(vec![Grade::Claimed]),
+            ..Selection::default()
+        };
+        let update = scene.act(&Action::Select(hide_confirmed));
+        assert!(update.closed && update.relisted);
+        assert_eq!(update.change.left, [1]);
+        assert_eq!(scene.selected(), None);
+    }
+
+    #[test]
+    fn choosing_a_feature_goes_to_its_day_and_opens_it() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-08")));
+        let update = scene.act(&Action::Choose(1));
+        assert_eq!(scene.day(), day("2024-10-18"));
+        assert_eq!(update.open, Some(1));
+        assert_eq!(update.change.entered, [1]);
+        // Made public by then: the voyage is listed on the day it was.
+        scene.act(&Action::Select(Selection {
+            replay: Replay::MadePublicBy,
+            ..Selection::default()
+        }));
+        scene.act(&Action::Choose(0));
+        assert_eq!(scene.day(), day("2024-10-18"));
+        assert_eq!(scene.selected(), Some(0));
+    }
+
+    #[test]
+    fn a_person_closing_a_popup_chooses_nothing() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-18")));
+        let update = scene.act(&Action::Popup(Some(1)));
+        assert_eq!((update, scene.selected()), (Update::default(), Some(1)));
+        scene.act(&Action::Popup(None));
+        assert_eq!(scene.selected(), None);
+    }
+
+    #[test]
+    fn restoring_a_link_gives_back_the_state_it_holds() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-09")));
+        let state = fragment::parse(
+            "#date=2024-10-18&map=6/43.1/131.9&feature=nis&confidence=confirmed,claimed&replay=known",
+        );
+        let update = scene.act(&Action::Restore(state.clone()));
+        // One change for the filter and the day together.
+        assert_eq!(
+            (update.change.entered, update.change.left),
+            (vec![1], vec![])
+        );
+        assert_eq!(update.open, Some(1));
+        assert!(update.relisted && !update.stop);
+        assert_eq!(scene.link_state(state.view), state);
+        // A link that chooses no feature closes the popup.
+        let update = scene.act(&Action::Restore(LinkState {
+            feature: None,
+            ..state
+        }));
+        assert!(update.closed && update.change.is_empty());
+    }
+
+    #[test]
+    fn actions_of_the_page_alone_leave_the_scene_as_it_is() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-18")));
+        for action in [
+            Action::TogglePlay,
+            Action::Export,
+            Action::Relist,
+            Action::Moved,
+            Action::Draw,
+            Action::Pick { x: 1.0, y: 2.0 },
+        ] {
+            assert_eq!(scene.act(&action), Update::default());
+        }
+        assert_eq!((scene.day(), scene.count()), (day("2024-10-18"), 1));
     }
 }

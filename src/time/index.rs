@@ -21,6 +21,39 @@ impl Change {
     pub fn is_empty(&self) -> bool {
         self.entered.is_empty() && self.left.is_empty()
     }
+
+    /// This change followed by `next`, as one: a feature that entered and
+    /// then left (or left and came back) does not change at all.
+    ///
+    /// ```
+    /// use troopmap::Change;
+    /// let filter = Change { entered: vec![4], left: vec![1, 2] };
+    /// let step = Change { entered: vec![2, 7], left: vec![4, 5] };
+    /// let both = filter.then(step);
+    /// assert_eq!((both.entered, both.left), (vec![7], vec![1, 5]));
+    /// ```
+    pub fn then(mut self, mut next: Change) -> Change {
+        for list in [
+            &mut self.entered,
+            &mut self.left,
+            &mut next.entered,
+            &mut next.left,
+        ] {
+            list.sort_unstable();
+        }
+        let keep = |ours: Vec<usize>, undone: &[usize]| -> Vec<usize> {
+            ours.into_iter()
+                .filter(|i| undone.binary_search(i).is_err())
+                .collect::<Vec<_>>()
+        };
+        let mut entered = keep(self.entered.clone(), &next.left);
+        entered.extend(keep(next.entered.clone(), &self.left));
+        let mut left = keep(self.left, &next.entered);
+        left.extend(keep(next.left, &self.entered));
+        entered.sort_unstable();
+        left.sort_unstable();
+        Change { entered, left }
+    }
 }
 
 /// Features sorted by first day and by last day, so that the features

@@ -11,13 +11,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::geojson::export::{export_collection, file_name};
 use crate::model::Dataset;
-use crate::scene::action::Action;
-use crate::scene::fragment::LinkState;
-use crate::scene::play::{self, Tick};
-use crate::scene::selection::Selection;
+use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
-use crate::time::index::Change;
-use crate::time::Day;
 use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::input::controls::Controls;
 use crate::web::input::link;
@@ -39,8 +34,6 @@ pub struct App {
     scene: Scene,
     /// The renderers, and which one draws the data.
     drawing: Renderers,
-    /// The feature whose popup is open.
-    selected: Option<usize>,
     /// The strip, the chronology and the count under the map.
     days: Days,
     /// The play clock.
@@ -85,7 +78,6 @@ impl App {
             map,
             scene: Scene::default(),
             drawing,
-            selected: None,
             days: Days::new(Controls::find()?, dispatch.clone()),
             clock: Clock::new(dispatch.clone(), Action::Tick, PLAY_INTERVAL_MS),
         };
@@ -119,33 +111,90 @@ impl App {
         }
     }
 
+    /// Carries out `action`: the scene's part first, then what it changed
+    /// is shown; the app's own actions (playing, exporting, drawing,
+    /// loading) around it.
     fn act(&mut self, action: Action, sent: Sent) -> Result<(), JsValue> {
-        let current = self.scene.day();
-        match action {
-            Action::GoToStep(step) => self.go_to(Day(self.scene.first().0.saturating_add(step))),
-            Action::GoToDay(day) => self.go_to(day),
-            Action::Step(days) => self.go_to(Day(current.0.saturating_add(days))),
-            Action::TogglePlay => self.toggle_play(),
-            Action::Tick => self.tick(),
+        let action = match action {
+            Action::Load { data, replace } => return self.load(data, replace),
+            other => other,
+        };
+        match &action {
+            Action::TogglePlay => return self.toggle_play(),
             Action::Export => {
                 let text = export_collection(self.scene.data(), self.scene.shown().iter());
-                download::save(&file_name(current), "application/geo+json", &text)
+                let name = file_name(self.scene.day());
+                return download::save(&name, "application/geo+json", &text);
             }
-            Action::Select(selection) => self.select(selection),
-            Action::Choose(index) => self.choose(index),
-            Action::Open(index) => self.open_popup(index),
             Action::Relist => {
                 self.days.relisted();
-                self.show_day()
+                return self.show_day();
             }
-            Action::Popup(index) => self.popup(index, sent),
-            Action::Moved => Ok(()),
-            Action::Restore(state) => self.restore(&state),
-            Action::Load { data, replace } => self.load(data, replace),
-            Action::Draw => self.drawing.active().draw(&self.scene),
-            // Made into `Open` by `dispatch`.
-            Action::Pick { .. } => Ok(()),
+            Action::Draw => return self.drawing.active().draw(&self.scene),
+            // The map's report of a popup the app opened or closed.
+            Action::Popup(index) if sent == Sent::Echo => return chronology::highlight(*index),
+            Action::Restore(state) => link::set_controls(state)?,
+            _ => {}
         }
+        let mut update = self.scene.act(&action);
+        let open = update.open.take();
+        self.show(update)?;
+        match &action {
+            Action::Choose(index) => {
+                // To where its popup opens.
+                let feature = self.scene.data().features.get(*index);
+                if let Some(center) = feature.and_then(popup::anchor) {
+                    self.map.pan_to(&lat_lng(center));
+                }
+            }
+            Action::Restore(state) => {
+                if let Some((zoom, lat, lon)) = state.view {
+                    let at_once = object(&[("animate", false.into())]);
+                    self.map
+                        .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
+                }
+            }
+            Action::Popup(index) => {
+                // A person opened or closed a popup.
+                self.mark_window(*index)?;
+                chronology::highlight(*index)?;
+                self.remember(index.is_some());
+            }
+            _ => {}
+        }
+        if let Some(index) = open {
+            self.open(index)?;
+        }
+        match action {
+            Action::Choose(_) => chronology::highlight(self.scene.selected()),
+            // The address already says this; it is only tidied.
+            Action::Restore(_) => {
+                self.remember(false);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Shows what the scene's update changed: the popup of a feature that
+    /// left closes, the renderer applies the change and places the units,
+    /// the panels follow the day; playing stops at the end.
+    fn show(&mut self, update: Update) -> Result<(), JsValue> {
+        if update.closed {
+            self.close_popup()?;
+            chronology::highlight(None)?;
+        }
+        let applied = self.drawing.active().apply(&update.change, &self.scene);
+        self.regrade()?;
+        self.drawing.active().show_units(&self.scene)?;
+        if update.relisted {
+            self.days.reset();
+        }
+        self.show_day()?;
+        if update.stop {
+            self.stop()?;
+        }
+        applied
     }
 
     /// The feature drawn under the map's container point `(x, y)`.
@@ -164,10 +213,9 @@ impl App {
         controls.set_range(first, last);
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
-        self.selected = None;
         self.days.reset();
         fit::to_story(&self.map, self.scene.data());
-        self.go_to(first)
+        self.act(Action::GoToDay(first), Sent::Input)
     }
 
     /// Puts `data` on the map, added to what is there or instead of it.
@@ -183,47 +231,17 @@ impl App {
         self.set_data(data)
     }
 
-    /// Shows what an address holds: the mode and filters, then the day,
-    /// the view and the selected feature; the address itself is not
-    /// rewritten on the way.
-    fn restore(&mut self, state: &LinkState) -> Result<(), JsValue> {
-        link::set_controls(state)?;
-        self.select(state.selection())?;
-        if let Some(day) = state.day {
-            self.go_to(day)?;
-        }
-        if let Some((zoom, lat, lon)) = state.view {
-            let at_once = object(&[("animate", false.into())]);
-            self.map
-                .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
-        }
-        self.open_by_id(state.feature.as_deref())?;
-        // The address already says this; it is only tidied.
-        self.remember(false);
-        Ok(())
-    }
-
     /// Writes what the map shows into the address: a new history entry
     /// when `push`, else in place of the current one.
     fn remember(&self, push: bool) {
-        let state = link::state(&self.map, &self.scene, self.selected);
+        let state = self.scene.link_state(Some(link::view(&self.map)));
         if let Err(error) = link::write(&state, push) {
             dom::show_alert(&dom::describe_js_error(&error));
         }
     }
-
-    /// Applies a mode and filters: the features they admit on the day.
-    fn select(&mut self, selection: Selection) -> Result<(), JsValue> {
-        let change = self.scene.select(selection);
-        self.apply(&change)?;
-        self.regrade()?;
-        self.drawing.active().show_units(&self.scene)?;
-        self.days.reset();
-        self.show_day()
-    }
 }
 
-/// Time: stepping, going to a day or a moment, playing.
+/// Playing, and what every change of the scene redraws.
 impl App {
     fn toggle_play(&mut self) -> Result<(), JsValue> {
         if self.clock.running() {
@@ -235,23 +253,11 @@ impl App {
             .day()
             .is_some_and(|d| d >= self.scene.last())
         {
-            self.go_to(self.scene.first())?;
+            let update = self.scene.act(&Action::GoToDay(self.scene.first()));
+            self.show(update)?;
         }
         self.clock.start()?;
         self.days.controls().show_playing(true)
-    }
-
-    fn tick(&mut self) -> Result<(), JsValue> {
-        match self.scene.tick() {
-            Tick::Stop => self.stop(),
-            Tick::Go { to, then_stop } => {
-                self.go_to_moment(to)?;
-                if then_stop {
-                    self.stop()?;
-                }
-                Ok(())
-            }
-        }
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {
@@ -259,38 +265,10 @@ impl App {
         self.days.controls().show_playing(false)
     }
 
-    /// Selects `day` (kept within the data's range), at noon, and applies
-    /// the change.
-    fn go_to(&mut self, day: Day) -> Result<(), JsValue> {
-        self.go_to_moment(play::noon(day))
-    }
-
-    /// Shows `moment` (seconds since 1970): its day's features, and where
-    /// units under way are.
-    fn go_to_moment(&mut self, moment: i64) -> Result<(), JsValue> {
-        let change = self.scene.go_to_moment(moment);
-        let applied = self.apply(&change);
-        self.regrade()?;
-        self.drawing.active().show_units(&self.scene)?;
-        self.show_day()?;
-        applied
-    }
-
     /// Shows the day and the count in the controls, and the chronology up
     /// to the day.
     fn show_day(&mut self) -> Result<(), JsValue> {
-        self.days.show(&self.scene, self.selected)
-    }
-
-    /// The one place that changes the map: removes the features that left
-    /// and adds those that entered, nothing else. A chosen feature that
-    /// leaves the map is chosen no more.
-    fn apply(&mut self, change: &Change) -> Result<(), JsValue> {
-        if self.selected.is_some_and(|s| change.left.contains(&s)) {
-            self.close_popup()?;
-            chronology::highlight(None)?;
-        }
-        self.drawing.active().apply(change, &self.scene)
+        self.days.show(&self.scene)
     }
 
     /// Draws anew every feature whose look changed with the day (a place
@@ -298,87 +276,33 @@ impl App {
     /// then" mode); a popup open on one opens again.
     fn regrade(&mut self) -> Result<(), JsValue> {
         let redrawn = self.drawing.active().regrade(&self.scene)?;
-        match self.selected.filter(|s| redrawn.contains(s)) {
+        match self.scene.selected().filter(|s| redrawn.contains(s)) {
             Some(selected) => self.open(selected),
             None => Ok(()),
         }
     }
 }
 
-/// The popup: the one feature chosen.
+/// The popup of the one feature chosen.
 impl App {
-    /// Notes the feature whose popup opened, or that the popup closed
-    /// (`None`). A person's doing is the selection, and a history entry;
-    /// an echo of the app's own action (see [`Sent::Echo`]) only marks the
-    /// chronology, since the action keeps `selected` itself.
-    fn popup(&mut self, index: Option<usize>, sent: Sent) -> Result<(), JsValue> {
-        if sent == Sent::Input {
-            self.selected = index;
-            self.mark_window(index)?;
-        }
-        chronology::highlight(index)?;
-        if sent == Sent::Input {
-            self.remember(index.is_some());
-        }
-        Ok(())
-    }
-
-    /// Shows feature `index`: its day, the map on it, and its popup.
-    fn choose(&mut self, index: usize) -> Result<(), JsValue> {
-        let Some(feature) = self.scene.data().features.get(index) else {
-            return Ok(());
-        };
-        // To where its popup opens.
-        let center = popup::anchor(feature);
-        let replay = self.scene.selection().replay;
-        if let Some(day) = crate::scene::chronology::listed_on(feature, replay) {
-            self.go_to(day)?;
-        }
-        if let Some(center) = center {
-            self.map.pan_to(&lat_lng(center));
-        }
-        self.open(index)?;
-        chronology::highlight(self.selected)
-    }
-
-    /// Opens the popup of the feature with this id, when it is on the map;
-    /// with none (an address without a feature), closes the one open.
-    fn open_by_id(&mut self, id: Option<&str>) -> Result<(), JsValue> {
-        let Some(id) = id else {
-            return self.close_popup();
-        };
-        match self.scene.find(id) {
-            Some(index) => self.open(index),
-            None => Ok(()),
-        }
-    }
-
-    /// Opens feature `index`'s popup, when it is on the map: on its own
-    /// mark, or else one of its own.
+    /// Opens feature `index`'s popup: on its own mark, or else one of its
+    /// own.
     fn open(&mut self, index: usize) -> Result<(), JsValue> {
         match self.drawing.active().open(index, &self.scene)? {
-            Opened::Here => {
-                self.selected = Some(index);
-                self.mark_window(Some(index))
+            Opened::Here => {}
+            Opened::Elsewhere => {
+                let Some(feature) = self.scene.data().features.get(index) else {
+                    return Ok(());
+                };
+                popup::open_on(&self.map, index, feature, self.scene.as_of())?;
             }
-            Opened::Elsewhere => self.open_popup(index),
-            Opened::NotShown => Ok(()),
+            Opened::NotShown => return Ok(()),
         }
-    }
-
-    /// Opens a popup of its own for feature `index`.
-    fn open_popup(&mut self, index: usize) -> Result<(), JsValue> {
-        let Some(feature) = self.scene.data().features.get(index) else {
-            return Ok(());
-        };
-        popup::open_on(&self.map, index, feature, self.scene.as_of())?;
-        self.selected = Some(index);
         self.mark_window(Some(index))
     }
 
-    /// Closes the open popup, if any: nothing is chosen.
+    /// Closes the open popup, if any.
     fn close_popup(&mut self) -> Result<(), JsValue> {
-        self.selected = None;
         self.mark_window(None)?;
         popup::close_on(&self.map)
     }

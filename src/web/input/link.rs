@@ -8,34 +8,20 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 use crate::scene::action::Action;
 use crate::scene::fragment::{self, LinkState};
-use crate::scene::Scene;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom;
 
 /// The attribute on a popup's content naming its feature's index.
 pub const FEATURE_INDEX: &str = "data-feature-index";
 
-/// What the address should hold for `scene` seen on `map`, with feature
-/// `selected`'s popup open.
-pub fn state(map: &Map, scene: &Scene, selected: Option<usize>) -> LinkState {
+/// The view of `map` as a link records it: zoom, latitude, longitude.
+pub fn view(map: &Map) -> (f64, f64, f64) {
     let center = map.get_center();
-    let selection = scene.selection();
-    LinkState {
-        day: scene.shown().day().filter(|_| scene.dated()),
-        view: Some((
-            (map.get_zoom() * 100.0).round() / 100.0,
-            round(center.lat()),
-            round(center.lng()),
-        )),
-        feature: selected
-            .and_then(|i| scene.data().features.get(i))
-            .and_then(|f| f.id.as_ref())
-            .map(ToString::to_string),
-        confidence: selection.confidence.clone(),
-        who: selection.who.clone(),
-        kinds: selection.kinds.clone(),
-        replay: selection.replay,
-    }
+    (
+        (map.get_zoom() * 100.0).round() / 100.0,
+        round(center.lat()),
+        round(center.lng()),
+    )
 }
 
 /// Five decimals of a degree: about a metre.

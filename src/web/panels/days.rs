@@ -70,9 +70,9 @@ impl Days {
     }
 
     /// Shows the scene's day: the strip, the chronology up to the day (with
-    /// `selected` marked), the date and the count.
-    pub fn show(&mut self, scene: &Scene, selected: Option<usize>) -> Result<(), JsValue> {
-        let day = scene.day();
+    /// the chosen feature marked), the date and the count.
+    pub fn show(&mut self, scene: &Scene) -> Result<(), JsValue> {
+        let (day, selected) = (scene.day(), scene.selected());
         // The events are listed anew only when the data or the selection
         // changed; a new day only looks them up.
         if self.listed.is_none() {
