@@ -1,7 +1,7 @@
 //! Many features drawn at once: each feature's shapes projected once (Web
-//! Mercator, as Leaflet's default map projection) into flat arrays, the set
-//! of features shown kept up to date by changes only, and the feature
-//! under a click found without any drawing library.
+//! Mercator, as Leaflet's default map projection) into flat arrays, and
+//! the feature under a click found among those shown without any drawing
+//! library.
 //!
 //! Coordinates here are "world pixels" at zoom 0: the whole world is 256
 //! units wide, as in Leaflet; at zoom z a map pixel is `2^-z` of a unit.
@@ -9,7 +9,6 @@
 use geo::{Coord, Geometry, LineString};
 
 use crate::model::MapFeature;
-use crate::time::index::Change;
 
 /// Leaflet's limit of the Web Mercator projection, in degrees of latitude.
 const MAX_LATITUDE: f64 = 85.051_128_779_8;
@@ -211,67 +210,6 @@ fn inside(at: [f64; 2], ring: &[[f64; 2]]) -> bool {
     inside
 }
 
-/// The features shown, as a list that changes by swapping: adding or
-/// removing one costs the same however many are shown.
-#[derive(Debug, Clone, Default)]
-pub struct ShownSet {
-    list: Vec<u32>,
-    /// Per feature, its place in `list`, or `u32::MAX` when not shown.
-    slot: Vec<u32>,
-}
-
-impl ShownSet {
-    /// Nothing shown, of `count` features.
-    pub fn new(count: usize) -> ShownSet {
-        ShownSet {
-            list: Vec::new(),
-            slot: vec![u32::MAX; count],
-        }
-    }
-
-    /// Applies a change from the time index.
-    pub fn apply(&mut self, change: &Change) {
-        for &i in &change.left {
-            self.remove(i);
-        }
-        for &i in &change.entered {
-            self.insert(i);
-        }
-    }
-
-    fn insert(&mut self, index: usize) {
-        if let Some(slot) = self.slot.get_mut(index) {
-            if *slot == u32::MAX {
-                *slot = self.list.len() as u32;
-                self.list.push(index as u32);
-            }
-        }
-    }
-
-    fn remove(&mut self, index: usize) {
-        let Some(&slot) = self.slot.get(index) else {
-            return;
-        };
-        if slot == u32::MAX {
-            return;
-        }
-        self.list.swap_remove(slot as usize);
-        if let Some(&moved) = self.list.get(slot as usize) {
-            self.slot[moved as usize] = slot;
-        }
-        self.slot[index] = u32::MAX;
-    }
-
-    pub fn contains(&self, index: usize) -> bool {
-        self.slot.get(index).is_some_and(|&s| s != u32::MAX)
-    }
-
-    /// The features shown, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.list.iter().map(|&i| i as usize)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,28 +294,5 @@ mod tests {
         );
         assert_eq!(projected.hit([0, 1, 2], outside, 0.5), None);
         assert_eq!(projected.hit([], at, 0.5), None);
-    }
-
-    #[test]
-    fn the_shown_set_follows_changes_in_any_order() {
-        let mut shown = ShownSet::new(6);
-        shown.apply(&Change {
-            entered: vec![0, 2, 4, 5],
-            left: vec![],
-        });
-        shown.apply(&Change {
-            entered: vec![1],
-            left: vec![0, 5],
-        });
-        let mut now: Vec<usize> = shown.iter().collect();
-        now.sort();
-        assert_eq!(now, [1, 2, 4]);
-        assert!(shown.contains(4) && !shown.contains(5));
-        // Out-of-range and repeated changes do nothing.
-        shown.insert(99);
-        shown.insert(1);
-        shown.remove(5);
-        shown.remove(99);
-        assert_eq!(shown.iter().count(), 3);
     }
 }

@@ -113,3 +113,25 @@ impl Shown {
         change
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::index::NEVER;
+
+    #[test]
+    fn the_shown_set_follows_changes_in_any_order() {
+        // Day 1: features 0, 2, 4 and 5; day 2: 1, 2 and 4; 3 never.
+        let index = TimeIndex::from_days(vec![(1, 1), (2, 2), (1, 2), NEVER, (1, 2), (1, 1)]);
+        let mut shown = Shown::new(index);
+        let change = shown.go_to(Day(1));
+        assert_eq!((change.entered, change.left), (vec![0, 2, 4, 5], vec![]));
+        let change = shown.go_to(Day(2));
+        assert_eq!((change.entered, change.left), (vec![1], vec![0, 5]));
+        assert_eq!(shown.iter().collect::<Vec<_>>(), [1, 2, 4]);
+        assert!(shown.contains(4) && !shown.contains(5) && !shown.contains(99));
+        // The same day again changes nothing.
+        assert!(shown.go_to(Day(2)).is_empty());
+        assert_eq!(shown.count(), 3);
+    }
+}
