@@ -10,7 +10,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use troopmap::model::verdict::verdict;
-use troopmap::{export_collection, read_collection_with, DateOrder, ReadOptions};
+use troopmap::{export_collection, read_collection_with, Cause, DateOrder, ReadOptions};
 
 const CORPUS: &str = "tests/fixtures/import";
 
@@ -100,6 +100,111 @@ fn every_file_gets_its_expected_verdict() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The causes of a corpus file's problems, or else of its warnings.
+fn causes(file: &str) -> Vec<Cause> {
+    let path = Path::new(CORPUS).join(file);
+    let text = std::fs::read_to_string(&path).expect("a fixture");
+    match read_collection_with(file, &text, options(&path).0) {
+        Ok(data) => data.warnings.into_iter().map(|w| w.cause).collect(),
+        Err(error) => error.problems.into_iter().map(|p| p.cause).collect(),
+    }
+}
+
+#[test]
+fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
+    use troopmap::geojson::convention::{InstantError as I, TimingError as T};
+    use troopmap::geojson::found::FoundValue as F;
+    use troopmap::geojson::geometry::{GeometryCause as G, GeometryOddity as O};
+    use troopmap::geojson::read::cause::{
+        CollectionCause as C, FeatureCause as Fe, PropertyCause as P, SourceCause as S,
+        SyntaxError as Sy, Warning as W,
+    };
+    use troopmap::{TimeCause, TimeError};
+    use Cause::{Collection, Feature, Geometry, Property, Syntax, Time, Warning};
+
+    let mut checked = Vec::new();
+    macro_rules! causes {
+        ($($file:literal => $pattern:pat,)*) => {$(
+            let got = causes($file);
+            assert!(matches!(got.as_slice(), $pattern), "{}: {got:?}", $file);
+            checked.push($file);
+        )*};
+    }
+    causes! {
+        "err-ambiguous-date.geojson" => [Time(T::Instant(I::Ambiguous { first: 3, second: 4, year: 2024, .. }))],
+        "err-array-at-top.geojson" => [Collection(C::NotAnObject { found: F::Array })],
+        "err-backwards.geojson" => [Time(T::Backwards)],
+        "err-bad-date.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NoSuchDay, .. })))],
+        "err-collection-no-geometries.geojson" => [Geometry(G::NoGeometries)],
+        "err-confidence.geojson" => [Property(P::NotOneOf { what: "a confidence label", .. })],
+        "err-date-as-number.geojson" => [
+            Time(T::Instant(I::TooFewDigits { date: Some(_), .. })),
+            Time(T::Instant(I::QuotedUnixTime { .. })),
+        ],
+        "err-date-words.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NotADateTime, .. })))],
+        "err-empty.geojson" => [Syntax(Sy::Parser(_))],
+        "err-feature-is-number.geojson" => [Feature(Fe::NotAnObject { found: F::Number(_) })],
+        "err-feature-type.geojson" => [Feature(Fe::WrongType { .. })],
+        "err-features-object.geojson" => [Collection(C::FeaturesNotArray { found: F::Object })],
+        "err-id-object.geojson" => [Feature(Fe::IdNotTextOrNumber { found: F::Object })],
+        "err-infinity.geojson" => [Syntax(Sy::NanOrInfinity)],
+        "err-kind.geojson" => [Property(P::NotOneOf { what: "a kind", .. })],
+        "err-latitude-swapped.geojson" => [Geometry(G::Latitude { .. })],
+        "err-line-flat.geojson" => [Geometry(G::NotAnArray { found: F::Number(_) })],
+        "err-line-one-position.geojson" => [Geometry(G::ShortLine { positions: 1 })],
+        "err-longitude-range.geojson" => [Geometry(G::Longitude { .. })],
+        "err-multipolygon-nesting.geojson" => [Geometry(G::NotAnArray { .. })],
+        "err-name-number.geojson" => [Property(P::NotText { found: F::Number(_) })],
+        "err-nan.geojson" => [Syntax(Sy::NanOrInfinity)],
+        "err-no-coordinates.geojson" => [Geometry(G::NoCoordinates { .. })],
+        "err-no-features.geojson" => [Collection(C::NoFeatures)],
+        "err-no-geometry-member.geojson" => [Feature(Fe::NoGeometry)],
+        "err-no-type.geojson" => [Collection(C::NoType)],
+        "err-point-one-number.geojson" => [Geometry(G::ShortPosition { numbers: 1 })],
+        "err-point-text-numbers.geojson" => [Geometry(G::NotANumber { found: F::Text(_) })],
+        "err-polygon-short-ring.geojson" => [Geometry(G::ShortRing { positions: 3 })],
+        "err-polygon-unclosed.geojson" => [Geometry(G::OpenRing)],
+        "err-precision.geojson" => [Property(P::NotOneOf { what: "a precision", .. })],
+        "err-properties-array.geojson" => [Feature(Fe::PropertiesNotObject { found: F::Array })],
+        "err-several-features.geojson" => [
+            Geometry(G::Latitude { .. }),
+            Time(T::Instant(I::NotIso(_))),
+            Property(P::NotOneOf { what: "a kind", .. }),
+        ],
+        "err-single-quotes.geojson" => [Syntax(Sy::Parser(_))],
+        "err-source-url-number.geojson" => [Property(P::Source(S::FieldNotText { field: "url", .. }))],
+        "err-sources-text.geojson" => [Property(P::Source(S::NotAnArray { found: F::Text(_) }))],
+        "err-time-boolean.geojson" => [Time(T::Instant(I::NotATime { found: F::Boolean(true) }))],
+        "err-times-count.geojson" => [Time(T::TimesPerVertex { times: 2, vertices: 3, line: None })],
+        "err-times-on-polygon.geojson" => [Time(T::NotALine { .. })],
+        "err-timestamp-huge.geojson" => [Time(T::Instant(I::TooFar { .. }))],
+        "err-topology.geojson" => [Collection(C::WrongType { .. })],
+        "err-trailing-comma.geojson" => [Syntax(Sy::Parser(_))],
+        "err-troops-text.geojson" => [Property(P::NotANumber { found: F::Text(_) })],
+        "err-truncated.geojson" => [Syntax(Sy::Parser(_))],
+        "err-unknown-geometry.geojson" => [Geometry(G::UnknownType { .. })],
+        "err-wrapped-bad.geojson" => [Geometry(G::Latitude { .. })],
+        "warn-altitude.geojson" => [Warning(W::Geometry(O::Altitude))],
+        "warn-antimeridian.geojson" => [Warning(W::Geometry(O::AntimeridianJump { from: 1 }))],
+        "warn-byte-order-mark.geojson" => [Warning(W::ByteOrderMark)],
+        "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
+        "warn-crs.geojson" => [Warning(W::Crs)],
+        "warn-duplicate-ids.geojson" => [
+            Warning(W::DuplicateId { first: 0 }),
+            Warning(W::DuplicateId { first: 1 }),
+        ],
+        "warn-hole-winding.geojson" => [Warning(W::Geometry(O::Winding { outer: false }))],
+        "warn-single-feature.geojson" => [Warning(W::SingleFeature)],
+        "warn-wrapped.geojson" => [Warning(W::Wrapped { .. })],
+    }
+    let unchecked: Vec<String> = corpus()
+        .iter()
+        .map(|p| name(p))
+        .filter(|n| !n.starts_with("ok-") && !checked.contains(&n.as_str()))
+        .collect();
+    assert!(unchecked.is_empty(), "no cause checked for {unchecked:?}");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 pub mod convention;
 pub mod csv;
 pub mod export;
+pub mod found;
 pub mod geometry;
 pub mod read;
 pub mod scan;

@@ -2,17 +2,25 @@
 
 use std::fmt;
 
+use crate::geojson::convention::{InstantError, TimingError};
+use crate::geojson::geometry::{GeometryCause, GeometryOddity};
+use crate::geojson::read::cause::{
+    CollectionCause, FeatureCause, GradeCause, PropertyCause, SourceCause, SyntaxError, Warning,
+};
+
 /// One thing wrong with loaded data, precise enough for a person to find and
-/// fix it.
+/// fix it: where it is, and its [`Cause`].
 ///
 /// ```
-/// use troopmap::Problem;
-/// let p = Problem::at_feature(3, Some("route:sea".into()), "the time span is backwards")
+/// use troopmap::geojson::convention::TimingError;
+/// use troopmap::{Cause, Problem};
+/// let p = Problem::at_feature(3, Some("route:sea".into()), TimingError::Backwards)
 ///     .with_property("end");
 /// assert_eq!(
 ///     p.to_string(),
-///     "feature 3 (id \"route:sea\"), property \"end\" at features[3].properties.end: the time span is backwards"
+///     "feature 3 (id \"route:sea\"), property \"end\" at features[3].properties.end: \"end\" is before \"start\": the time span is backwards"
 /// );
+/// assert_eq!(p.cause, Cause::Time(TimingError::Backwards));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -26,30 +34,30 @@ pub struct Problem {
     pub line_column: Option<(usize, usize)>,
     /// Where in the document, as a JSON path (`features[3].geometry`).
     pub path: String,
-    /// What is wrong and what would be right.
-    pub message: String,
+    /// What is wrong; its words say what would be right.
+    pub cause: Cause,
 }
 
 impl Problem {
     /// A problem with the document as a whole, at a JSON path.
-    pub fn at_path(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub fn at_path(path: impl Into<String>, cause: impl Into<Cause>) -> Problem {
         Problem {
             feature: None,
             id: None,
             property: None,
             line_column: None,
             path: path.into(),
-            message: message.into(),
+            cause: cause.into(),
         }
     }
 
     /// A problem with feature `index`.
-    pub fn at_feature(index: usize, id: Option<String>, message: impl Into<String>) -> Problem {
+    pub fn at_feature(index: usize, id: Option<String>, cause: impl Into<Cause>) -> Problem {
         Problem {
             feature: Some(index),
             id,
             path: format!("features[{index}]"),
-            ..Problem::at_path("", message)
+            ..Problem::at_path("", cause)
         }
     }
 
@@ -65,6 +73,65 @@ impl Problem {
         self.path = format!("{}.{member}", self.path);
         self
     }
+}
+
+/// What is wrong with a file, grouped by where it arises; each group's
+/// `Display` gives the words a person reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// The text is not valid JSON.
+    Syntax(SyntaxError),
+    /// The document is not a FeatureCollection.
+    Collection(CollectionCause),
+    /// A feature's members are not a Feature's.
+    Feature(FeatureCause),
+    /// A feature's geometry breaks RFC 7946.
+    Geometry(GeometryCause),
+    /// A property's value is not what the map reads there.
+    Property(PropertyCause),
+    /// A feature's time cannot be read.
+    Time(TimingError),
+    /// Something odd that does not stop the file loading.
+    Warning(Warning),
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cause::Syntax(cause) => write!(f, "{cause}"),
+            Cause::Collection(cause) => write!(f, "{cause}"),
+            Cause::Feature(cause) => write!(f, "{cause}"),
+            Cause::Geometry(cause) => write!(f, "{cause}"),
+            Cause::Property(cause) => write!(f, "{cause}"),
+            Cause::Time(cause) => write!(f, "{cause}"),
+            Cause::Warning(cause) => write!(f, "{cause}"),
+        }
+    }
+}
+
+/// `From` each group (and each group within a group) into a [`Cause`].
+macro_rules! cause_from {
+    ($($from:ty => |$c:ident| $to:expr;)*) => {$(
+        impl From<$from> for Cause {
+            fn from($c: $from) -> Cause {
+                $to
+            }
+        }
+    )*};
+}
+
+cause_from! {
+    SyntaxError => |c| Cause::Syntax(c);
+    CollectionCause => |c| Cause::Collection(c);
+    FeatureCause => |c| Cause::Feature(c);
+    GeometryCause => |c| Cause::Geometry(c);
+    PropertyCause => |c| Cause::Property(c);
+    SourceCause => |c| Cause::Property(c.into());
+    GradeCause => |c| Cause::Property(c.into());
+    TimingError => |c| Cause::Time(c);
+    InstantError => |c| Cause::Time(c.into());
+    Warning => |c| Cause::Warning(c);
+    GeometryOddity => |c| Cause::Warning(c.into());
 }
 
 impl fmt::Display for Problem {
@@ -92,7 +159,7 @@ impl fmt::Display for Problem {
         if wrote {
             f.write_str(": ")?;
         }
-        f.write_str(&self.message)
+        write!(f, "{}", self.cause)
     }
 }
 
@@ -153,22 +220,6 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// A short description of a JSON value for messages: its type and, when
-/// short, the value itself.
-pub(crate) fn describe(value: &serde_json::Value) -> String {
-    use serde_json::Value;
-    let kind = match value {
-        Value::Null => return "null".into(),
-        Value::Bool(b) => return format!("the boolean {b}"),
-        Value::Number(n) => return format!("the number {n}"),
-        Value::String(s) if s.chars().count() <= 40 => return format!("the text {s:?}"),
-        Value::String(_) => "text",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    kind.to_owned()
 }
 
 impl std::error::Error for LoadError {}

@@ -5,9 +5,12 @@
 //! (`2024-10-08T06:30`, `2024-10-08T06:30:00Z`, `2024-10-08T15:30:00+09:00`).
 //! A date-time without an offset is read as UTC. Days are UTC calendar days.
 
+mod error;
 pub mod index;
 
 use std::fmt;
+
+pub use error::{TimeCause, TimeError};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -36,15 +39,15 @@ impl Day {
     pub fn parse(text: &str) -> Result<Day, TimeError> {
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return Err(TimeError::new(text, "expected a date as YYYY-MM-DD"));
+            return Err(TimeError::new(text, TimeCause::NotADate));
         }
         let year = digits(&text[0..4]);
         let month = digits(&text[5..7]);
         let day = digits(&text[8..10]);
         match (year, month, day) {
             (Some(y), Some(m), Some(d)) => Day::from_ymd(y as i32, m, d)
-                .ok_or_else(|| TimeError::new(text, "there is no such day in the calendar")),
-            _ => Err(TimeError::new(text, "expected a date as YYYY-MM-DD")),
+                .ok_or_else(|| TimeError::new(text, TimeCause::NoSuchDay)),
+            _ => Err(TimeError::new(text, TimeCause::NotADate)),
         }
     }
 
@@ -103,12 +106,7 @@ impl TimeBound {
                 date_only: true,
             });
         }
-        parse_date_time(trimmed).ok_or_else(|| {
-            TimeError::new(
-                text,
-                "expected an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])",
-            )
-        })
+        parse_date_time(trimmed).ok_or_else(|| TimeError::new(text, TimeCause::NotADateTime))
     }
 
     /// The instant `seconds` after 1970-01-01T00:00:00Z (a Unix time).
@@ -230,32 +228,6 @@ impl Span {
             && self.last_day().is_none_or(|last| day <= last)
     }
 }
-
-/// A value that could not be read as a date or date-time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimeError {
-    /// The text as it was given.
-    pub value: String,
-    /// What was expected instead.
-    pub reason: &'static str,
-}
-
-impl TimeError {
-    fn new(value: &str, reason: &'static str) -> TimeError {
-        TimeError {
-            value: value.to_owned(),
-            reason,
-        }
-    }
-}
-
-impl fmt::Display for TimeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a valid time: {}", self.value, self.reason)
-    }
-}
-
-impl std::error::Error for TimeError {}
 
 fn digits(text: &str) -> Option<u32> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -402,6 +374,24 @@ mod tests {
         assert_eq!(Day(0).to_string(), "1970-01-01");
         assert_eq!(day("2024-02-29").next().to_string(), "2024-03-01");
         assert_eq!(day("2025-01-01").previous().to_string(), "2024-12-31");
+    }
+
+    #[test]
+    fn a_refused_time_says_why_by_its_cause() {
+        assert_eq!(
+            Day::parse("2023-02-29").unwrap_err().cause,
+            TimeCause::NoSuchDay
+        );
+        assert_eq!(
+            Day::parse("2024/10/08").unwrap_err().cause,
+            TimeCause::NotADate
+        );
+        let error = TimeBound::parse("2024-10-08T25:00").unwrap_err();
+        assert_eq!(error.cause, TimeCause::NotADateTime);
+        assert_eq!(
+            error.to_string(),
+            "\"2024-10-08T25:00\" is not a valid time: expected an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])"
+        );
     }
 
     #[test]

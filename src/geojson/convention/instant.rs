@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 
-use super::{DateOrder, ACCEPTED, MILLISECONDS_FROM, UNIX_FROM};
-use crate::model::problem::describe;
+use super::error::InstantError;
+use super::{DateOrder, MILLISECONDS_FROM, UNIX_FROM};
+use crate::geojson::found::FoundValue;
 use crate::time::{Day, TimeBound};
 
 /// Reads one time value.
@@ -17,42 +18,21 @@ use crate::time::{Day, TimeBound};
 /// assert_eq!(day(json!(1729209600)).unwrap(), "2024-10-18");
 /// assert_eq!(day(json!(1729209600000_i64)).unwrap(), "2024-10-18");
 /// assert_eq!(day(json!("18/10/2024")).unwrap(), "2024-10-18");
-/// assert!(day(json!("03/04/2024")).unwrap_err().contains("could be 3 April or 4 March"));
+/// assert!(day(json!("03/04/2024")).unwrap_err().to_string().contains("could be 3 April or 4 March"));
 /// assert_eq!(read_time(&json!("03/04/2024"), Some(DateOrder::MonthFirst)).unwrap().day().to_string(), "2024-03-04");
 /// ```
-pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, String> {
+pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, InstantError> {
     match value {
-        Value::String(text) => {
-            if let Some(parts) = slash_date(text) {
-                return read_slash_date(text, parts, order);
-            }
-            if let Some(iso) = year_first(text) {
-                // The message quotes the value as written, not as rewritten.
-                return TimeBound::parse(&iso).map_err(|mut e| {
-                    e.value = text.trim().to_owned();
-                    format!("{e} ({ACCEPTED})")
-                });
-            }
-            TimeBound::parse(text).map_err(|e| {
-                let text = text.trim();
-                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-                    format!("{text:?} is text: a Unix time is written as a number, without quotes ({ACCEPTED})")
-                } else {
-                    format!("{e} ({ACCEPTED})")
-                }
-            })
-        }
-        Value::Number(n) => {
-            let n = n.as_f64().unwrap_or(f64::NAN);
+        Value::String(text) => read_text(text, order),
+        Value::Number(number) => {
+            let n = number.as_f64().unwrap_or(f64::NAN);
             // A number of fewer than nine digits is not read as a Unix
             // time: 20241018 is a date written as a number, 35 a count.
             if n.abs() < UNIX_FROM {
-                let hint = compact_date(n)
-                    .map(|day| format!(": if it is the date {day}, write it as \"{day}\""))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "the number {n} has fewer than nine digits, too few for a Unix time in seconds (from 1973-03-03) or milliseconds{hint} ({ACCEPTED})"
-                ));
+                return Err(InstantError::TooFewDigits {
+                    number: number.clone(),
+                    date: compact_date(n),
+                });
             }
             let seconds = if n.abs() >= MILLISECONDS_FROM {
                 n / 1000.0
@@ -61,15 +41,40 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, S
             };
             // Years 1 to 9999, as ISO 8601 writes them.
             if !(-62_135_596_800.0..=253_402_300_799.0).contains(&seconds) {
-                return Err(format!("the number {n} is too far from today to be a Unix time in seconds or milliseconds"));
+                return Err(InstantError::TooFar {
+                    number: number.clone(),
+                });
             }
             Ok(TimeBound::from_unix(seconds.floor() as i64))
         }
-        other => Err(format!(
-            "expected a date, a date-time or a Unix time, found {} ({ACCEPTED})",
-            describe(other)
-        )),
+        other => Err(InstantError::NotATime {
+            found: FoundValue::of(other),
+        }),
     }
+}
+
+/// A time written as text: a slashed date, a year-first date, or ISO 8601.
+fn read_text(text: &str, order: Option<DateOrder>) -> Result<TimeBound, InstantError> {
+    if let Some(parts) = slash_date(text) {
+        return read_slash_date(text, parts, order);
+    }
+    if let Some(iso) = year_first(text) {
+        // The message quotes the value as written, not as rewritten.
+        return TimeBound::parse(&iso).map_err(|mut e| {
+            e.value = text.trim().to_owned();
+            InstantError::NotIso(e)
+        });
+    }
+    TimeBound::parse(text).map_err(|e| {
+        let text = text.trim();
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            InstantError::QuotedUnixTime {
+                text: text.to_owned(),
+            }
+        } else {
+            InstantError::NotIso(e)
+        }
+    })
 }
 
 /// `20241018` as the day it would be if it were a date.
@@ -120,7 +125,7 @@ fn read_slash_date(
     text: &str,
     (a, b, year): (u32, u32, i32),
     order: Option<DateOrder>,
-) -> Result<TimeBound, String> {
+) -> Result<TimeBound, InstantError> {
     let day_first = Day::from_ymd(year, b, a);
     let month_first = Day::from_ymd(year, a, b);
     let chosen = match order {
@@ -129,42 +134,20 @@ fn read_slash_date(
         None => match (day_first, month_first) {
             (Some(d), Some(m)) if d == m => Some(d),
             (Some(_), Some(_)) => {
-                return Err(format!(
-                    "{text:?} could be {a} {} or {b} {} {year}: choose day-first or month-first for this file and import it again ({ACCEPTED})",
-                    month_name(b),
-                    month_name(a),
-                ))
+                return Err(InstantError::Ambiguous {
+                    text: text.to_owned(),
+                    first: a,
+                    second: b,
+                    year,
+                })
             }
             (one, other) => one.or(other),
         },
     };
-    let order_name = match order {
-        Some(DateOrder::DayFirst) => " day-first",
-        Some(DateOrder::MonthFirst) => " month-first",
-        None => "",
-    };
     chosen
         .map(TimeBound::from_day)
-        .ok_or_else(|| format!("{text:?} is not a valid{order_name} date ({ACCEPTED})"))
-}
-
-fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
+        .ok_or_else(|| InstantError::NoSuchDay {
+            text: text.to_owned(),
+            order,
+        })
 }

@@ -16,7 +16,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::problem::describe;
+use crate::geojson::found::FoundValue;
 use crate::time::{Span, TimeBound};
 
 /// Keys holding a single instant, in the order they are looked for.
@@ -30,9 +30,6 @@ const MILLISECONDS_FROM: f64 = 1e11;
 /// Numbers smaller than this (fewer than nine digits) are not read as Unix
 /// times at all.
 const UNIX_FROM: f64 = 1e8;
-
-/// What the formats accepted are, for messages.
-pub const ACCEPTED: &str = "accepted: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], YYYY/MM/DD, Unix seconds or milliseconds as a number of nine or more digits, and DD/MM/YYYY or MM/DD/YYYY once the order is chosen for the file";
 
 /// The order of day and month in dates like `03/04/2024`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,24 +58,26 @@ pub struct Timing {
     pub vertex_times: Option<Vec<i64>>,
 }
 
+mod error;
 mod instant;
 
+pub use error::{InstantError, TimingError, ACCEPTED};
 pub use instant::read_time;
 
-/// Finds a feature's time by the conventions above. Errors are (property,
-/// message) pairs.
+/// Finds a feature's time by the conventions above. Each error is paired
+/// with the property it is in.
 pub fn timing(
     properties: &Map<String, Value>,
     geometry: Option<&geo::Geometry<f64>>,
     options: ReadOptions,
-) -> Result<Timing, Vec<(String, String)>> {
+) -> Result<Timing, Vec<(String, TimingError)>> {
     let mut errors = Vec::new();
     let mut bound = |key: &str| -> Option<TimeBound> {
         match properties.get(key) {
             None => None,
             Some(value) if absent(value) => None,
             Some(value) => read_time(value, options.date_order)
-                .map_err(|message| errors.push((key.to_owned(), message)))
+                .map_err(|error| errors.push((key.to_owned(), error.into())))
                 .ok(),
         }
     };
@@ -88,10 +87,7 @@ pub fn timing(
     if has("start") || has("end") {
         timing.span = Span::new(bound("start"), bound("end"));
         if timing.span.is_backwards() {
-            errors.push((
-                "end".into(),
-                "\"end\" is before \"start\": the time span is backwards".into(),
-            ));
+            errors.push(("end".into(), TimingError::Backwards));
         }
     } else if let Some((key, value, _)) = vertex_value(properties).filter(|&(_, _, nested)| {
         // Per-vertex times come before a single instant on the shapes they
@@ -118,7 +114,7 @@ pub fn timing(
             Some(geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_)) => {
                 match point_times(&key, value, geometry, options) {
                     Ok(times) => timing.span = span(&times),
-                    Err(message) => errors.push((key, message)),
+                    Err(error) => errors.push((key, error)),
                 }
             }
             _ => match vertex_times(&key, value, geometry, options) {
@@ -126,7 +122,7 @@ pub fn timing(
                     timing.span = span(&times);
                     timing.vertex_times = Some(times);
                 }
-                Err(message) => errors.push((key, message)),
+                Err(error) => errors.push((key, error)),
             },
         }
     } else if let Some(key) = INSTANT_KEYS.into_iter().find(|k| has(k)) {
@@ -177,25 +173,23 @@ fn point_times(
     value: &Value,
     geometry: Option<&geo::Geometry<f64>>,
     options: ReadOptions,
-) -> Result<Vec<i64>, String> {
+) -> Result<Vec<i64>, TimingError> {
     let Value::Array(items) = value else {
-        return Err(format!(
-            "expected an array of times, found {}",
-            describe(value)
-        ));
+        return Err(TimingError::TimesNotArray {
+            found: FoundValue::of(value),
+        });
     };
     if items.is_empty() {
-        return Err(format!(
-            "\"{key}\" is an empty array: give at least one time"
-        ));
+        return Err(TimingError::NoTimes {
+            key: key.to_owned(),
+        });
     }
     if let Some(geo::Geometry::MultiPoint(points)) = geometry {
         if items.len() != points.0.len() {
-            return Err(format!(
-                "{} times for {} points: give one time per point",
-                items.len(),
-                points.0.len()
-            ));
+            return Err(TimingError::TimesPerPoint {
+                times: items.len(),
+                points: points.0.len(),
+            });
         }
     }
     read_times(items, options)
@@ -203,14 +197,14 @@ fn point_times(
 
 /// Each of `items` as seconds since 1970; an error names the first that
 /// is not a time, by its place in the array.
-fn read_times(items: &[Value], options: ReadOptions) -> Result<Vec<i64>, String> {
+fn read_times(items: &[Value], options: ReadOptions) -> Result<Vec<i64>, TimingError> {
     items
         .iter()
         .enumerate()
-        .map(|(i, value)| {
+        .map(|(index, value)| {
             read_time(value, options.date_order)
                 .map(TimeBound::seconds)
-                .map_err(|e| format!("time {i}: {e}"))
+                .map_err(|error| TimingError::InArray { index, error })
         })
         .collect()
 }
@@ -220,50 +214,45 @@ fn vertex_times(
     value: &Value,
     geometry: Option<&geo::Geometry<f64>>,
     options: ReadOptions,
-) -> Result<Vec<i64>, String> {
+) -> Result<Vec<i64>, TimingError> {
     let lines: Vec<usize> = match geometry {
         Some(geo::Geometry::LineString(line)) => vec![line.0.len()],
         Some(geo::Geometry::MultiLineString(lines)) => lines.iter().map(|l| l.0.len()).collect(),
-        _ => return Err(format!("\"{key}\" gives one time per vertex of a line, but the geometry is not a LineString or MultiLineString")),
+        _ => {
+            return Err(TimingError::NotALine {
+                key: key.to_owned(),
+            })
+        }
     };
     let Value::Array(items) = value else {
-        return Err(format!(
-            "expected an array of times, one per vertex, found {}",
-            describe(value)
-        ));
+        return Err(TimingError::VertexTimesNotArray {
+            found: FoundValue::of(value),
+        });
     };
     // A multi-line takes one array per line; a line one flat array.
     let groups: Vec<&Vec<Value>> = if lines.len() != 1 || items.first().is_some_and(Value::is_array)
     {
         items
             .iter()
-            .map(|i| {
-                i.as_array()
-                    .ok_or_else(|| "expected one array of times per line".to_owned())
-            })
+            .map(|i| i.as_array().ok_or(TimingError::NotArraysPerLine))
             .collect::<Result<_, _>>()?
     } else {
         vec![items]
     };
     if groups.len() != lines.len() {
-        return Err(format!(
-            "{} arrays of times for {} lines",
-            groups.len(),
-            lines.len()
-        ));
+        return Err(TimingError::ArraysPerLines {
+            arrays: groups.len(),
+            lines: lines.len(),
+        });
     }
     let mut times = Vec::with_capacity(lines.iter().sum());
     for (line, (group, vertices)) in groups.iter().zip(&lines).enumerate() {
         if group.len() != *vertices {
-            let which = if lines.len() > 1 {
-                format!(" in line {line}")
-            } else {
-                String::new()
-            };
-            return Err(format!(
-                "{} times for {vertices} vertices{which}: give one time per vertex",
-                group.len()
-            ));
+            return Err(TimingError::TimesPerVertex {
+                times: group.len(),
+                vertices: *vertices,
+                line: (lines.len() > 1).then_some(line),
+            });
         }
         times.extend(read_times(group, options)?);
     }
@@ -290,11 +279,17 @@ mod tests {
         read_map(&props(properties), geometry)
     }
 
+    /// The timing, or each error's property and words.
     fn read_map(
         properties: &Map<String, Value>,
         geometry: Option<&geo::Geometry<f64>>,
     ) -> Result<Timing, Vec<(String, String)>> {
-        timing(properties, geometry, ReadOptions::default())
+        timing(properties, geometry, ReadOptions::default()).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|(key, error)| (key, error.to_string()))
+                .collect()
+        })
     }
 
     /// A span from its first to its last day, as [`days`] gives it.
@@ -438,6 +433,63 @@ mod tests {
     }
 
     #[test]
+    fn times_that_do_not_fit_the_shape_are_told_by_cause() {
+        let point = geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0));
+        let errors = |properties, geometry| {
+            timing(&props(properties), Some(geometry), ReadOptions::default()).unwrap_err()
+        };
+        let got = errors(json!({"times": []}), &point);
+        assert_eq!(
+            got[0].1,
+            TimingError::NoTimes {
+                key: "times".into()
+            }
+        );
+        assert_eq!(
+            got[0].1.to_string(),
+            "\"times\" is an empty array: give at least one time"
+        );
+        let got = errors(json!({"times": ["2024-10-08", true]}), &point);
+        assert!(
+            matches!(
+                &got[0].1,
+                TimingError::InArray {
+                    index: 1,
+                    error: InstantError::NotATime { .. }
+                }
+            ),
+            "{got:?}"
+        );
+        assert!(got[0].1.to_string().starts_with("time 1: expected a date"));
+        let multi = geo::Geometry::MultiLineString(geo::MultiLineString::new(vec![
+            vec![(0.0, 0.0), (1.0, 1.0)].into(),
+            vec![(2.0, 2.0), (3.0, 3.0)].into(),
+        ]));
+        let got = errors(json!({"times": [["2024-10-08", "2024-10-09"]]}), &multi);
+        assert_eq!(
+            got[0].1,
+            TimingError::ArraysPerLines {
+                arrays: 1,
+                lines: 2
+            }
+        );
+        assert_eq!(got[0].1.to_string(), "1 arrays of times for 2 lines");
+        let got = errors(
+            json!({"times": [["2024-10-08", "2024-10-09"], ["2024-10-10"]]}),
+            &multi,
+        );
+        assert_eq!(
+            got[0].1.to_string(),
+            "1 times for 2 vertices in line 1: give one time per vertex"
+        );
+        let got = errors(
+            json!({"times": [["2024-10-08", "2024-10-09"], "x"]}),
+            &multi,
+        );
+        assert_eq!(got[0].1, TimingError::NotArraysPerLine);
+    }
+
+    #[test]
     fn an_empty_multi_line_takes_no_times() {
         let empty = geo::Geometry::MultiLineString(geo::MultiLineString::new(vec![]));
         let t = read(json!({"times": []}), Some(&empty)).unwrap();
@@ -446,7 +498,9 @@ mod tests {
 
     #[test]
     fn ambiguous_dates_are_never_guessed() {
-        let error = read_time(&json!("03/04/2024"), None).unwrap_err();
+        let error = read_time(&json!("03/04/2024"), None)
+            .unwrap_err()
+            .to_string();
         assert!(
             error.starts_with(
                 "\"03/04/2024\" could be 3 April or 4 March 2024: choose day-first or month-first"
@@ -485,6 +539,7 @@ mod tests {
         // An order that the value contradicts is an error, not a swap.
         assert!(read_time(&json!("18/10/2024"), Some(DateOrder::MonthFirst))
             .unwrap_err()
+            .to_string()
             .contains("not a valid month-first date"));
     }
 
@@ -495,6 +550,7 @@ mod tests {
         assert!(read_time(&json!(0), None).is_err());
         assert!(read_time(&json!(20241018), None)
             .unwrap_err()
+            .to_string()
             .contains("if it is the date 2024-10-18, write it as \"2024-10-18\""));
         assert_eq!(
             read_time(&json!(100_000_000), None)
@@ -520,6 +576,7 @@ mod tests {
         assert!(read_time(&json!(1e300), None).is_err());
         assert!(read_time(&json!(true), None)
             .unwrap_err()
+            .to_string()
             .contains("found the boolean true"));
     }
 }

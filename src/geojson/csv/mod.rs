@@ -6,10 +6,15 @@
 //! `timestamp`/`start`, `end`, `name`), or named by the caller. Every
 //! other column is kept as a text property.
 
-use serde_json::{Map, Value};
+mod error;
+mod row;
 
-use crate::geojson::convention::{read_time, DateOrder};
-use crate::time::{Span, TimeBound};
+use serde_json::json;
+
+pub use error::CsvError;
+use row::Row;
+
+use crate::geojson::convention::DateOrder;
 
 /// Which columns hold what; `None` means "find it by its header".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,163 +31,114 @@ pub struct Columns {
 /// writes a FeatureCollection of points. Errors say the line and column.
 ///
 /// ```
+/// use troopmap::geojson::csv::{convert, CsvError};
 /// let csv = "name,lat,lon,date\nVladivostok,43.115,131.885,2024-10-18\n";
-/// let json = troopmap::geojson::csv::convert(csv, &Default::default(), None).unwrap();
+/// let json = convert(csv, &Default::default(), None).unwrap();
 /// let data = troopmap::read_collection("converted", &json).unwrap();
 /// assert_eq!(data.features[0].label(), "Vladivostok");
 /// assert_eq!(data.features[0].span.first_day().unwrap().to_string(), "2024-10-18");
+/// let error = convert("lat,lon\n95,131.9\n", &Default::default(), None).unwrap_err();
+/// assert!(matches!(error, CsvError::OutOfRange { line: 2, .. }));
+/// assert_eq!(error.to_string(), "line 2, column \"lat\": 95 is outside -90..90");
 /// ```
-pub fn convert(text: &str, columns: &Columns, order: Option<DateOrder>) -> Result<String, String> {
+pub fn convert(
+    text: &str,
+    columns: &Columns,
+    order: Option<DateOrder>,
+) -> Result<String, CsvError> {
     let delimiter = delimiter(text);
     let rows = parse(text, delimiter)?;
-    let Some((header, records)) = rows.split_first() else {
-        return Err("the file is empty: expected a header line and rows".into());
+    let Some(((_, header), records)) = rows.split_first() else {
+        return Err(CsvError::Empty);
     };
-    let header: Vec<String> = header.1.iter().map(|h| h.trim().to_owned()).collect();
-    let find =
-        |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>, String> {
-            if let Some(given) = given {
-                return header
-                    .iter()
-                    .position(|h| h == given)
-                    .map(Some)
-                    .ok_or_else(|| {
-                        format!(
-                        "there is no column {given:?} for the {what}; the columns are {header:?}"
-                    )
-                    });
-            }
-            Ok(header
-                .iter()
-                .position(|h| names.contains(&h.to_lowercase().as_str())))
-        };
-    let required = |found: Option<usize>, what: &str, flag: &str| {
-        found.ok_or_else(|| format!("no column for the {what} was found by its header; name it with {flag} (the columns are {header:?})"))
-    };
-    let lat = required(
-        find(&columns.latitude, &["latitude", "lat", "y"], "latitude")?,
-        "latitude",
-        "--lat",
-    )?;
-    let lon = required(
-        find(
-            &columns.longitude,
-            &["longitude", "lon", "lng", "long", "x"],
-            "longitude",
-        )?,
-        "longitude",
-        "--lon",
-    )?;
-    let start = find(
-        &columns.start,
-        &["date", "time", "datetime", "timestamp", "start"],
-        "date",
-    )?;
-    let end = find(&columns.end, &["end"], "end")?;
-    let name = find(&columns.name, &["name", "title"], "name")?;
-
+    let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    let layout = Layout::find(&header, columns)?;
     let mut features = Vec::with_capacity(records.len());
-    for (line, record) in records {
-        let line = *line;
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for (line, cells) in records {
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() != header.len() {
-            return Err(format!(
-                "line {line}: {} values for {} columns",
-                record.len(),
-                header.len()
-            ));
-        }
-        let number = |col: usize, low: f64, high: f64| -> Result<f64, String> {
-            let cell = record[col].trim();
-            // Where commas do not part the values, one may be a decimal point.
-            let written = if delimiter == ',' {
-                cell.to_owned()
-            } else {
-                cell.replacen(',', ".", 1)
-            };
-            let value: f64 = plain_number(&written).ok_or_else(|| {
-                format!(
-                    "line {line}, column {:?}: {cell:?} is not a number",
-                    header[col]
-                )
-            })?;
-            if !(low..=high).contains(&value) {
-                return Err(format!(
-                    "line {line}, column {:?}: {value} is outside {low}..{high}",
-                    header[col]
-                ));
-            }
-            Ok(value)
+        let row = Row {
+            line: *line,
+            cells,
+            header: &header,
+            delimiter,
         };
-        let y = number(lat, -90.0, 90.0)?;
-        let x = number(lon, -180.0, 180.0)?;
-        let mut properties = Map::new();
-        if let Some(col) = name {
-            properties.insert("name".into(), Value::String(record[col].clone()));
-        }
-        let time = |col: usize| -> Result<Option<TimeBound>, String> {
-            let cell = record[col].trim();
-            if cell.is_empty() {
-                return Ok(None);
-            }
-            // A plain number in a CSV cell is a Unix time, as a number is in
-            // GeoJSON (nine or more digits); anything else is read as text.
-            let value = match plain_number(cell) {
-                Some(n) => serde_json::json!(n),
-                None => Value::String(cell.to_owned()),
-            };
-            read_time(&value, order)
-                .map(Some)
-                .map_err(|e| format!("line {line}, column {:?}: {e}", header[col]))
-        };
-        let first = start.map(time).transpose()?.flatten();
-        let last = match end {
-            Some(col) => time(col)?,
-            // A single date is an instant: shown on its own day.
-            None => first,
-        };
-        if let (Some(first), Some(last)) = (first, last) {
-            if Span::new(Some(first), Some(last)).is_backwards() {
-                return Err(format!(
-                    "line {line}: the end ({last}) is before the start ({first})"
-                ));
-            }
-        }
-        if let Some(first) = first {
-            properties.insert("start".into(), Value::String(first.to_string()));
-        }
-        if let Some(last) = last {
-            properties.insert("end".into(), Value::String(last.to_string()));
-        }
-        for (col, value) in record.iter().enumerate() {
-            // Empty cells say nothing; the columns used above are in place.
-            if value.trim().is_empty() || [Some(lat), Some(lon), name].contains(&Some(col)) {
-                continue;
-            }
-            // A column named like a property the map reads would be read
-            // as one, and may not fit it: it is kept under another name.
-            let key = if properties.contains_key(&header[col])
-                || crate::geojson::read::READ_PROPERTIES.contains(&header[col].as_str())
-            {
-                format!("csv:{}", header[col])
-            } else {
-                header[col].clone()
-            };
-            properties.insert(key, Value::String(value.clone()));
-        }
-        let mut feature = Map::new();
-        feature.insert("type".into(), "Feature".into());
-        feature.insert("id".into(), Value::String(format!("row:{line}")));
-        feature.insert(
-            "geometry".into(),
-            serde_json::json!({"type": "Point", "coordinates": [x, y]}),
-        );
-        feature.insert("properties".into(), Value::Object(properties));
-        features.push(Value::Object(feature));
+        features.push(row.feature(&layout, order)?);
     }
-    Ok(serde_json::json!({"type": "FeatureCollection", "features": features}).to_string())
+    Ok(json!({"type": "FeatureCollection", "features": features}).to_string())
+}
+
+/// Which column holds what the map reads.
+struct Layout {
+    lat: usize,
+    lon: usize,
+    start: Option<usize>,
+    end: Option<usize>,
+    name: Option<usize>,
+}
+
+impl Layout {
+    /// The columns named by the caller, or else found by their headers;
+    /// latitude and longitude are required.
+    fn find(header: &[String], columns: &Columns) -> Result<Layout, CsvError> {
+        let find = |given: &Option<String>, names: &[&str], what| {
+            find_column(header, given.as_deref(), names, what)
+        };
+        let required = |found: Option<usize>, what, flag| {
+            found.ok_or_else(|| CsvError::NoColumn {
+                what,
+                flag,
+                header: header.to_vec(),
+            })
+        };
+        let longitude = ["longitude", "lon", "lng", "long", "x"];
+        let date = ["date", "time", "datetime", "timestamp", "start"];
+        Ok(Layout {
+            lat: required(
+                find(&columns.latitude, &["latitude", "lat", "y"], "latitude")?,
+                "latitude",
+                "--lat",
+            )?,
+            lon: required(
+                find(&columns.longitude, &longitude, "longitude")?,
+                "longitude",
+                "--lon",
+            )?,
+            start: find(&columns.start, &date, "date")?,
+            end: find(&columns.end, &["end"], "end")?,
+            name: find(&columns.name, &["name", "title"], "name")?,
+        })
+    }
+
+    /// Whether `col` is written as a place's own member (its position or
+    /// name) rather than kept as a property.
+    fn places(&self, col: usize) -> bool {
+        [Some(self.lat), Some(self.lon), self.name].contains(&Some(col))
+    }
+}
+
+/// The column named `given`, which must be there; without one, the first
+/// whose header is one of `names` (in any case), if any.
+fn find_column(
+    header: &[String],
+    given: Option<&str>,
+    names: &[&str],
+    what: &'static str,
+) -> Result<Option<usize>, CsvError> {
+    if let Some(given) = given {
+        return match header.iter().position(|h| h == given) {
+            Some(col) => Ok(Some(col)),
+            None => Err(CsvError::NoSuchColumn {
+                given: given.to_owned(),
+                what,
+                header: header.to_vec(),
+            }),
+        };
+    }
+    Ok(header
+        .iter()
+        .position(|h| names.contains(&h.to_lowercase().as_str())))
 }
 
 /// A number written plainly: an optional sign, digits, and an optional
@@ -225,7 +181,7 @@ fn delimiter(text: &str) -> char {
 
 /// Splits CSV text into rows of cells, each with the line it starts on
 /// (a quoted value may hold line breaks); `delimiter` parts the values.
-fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
+fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -260,7 +216,7 @@ fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, Strin
         }
     }
     if quoted {
-        return Err(format!("line {line}: a quoted value is never closed"));
+        return Err(CsvError::Unclosed { line });
     }
     if !cell.is_empty() || !row.is_empty() {
         row.push(cell);
@@ -272,10 +228,12 @@ fn parse(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geojson::convention::InstantError;
 
-    /// Converts with the columns found by their headers and no date order.
+    /// Converts with the columns found by their headers and no date order;
+    /// an error in its words.
     fn convert_plain(text: &str) -> Result<String, String> {
-        convert(text, &Columns::default(), None)
+        convert(text, &Columns::default(), None).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -294,6 +252,7 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 4]);
         assert!(parse("a\n\"open", ',')
             .unwrap_err()
+            .to_string()
             .contains("never closed"));
     }
 
@@ -377,6 +336,48 @@ mod tests {
             .all(|c| plain_number(c).is_none()));
         // A comma inside quotes does not count towards the delimiter.
         assert_eq!(delimiter("\"a,b,c\";lat;lon\n"), ';');
+    }
+
+    #[test]
+    fn errors_are_told_by_their_variant() {
+        let error = |text| convert(text, &Columns::default(), None).unwrap_err();
+        assert_eq!(error(""), CsvError::Empty);
+        assert!(matches!(
+            error("lat,lon\n1,2,3\n"),
+            CsvError::RowLength {
+                line: 2,
+                values: 3,
+                columns: 2
+            }
+        ));
+        assert!(matches!(
+            error("lat,lon\nx,2\n"),
+            CsvError::NotANumber { line: 2, .. }
+        ));
+        assert!(matches!(
+            error("lat,lon,date\n1,2,true\n"),
+            CsvError::Time {
+                line: 2,
+                error: InstantError::NotIso(_),
+                ..
+            }
+        ));
+        let named = Columns {
+            latitude: Some("N".into()),
+            ..Columns::default()
+        };
+        let missing = convert("lat,lon\n1,2\n", &named, None).unwrap_err();
+        assert!(matches!(
+            missing,
+            CsvError::NoSuchColumn {
+                what: "latitude",
+                ..
+            }
+        ));
+        assert_eq!(
+            missing.to_string(),
+            "there is no column \"N\" for the latitude; the columns are [\"lat\", \"lon\"]"
+        );
     }
 
     #[test]

@@ -1,64 +1,77 @@
 //! Checking a GeoJSON geometry against RFC 7946, converting it to `geo`
 //! types, and noting what is odd but loadable.
 
+mod error;
+mod lint;
+
 use serde_json::Value;
 
-use crate::model::problem::describe;
+pub use error::{GeometryCause, GeometryError, GeometryOddity, GeometryWarning};
+pub use lint::lint_geometry;
+
+use crate::geojson::found::FoundValue;
 
 /// Checks a GeoJSON geometry object against RFC 7946 and converts it.
 ///
-/// On failure, returns the JSON path below the geometry (`.coordinates[2]`)
-/// and what is wrong there.
+/// On failure, says where below the geometry (`.coordinates[2]`) and what
+/// is wrong there.
 ///
 /// ```
 /// use serde_json::json;
-/// use troopmap::geojson::geometry::check_geometry;
+/// use troopmap::geojson::geometry::{check_geometry, GeometryCause};
 /// let line = json!({"type": "LineString", "coordinates": [[127.5, 39.9], [131.9, 43.1]]});
 /// assert!(check_geometry(&line).is_ok());
 /// let bad = json!({"type": "Point", "coordinates": [200.0, 43.1]});
-/// assert_eq!(check_geometry(&bad).unwrap_err().0, ".coordinates[0]");
+/// assert_eq!(check_geometry(&bad).unwrap_err().path, ".coordinates[0]");
+/// assert!(matches!(check_geometry(&bad).unwrap_err().cause, GeometryCause::Longitude { .. }));
 /// ```
-pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, (String, String)> {
+pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, GeometryError> {
     check_shape(value, "")?;
-    let parsed = geojson::Geometry::from_json_value(value.clone())
-        .map_err(|e| (String::new(), format!("not a valid GeoJSON geometry: {e}")))?;
-    geo::Geometry::<f64>::try_from(parsed)
-        .map_err(|e| (String::new(), format!("not a valid GeoJSON geometry: {e}")))
+    let invalid = |e: geojson::Error| {
+        GeometryError::at(
+            "",
+            GeometryCause::Invalid {
+                reason: e.to_string(),
+            },
+        )
+    };
+    let parsed = geojson::Geometry::from_json_value(value.clone()).map_err(invalid)?;
+    geo::Geometry::<f64>::try_from(parsed).map_err(invalid)
 }
 
-fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
+fn check_shape(value: &Value, path: &str) -> Result<(), GeometryError> {
     let Value::Object(object) = value else {
         // A feature's geometry may be null; a member of a collection not.
-        let expected = if path.is_empty() {
-            "a geometry object or null"
+        let found = FoundValue::of(value);
+        let cause = if path.is_empty() {
+            GeometryCause::NotAnObject { found }
         } else {
-            "a geometry object (null is not allowed in a GeometryCollection)"
+            GeometryCause::NotAnObjectInCollection { found }
         };
-        return Err((
-            path.to_owned(),
-            format!("expected {expected}, found {}", describe(value)),
-        ));
+        return Err(GeometryError::at(path, cause));
     };
     let kind = match object.get("type") {
         Some(Value::String(kind)) => kind.as_str(),
         Some(other) => {
-            return Err((
+            return Err(GeometryError::at(
                 format!("{path}.type"),
-                format!("expected a geometry type name, found {}", describe(other)),
+                GeometryCause::TypeNotText {
+                    found: FoundValue::of(other),
+                },
             ))
         }
         None => {
-            return Err((
+            return Err(GeometryError::at(
                 format!("{path}.type"),
-                "the geometry has no \"type\"".to_owned(),
+                GeometryCause::NoType,
             ))
         }
     };
     if kind == "GeometryCollection" {
         let Some(Value::Array(items)) = object.get("geometries") else {
-            return Err((
+            return Err(GeometryError::at(
                 format!("{path}.geometries"),
-                "a GeometryCollection needs a \"geometries\" array".to_owned(),
+                GeometryCause::NoGeometries,
             ));
         };
         for (i, item) in items.iter().enumerate() {
@@ -72,15 +85,21 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
         "MultiLineString" | "Polygon" => 2,
         "MultiPolygon" => 3,
         other => {
-            return Err((
+            return Err(GeometryError::at(
                 format!("{path}.type"),
-                format!("{other:?} is not a GeoJSON geometry type; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection"),
+                GeometryCause::UnknownType {
+                    name: other.to_owned(),
+                },
             ))
         }
     };
     let path = format!("{path}.coordinates");
     let Some(coordinates) = object.get("coordinates") else {
-        return Err((path, format!("a {kind} needs \"coordinates\"")));
+        let kind = kind.to_owned();
+        return Err(GeometryError::at(
+            path,
+            GeometryCause::NoCoordinates { kind },
+        ));
     };
     check_nesting(coordinates, depth, &path)?;
     // RFC 7946 lets empty coordinates stand for no geometry: nothing to
@@ -88,15 +107,19 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
     if kind != "Point" && coordinates.as_array().is_some_and(Vec::is_empty) {
         return Ok(());
     }
-    // Lines need two positions; polygon rings need four and must be closed.
-    let (min, ring) = match kind {
-        "LineString" | "MultiLineString" => (2, false),
-        "Polygon" | "MultiPolygon" => (4, true),
+    check_lengths(kind, coordinates, &path)
+}
+
+/// Lines need two positions; polygon rings need four and must be closed.
+fn check_lengths(kind: &str, coordinates: &Value, path: &str) -> Result<(), GeometryError> {
+    let ring = match kind {
+        "LineString" | "MultiLineString" => false,
+        "Polygon" | "MultiPolygon" => true,
         _ => return Ok(()),
     };
     let lists: Vec<(String, &Vec<Value>)> = match (kind, coordinates) {
-        ("LineString", Value::Array(list)) => vec![(path.clone(), list)],
-        ("MultiLineString" | "Polygon", Value::Array(lists)) => arrays(lists, &path),
+        ("LineString", Value::Array(list)) => vec![(path.to_owned(), list)],
+        ("MultiLineString" | "Polygon", Value::Array(lists)) => arrays(lists, path),
         ("MultiPolygon", Value::Array(polygons)) => polygons
             .iter()
             .enumerate()
@@ -109,19 +132,21 @@ fn check_shape(value: &Value, path: &str) -> Result<(), (String, String)> {
         _ => Vec::new(),
     };
     for (list_path, list) in lists {
-        if list.len() < min {
-            let what = if ring {
-                "a polygon ring needs at least 4 positions"
-            } else {
-                "a line needs at least 2 positions"
-            };
-            return Err((list_path, format!("{what}, found {}", list.len())));
+        let positions = list.len();
+        if ring && positions < 4 {
+            return Err(GeometryError::at(
+                list_path,
+                GeometryCause::ShortRing { positions },
+            ));
+        }
+        if !ring && positions < 2 {
+            return Err(GeometryError::at(
+                list_path,
+                GeometryCause::ShortLine { positions },
+            ));
         }
         if ring && !same_position(list.first(), list.last()) {
-            return Err((
-                list_path,
-                "a polygon ring must end where it starts (closed ring)".to_owned(),
-            ));
+            return Err(GeometryError::at(list_path, GeometryCause::OpenRing));
         }
     }
     Ok(())
@@ -145,12 +170,10 @@ fn arrays<'a>(items: &'a [Value], path: &str) -> Vec<(String, &'a Vec<Value>)> {
         .collect()
 }
 
-fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), (String, String)> {
+fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), GeometryError> {
     let Value::Array(items) = value else {
-        return Err((
-            path.to_owned(),
-            format!("expected an array, found {}", describe(value)),
-        ));
+        let found = FoundValue::of(value);
+        return Err(GeometryError::at(path, GeometryCause::NotAnArray { found }));
     };
     if depth == 0 {
         return check_position(items, path);
@@ -161,195 +184,43 @@ fn check_nesting(value: &Value, depth: usize, path: &str) -> Result<(), (String,
     Ok(())
 }
 
-fn check_position(items: &[Value], path: &str) -> Result<(), (String, String)> {
+fn check_position(items: &[Value], path: &str) -> Result<(), GeometryError> {
+    let mut numbers = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        if !item.is_number() {
-            return Err((
+        let Value::Number(number) = item else {
+            let found = FoundValue::of(item);
+            return Err(GeometryError::at(
                 format!("{path}[{i}]"),
-                format!("expected a number, found {}", describe(item)),
+                GeometryCause::NotANumber { found },
             ));
-        }
+        };
+        numbers.push(number);
     }
-    if items.len() < 2 {
-        return Err((
-            path.to_owned(),
-            format!(
-                "a position needs a longitude and a latitude, found {} number(s)",
-                items.len()
-            ),
+    let [lon, lat, ..] = numbers[..] else {
+        let numbers = numbers.len();
+        return Err(GeometryError::at(
+            path,
+            GeometryCause::ShortPosition { numbers },
         ));
-    }
-    let lon = items[0].as_f64().unwrap_or(f64::NAN);
-    let lat = items[1].as_f64().unwrap_or(f64::NAN);
-    if !(-180.0..=180.0).contains(&lon) {
-        return Err((
+    };
+    let within = |n: &serde_json::Number, limit: f64| {
+        (-limit..=limit).contains(&n.as_f64().unwrap_or(f64::NAN))
+    };
+    if !within(lon, 180.0) {
+        let longitude = lon.clone();
+        return Err(GeometryError::at(
             format!("{path}[0]"),
-            format!("longitude {lon} is outside -180..180 (positions are [longitude, latitude])"),
+            GeometryCause::Longitude { longitude },
         ));
     }
-    if !(-90.0..=90.0).contains(&lat) {
-        return Err((
+    if !within(lat, 90.0) {
+        let latitude = lat.clone();
+        return Err(GeometryError::at(
             format!("{path}[1]"),
-            format!("latitude {lat} is outside -90..90 (positions are [longitude, latitude])"),
+            GeometryCause::Latitude { latitude },
         ));
     }
     Ok(())
-}
-
-/// What is odd but drawable in a GeoJSON geometry already checked by
-/// [`check_geometry`]: positions with a third value, polygon rings wound
-/// against RFC 7946's rule, lines that jump across the antimeridian. Each
-/// is (JSON path below the geometry, message); one of each kind at most.
-///
-/// ```
-/// use serde_json::json;
-/// use troopmap::geojson::geometry::lint_geometry;
-/// let line = json!({"type": "LineString", "coordinates": [[179.5, 60.0, 10.0], [-179.5, 60.0, 10.0]]});
-/// let found = lint_geometry(&line);
-/// assert_eq!(found.len(), 2);
-/// assert_eq!(found[0].0, ".coordinates[0]");
-/// assert_eq!(found[1].0, ".coordinates[1]");
-/// ```
-pub fn lint_geometry(value: &Value) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut third = None;
-    let mut winding = None;
-    let mut jump = None;
-    lint(value, "", &mut third, &mut winding, &mut jump);
-    if let Some(path) = third {
-        found.push((
-            path,
-            "positions have a third value (an altitude): kept, but not shown".to_owned(),
-        ));
-    }
-    if let Some((path, outer)) = winding {
-        let (wound, asked) = if outer {
-            ("clockwise", "counterclockwise")
-        } else {
-            ("counterclockwise", "clockwise")
-        };
-        let ring = if outer { "the outer ring" } else { "a hole" };
-        found.push((
-            path,
-            format!("{ring} winds {wound}; RFC 7946 asks for {asked} (drawn all the same)"),
-        ));
-    }
-    if let Some((path, i)) = jump {
-        found.push((
-            path,
-            format!("the line jumps across the antimeridian between positions {i} and {}; RFC 7946 asks for such lines to be cut in two there", i + 1),
-        ));
-    }
-    found
-}
-
-type Found = Option<String>;
-
-fn lint(
-    value: &Value,
-    path: &str,
-    third: &mut Found,
-    winding: &mut Option<(String, bool)>,
-    jump: &mut Option<(String, usize)>,
-) {
-    let kind = value.get("type").and_then(Value::as_str).unwrap_or("");
-    if kind == "GeometryCollection" {
-        for (i, item) in value
-            .get("geometries")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            lint(
-                item,
-                &format!("{path}.geometries[{i}]"),
-                third,
-                winding,
-                jump,
-            );
-        }
-        return;
-    }
-    let path = format!("{path}.coordinates");
-    let Some(coordinates) = value.get("coordinates") else {
-        return;
-    };
-    let positions = |v: &Value| -> Vec<Vec<f64>> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| {
-                p.as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_f64)
-                    .collect()
-            })
-            .collect()
-    };
-    let mut lists: Vec<(String, Vec<Vec<f64>>, Option<bool>)> = Vec::new();
-    match kind {
-        "Point" => lists.push((
-            path.clone(),
-            vec![coordinates
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_f64)
-                .collect()],
-            None,
-        )),
-        "MultiPoint" | "LineString" => lists.push((path.clone(), positions(coordinates), None)),
-        "MultiLineString" => {
-            for (i, line) in coordinates.as_array().into_iter().flatten().enumerate() {
-                lists.push((format!("{path}[{i}]"), positions(line), None));
-            }
-        }
-        "Polygon" => {
-            for (i, ring) in coordinates.as_array().into_iter().flatten().enumerate() {
-                lists.push((format!("{path}[{i}]"), positions(ring), Some(i == 0)));
-            }
-        }
-        "MultiPolygon" => {
-            for (p, polygon) in coordinates.as_array().into_iter().flatten().enumerate() {
-                for (i, ring) in polygon.as_array().into_iter().flatten().enumerate() {
-                    lists.push((format!("{path}[{p}][{i}]"), positions(ring), Some(i == 0)));
-                }
-            }
-        }
-        _ => {}
-    }
-    for (list_path, list, ring) in lists {
-        if third.is_none() {
-            if let Some(k) = list.iter().position(|p| p.len() > 2) {
-                // A Point's coordinates are the position itself.
-                *third = Some(if kind == "Point" {
-                    list_path.clone()
-                } else {
-                    format!("{list_path}[{k}]")
-                });
-            }
-        }
-        if jump.is_none() && (kind.contains("LineString") || ring.is_some()) {
-            if let Some(i) = list.windows(2).position(|w| {
-                w[0].len() >= 2 && w[1].len() >= 2 && (w[1][0] - w[0][0]).abs() > 180.0
-            }) {
-                *jump = Some((format!("{list_path}[{}]", i + 1), i));
-            }
-        }
-        if let (Some(outer), None) = (ring, &winding) {
-            // Twice the signed area (shoelace): positive is counterclockwise.
-            let area: f64 = list
-                .windows(2)
-                .filter(|w| w[0].len() >= 2 && w[1].len() >= 2)
-                .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
-                .sum();
-            if (outer && area < 0.0) || (!outer && area > 0.0) {
-                *winding = Some((list_path.clone(), outer));
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -358,8 +229,10 @@ mod tests {
     use serde_json::json;
     use serde_json::Value;
 
+    /// Where and why `value` is refused, in words.
     fn error_of(value: Value) -> (String, String) {
-        check_geometry(&value).unwrap_err()
+        let error = check_geometry(&value).unwrap_err();
+        (error.path, error.cause.to_string())
     }
 
     #[test]

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use geo::CoordsIter;
 use serde_json::{Map, Value};
 
+use super::cause::{FeatureCause, Warning};
 use super::properties::{self, default_kind, read_grades, Found};
 use crate::geojson::convention::{self, ReadOptions, Timing};
+use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
-use crate::model::problem::{describe, Problem};
+use crate::model::problem::Problem;
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 
@@ -51,9 +53,10 @@ impl Collector {
                             _ => format!("number {n}"),
                         },
                     };
-                    if let Some(first) = self.first_with_id.get(&key) {
+                    if let Some(&first) = self.first_with_id.get(&key) {
+                        let cause = Warning::DuplicateId { first };
                         self.warnings.push(
-                            Problem::at_feature(index, Some(id.to_string()), format!("the id is also feature {first}'s; ids should tell features apart"))
+                            Problem::at_feature(index, Some(id.to_string()), cause)
                                 .with_member("id"),
                         );
                     } else {
@@ -89,17 +92,15 @@ fn read_feature(
     warnings: &mut Vec<Problem>,
 ) -> Result<MapFeature, Vec<Problem>> {
     let Value::Object(raw) = value else {
-        return Err(vec![Problem::at_feature(
-            index,
-            None,
-            format!("expected a Feature object, found {}", describe(&value)),
-        )]);
+        let found = FoundValue::of(&value);
+        let cause = FeatureCause::NotAnObject { found };
+        return Err(vec![Problem::at_feature(index, None, cause)]);
     };
     let (id, mut found) = read_id(index, &raw);
     check_type(&raw, &mut found);
     let geometry = read_geometry(&raw, &mut found, warnings);
     if raw.contains_key("crs") {
-        warnings.push(found.at("a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)".into()).with_member("crs"));
+        warnings.push(found.at(Warning::Crs).with_member("crs"));
     }
     let empty = Map::new();
     let properties = properties_member(&raw, &mut found).unwrap_or(&empty);
@@ -122,17 +123,9 @@ fn read_id(index: usize, raw: &Map<String, Value>) -> (Option<FeatureId>, Found)
         Some(Value::String(s)) => Some(FeatureId::Text(s.clone())),
         Some(Value::Number(n)) => Some(FeatureId::Number(n.clone())),
         Some(other) => {
-            problems.push(
-                Problem::at_feature(
-                    index,
-                    None,
-                    format!(
-                        "an id must be a string or a number, found {}",
-                        describe(other)
-                    ),
-                )
-                .with_member("id"),
-            );
+            let found = FoundValue::of(other);
+            let cause = FeatureCause::IdNotTextOrNumber { found };
+            problems.push(Problem::at_feature(index, None, cause).with_member("id"));
             None
         }
     };
@@ -146,9 +139,11 @@ fn check_type(raw: &Map<String, Value>, found: &mut Found) {
         Some(Value::String(t)) if t == "Feature" => {}
         Some(other) => found.member(
             "type",
-            format!("expected \"type\": \"Feature\", found {other}"),
+            FeatureCause::WrongType {
+                found: other.clone(),
+            },
         ),
-        None => found.member("type", "the member \"type\": \"Feature\" is missing".into()),
+        None => found.member("type", FeatureCause::NoType),
     }
 }
 
@@ -160,23 +155,20 @@ fn read_geometry(
 ) -> Option<geo::Geometry<f64>> {
     match raw.get("geometry") {
         None => {
-            found.member(
-                "geometry",
-                "the member \"geometry\" is missing (use null for a feature without a location)"
-                    .into(),
-            );
+            found.member("geometry", FeatureCause::NoGeometry);
             None
         }
         Some(Value::Null) => None,
         Some(value) => match check_geometry(value) {
             Ok(geometry) => {
-                for (path, message) in lint_geometry(value) {
-                    warnings.push(found.at(message).with_member(&format!("geometry{path}")));
+                for odd in lint_geometry(value) {
+                    let member = format!("geometry{}", odd.path);
+                    warnings.push(found.at(odd.cause).with_member(&member));
                 }
                 Some(geometry)
             }
-            Err((path, message)) => {
-                found.member(&format!("geometry{path}"), message);
+            Err(error) => {
+                found.member(&format!("geometry{}", error.path), error.cause);
                 None
             }
         },
@@ -192,13 +184,10 @@ fn properties_member<'a>(
         None | Some(Value::Null) => None,
         Some(Value::Object(p)) => Some(p),
         Some(other) => {
-            found.member(
-                "properties",
-                format!(
-                    "\"properties\" must be an object or null, found {}",
-                    describe(other)
-                ),
-            );
+            let cause = FeatureCause::PropertiesNotObject {
+                found: FoundValue::of(other),
+            };
+            found.member("properties", cause);
             None
         }
     }
@@ -236,8 +225,8 @@ impl Fields {
         let timing = match convention::timing(properties, geometry, options) {
             Ok(timing) => timing,
             Err(errors) => {
-                for (key, message) in errors {
-                    found.property(&key, message);
+                for (key, error) in errors {
+                    found.property(&key, error);
                 }
                 Timing::default()
             }
@@ -263,8 +252,8 @@ impl Fields {
             found,
         )
         .and_then(SourceType::parse);
-        let grades = read_grades(properties.get("grades"), &mut |key, message| {
-            found.property(&key, message)
+        let grades = read_grades(properties.get("grades"), &mut |key, cause| {
+            found.property(&key, cause)
         });
         let precision = one_of(
             "precision",

@@ -1,5 +1,7 @@
 //! Where and why a text is not valid JSON, in the words a person reads.
 
+use super::cause::SyntaxError;
+
 /// serde_json counts columns in bytes; people count characters.
 pub(super) fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
@@ -18,7 +20,8 @@ pub(super) fn char_column(text: &str, line: usize, byte_column: usize) -> usize 
     }
 }
 
-pub(super) fn json_reason(error: &serde_json::Error, text: &str) -> String {
+/// Why serde_json refused `text`, in a person's words.
+pub(super) fn syntax_error(error: &serde_json::Error, text: &str) -> SyntaxError {
     // NaN and Infinity, which some writers emit, deserve a plainer word.
     let at = text
         .lines()
@@ -38,14 +41,13 @@ pub(super) fn json_reason(error: &serde_json::Error, text: &str) -> String {
             .iter()
             .any(|w| rest.starts_with(w))
         {
-            return "NaN and Infinity are not numbers in JSON; write null, or leave the value out"
-                .to_owned();
+            return SyntaxError::NanOrInfinity;
         }
     }
     // serde_json appends " at line L column C"; the position is shown separately.
     let text = error.to_string();
-    match text.rfind(" at line ") {
+    SyntaxError::Parser(match text.rfind(" at line ") {
         Some(pos) => text[..pos].to_owned(),
         None => text,
-    }
+    })
 }

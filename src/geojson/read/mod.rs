@@ -7,15 +7,18 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+pub mod cause;
 mod feature;
 mod json_error;
 mod properties;
 
+use cause::{CollectionCause, Warning};
 use feature::Collector;
-use json_error::{char_column, json_reason};
+use json_error::{char_column, syntax_error};
 
 use crate::geojson::convention::ReadOptions;
-use crate::model::problem::{capped, describe, LoadError, Problem};
+use crate::geojson::found::FoundValue;
+use crate::model::problem::{capped, LoadError, Problem};
 use crate::model::{Dataset, RawText};
 
 /// Every property the map reads, with a meaning of its own; other tools'
@@ -209,9 +212,8 @@ impl<'a> Reader<'a> {
             }
         })?;
         if self.bom {
-            let skipped =
-                "the file starts with a byte-order mark, which JSON does not allow: skipped";
-            data.warnings.insert(0, Problem::at_path("", skipped));
+            let skipped = Problem::at_path("", Warning::ByteOrderMark);
+            data.warnings.insert(0, skipped);
         }
         (data.warnings, data.warnings_left_out) = capped(std::mem::take(&mut data.warnings));
         Ok(data)
@@ -260,8 +262,7 @@ impl Steps {
 /// Reads the whole text as one JSON value, then as a collection.
 fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut problem =
-            Problem::at_path("", format!("not valid JSON: {}", json_reason(&e, text)));
+        let mut problem = Problem::at_path("", syntax_error(&e, text));
         problem.line_column = Some((e.line(), char_column(text, e.line(), e.column())));
         vec![problem]
     })?;
@@ -270,71 +271,30 @@ fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>>
 
 fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
     let Value::Object(mut members) = value else {
+        let found = FoundValue::of(&value);
         return Err(vec![Problem::at_path(
             "",
-            format!(
-                "expected a GeoJSON FeatureCollection object, found {}",
-                describe(&value)
-            ),
+            CollectionCause::NotAnObject { found },
         )]);
     };
     let mut warnings = Vec::new();
+    let refused = |cause: CollectionCause| Err(vec![Problem::at_path("type", cause)]);
     match members.get("type") {
         Some(Value::String(t)) if t == "FeatureCollection" => {}
         Some(Value::String(t)) if t == "Feature" => {
-            warnings.push(Problem::at_path(
-                "type",
-                "a single Feature, not a FeatureCollection: loaded as a collection of one",
-            ));
+            warnings.push(Problem::at_path("type", Warning::SingleFeature));
             let feature = Value::Object(std::mem::take(&mut members));
             members.insert("type".into(), Value::String("FeatureCollection".into()));
             members.insert("features".into(), Value::Array(vec![feature]));
         }
-        Some(Value::String(t)) => {
-            return Err(vec![Problem::at_path(
-                "type",
-                format!("expected \"FeatureCollection\", found {t:?}"),
-            )])
-        }
+        Some(Value::String(t)) => return refused(CollectionCause::WrongType { name: t.clone() }),
         Some(other) => {
-            return Err(vec![Problem::at_path(
-                "type",
-                format!(
-                    "expected the string \"FeatureCollection\", found {}",
-                    describe(other)
-                ),
-            )])
+            let found = FoundValue::of(other);
+            return refused(CollectionCause::TypeNotText { found });
         }
         None => {
-            // Some tools wrap the collection: {"data": {"type": "FeatureCollection", ...}}.
-            let wrapped = members
-                .iter()
-                .find(|(_, v)| v.get("type").and_then(Value::as_str) == Some("FeatureCollection"));
-            let Some((key, inner)) = wrapped.map(|(k, v)| (k.clone(), v.clone())) else {
-                return Err(vec![Problem::at_path(
-                    "type",
-                    "the member \"type\": \"FeatureCollection\" is missing",
-                )]);
-            };
-            let prefix = |mut p: Problem| {
-                p.path = if p.path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{key}.{}", p.path)
-                };
-                p
-            };
-            let mut data = read_value(inner, options)
-                .map_err(|problems| problems.into_iter().map(prefix).collect::<Vec<_>>())?;
-            data.warnings = data.warnings.into_iter().map(prefix).collect();
-            data.warnings.insert(
-                0,
-                Problem::at_path(
-                    key.as_str(),
-                    format!("the FeatureCollection is wrapped in another object, under {key:?}: only the collection was loaded, and export writes it alone"),
-                ),
-            );
-            return Ok(data);
+            return read_wrapped(&members, options)
+                .unwrap_or_else(|| refused(CollectionCause::NoType))
         }
     }
     warnings.extend(collection_warnings(&members));
@@ -343,16 +303,13 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
     let features = match members.get_mut("features") {
         Some(Value::Array(features)) => std::mem::take(features),
         Some(other) => {
-            return Err(vec![Problem::at_path(
-                "features",
-                format!("expected an array of features, found {}", describe(other)),
-            )])
+            let found = FoundValue::of(other);
+            let cause = CollectionCause::FeaturesNotArray { found };
+            return Err(vec![Problem::at_path("features", cause)]);
         }
         None => {
-            return Err(vec![Problem::at_path(
-                "features",
-                "the member \"features\" is missing",
-            )])
+            let cause = CollectionCause::NoFeatures;
+            return Err(vec![Problem::at_path("features", cause)]);
         }
     };
     let mut collector = Collector::new(options, warnings);
@@ -362,14 +319,39 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
     collector.finish(members)
 }
 
+/// A collection some tools wrap in another object
+/// (`{"data": {"type": "FeatureCollection", ...}}`), read with every path
+/// under the member it is in; `None` when there is none.
+fn read_wrapped(
+    members: &Map<String, Value>,
+    options: ReadOptions,
+) -> Option<Result<Dataset, Vec<Problem>>> {
+    let (key, inner) = members
+        .iter()
+        .find(|(_, v)| v.get("type").and_then(Value::as_str) == Some("FeatureCollection"))?;
+    let prefix = |mut p: Problem| {
+        p.path = if p.path.is_empty() {
+            key.clone()
+        } else {
+            format!("{key}.{}", p.path)
+        };
+        p
+    };
+    let read = read_value(inner.clone(), options).map(|mut data| {
+        data.warnings = data.warnings.into_iter().map(prefix).collect();
+        let wrapped = Warning::Wrapped { key: key.clone() };
+        data.warnings
+            .insert(0, Problem::at_path(key.as_str(), wrapped));
+        data
+    });
+    Some(read.map_err(|problems| problems.into_iter().map(prefix).collect()))
+}
+
 /// Warnings about the collection itself.
 fn collection_warnings(members: &Map<String, Value>) -> Vec<Problem> {
     let mut warnings = Vec::new();
     if members.contains_key("crs") {
-        warnings.push(Problem::at_path(
-            "crs",
-            "a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)",
-        ));
+        warnings.push(Problem::at_path("crs", Warning::Crs));
     }
     warnings
 }
@@ -616,5 +598,50 @@ mod tests {
         let data = read_collection("t", &text).unwrap();
         let kinds: Vec<Kind> = data.features.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, [Kind::Route, Kind::Event, Kind::Place]);
+    }
+
+    #[test]
+    fn grades_and_sources_are_refused_by_cause_with_the_property_they_are_in() {
+        use crate::geojson::read::cause::{GradeCause, PropertyCause, SourceCause};
+        use crate::model::problem::Cause;
+        use crate::time::TimeCause;
+        let text = collection(&format!(
+            r#"{{"type": "Feature", {POINT}, "properties": {{
+                "grades": [{{"from": "2024-10-09", "confidence": "confirmed"}},
+                           {{"from": "2024-10-08", "stance": "claims"}},
+                           {{"confidence": "reported"}},
+                           {{"from": "2024-02-30", "confidence": "reported"}}],
+                "sources": [{{"ref": true}}]}}}}"#
+        ));
+        let problems = match read_collection("t", &text) {
+            Ok(_) => panic!("refused"),
+            Err(e) => e.problems,
+        };
+        let got: Vec<(&str, &Cause)> = problems
+            .iter()
+            .map(|p| (p.property.as_deref().unwrap_or(""), &p.cause))
+            .collect();
+        assert!(
+            matches!(
+                got[..],
+                [
+                    ("grades[1]", Cause::Property(PropertyCause::Grade(GradeCause::OutOfOrder))),
+                    ("grades[2]", Cause::Property(PropertyCause::Grade(GradeCause::NoFrom))),
+                    ("grades[3].from", Cause::Property(PropertyCause::Grade(GradeCause::From(ref e)))),
+                    ("sources[0]", Cause::Property(PropertyCause::Source(SourceCause::RefNotNumberOrText { .. }))),
+                ] if e.cause == TimeCause::NoSuchDay
+            ),
+            "{got:?}"
+        );
+        let words: Vec<String> = problems.iter().map(|p| p.cause.to_string()).collect();
+        assert_eq!(
+            words,
+            [
+                "is dated before the entry above it",
+                "has no \"from\" date",
+                "\"2024-02-30\" is not a valid time: there is no such day in the calendar",
+                "\"ref\" must be a number or text, found the boolean true",
+            ]
+        );
     }
 }

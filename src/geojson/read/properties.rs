@@ -3,8 +3,10 @@
 
 use serde_json::{Map, Value};
 
+use super::cause::{GradeCause, PropertyCause, SourceCause};
+use crate::geojson::found::FoundValue;
 use crate::model::history::{GradeHistory, GradeStep};
-use crate::model::problem::{describe, Problem};
+use crate::model::problem::{Cause, Problem};
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::model::Confidence;
 use crate::model::{Kind, Source, SourceNotes};
@@ -27,19 +29,19 @@ impl Found {
     }
 
     /// A problem of this feature.
-    pub(super) fn at(&self, message: String) -> Problem {
-        Problem::at_feature(self.index, self.id.clone(), message)
+    pub(super) fn at(&self, cause: impl Into<Cause>) -> Problem {
+        Problem::at_feature(self.index, self.id.clone(), cause)
     }
 
     /// Records a problem in the feature's member `member`.
-    pub(super) fn member(&mut self, member: &str, message: String) {
-        let problem = self.at(message).with_member(member);
+    pub(super) fn member(&mut self, member: &str, cause: impl Into<Cause>) {
+        let problem = self.at(cause).with_member(member);
         self.problems.push(problem);
     }
 
     /// Records a problem in the property `key`.
-    pub(super) fn property(&mut self, key: &str, message: String) {
-        let problem = self.at(message).with_property(key);
+    pub(super) fn property(&mut self, key: &str, cause: impl Into<Cause>) {
+        let problem = self.at(cause).with_property(key);
         self.problems.push(problem);
     }
 }
@@ -55,7 +57,10 @@ pub(super) fn text(
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            found.property(key, format!("expected text, found {}", describe(other)));
+            let cause = PropertyCause::NotText {
+                found: FoundValue::of(other),
+            };
+            found.property(key, cause);
             None
         }
     }
@@ -66,20 +71,21 @@ pub(super) fn text(
 pub(super) fn one_of(
     properties: &Map<String, Value>,
     key: &str,
-    what: &str,
+    what: &'static str,
     names: &[&'static str],
     found: &mut Found,
 ) -> Option<&'static str> {
     let value = text(properties, key, found)?;
     let known = names.iter().copied().find(|n| *n == value);
     if known.is_none() {
-        let expected: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+        let expected = names.to_vec();
         found.property(
             key,
-            format!(
-                "{value:?} is not {what}; expected one of {}",
-                expected.join(", ")
-            ),
+            PropertyCause::NotOneOf {
+                value,
+                what,
+                expected,
+            },
         );
     }
     known
@@ -91,7 +97,10 @@ pub(super) fn number(properties: &Map<String, Value>, key: &str, found: &mut Fou
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),
         Some(other) => {
-            found.property(key, format!("expected a number, found {}", describe(other)));
+            let cause = PropertyCause::NotANumber {
+                found: FoundValue::of(other),
+            };
+            found.property(key, cause);
             None
         }
     }
@@ -107,20 +116,17 @@ pub(super) fn sources(properties: &Map<String, Value>, found: &mut Found) -> Vec
             .enumerate()
             .filter_map(|(i, item)| match read_source(item) {
                 Ok(source) => Some(source),
-                Err(message) => {
-                    found.property(&format!("sources[{i}]"), message);
+                Err(cause) => {
+                    found.property(&format!("sources[{i}]"), cause);
                     None
                 }
             })
             .collect(),
         Some(other) => {
-            found.property(
-                "sources",
-                format!(
-                    "expected an array of source objects, found {}",
-                    describe(other)
-                ),
-            );
+            let cause = SourceCause::NotAnArray {
+                found: FoundValue::of(other),
+            };
+            found.property("sources", cause);
             Vec::new()
         }
     }
@@ -131,19 +137,14 @@ pub(super) fn sources(properties: &Map<String, Value>, found: &mut Found) -> Vec
 /// property it is in.
 pub(super) fn read_grades(
     value: Option<&Value>,
-    problem: &mut dyn FnMut(String, String),
+    problem: &mut dyn FnMut(String, GradeCause),
 ) -> GradeHistory {
     let items = match value {
         None | Some(Value::Null) => return GradeHistory::default(),
         Some(Value::Array(items)) => items,
         Some(other) => {
-            problem(
-                "grades".to_owned(),
-                format!(
-                    "expected an array of {{\"from\": date, \"confidence\": label}}, found {}",
-                    describe(other)
-                ),
-            );
+            let found = FoundValue::of(other);
+            problem("grades".to_owned(), GradeCause::NotAnArray { found });
             return GradeHistory::default();
         }
     };
@@ -156,14 +157,20 @@ pub(super) fn read_grades(
         let stance = field("stance").map(|t| Stance::parse(t).ok_or(t));
         let who = field("source_type").map(|t| SourceType::parse(t).ok_or(t));
         let grade = match (confidence, stance, who) {
-            (Some(Err(t)), _, _) => Err(format!("{t:?} is not a confidence label")),
-            (_, Some(Err(t)), _) => Err(format!("{t:?} is not a stance")),
-            (_, _, Some(Err(t))) => Err(format!("{t:?} is not a source type")),
+            (Some(Err(t)), _, _) => Err(GradeCause::UnknownConfidence {
+                value: t.to_owned(),
+            }),
+            (_, Some(Err(t)), _) => Err(GradeCause::UnknownStance {
+                value: t.to_owned(),
+            }),
+            (_, _, Some(Err(t))) => Err(GradeCause::UnknownSourceType {
+                value: t.to_owned(),
+            }),
             (c, s, w) => {
                 let (c, w) = (c.and_then(Result::ok), w.and_then(Result::ok));
                 Grade::of(c, s.and_then(Result::ok))
                     .map(|grade| (grade, w.or(c.map(SourceType::from_confidence))))
-                    .ok_or_else(|| "gives neither \"confidence\" nor \"stance\"".to_owned())
+                    .ok_or(GradeCause::NoGrade)
             }
         };
         match (from, grade) {
@@ -172,7 +179,7 @@ pub(super) fn read_grades(
                     .last()
                     .is_some_and(|last: &GradeStep| last.from > day)
                 {
-                    problem(key, "is dated before the entry above it".to_owned());
+                    problem(key, GradeCause::OutOfOrder);
                 }
                 grades.push(GradeStep {
                     from: day,
@@ -180,9 +187,9 @@ pub(super) fn read_grades(
                     source_type,
                 });
             }
-            (None, _) => problem(key, "has no \"from\" date".to_owned()),
-            (Some(Err(error)), _) => problem(format!("{key}.from"), error.to_string()),
-            (_, Err(message)) => problem(key, message),
+            (None, _) => problem(key, GradeCause::NoFrom),
+            (Some(Err(error)), _) => problem(format!("{key}.from"), GradeCause::From(error)),
+            (_, Err(cause)) => problem(key, cause),
         }
     }
     GradeHistory(grades.into_boxed_slice())
@@ -197,18 +204,19 @@ pub(super) fn default_kind(geometry: Option<&geo::Geometry<f64>>, span: Span) ->
     }
 }
 
-pub(super) fn read_source(value: &Value) -> Result<Source, String> {
+pub(super) fn read_source(value: &Value) -> Result<Source, SourceCause> {
     let Value::Object(fields) = value else {
-        return Err(format!(
-            "expected a source object with \"title\", \"publisher\", \"url\" and \"date\", found {}",
-            describe(value)
-        ));
+        let found = FoundValue::of(value);
+        return Err(SourceCause::NotAnObject { found });
     };
-    let field = |key: &str| -> Result<Option<String>, String> {
-        match fields.get(key) {
+    let field = |field: &'static str| -> Result<Option<String>, SourceCause> {
+        match fields.get(field) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!("\"{key}\" must be text, found {}", describe(other))),
+            Some(other) => Err(SourceCause::FieldNotText {
+                field,
+                found: FoundValue::of(other),
+            }),
         }
     };
     let reference = match fields.get("ref") {
@@ -216,10 +224,8 @@ pub(super) fn read_source(value: &Value) -> Result<Source, String> {
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            return Err(format!(
-                "\"ref\" must be a number or text, found {}",
-                describe(other)
-            ))
+            let found = FoundValue::of(other);
+            return Err(SourceCause::RefNotNumberOrText { found });
         }
     };
     // Notes about a source are shown when they are text, and otherwise
