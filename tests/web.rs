@@ -79,7 +79,7 @@ fn the_popup_gives_dates_confidence_and_troops() {
     assert!(text.contains("No source given."), "{text}");
     let undated = feature("{}");
     assert_eq!(
-        popup::dates(&undated, &undated.properties()),
+        troopmap::scene::facts::dates(&undated, &undated.properties()),
         "undated (shown on every day)"
     );
 }

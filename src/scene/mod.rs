@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod chronology;
+pub mod facts;
 pub mod fragment;
 pub mod play;
 pub mod selection;
