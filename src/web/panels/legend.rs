@@ -21,8 +21,19 @@ pub fn build() -> Result<(), JsValue> {
     }
     dom::add(&details, &element("summary", "", "Legend")?)?;
     let list = element("ul", "", "")?;
+    add_grades(&list)?;
+    add_who(&list)?;
+    add_kinds(&list)?;
+    dom::add(&details, &list)?;
+    dom::add(&legend, &details)?;
+    Ok(())
+}
+
+/// The grades: each one's line, name and meaning, with a box that
+/// hides it; and the line of features that give none.
+fn add_grades(list: &Element) -> Result<(), JsValue> {
     dom::add(
-        &list,
+        list,
         &element("li", "legend-heading", "How sure (the grade)")?,
     )?;
     let labels = Grade::ALL
@@ -55,10 +66,14 @@ pub fn build() -> Result<(), JsValue> {
             )?,
         )?;
         dom::add(&item, &text)?;
-        dom::add(&list, &item)?;
+        dom::add(list, &item)?;
     }
-    // Who said it: one row of boxes, each named and explained on hover.
-    dom::add(&list, &element("li", "legend-heading", "Who said it")?)?;
+    Ok(())
+}
+
+/// Who said it: one row of boxes, each named and explained on hover.
+fn add_who(list: &Element) -> Result<(), JsValue> {
+    dom::add(list, &element("li", "legend-heading", "Who said it")?)?;
     let row = element("li", "legend-who", "")?;
     for who in SourceType::ALL {
         let label = element("label", "", "")?;
@@ -74,8 +89,13 @@ pub fn build() -> Result<(), JsValue> {
         dom::add(&label, &element("span", "", who.as_str())?)?;
         dom::add(&row, &label)?;
     }
-    dom::add(&list, &row)?;
-    dom::add(&list, &element("li", "legend-heading", "What it is")?)?;
+    dom::add(list, &row)?;
+    Ok(())
+}
+
+/// What it is: each kind of mark, with a box that hides the kind.
+fn add_kinds(list: &Element) -> Result<(), JsValue> {
+    dom::add(list, &element("li", "legend-heading", "What it is")?)?;
     for (class, label) in [
         ("place", "place (ring, labelled)"),
         ("exact", "place known to the exact point (dot in the ring)"),
@@ -97,10 +117,8 @@ pub fn build() -> Result<(), JsValue> {
         }
         dom::add(&item, &kind_sample(class)?)?;
         dom::add(&item, &element("span", "", label)?)?;
-        dom::add(&list, &item)?;
+        dom::add(list, &item)?;
     }
-    dom::add(&details, &list)?;
-    dom::add(&legend, &details)?;
     Ok(())
 }
 
@@ -164,89 +182,88 @@ fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
 fn kind_sample(kind: &str) -> Result<Element, JsValue> {
     let s = sample_svg()?;
     let color = stroke(Some(Grade::Confirmed)).color;
-    let centre = SAMPLE_HEIGHT / 2.0;
+    let ring = || {
+        circle(
+            size::PLACE_RADIUS,
+            "#ffffff",
+            1.0,
+            color,
+            size::PLACE_WEIGHT,
+        )
+    };
+    let event = |fill: &str, opacity: f64, line: &str| {
+        circle(size::EVENT_RADIUS, fill, opacity, line, size::EVENT_WEIGHT)
+    };
     match kind {
-        "route" => {
-            let line = svg("line")?;
-            let (y, width) = (centre.to_string(), size::ROUTE_WEIGHT.to_string());
-            for (k, v) in [
-                ("x1", "2"),
-                ("y1", y.as_str()),
-                ("x2", "27"),
-                ("y2", y.as_str()),
-                ("stroke", color),
-                ("stroke-width", width.as_str()),
-            ] {
-                line.set_attribute(k, v)?;
-            }
-            dom::add(&s, &line)?;
-            let head = svg("path")?;
-            head.set_attribute(
-                "d",
-                &format!(
-                    "M 25 {} L 35 {centre} L 25 {} z",
-                    centre - 5.0,
-                    centre + 5.0
-                ),
-            )?;
-            head.set_attribute("fill", color)?;
-            dom::add(&s, &head)?;
+        "route" => add_route_sample(&s, color)?,
+        "event" => dom::add(&s, &event(color, size::EVENT_FILL_OPACITY, color)?)?,
+        "unasserted" => dom::add(
+            &s,
+            &event("#ffffff", 1.0, stroke(Some(Grade::Unasserted)).color)?,
+        )?,
+        "approximate" => {
+            let halo = place_mark(Some(Precision::Approximate)).halo.unwrap_or(0.0);
+            let radius = halo.min(SAMPLE_HEIGHT / 2.0);
+            dom::add(&s, &circle(radius, color, size::HALO_OPACITY, color, 0.0)?)?;
+            dom::add(&s, &ring()?)?;
         }
-        _ => {
-            // A circle of radius `r`, filled with `fill` at `opacity`, with
-            // an outline of `outline` pixels in `line` (none for 0).
-            let circle = |r: f64, fill: &str, opacity: f64, line: &str, outline: f64| {
-                let c = svg("circle")?;
-                for (k, v) in [
-                    ("cx", "18".to_owned()),
-                    ("cy", centre.to_string()),
-                    ("r", r.to_string()),
-                    ("fill", fill.to_owned()),
-                    ("fill-opacity", opacity.to_string()),
-                ] {
-                    c.set_attribute(k, &v)?;
-                }
-                if outline > 0.0 {
-                    c.set_attribute("stroke", line)?;
-                    c.set_attribute("stroke-width", &outline.to_string())?;
-                }
-                Ok::<Element, JsValue>(c)
-            };
-            let ring = || {
-                circle(
-                    size::PLACE_RADIUS,
-                    "#ffffff",
-                    1.0,
-                    color,
-                    size::PLACE_WEIGHT,
-                )
-            };
-            let event = |fill: &str, opacity: f64, line: &str| {
-                circle(size::EVENT_RADIUS, fill, opacity, line, size::EVENT_WEIGHT)
-            };
-            match kind {
-                "event" => dom::add(&s, &event(color, size::EVENT_FILL_OPACITY, color)?)?,
-                "unasserted" => dom::add(
-                    &s,
-                    &event("#ffffff", 1.0, stroke(Some(Grade::Unasserted)).color)?,
-                )?,
-                "approximate" => {
-                    let halo = place_mark(Some(Precision::Approximate)).halo.unwrap_or(0.0);
-                    dom::add(
-                        &s,
-                        &circle(halo.min(centre), color, size::HALO_OPACITY, color, 0.0)?,
-                    )?;
-                    dom::add(&s, &ring()?)?;
-                }
-                "exact" => {
-                    dom::add(&s, &ring()?)?;
-                    dom::add(&s, &circle(size::PLACE_DOT_RADIUS, color, 1.0, color, 0.0)?)?;
-                }
-                _ => dom::add(&s, &ring()?)?,
-            }
+        "exact" => {
+            dom::add(&s, &ring()?)?;
+            dom::add(&s, &circle(size::PLACE_DOT_RADIUS, color, 1.0, color, 0.0)?)?;
         }
+        _ => dom::add(&s, &ring()?)?,
     }
     Ok(s)
+}
+
+/// A route's sample: a line with an arrowhead, in `color`.
+fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
+    let centre = SAMPLE_HEIGHT / 2.0;
+    let line = svg("line")?;
+    let (y, width) = (centre.to_string(), size::ROUTE_WEIGHT.to_string());
+    for (k, v) in [
+        ("x1", "2"),
+        ("y1", y.as_str()),
+        ("x2", "27"),
+        ("y2", y.as_str()),
+        ("stroke", color),
+        ("stroke-width", width.as_str()),
+    ] {
+        line.set_attribute(k, v)?;
+    }
+    dom::add(s, &line)?;
+    let head = svg("path")?;
+    head.set_attribute(
+        "d",
+        &format!(
+            "M 25 {} L 35 {centre} L 25 {} z",
+            centre - 5.0,
+            centre + 5.0
+        ),
+    )?;
+    head.set_attribute("fill", color)?;
+    dom::add(s, &head)
+}
+
+/// A circle in the middle of a sample, of radius `r`, filled with `fill`
+/// at `opacity`, with an outline of `outline` pixels in `line` (none for
+/// 0).
+fn circle(r: f64, fill: &str, opacity: f64, line: &str, outline: f64) -> Result<Element, JsValue> {
+    let c = svg("circle")?;
+    for (k, v) in [
+        ("cx", "18".to_owned()),
+        ("cy", (SAMPLE_HEIGHT / 2.0).to_string()),
+        ("r", r.to_string()),
+        ("fill", fill.to_owned()),
+        ("fill-opacity", opacity.to_string()),
+    ] {
+        c.set_attribute(k, &v)?;
+    }
+    if outline > 0.0 {
+        c.set_attribute("stroke", line)?;
+        c.set_attribute("stroke-width", &outline.to_string())?;
+    }
+    Ok(c)
 }
 
 /// One `<marker>` per confidence, in a hidden `<svg>`, for routes'

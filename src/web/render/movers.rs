@@ -67,39 +67,14 @@ impl Movers {
                     mover.travelled.set_lat_lngs(&points);
                 }
                 None => {
-                    let color = stroke(features[i].grade).color;
-                    let line_style = PathOptions::new();
-                    line_style.set_color(color.to_owned());
-                    line_style.set_weight(size::MOVER_WEIGHT);
-                    line_style.set_interactive(false);
-                    let travelled =
-                        Polyline::new_with_options(&points, &line_style.unchecked_into());
-                    let dot = PathOptions::new();
-                    dot.set_color("#ffffff".to_owned());
-                    dot.set_weight(size::MOVER_OUTLINE);
-                    dot.set_fill(true);
-                    dot.set_fill_color(color.to_owned());
-                    dot.set_fill_opacity(1.0);
-                    dot.set_pane(POINT_PANE.to_owned());
-                    dot.set_interactive(false);
-                    let _ =
-                        js_sys::Reflect::set(&dot, &"radius".into(), &size::MOVER_RADIUS.into());
-                    let marker = CircleMarker::new_with_options(&lat_lng(unit.at), &dot);
-                    self.group.add_layer(&travelled.clone().unchecked_into());
-                    self.group.add_layer(&marker.clone().unchecked_into());
-                    let id = features[i]
-                        .id
-                        .as_ref()
-                        .map(ToString::to_string)
-                        .unwrap_or_default();
-                    if let Some(element) = bindings::get_element(marker.unchecked_ref::<Layer>()) {
-                        element.set_attribute("data-mover-of", &id)?;
-                        element.set_attribute("class", "leaflet-mover")?;
-                    }
+                    let Some(feature) = features.get(i) else {
+                        continue;
+                    };
+                    let mover = self.start(&unit, &points, feature)?;
                     if let Some(Some(layer)) = layers.get(i) {
                         layer.set_faint(true);
                     }
-                    self.active.insert(i, Mover { marker, travelled });
+                    self.active.insert(i, mover);
                 }
             }
         }
@@ -113,6 +88,39 @@ impl Movers {
             self.stop(i, layers);
         }
         Ok(())
+    }
+
+    /// A mover for `unit` on the route of `feature`, at its place, with
+    /// the part travelled (`points`), in the route's colour.
+    fn start(&self, unit: &Unit, points: &Array, feature: &MapFeature) -> Result<Mover, JsValue> {
+        let color = stroke(feature.grade).color;
+        let line_style = PathOptions::new();
+        line_style.set_color(color.to_owned());
+        line_style.set_weight(size::MOVER_WEIGHT);
+        line_style.set_interactive(false);
+        let travelled = Polyline::new_with_options(points, &line_style.unchecked_into());
+        let dot = PathOptions::new();
+        dot.set_color("#ffffff".to_owned());
+        dot.set_weight(size::MOVER_OUTLINE);
+        dot.set_fill(true);
+        dot.set_fill_color(color.to_owned());
+        dot.set_fill_opacity(1.0);
+        dot.set_pane(POINT_PANE.to_owned());
+        dot.set_interactive(false);
+        js_sys::Reflect::set(&dot, &"radius".into(), &size::MOVER_RADIUS.into())?;
+        let marker = CircleMarker::new_with_options(&lat_lng(unit.at), &dot);
+        self.group.add_layer(&travelled.clone().unchecked_into());
+        self.group.add_layer(&marker.clone().unchecked_into());
+        let id = feature
+            .id
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        if let Some(element) = bindings::get_element(marker.unchecked_ref::<Layer>()) {
+            element.set_attribute("data-mover-of", &id)?;
+            element.set_attribute("class", "leaflet-mover")?;
+        }
+        Ok(Mover { marker, travelled })
     }
 
     fn stop(&mut self, index: usize, layers: &[Option<FeatureLayer>]) {
