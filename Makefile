@@ -49,7 +49,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # The offline basemap: Natural Earth countries from npm world-atlas,
 # simplified once (see src/native/basemap.rs).
-$(BASEMAP): node_modules/.package-lock.json src/native/basemap.rs src/native/topo.rs src/cli.rs $(wildcard src/cli/*.rs)
+$(BASEMAP): node_modules/.package-lock.json src/native/basemap.rs src/native/topo.rs $(wildcard src/cli/*.rs)
 	cargo run --quiet --bin troopmap -- basemap node_modules/world-atlas/countries-10m.json $@ 0.01
 
 dist: tools $(BASEMAP)

@@ -2,7 +2,7 @@
 //! panel beside the map lists them.
 
 use crate::model::{Kind, MapFeature};
-use crate::scene::selection::{Replay, Selection};
+use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::time::Day;
 
 /// At most this many entries are listed (the newest).
@@ -12,7 +12,7 @@ pub const MAX_ENTRIES: usize = 300;
 /// had been made public, the day it was (its `reported` date).
 pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
     match replay {
-        Replay::MadePublicBy => feature.reported_day().or_else(|| feature.span.first_day()),
+        Replay::MadePublicBy => made_public_on(feature),
         _ => feature.span.first_day(),
     }
 }

@@ -18,7 +18,7 @@ use crate::scene::action::{Action, Update};
 use crate::scene::chronology::listed_on;
 use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
-use crate::scene::selection::{Replay, Selection};
+use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::scene::shown::Shown;
 use crate::space::journeys::{Journeys, Unit};
 use crate::time::index::{Change, TimeIndex};
@@ -317,8 +317,7 @@ impl Scene {
                 return false;
             };
             let known = self.selection.replay != Replay::MadePublicBy
-                || listed_on(feature, Replay::MadePublicBy)
-                    .is_none_or(|day| day.start_seconds() < before);
+                || made_public_on(feature).is_none_or(|day| day.start_seconds() < before);
             known && self.selection.admits(feature)
         })
     }

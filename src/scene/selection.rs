@@ -150,8 +150,9 @@ impl Selection {
                     return NEVER;
                 }
                 let first = f.span.first_day().map_or(i32::MIN, |d| d.0);
+                let public = made_public_on(f).map_or(i32::MIN, |d| d.0);
                 if self.replay == Replay::MadePublicBy && !f.grades.is_empty() {
-                    return self.known_days(f, f.reported_day().map_or(first, |d| d.0));
+                    return self.known_days(f, public);
                 }
                 if !self.passes(f.grade, f.source_type) {
                     return NEVER;
@@ -159,12 +160,30 @@ impl Selection {
                 match self.replay {
                     Replay::OnTheDay => (first, f.span.last_day().map_or(i32::MAX, |d| d.0)),
                     Replay::HappenedBy => (first, i32::MAX),
-                    Replay::MadePublicBy => (f.reported_day().map_or(first, |d| d.0), i32::MAX),
+                    Replay::MadePublicBy => (public, i32::MAX),
                 }
             })
             .collect();
         TimeIndex::from_days(days)
     }
+}
+
+/// The made-public rule: the day `feature` was made public is its
+/// `reported` day, else the day it starts (a report is public the day it
+/// tells of). In the "made public by then" mode a feature is on the map
+/// from that day on, and the chronology lists it under it.
+///
+/// ```
+/// use troopmap::{read_collection, scene::selection::made_public_on, Day};
+/// let data = read_collection("s", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-10-08", "reported": "2024-10-18"}},
+///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-10-08"}},
+///   {"type": "Feature", "geometry": null, "properties": {}}]}"#).unwrap();
+/// let on = |i: usize| made_public_on(&data.features[i]).map(|d| d.to_string());
+/// assert_eq!((on(0), on(1), on(2)), (Some("2024-10-18".into()), Some("2024-10-08".into()), None));
+/// ```
+pub fn made_public_on(feature: &MapFeature) -> Option<Day> {
+    feature.reported_day().or_else(|| feature.span.first_day())
 }
 
 #[cfg(test)]
