@@ -101,6 +101,14 @@ pub mod size {
     pub const HALO_OPACITY: f64 = 0.18;
     /// A route's line width.
     pub const ROUTE_WEIGHT: f64 = 3.0;
+    /// A route's arrowhead at its destination: its length and width, and
+    /// how far its tip stops short of the line's end, clear of the place
+    /// marker there.
+    pub const ARROW_LENGTH: f64 = 15.0;
+    pub const ARROW_WIDTH: f64 = 15.0;
+    pub const ARROW_SHORT: f64 = 9.0;
+    /// The opacity of a route while a unit moves along it (SVG).
+    pub const FAINT_OPACITY: f64 = 0.35;
     /// An area's outline width and fill opacity.
     pub const AREA_WEIGHT: f64 = 2.0;
     pub const AREA_FILL_OPACITY: f64 = 0.15;

@@ -34,16 +34,18 @@ impl LinkState {
     /// ```
     /// use troopmap::model::statement::Grade;
     /// use troopmap::scene::fragment::parse;
-    /// let state = parse("#confidence=confirmed,reported&kind=place,route,event&replay=known");
+    /// let state = parse("#confidence=reported,confirmed,reported&kind=place,route,event&replay=known");
     /// let selection = state.selection();
     /// assert_eq!(selection.confidence, Some(vec![Grade::Confirmed, Grade::Reported]));
     /// assert_eq!(selection.kinds, None);
     /// assert_eq!(selection.replay, state.replay);
     /// ```
     pub fn selection(&self) -> Selection {
+        // In the legend's order, once each, as the boxes would give them.
         fn only<T: PartialEq + Clone>(list: &Option<Vec<T>>, all: &[T]) -> Option<Vec<T>> {
-            list.clone()
-                .filter(|list| !all.iter().all(|value| list.contains(value)))
+            let list = list.as_ref()?;
+            let kept: Vec<T> = all.iter().filter(|v| list.contains(v)).cloned().collect();
+            (kept.len() < all.len()).then_some(kept)
         }
         Selection {
             replay: self.replay,

@@ -300,6 +300,16 @@ impl Scene {
             .use_index(self.selection.index(&self.data.features))
     }
 
+    /// The day playing starts from: the day shown, or, from the last day,
+    /// the first again.
+    pub fn play_from(&self) -> Day {
+        if self.day() >= self.last {
+            self.first
+        } else {
+            self.day()
+        }
+    }
+
     /// What one tick of playing does from the moment shown (see
     /// [`play::tick`]).
     pub fn tick(&self) -> Tick {
@@ -669,5 +679,14 @@ mod tests {
             assert_eq!(scene.act(&action), Update::default());
         }
         assert_eq!((scene.day(), scene.count()), (day("2024-10-18"), 1));
+    }
+
+    #[test]
+    fn playing_from_the_last_day_starts_again_from_the_first() {
+        let mut scene = scene(STORY, Selection::default());
+        scene.act(&Action::GoToDay(day("2024-10-18")));
+        assert_eq!(scene.play_from(), day("2024-10-18"));
+        scene.act(&Action::GoToDay(day("2024-10-20")));
+        assert_eq!(scene.play_from(), day("2024-10-08"));
     }
 }

@@ -5,10 +5,7 @@
 //! # Units
 //! Moments are seconds since 1970-01-01T00:00:00Z.
 
-use crate::time::Day;
-
-/// Seconds in a day.
-pub const SECONDS_PER_DAY: i64 = 86_400;
+use crate::time::{Day, SECONDS_PER_DAY};
 /// A day is shown at its noon, where units under way are drawn.
 pub const NOON_S: i64 = 12 * 3600;
 /// While a unit moves, playing steps this many seconds (six hours).

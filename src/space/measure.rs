@@ -7,7 +7,7 @@
 
 use geo::{Geodesic, Length};
 
-use crate::time::Span;
+use crate::time::{Span, SECONDS_PER_DAY};
 
 const NAUTICAL_MILE_M: f64 = 1_852.0;
 
@@ -41,7 +41,7 @@ pub fn length_m(geometry: &geo::Geometry<f64>) -> Option<f64> {
 pub fn duration_s(span: &Span) -> Option<i64> {
     let (start, end) = (span.start?, span.end?);
     let end = if end.is_date_only() {
-        end.seconds() + 86_400
+        end.seconds() + SECONDS_PER_DAY
     } else {
         end.seconds()
     };

@@ -12,7 +12,8 @@ use std::fmt;
 
 pub use error::{TimeCause, TimeError};
 
-const SECONDS_PER_DAY: i64 = 86_400;
+/// Seconds in a day.
+pub const SECONDS_PER_DAY: i64 = 86_400;
 
 /// A UTC calendar day, counted from 1970-01-01.
 ///

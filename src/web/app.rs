@@ -38,6 +38,8 @@ pub struct App {
     days: Days,
     /// The play clock.
     clock: Clock,
+    /// The moment the map was last drawn at.
+    drawn_at: Option<i64>,
 }
 
 impl App {
@@ -56,12 +58,19 @@ impl App {
                 }
             })
         };
-        let app = Rc::new(RefCell::new(App::new(map, data, &dispatch)?));
+        let app = Rc::new(RefCell::new(App::new(map, &dispatch)?));
         *handle.borrow_mut() = Rc::downgrade(&app);
+        // The data comes as every later file does: what Leaflet reports
+        // while it is put on the map reaches the app as echoes.
+        dispatch.send(Action::Load {
+            data,
+            replace: true,
+        });
         Ok((app, dispatch))
     }
 
-    fn new(map: Map, data: Dataset, dispatch: &Dispatch) -> Result<App, JsValue> {
+    /// The app on `map`, without data.
+    fn new(map: Map, dispatch: &Dispatch) -> Result<App, JsValue> {
         bindings::create_pane(&map, POINT_PANE)
             .style()
             .set_property("z-index", "450")?;
@@ -74,15 +83,14 @@ impl App {
         map.on("zoomend", relabel.as_ref());
         // The map lives as long as the page.
         relabel.forget();
-        let mut app = App {
+        Ok(App {
             map,
             scene: Scene::default(),
             drawing,
             days: Days::new(Controls::find()?, dispatch.clone()),
             clock: Clock::new(dispatch.clone(), Action::Tick, PLAY_INTERVAL_MS),
-        };
-        app.set_data(data)?;
-        Ok(app)
+            drawn_at: None,
+        })
     }
 
     /// Carries out `action`, reporting any failure in the page, and keeps
@@ -136,9 +144,8 @@ impl App {
             Action::Restore(state) => link::set_controls(state)?,
             _ => {}
         }
-        let mut update = self.scene.act(&action);
-        let open = update.open.take();
-        self.show(update)?;
+        let update = self.scene.act(&action);
+        let open = self.show(update)?;
         match &action {
             Action::Choose(index) => {
                 // To where its popup opens.
@@ -177,24 +184,33 @@ impl App {
     }
 
     /// Shows what the scene's update changed: the popup of a feature that
-    /// left closes, the renderer applies the change and places the units,
-    /// the panels follow the day; playing stops at the end.
-    fn show(&mut self, update: Update) -> Result<(), JsValue> {
+    /// left closes, the renderer applies the change, regrades and places
+    /// the units, the panels follow the day; playing stops at the end.
+    /// Returns the feature whose popup is to open: the one the update
+    /// opens, or the chosen one, when its mark was drawn anew.
+    fn show(&mut self, update: Update) -> Result<Option<usize>, JsValue> {
         if update.closed {
             self.close_popup()?;
             chronology::highlight(None)?;
         }
-        let applied = self.drawing.active().apply(&update.change, &self.scene);
-        self.regrade()?;
-        self.drawing.active().show_units(&self.scene)?;
-        if update.relisted {
-            self.days.reset();
+        let moved = self.drawn_at != Some(self.scene.moment());
+        let mut open = update.open;
+        if moved || update.relisted || !update.change.is_empty() {
+            self.drawn_at = Some(self.scene.moment());
+            let applied = self.drawing.active().apply(&update.change, &self.scene);
+            let redrawn = self.drawing.active().regrade(&self.scene)?;
+            open = open.or(self.scene.selected().filter(|s| redrawn.contains(s)));
+            self.drawing.active().show_units(&self.scene)?;
+            if update.relisted {
+                self.days.reset();
+            }
+            self.show_day()?;
+            applied?;
         }
-        self.show_day()?;
         if update.stop {
             self.stop()?;
         }
-        applied
+        Ok(open)
     }
 
     /// The feature drawn under the map's container point `(x, y)`.
@@ -206,8 +222,11 @@ impl App {
     /// slider over the new data's dates, the view on it, its first day.
     fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
         self.stop()?;
+        // A popup of the old data closes with it.
+        self.close_popup()?;
         let selection = self.scene.selection().clone();
         self.scene = Scene::new(data, selection);
+        self.drawn_at = None;
         let (first, last) = (self.scene.first(), self.scene.last());
         let controls = self.days.controls();
         controls.set_range(first, last);
@@ -247,14 +266,12 @@ impl App {
         if self.clock.running() {
             return self.stop();
         }
-        if self
-            .scene
-            .shown()
-            .day()
-            .is_some_and(|d| d >= self.scene.last())
-        {
-            let update = self.scene.act(&Action::GoToDay(self.scene.first()));
-            self.show(update)?;
+        let from = self.scene.play_from();
+        if from != self.scene.day() {
+            let update = self.scene.act(&Action::GoToDay(from));
+            if let Some(index) = self.show(update)? {
+                self.open(index)?;
+            }
         }
         self.clock.start()?;
         self.days.controls().show_playing(true)
@@ -269,17 +286,6 @@ impl App {
     /// to the day.
     fn show_day(&mut self) -> Result<(), JsValue> {
         self.days.show(&self.scene)
-    }
-
-    /// Draws anew every feature whose look changed with the day (a place
-    /// whose grade rose after it was made public, in the "made public by
-    /// then" mode); a popup open on one opens again.
-    fn regrade(&mut self) -> Result<(), JsValue> {
-        let redrawn = self.drawing.active().regrade(&self.scene)?;
-        match self.scene.selected().filter(|s| redrawn.contains(s)) {
-            Some(selected) => self.open(selected),
-            None => Ok(()),
-        }
     }
 }
 

@@ -53,11 +53,6 @@ impl Days {
         &self.controls
     }
 
-    /// Sends the rested slider's relisting through `dispatch` from now on.
-    pub fn listen(&mut self, dispatch: Dispatch) {
-        self.relist = Later::new(dispatch, Action::Relist, LIST_EVERY_MS as i32);
-    }
-
     /// Lists the events anew at the next [`Days::show`]: the data or the
     /// selection changed.
     pub fn reset(&mut self) {

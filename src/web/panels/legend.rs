@@ -140,12 +140,15 @@ fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElem
     Ok(input)
 }
 
-/// The height of a legend sample, in CSS pixels: a place's ring fits.
+/// The height of a legend sample, in CSS pixels: a place's ring and a
+/// route's arrowhead fit.
 const SAMPLE_HEIGHT: f64 = 18.0;
+/// The width of a legend sample, in CSS pixels.
+const SAMPLE_WIDTH: f64 = 36.0;
 
 fn sample_svg() -> Result<Element, JsValue> {
     let s = svg("svg")?;
-    s.set_attribute("width", "36")?;
+    s.set_attribute("width", &SAMPLE_WIDTH.to_string())?;
     s.set_attribute("height", &SAMPLE_HEIGHT.to_string())?;
     s.set_attribute("aria-hidden", "true")?;
     Ok(s)
@@ -219,12 +222,22 @@ fn kind_sample(kind: &str) -> Result<Element, JsValue> {
 /// A route's sample: a line with an arrowhead, in `color`.
 fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
     let centre = SAMPLE_HEIGHT / 2.0;
+    // The arrowhead ends the sample, as large as on the map.
+    let (tip, base, half) = (
+        SAMPLE_WIDTH - 1.0,
+        SAMPLE_WIDTH - 1.0 - size::ARROW_LENGTH,
+        size::ARROW_WIDTH / 2.0,
+    );
     let line = svg("line")?;
-    let (y, width) = (centre.to_string(), size::ROUTE_WEIGHT.to_string());
+    let (y, width, x2) = (
+        centre.to_string(),
+        size::ROUTE_WEIGHT.to_string(),
+        (base + 2.0).to_string(),
+    );
     for (k, v) in [
         ("x1", "2"),
         ("y1", y.as_str()),
-        ("x2", "27"),
+        ("x2", x2.as_str()),
         ("y2", y.as_str()),
         ("stroke", color),
         ("stroke-width", width.as_str()),
@@ -236,9 +249,9 @@ fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
     head.set_attribute(
         "d",
         &format!(
-            "M 25 {} L 35 {centre} L 25 {} z",
-            centre - 5.0,
-            centre + 5.0
+            "M {base} {} L {tip} {centre} L {base} {} z",
+            centre - half,
+            centre + half
         ),
     )?;
     head.set_attribute("fill", color)?;
@@ -277,16 +290,21 @@ fn add_arrow_markers() -> Result<(), JsValue> {
         .iter()
         .map(|&c| Some(c))
         .chain(std::iter::once(None));
+    // The arrow is drawn 10 units long in its view box, and sized in
+    // line widths; its tip stops short of the line's end.
+    let unit = size::ARROW_LENGTH / 10.0;
+    let ref_x = (10.0 + size::ARROW_SHORT / unit).to_string();
+    let width = (size::ARROW_LENGTH / size::ROUTE_WEIGHT).to_string();
+    let height = (size::ARROW_WIDTH / size::ROUTE_WEIGHT).to_string();
     for confidence in all {
         let marker = svg("marker")?;
         for (k, v) in [
             ("id", arrow_id(confidence)),
             ("viewBox", "0 0 10 10"),
-            // The tip stops short of the line's end, clear of the place marker there.
-            ("refX", "16"),
+            ("refX", ref_x.as_str()),
             ("refY", "5"),
-            ("markerWidth", "5"),
-            ("markerHeight", "5"),
+            ("markerWidth", width.as_str()),
+            ("markerHeight", height.as_str()),
             ("markerUnits", "strokeWidth"),
             ("orient", "auto"),
         ] {

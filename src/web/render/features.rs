@@ -109,7 +109,7 @@ impl FeatureLayer {
     /// Draws the feature faint (while a unit moves along it) or as usual.
     pub fn set_faint(&self, faint: bool) {
         let style = PathOptions::new();
-        style.set_opacity(if faint { 0.35 } else { 1.0 });
+        style.set_opacity(if faint { size::FAINT_OPACITY } else { 1.0 });
         for (part, _) in &self.parts {
             part.unchecked_ref::<leaflet::Path>().set_style(&style);
         }

@@ -87,7 +87,8 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
     let mark = place_mark(precision);
     let half = match (kind, mark.halo) {
         (Kind::Place, Some(halo)) => halo + 1.0,
-        _ => 9.0,
+        // Room for a place's ring and its outline.
+        _ => size::PLACE_RADIUS + size::PLACE_WEIGHT,
     };
     let (canvas, context) = new_canvas()?;
     let pixels = (2.0 * half * ratio).ceil() as u32;

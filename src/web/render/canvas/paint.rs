@@ -280,19 +280,23 @@ fn union(
     }
 }
 
-/// The arrowhead at the end `to` of a route coming from `from`.
-fn arrowhead(from: [f64; 2], to: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
-    let angle = (to[1] - from[1]).atan2(to[0] - from[0]);
-    let (length, spread) = (10.0 * ratio, 0.45);
-    [
-        to,
+/// The arrowhead at the end `end` of a route coming from `from`, as the
+/// SVG map draws it ([`size::ARROW_LENGTH`] and the rest), at `ratio`
+/// device pixels per pixel.
+fn arrowhead(from: [f64; 2], end: [f64; 2], ratio: f64) -> [[f64; 2]; 3] {
+    let (dx, dy) = (end[0] - from[0], end[1] - from[1]);
+    let norm = dx.hypot(dy).max(f64::EPSILON);
+    let (ux, uy) = (dx / norm, dy / norm);
+    let at = |back: f64, side: f64| {
         [
-            to[0] - length * (angle - spread).cos(),
-            to[1] - length * (angle - spread).sin(),
-        ],
-        [
-            to[0] - length * (angle + spread).cos(),
-            to[1] - length * (angle + spread).sin(),
-        ],
-    ]
+            end[0] - ux * back * ratio - uy * side * ratio,
+            end[1] - uy * back * ratio + ux * side * ratio,
+        ]
+    };
+    let (short, length, half) = (
+        size::ARROW_SHORT,
+        size::ARROW_SHORT + size::ARROW_LENGTH,
+        size::ARROW_WIDTH / 2.0,
+    );
+    [at(short, 0.0), at(length, half), at(length, -half)]
 }
