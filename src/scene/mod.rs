@@ -4,6 +4,7 @@
 //! playing moves on. The web layer draws what a [`Scene`] answers; so can
 //! anything else (a picture, a video, a test).
 
+mod act;
 pub mod action;
 pub mod chronology;
 pub mod facts;
@@ -14,9 +15,6 @@ pub mod shown;
 
 use crate::model::statement::Grade;
 use crate::model::Dataset;
-use crate::scene::action::{Action, Update};
-use crate::scene::chronology::listed_on;
-use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
 use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::scene::shown::Shown;
@@ -94,11 +92,6 @@ impl Scene {
         &self.data
     }
 
-    /// Takes the data out, leaving the scene empty.
-    pub fn take_data(&mut self) -> Dataset {
-        std::mem::take(&mut self.data)
-    }
-
     /// The mode and filters.
     pub fn selection(&self) -> &Selection {
         &self.selection
@@ -142,142 +135,6 @@ impl Scene {
     /// The feature whose popup is open, chosen by a person or a link.
     pub fn selected(&self) -> Option<usize> {
         self.selected
-    }
-
-    /// Carries out the scene's part of `action` and says what changed.
-    /// Actions that do not change the scene (drawing, exporting, loading:
-    /// the app's own) change nothing here.
-    pub fn act(&mut self, action: &Action) -> Update {
-        match action {
-            Action::GoToStep(step) => self.moved_to(Day(self.first.0.saturating_add(*step))),
-            Action::GoToDay(day) => self.moved_to(*day),
-            Action::Step(days) => self.moved_to(Day(self.day().0.saturating_add(*days))),
-            Action::Tick => match self.tick() {
-                Tick::Stop => Update {
-                    stop: true,
-                    ..Update::default()
-                },
-                Tick::Go { to, then_stop } => {
-                    let change = self.go_to_moment(to);
-                    Update {
-                        stop: then_stop,
-                        ..self.moved(change)
-                    }
-                }
-            },
-            Action::Select(selection) => {
-                let change = self.select(selection.clone());
-                Update {
-                    relisted: true,
-                    ..self.moved(change)
-                }
-            }
-            Action::Choose(index) => self.choose(*index),
-            Action::Open(index) => self.open(Some(*index)),
-            Action::Popup(index) => {
-                // A person opened a mark's popup, or closed it: it is
-                // open already, or closed.
-                self.selected = index.filter(|&i| self.shown.contains(i));
-                Update::default()
-            }
-            Action::Restore(state) => self.restore(state),
-            Action::TogglePlay
-            | Action::Export
-            | Action::Relist
-            | Action::Moved
-            | Action::Load { .. }
-            | Action::Pick { .. }
-            | Action::Draw => Update::default(),
-        }
-    }
-
-    /// What the address holds for the scene, seen at `view` (zoom,
-    /// latitude, longitude).
-    pub fn link_state(&self, view: Option<(f64, f64, f64)>) -> LinkState {
-        let selection = &self.selection;
-        LinkState {
-            day: self.shown.day().filter(|_| self.dated),
-            view,
-            feature: self
-                .selected
-                .and_then(|i| self.data.features.get(i))
-                .and_then(|f| f.id.as_ref())
-                .map(ToString::to_string),
-            confidence: selection.confidence.clone(),
-            who: selection.who.clone(),
-            kinds: selection.kinds.clone(),
-            replay: selection.replay,
-        }
-    }
-
-    /// Shows `day` (see [`Scene::go_to`]), and says what changed.
-    fn moved_to(&mut self, day: Day) -> Update {
-        let change = self.go_to(day);
-        self.moved(change)
-    }
-
-    /// The update for `change`: the chosen feature, if it left, is chosen
-    /// no more.
-    fn moved(&mut self, change: Change) -> Update {
-        let closed = self.selected.is_some_and(|s| change.left.contains(&s));
-        if closed {
-            self.selected = None;
-        }
-        Update {
-            change,
-            closed,
-            ..Update::default()
-        }
-    }
-
-    /// Chooses feature `index` (`None`: none), when it is on the map.
-    fn open(&mut self, index: Option<usize>) -> Update {
-        let open = index.filter(|&i| self.shown.contains(i));
-        let closed = self.selected.is_some() && open.is_none();
-        self.selected = open;
-        Update {
-            open,
-            closed,
-            ..Update::default()
-        }
-    }
-
-    /// Shows feature `index`: the day it is listed on, and its popup.
-    fn choose(&mut self, index: usize) -> Update {
-        let Some(feature) = self.data.features.get(index) else {
-            return Update::default();
-        };
-        let day = listed_on(feature, self.selection.replay);
-        let moved = match day {
-            Some(day) => self.moved_to(day),
-            None => Update::default(),
-        };
-        let opened = self.open(Some(index));
-        Update {
-            open: opened.open,
-            closed: moved.closed || opened.closed,
-            ..moved
-        }
-    }
-
-    /// Shows what a link holds: its mode and filters, its day, and its
-    /// feature's popup (when the feature is on the map that day).
-    fn restore(&mut self, state: &LinkState) -> Update {
-        let change = self.select(state.selection());
-        let filtered = self.moved(change);
-        let stepped = match state.day {
-            Some(day) => self.moved_to(day),
-            None => Update::default(),
-        };
-        let feature = state.feature.as_deref().and_then(|id| self.find(id));
-        let opened = self.open(feature);
-        Update {
-            change: filtered.change.then(stepped.change),
-            closed: filtered.closed || stepped.closed || opened.closed,
-            open: opened.open,
-            stop: false,
-            relisted: true,
-        }
     }
 
     /// Shows `day`, kept within the data's days, at its noon.
@@ -402,7 +259,8 @@ mod tests {
     use super::*;
     use crate::model::statement::Grade;
     use crate::read_collection;
-    use crate::scene::fragment;
+    use crate::scene::action::{Action, Update};
+    use crate::scene::fragment::{self, LinkState};
 
     fn scene(text: &str, selection: Selection) -> Scene {
         match read_collection("t", text) {
@@ -688,5 +546,28 @@ mod tests {
         assert_eq!(scene.play_from(), day("2024-10-18"));
         scene.act(&Action::GoToDay(day("2024-10-20")));
         assert_eq!(scene.play_from(), day("2024-10-08"));
+    }
+
+    #[test]
+    fn loading_a_file_keeps_the_mode_and_filters_and_chooses_nothing() {
+        let claims_hidden = Selection {
+            confidence: Some(vec![Grade::Confirmed]),
+            ..Selection::default()
+        };
+        let mut scene = scene(STORY, claims_hidden.clone());
+        scene.act(&Action::GoToDay(day("2024-10-18")));
+        scene.act(&Action::Open(1));
+        let more = match read_collection("more", STORY) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        let update = scene.load(more, false);
+        assert_eq!(scene.data().features.len(), 6);
+        assert_eq!(scene.selection(), &claims_hidden);
+        assert_eq!((scene.selected(), scene.day()), (None, day("2024-10-08")));
+        // The claimed voyages are filtered out on the first day.
+        assert!(update.change.is_empty() && update.relisted);
+        let update = scene.act(&Action::GoToDay(day("2024-10-18")));
+        assert_eq!(update.change.entered, [1, 4]);
     }
 }

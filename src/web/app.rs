@@ -218,36 +218,22 @@ impl App {
         self.drawing.shown().pick(x, y, &self.scene)
     }
 
-    /// Shows `data` instead of what is on the map: a new time index, the
-    /// slider over the new data's dates, the view on it, its first day.
-    fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
+    /// Puts `data` on the map, added to what is there or instead of it:
+    /// the slider over its dates, the view on it, its first day.
+    fn load(&mut self, data: Dataset, replace: bool) -> Result<(), JsValue> {
         self.stop()?;
         // A popup of the old data closes with it.
         self.close_popup()?;
-        let selection = self.scene.selection().clone();
-        self.scene = Scene::new(data, selection);
-        self.drawn_at = None;
+        let update = self.scene.load(data, replace);
         let (first, last) = (self.scene.first(), self.scene.last());
         let controls = self.days.controls();
         controls.set_range(first, last);
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
-        self.days.reset();
         fit::to_story(&self.map, self.scene.data());
-        self.act(Action::GoToDay(first), Sent::Input)
-    }
-
-    /// Puts `data` on the map, added to what is there or instead of it.
-    fn load(&mut self, data: Dataset, replace: bool) -> Result<(), JsValue> {
-        let data = if replace {
-            data
-        } else {
-            // Taken, not copied: set_data puts the whole back at once.
-            let mut all = self.scene.take_data();
-            all.append(data);
-            all
-        };
-        self.set_data(data)
+        self.drawn_at = None;
+        self.show(update)?;
+        Ok(())
     }
 
     /// Writes what the map shows into the address: a new history entry
