@@ -54,6 +54,10 @@ impl Scene {
             Action::GoToStep(step) => self.moved_to(Day(self.first.0.saturating_add(*step))),
             Action::GoToDay(day) => self.moved_to(*day),
             Action::Step(days) => self.moved_to(Day(self.day().0.saturating_add(*days))),
+            Action::GoToMoment(moment) => {
+                let change = self.go_to_moment(*moment);
+                self.moved(change)
+            }
             Action::Tick => match self.tick() {
                 Tick::Stop => Update {
                     stop: true,

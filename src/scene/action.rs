@@ -18,6 +18,9 @@ pub enum Action {
     GoToDay(Day),
     /// Move this many days, within the data's range.
     Step(i32),
+    /// Show this moment (seconds since 1970): its day, and where units
+    /// under way are then (kept within the data's days).
+    GoToMoment(i64),
     /// Start or stop playing.
     TogglePlay,
     /// Advance one step while playing; stops at the last day.
@@ -55,9 +58,12 @@ impl Action {
     /// left to the action itself (`None`).
     pub fn history(&self) -> Option<bool> {
         match self {
-            Action::Tick | Action::TogglePlay | Action::Export | Action::Relist | Action::Moved => {
-                Some(false)
-            }
+            Action::Tick
+            | Action::GoToMoment(_)
+            | Action::TogglePlay
+            | Action::Export
+            | Action::Relist
+            | Action::Moved => Some(false),
             Action::Popup(_)
             | Action::Restore(_)
             | Action::Load { .. }

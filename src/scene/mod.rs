@@ -429,6 +429,12 @@ mod tests {
         let units: Vec<Unit> = scene.units().collect();
         assert_eq!(units.len(), 1);
         assert!((units[0].at.x - 0.5).abs() < 1e-6, "{:?}", units[0].at);
+        // A quarter of the way at 21:00; arrived by 07:00.
+        scene.act(&Action::GoToMoment(noon + 9 * 3600));
+        let units: Vec<Unit> = scene.units().collect();
+        assert!((units[0].at.x - 0.25).abs() < 1e-6, "{:?}", units[0].at);
+        scene.act(&Action::GoToMoment(noon + 19 * 3600));
+        assert_eq!(scene.units().count(), 0);
     }
 
     #[test]
