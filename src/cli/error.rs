@@ -1,9 +1,15 @@
 //! What can go wrong on the command line: a call it does not understand
-//! (exit 2, with the usage) or a command that failed (exit 1).
+//! (exit 2, with the usage) or a command that failed (exit 1), and why a
+//! file could not be read.
 
 use std::fmt;
+use std::io;
+use std::path::PathBuf;
 
-use troopmap::TimeError;
+use troopmap::geojson::csv::CsvError;
+use troopmap::model::verdict;
+use troopmap::native::{ShapeError, TopoError};
+use troopmap::{LoadError, TimeError};
 
 /// The usage, printed by `troopmap help` and after a call that is refused.
 pub const USAGE: &str = "usage:
@@ -127,14 +133,57 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// Why a file given on the command line could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be read: missing, a folder, not allowed.
+    Unreadable { file: String, error: io::Error },
+    /// The file's bytes are not UTF-8 text; the words are the page's.
+    NotUtf8 { file: String },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Unreadable { file, error } => write!(f, "{file}: cannot read: {error}"),
+            ReadError::NotUtf8 { file } => f.write_str(&verdict::not_utf8(file)),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Unreadable { error, .. } => Some(error),
+            ReadError::NotUtf8 { .. } => None,
+        }
+    }
+}
+
 /// Why `troopmap` stopped without doing what it was asked.
 #[derive(Debug)]
 pub enum Error {
     /// The call was refused before anything ran.
     Usage(UsageError),
-    /// The command ran and failed: a file unreadable or refused, an output
-    /// not written. The message says which and why.
-    Failed(String),
+    /// An input file could not be read as text.
+    Read(ReadError),
+    /// `validate` refused some of the files it was given (each verdict is
+    /// already printed).
+    Refused { refused: usize, files: usize },
+    /// `export` was given a file the map refuses.
+    Load(LoadError),
+    /// `convert` was given a table it cannot convert.
+    Convert { file: String, error: CsvError },
+    /// `basemap` was given a file that is not a TopoJSON topology.
+    Topology { file: String, error: TopoError },
+    /// `basemap` could not build the countries from the topology.
+    Basemap(ShapeError),
+    /// The folder an output goes in could not be made.
+    CreateDir { dir: PathBuf, error: io::Error },
+    /// An output file could not be written.
+    Write { file: String, error: io::Error },
+    /// The standard output could not be written.
+    Print(io::Error),
 }
 
 impl Error {
@@ -142,7 +191,15 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Failed(_) => 1,
+            Error::Read(_)
+            | Error::Refused { .. }
+            | Error::Load(_)
+            | Error::Convert { .. }
+            | Error::Topology { .. }
+            | Error::Basemap(_)
+            | Error::CreateDir { .. }
+            | Error::Write { .. }
+            | Error::Print(_) => 1,
         }
     }
 }
@@ -153,9 +210,9 @@ impl From<UsageError> for Error {
     }
 }
 
-impl From<String> for Error {
-    fn from(message: String) -> Error {
-        Error::Failed(message)
+impl From<ReadError> for Error {
+    fn from(error: ReadError) -> Error {
+        Error::Read(error)
     }
 }
 
@@ -163,9 +220,117 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(error) => write!(f, "{error}"),
-            Error::Failed(message) => f.write_str(message),
+            Error::Read(error) => write!(f, "{error}"),
+            Error::Refused { refused, files } => write!(f, "{refused} of {files} files refused"),
+            Error::Load(error) => write!(f, "{error}"),
+            Error::Convert { file, error } => write!(f, "{file}: {error}"),
+            Error::Topology { file, error } => write!(f, "{file}: {error}"),
+            Error::Basemap(error) => write!(f, "{error}"),
+            Error::CreateDir { dir, error } => write!(f, "{}: {error}", dir.display()),
+            Error::Write { file, error } => write!(f, "{file}: cannot write: {error}"),
+            Error::Print(error) => write!(f, "cannot write: {error}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(message: &str) -> io::Error {
+        io::Error::other(message.to_owned())
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_says_so() {
+        let error = ReadError::Unreadable {
+            file: "gone.geojson".into(),
+            error: failure("No such file or directory (os error 2)"),
+        };
+        assert_eq!(
+            error.to_string(),
+            "gone.geojson: cannot read: No such file or directory (os error 2)"
+        );
+        let error = ReadError::NotUtf8 {
+            file: "latin1.geojson".into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "latin1.geojson was not loaded: it is not UTF-8 text"
+        );
+    }
+
+    #[test]
+    fn a_failed_command_keeps_its_words_and_exits_1() {
+        let cases = [
+            (
+                Error::Refused {
+                    refused: 1,
+                    files: 3,
+                },
+                "1 of 3 files refused",
+            ),
+            (
+                Error::Convert {
+                    file: "seen.csv".into(),
+                    error: CsvError::Unclosed { line: 4 },
+                },
+                "seen.csv: line 4: a quoted value is never closed",
+            ),
+            (
+                Error::Topology {
+                    file: "in.json".into(),
+                    error: TopoError::NotATopology {
+                        found: "FeatureCollection".into(),
+                    },
+                },
+                "in.json: expected \"type\": \"Topology\", found \"FeatureCollection\"",
+            ),
+            (
+                Error::Basemap(ShapeError::NoObject {
+                    name: "countries".into(),
+                }),
+                "the topology has no object \"countries\"",
+            ),
+            (
+                Error::CreateDir {
+                    dir: PathBuf::from("out/maps"),
+                    error: failure("Permission denied (os error 13)"),
+                },
+                "out/maps: Permission denied (os error 13)",
+            ),
+            (
+                Error::Write {
+                    file: "out/basemap.geojson".into(),
+                    error: failure("No space left on device (os error 28)"),
+                },
+                "out/basemap.geojson: cannot write: No space left on device (os error 28)",
+            ),
+            (
+                Error::Print(failure("Broken pipe (os error 32)")),
+                "cannot write: Broken pipe (os error 32)",
+            ),
+            (
+                Error::Read(ReadError::NotUtf8 {
+                    file: "latin1.geojson".into(),
+                }),
+                "latin1.geojson was not loaded: it is not UTF-8 text",
+            ),
+        ];
+        for (error, words) in cases {
+            assert_eq!(error.to_string(), words);
+            assert_eq!(error.exit_code(), 1, "{words}");
+        }
+    }
+
+    #[test]
+    fn a_refused_call_exits_2() {
+        let error = Error::from(UsageError::NoFeatures);
+        assert_eq!(error.exit_code(), 2);
+        assert!(error
+            .to_string()
+            .starts_with("synth wants --features N\nusage:"));
+    }
+}

@@ -17,7 +17,7 @@ use troopmap::native::{basemap, synth, topo::Topology};
 use troopmap::{export_collection, read_collection_shared, ReadOptions, TimeIndex};
 
 pub use command::{Command, Exported};
-pub use error::{Error, UsageError, USAGE};
+pub use error::{Error, ReadError, UsageError, USAGE};
 
 /// Parses the arguments after the program's name and runs them.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<(), Error> {
@@ -45,8 +45,8 @@ pub fn execute(command: Command) -> Result<(), Error> {
             columns,
             file,
         } => {
-            let json =
-                csv::convert(&read(&file)?, &columns, order).map_err(|e| format!("{file}: {e}"))?;
+            let json = csv::convert(&read(&file)?, &columns, order)
+                .map_err(|error| Error::Convert { file, error })?;
             println!("{json}");
             Ok(())
         }
@@ -67,10 +67,14 @@ fn options(order: Option<troopmap::DateOrder>) -> ReadOptions {
     ReadOptions { date_order: order }
 }
 
-fn read(file: &str) -> Result<String, String> {
-    let bytes = fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
-    // The same words as the page's.
-    String::from_utf8(bytes).map_err(|_| troopmap::model::verdict::not_utf8(file))
+fn read(file: &str) -> Result<String, ReadError> {
+    let bytes = fs::read(file).map_err(|error| ReadError::Unreadable {
+        file: file.to_owned(),
+        error,
+    })?;
+    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 {
+        file: file.to_owned(),
+    })
 }
 
 fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
@@ -78,8 +82,8 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
     for file in files {
         let result = match read(file) {
             Ok(text) => read_collection_shared(file, text, options),
-            Err(message) => {
-                println!("{message}");
+            Err(error) => {
+                println!("{error}");
                 refused += 1;
                 continue;
             }
@@ -90,16 +94,16 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
     if refused == 0 {
         Ok(())
     } else {
-        Err(Error::Failed(format!(
-            "{refused} of {} files refused",
-            files.len()
-        )))
+        Err(Error::Refused {
+            refused,
+            files: files.len(),
+        })
     }
 }
 
 /// Prints the features shown on a day, or every feature.
 fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Error> {
-    let data = read_collection_shared(file, read(file)?, options).map_err(|e| e.to_string())?;
+    let data = read_collection_shared(file, read(file)?, options).map_err(Error::Load)?;
     let shown = match features {
         Exported::On(day) => TimeIndex::of(&data.features).shown_on(day),
         Exported::All => (0..data.features.len()).collect(),
@@ -113,16 +117,53 @@ fn synth(count: usize, seed: u64) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     synth::write(count, seed, &mut out)
         .and_then(|()| std::io::Write::flush(&mut out))
-        .map_err(|e| Error::Failed(format!("cannot write: {e}")))
+        .map_err(Error::Print)
 }
 
 fn build_basemap(input: &str, output: &str, tolerance: f64) -> Result<(), Error> {
-    let topology = Topology::parse(&read(input)?).map_err(|e| format!("{input}: {e}"))?;
-    let text = basemap::build(&topology, "countries", tolerance, 3)?;
+    let topology = Topology::parse(&read(input)?).map_err(|error| Error::Topology {
+        file: input.to_owned(),
+        error,
+    })?;
+    let text = basemap::build(&topology, "countries", tolerance, 3).map_err(Error::Basemap)?;
     if let Some(dir) = std::path::Path::new(output).parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|error| Error::CreateDir {
+            dir: dir.to_owned(),
+            error,
+        })?;
     }
-    fs::write(output, &text).map_err(|e| format!("{output}: cannot write: {e}"))?;
+    fs::write(output, &text).map_err(|error| Error::Write {
+        file: output.to_owned(),
+        error,
+    })?;
     eprintln!("{output}: {} bytes", text.len());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_says_which_file_and_why() {
+        let dir = std::env::temp_dir().join(format!("troopmap-read-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let latin1 = dir.join("latin1.geojson");
+        fs::write(&latin1, b"{\"name\": \"Bj\xf6rn\"}").unwrap();
+        let latin1 = latin1.to_string_lossy().into_owned();
+        let missing = dir.join("missing.geojson").to_string_lossy().into_owned();
+        let not_utf8 = read(&latin1);
+        let unreadable = read(&missing);
+        let _ = fs::remove_dir_all(&dir);
+        assert!(matches!(not_utf8, Err(ReadError::NotUtf8 { .. })));
+        assert_eq!(
+            not_utf8.unwrap_err().to_string(),
+            format!("{latin1} was not loaded: it is not UTF-8 text")
+        );
+        assert!(matches!(unreadable, Err(ReadError::Unreadable { .. })));
+        assert!(unreadable
+            .unwrap_err()
+            .to_string()
+            .starts_with(&format!("{missing}: cannot read: ")));
+    }
 }

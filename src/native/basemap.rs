@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use geo::{Coord, LineString, Simplify};
 
+use crate::native::error::ShapeError;
 use crate::native::topo::Topology;
 
 /// Where the map is read closely (zoom 2 to 8): Europe with western Russia,
@@ -25,12 +26,17 @@ const COARSE_FACTOR: f64 = 10.0;
 /// # Units
 /// `tolerance` is in degrees (0.01° is about 1 km, two pixels at zoom 8);
 /// the output keeps `decimals` decimal places.
+///
+/// # Errors
+/// [`ShapeError::NoObject`] when the topology has no `object`, and
+/// [`ShapeError::MissingArc`] when one of its rings refers to an arc the
+/// topology lacks.
 pub fn build(
     topology: &Topology,
     object: &str,
     tolerance: f64,
     decimals: usize,
-) -> Result<String, String> {
+) -> Result<String, ShapeError> {
     let simplified: Vec<Vec<Coord<f64>>> = topology
         .arcs
         .iter()
@@ -49,10 +55,7 @@ pub fn build(
             .0
         })
         .collect();
-    let shapes = topology
-        .objects
-        .get(object)
-        .ok_or_else(|| format!("the topology has no object {object:?}"))?;
+    let shapes = topology.object(object)?;
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
     let mut first = true;
     for shape in shapes {
@@ -82,8 +85,9 @@ pub fn build(
             out.push(',');
         }
         first = false;
-        let name = serde_json::to_string(shape.name.as_deref().unwrap_or(""))
-            .map_err(|e| e.to_string())?;
+        // A JSON string, written as `serde_json::to_string` would, which
+        // cannot fail for a string.
+        let name = serde_json::Value::from(shape.name.as_deref().unwrap_or("")).to_string();
         let _ = write!(
             out,
             "{{\"type\":\"Feature\",\"properties\":{{\"name\":{name}}},\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{}]}}}}",
@@ -194,5 +198,34 @@ mod tests {
         let data = crate::read_collection("basemap", &out).unwrap();
         assert_eq!(data.features.len(), 1);
         assert_eq!(data.features[0].name.as_deref(), Some("Big"));
+    }
+
+    const SQUARE: &str = r#"{"type": "Topology", "arcs": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+          {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Say \"Côte\"\\"}}]}}}"#;
+
+    #[test]
+    fn names_are_written_as_json_strings() {
+        let topology = Topology::parse(SQUARE).unwrap();
+        let out = build(&topology, "countries", 0.01, 3).unwrap();
+        assert!(
+            out.contains(r#""properties":{"name":"Say \"Côte\"\\"}"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_missing_object_or_arc_says_which() {
+        let topology = Topology::parse(SQUARE).unwrap();
+        let error = build(&topology, "land", 0.01, 3).unwrap_err();
+        assert_eq!(error.to_string(), "the topology has no object \"land\"");
+        // `-2` is `~1`: arc 1 reversed, which this topology lacks.
+        let topology = Topology::parse(&SQUARE.replace("[[0]]", "[[0, -2]]")).unwrap();
+        let error = build(&topology, "countries", 0.01, 3).unwrap_err();
+        assert_eq!(error, ShapeError::MissingArc { index: 1 });
+        assert_eq!(
+            error.to_string(),
+            "a ring refers to arc 1, which does not exist"
+        );
     }
 }

@@ -3,5 +3,8 @@
 //! benchmark.
 
 pub mod basemap;
+pub mod error;
 pub mod synth;
 pub mod topo;
+
+pub use error::{ShapeError, TopoError};

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::Deserialize;
 
+use crate::native::error::{ShapeError, TopoError};
+
 /// A decoded topology: arcs in degrees, and the named objects built on them.
 #[derive(Debug, Clone)]
 pub struct Topology {
@@ -60,14 +62,10 @@ struct RawObject {
 
 impl Topology {
     /// Reads a TopoJSON document.
-    pub fn parse(text: &str) -> Result<Topology, String> {
-        let raw: RawTopology =
-            serde_json::from_str(text).map_err(|e| format!("not a TopoJSON topology: {e}"))?;
+    pub fn parse(text: &str) -> Result<Topology, TopoError> {
+        let raw: RawTopology = serde_json::from_str(text).map_err(TopoError::NotTopoJson)?;
         if raw.kind != "Topology" {
-            return Err(format!(
-                "expected \"type\": \"Topology\", found {:?}",
-                raw.kind
-            ));
+            return Err(TopoError::NotATopology { found: raw.kind });
         }
         let arcs = raw
             .arcs
@@ -84,15 +82,21 @@ impl Topology {
     }
 
     /// The object `name` as multipolygons, one per geometry, with their names.
-    pub fn polygons(&self, name: &str) -> Result<Vec<NamedShape>, String> {
-        let shapes = self
-            .objects
-            .get(name)
-            .ok_or_else(|| format!("the topology has no object {name:?}"))?;
-        shapes
+    pub fn polygons(&self, name: &str) -> Result<Vec<NamedShape>, ShapeError> {
+        self.object(name)?
             .iter()
             .map(|shape| Ok((shape.name.clone(), self.assemble(shape, &self.arcs)?)))
             .collect()
+    }
+
+    /// The geometries of the object `name`, in terms of arcs.
+    pub fn object(&self, name: &str) -> Result<&[TopoShape], ShapeError> {
+        self.objects
+            .get(name)
+            .map(Vec::as_slice)
+            .ok_or_else(|| ShapeError::NoObject {
+                name: name.to_owned(),
+            })
     }
 
     /// Builds a shape's polygons from the given arcs, which may be simplified
@@ -101,7 +105,7 @@ impl Topology {
         &self,
         shape: &TopoShape,
         arcs: &[Vec<Coord<f64>>],
-    ) -> Result<MultiPolygon<f64>, String> {
+    ) -> Result<MultiPolygon<f64>, ShapeError> {
         let mut polygons = Vec::with_capacity(shape.polygons.len());
         for rings in &shape.polygons {
             let mut built = Vec::with_capacity(rings.len());
@@ -124,13 +128,13 @@ impl Topology {
 fn decode_arc(
     arc: &[Vec<f64>],
     transform: Option<&RawTransform>,
-) -> Result<Vec<Coord<f64>>, String> {
+) -> Result<Vec<Coord<f64>>, TopoError> {
     let mut out = Vec::with_capacity(arc.len());
     let (mut x, mut y) = (0.0, 0.0);
     for position in arc {
         let (&px, &py) = match (position.first(), position.get(1)) {
             (Some(px), Some(py)) => (px, py),
-            _ => return Err("an arc position has fewer than two numbers".into()),
+            _ => return Err(TopoError::ShortPosition),
         };
         out.push(match transform {
             Some(t) => {
@@ -147,7 +151,7 @@ fn decode_arc(
     Ok(out)
 }
 
-fn collect_shapes(object: &RawObject, out: &mut Vec<TopoShape>) -> Result<(), String> {
+fn collect_shapes(object: &RawObject, out: &mut Vec<TopoShape>) -> Result<(), TopoError> {
     let name = object
         .properties
         .as_ref()
@@ -174,11 +178,11 @@ fn collect_shapes(object: &RawObject, out: &mut Vec<TopoShape>) -> Result<(), St
     Ok(())
 }
 
-fn parse_arcs<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
-    T::deserialize(value).map_err(|e| format!("bad arc references: {e}"))
+fn parse_arcs<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, TopoError> {
+    T::deserialize(value).map_err(TopoError::BadArcReferences)
 }
 
-fn ring_coords(ring: &[i64], arcs: &[Vec<Coord<f64>>]) -> Result<Vec<Coord<f64>>, String> {
+fn ring_coords(ring: &[i64], arcs: &[Vec<Coord<f64>>]) -> Result<Vec<Coord<f64>>, ShapeError> {
     let mut coords: Vec<Coord<f64>> = Vec::new();
     for &reference in ring {
         let (index, reversed) = if reference < 0 {
@@ -189,7 +193,7 @@ fn ring_coords(ring: &[i64], arcs: &[Vec<Coord<f64>>]) -> Result<Vec<Coord<f64>>
         let arc = usize::try_from(index)
             .ok()
             .and_then(|i| arcs.get(i))
-            .ok_or_else(|| format!("a ring refers to arc {index}, which does not exist"))?;
+            .ok_or(ShapeError::MissingArc { index })?;
         let mut points: Vec<Coord<f64>> = arc.clone();
         if reversed {
             points.reverse();
@@ -235,6 +239,80 @@ mod tests {
     #[test]
     fn a_missing_arc_is_an_error_not_a_panic() {
         let text = SQUARE.replace("[[[-2, -1]]]", "[[[-9, -1]]]");
-        assert!(Topology::parse(&text).unwrap().polygons("land").is_err());
+        let error = Topology::parse(&text)
+            .unwrap()
+            .polygons("land")
+            .unwrap_err();
+        // `-9` is `~8`: arc 8 reversed.
+        assert_eq!(error, ShapeError::MissingArc { index: 8 });
+        assert_eq!(
+            error.to_string(),
+            "a ring refers to arc 8, which does not exist"
+        );
+    }
+
+    #[test]
+    fn a_missing_object_is_named() {
+        let error = Topology::parse(SQUARE)
+            .unwrap()
+            .polygons("rivers")
+            .unwrap_err();
+        assert_eq!(error.to_string(), "the topology has no object \"rivers\"");
+    }
+
+    /// The words of a text that is not a topology, as `troopmap basemap`
+    /// prints them after the file's name.
+    fn refusal(text: &str) -> String {
+        Topology::parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_topology_without_arcs_is_not_topojson() {
+        let text = r#"{"type": "Topology", "objects": {}}"#;
+        assert!(matches!(
+            Topology::parse(text),
+            Err(TopoError::NotTopoJson(_))
+        ));
+        assert_eq!(
+            refusal(text),
+            "not a TopoJSON topology: missing field `arcs` at line 1 column 35"
+        );
+        assert_eq!(
+            refusal("land.json"),
+            "not a TopoJSON topology: expected value at line 1 column 1"
+        );
+    }
+
+    #[test]
+    fn another_type_is_named() {
+        let text = r#"{"type": "FeatureCollection", "arcs": [], "objects": {}}"#;
+        assert_eq!(
+            refusal(text),
+            "expected \"type\": \"Topology\", found \"FeatureCollection\""
+        );
+    }
+
+    #[test]
+    fn a_position_needs_two_numbers() {
+        let text = SQUARE.replace("[0, 4]]", "[0]]");
+        assert!(matches!(
+            Topology::parse(&text),
+            Err(TopoError::ShortPosition)
+        ));
+        assert_eq!(refusal(&text), "an arc position has fewer than two numbers");
+    }
+
+    #[test]
+    fn arc_references_of_the_wrong_depth_are_refused() {
+        // A polygon's arcs are rings of indexes, not indexes.
+        let text = SQUARE.replace("\"arcs\": [[0, 1]]", "\"arcs\": [0, 1]");
+        assert!(matches!(
+            Topology::parse(&text),
+            Err(TopoError::BadArcReferences(_))
+        ));
+        assert_eq!(
+            refusal(&text),
+            "bad arc references: invalid type: integer `0`, expected a sequence"
+        );
     }
 }
