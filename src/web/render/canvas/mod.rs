@@ -175,7 +175,12 @@ impl Renderer for Canvas {
         })
     }
 
+    /// Draws now, unless a frame is on its way: it will draw the scene as
+    /// it is then, once.
     fn draw(&mut self, scene: &Scene) -> Result<(), JsValue> {
+        if self.frame_requested.get() {
+            return Ok(());
+        }
         self.frame(Some(scene))
     }
 
