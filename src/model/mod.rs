@@ -3,6 +3,7 @@
 pub mod caveat;
 pub mod history;
 pub mod problem;
+pub mod property;
 pub mod statement;
 pub mod verdict;
 

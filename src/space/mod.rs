@@ -5,3 +5,4 @@ pub mod bounds;
 pub mod journeys;
 pub mod measure;
 pub mod motion;
+pub mod sightings;

@@ -1,0 +1,410 @@
+//! Units from sightings: a sighting is a point feature with a time and a
+//! unit (the property [`UnitRule::property`] names). At a moment each unit
+//! is at its latest sighting at or before it, until it goes stale; every
+//! sighting at that latest time is a position (a unit reported in two
+//! places at once is shown in both). Optionally a unit glides along the
+//! great circle to its next sighting, drawn as a guess.
+//!
+//! # Units
+//! Moments are seconds since 1970-01-01T00:00:00Z; ages are whole UTC days.
+
+use geo::{Coord, Haversine, InterpolatePoint, Point};
+
+use crate::model::property::property;
+use crate::model::MapFeature;
+use crate::time::{Day, TimeBound};
+
+/// The UTC day a moment falls on.
+fn day_of(moment: i64) -> Day {
+    TimeBound::from_unix(moment).day()
+}
+
+/// How a file's units are read and shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRule {
+    /// The property that names a feature's unit.
+    pub property: String,
+    /// A sighting on day D is shown through day D + this many days, and
+    /// not after; `None`: it never goes stale.
+    pub stale_after: Option<u32>,
+    /// Between two sightings a unit moves along the great circle from the
+    /// one to the next (a guess), rather than staying where it was seen.
+    pub glide: bool,
+}
+
+/// The property named `unit`, stale after 30 days, no gliding.
+impl Default for UnitRule {
+    fn default() -> UnitRule {
+        UnitRule {
+            property: "unit".to_owned(),
+            stale_after: Some(30),
+            glide: false,
+        }
+    }
+}
+
+/// A unit seen at a point at a time: feature `index`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sighting {
+    pub index: usize,
+    pub at: Coord<f64>,
+    /// When it was seen (its `start`), in seconds since 1970.
+    pub time: i64,
+}
+
+/// A unit and its sightings, in time order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub name: String,
+    pub sightings: Vec<Sighting>,
+}
+
+/// Where a unit is shown at a moment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    /// The unit, by its place in [`Units`].
+    pub unit: usize,
+    /// The sighting the position comes from (the latest at or before the
+    /// moment), by feature index.
+    pub sighting: usize,
+    pub at: Coord<f64>,
+    /// When the unit was last seen, in seconds since 1970.
+    pub seen: i64,
+    /// Whole days from the day it was last seen to the day shown.
+    pub age_days: i64,
+    /// Between two sightings, on the great circle: a guess.
+    pub interpolated: bool,
+}
+
+impl Position {
+    /// Whether the unit was seen on the day shown.
+    pub fn observed(&self) -> bool {
+        self.age_days == 0
+    }
+
+    /// "last seen 2022-04-30 (5 days ago)", as a label or popup says it.
+    ///
+    /// ```
+    /// use troopmap::space::sightings::Position;
+    /// let day = 86_400;
+    /// let p = |age_days| Position { unit: 0, sighting: 0, at: geo::coord! { x: 0.0, y: 0.0 },
+    ///     seen: 19_112 * day, age_days, interpolated: false };
+    /// assert_eq!(p(5).last_seen(), "last seen 2022-04-30 (5 days ago)");
+    /// assert_eq!(p(1).last_seen(), "last seen 2022-04-30 (1 day ago)");
+    /// assert_eq!(p(0).last_seen(), "last seen 2022-04-30 (that day)");
+    /// ```
+    pub fn last_seen(&self) -> String {
+        let ago = match self.age_days {
+            0 => "that day".to_owned(),
+            1 => "1 day ago".to_owned(),
+            n => format!("{n} days ago"),
+        };
+        format!("last seen {} ({ago})", day_of(self.seen))
+    }
+}
+
+/// Every unit of a dataset, with its sightings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Units(Vec<Unit>);
+
+impl Units {
+    /// The units of `features` under `rule`: each point feature with a
+    /// time and a unit (text, or a number read as text) is a sighting.
+    /// Units are in the order they first appear.
+    pub fn of(features: &[MapFeature], rule: &UnitRule) -> Units {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut by_name = std::collections::HashMap::new();
+        for (index, feature) in features.iter().enumerate() {
+            let (Some(geo::Geometry::Point(point)), Some(start)) =
+                (&feature.geometry, feature.span.start)
+            else {
+                continue;
+            };
+            let name = match property(&feature.raw, &rule.property) {
+                Some(serde_json::Value::String(name)) if !name.trim().is_empty() => name,
+                Some(serde_json::Value::Number(number)) => number.to_string(),
+                _ => continue,
+            };
+            let slot = *by_name.entry(name.clone()).or_insert_with(|| {
+                units.push(Unit {
+                    name,
+                    sightings: Vec::new(),
+                });
+                units.len() - 1
+            });
+            units[slot].sightings.push(Sighting {
+                index,
+                at: point.0,
+                time: start.seconds(),
+            });
+        }
+        for unit in &mut units {
+            unit.sightings.sort_by_key(|s| (s.time, s.index));
+        }
+        Units(units)
+    }
+
+    /// Whether there are none: a file without units shows as before.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many units there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The units, in the order they first appear.
+    pub fn iter(&self) -> impl Iterator<Item = &Unit> {
+        self.0.iter()
+    }
+
+    /// Unit `unit`.
+    pub fn get(&self, unit: usize) -> Option<&Unit> {
+        self.0.get(unit)
+    }
+
+    /// Where every unit is shown at `moment` under `rule`, unit by unit.
+    pub fn positions_at(&self, moment: i64, rule: &UnitRule) -> Vec<Position> {
+        let mut positions = Vec::new();
+        for (unit, sightings) in self.0.iter().map(|u| &u.sightings).enumerate() {
+            positions_of(unit, sightings, moment, rule, &mut positions);
+        }
+        positions
+    }
+}
+
+/// The positions of one unit at `moment`, pushed onto `out`.
+fn positions_of(
+    unit: usize,
+    sightings: &[Sighting],
+    moment: i64,
+    rule: &UnitRule,
+    out: &mut Vec<Position>,
+) {
+    // The sightings at or before the moment: a prefix, by time.
+    let seen = sightings.partition_point(|s| s.time <= moment);
+    let Some(latest) = seen.checked_sub(1).map(|i| sightings[i]) else {
+        return;
+    };
+    let age_days = i64::from(day_of(moment).0 - day_of(latest.time).0);
+    if rule
+        .stale_after
+        .is_some_and(|days| age_days > i64::from(days))
+    {
+        return;
+    }
+    let at_latest = &sightings[..seen];
+    let first_at_latest = at_latest.partition_point(|s| s.time < latest.time);
+    let together = &at_latest[first_at_latest..];
+    let position = |s: &Sighting, at, interpolated| Position {
+        unit,
+        sighting: s.index,
+        at,
+        seen: latest.time,
+        age_days,
+        interpolated,
+    };
+    if let (true, [only]) = (rule.glide, together) {
+        if let Some(at) = glide(only, &sightings[seen..], moment, rule) {
+            out.push(position(only, at, true));
+            return;
+        }
+    }
+    out.extend(together.iter().map(|s| position(s, s.at, false)));
+}
+
+/// Where a unit last seen at `from` is at `moment` on its way to its next
+/// sighting, the first of `after`: on the great circle between them, in
+/// proportion to the time. `None` when it stays where it was seen: at the
+/// sighting's own time, when the next time has several sightings (where
+/// to is unknown), or when the gap is longer than the stale limit.
+fn glide(from: &Sighting, after: &[Sighting], moment: i64, rule: &UnitRule) -> Option<Coord<f64>> {
+    let next = after.first()?;
+    if after.get(1).is_some_and(|s| s.time == next.time) || moment <= from.time {
+        return None;
+    }
+    let gap_days = i64::from(day_of(next.time).0 - day_of(from.time).0);
+    if rule
+        .stale_after
+        .is_some_and(|days| gap_days > i64::from(days))
+    {
+        return None;
+    }
+    let ratio = (moment - from.time) as f64 / (next.time - from.time) as f64;
+    Some(
+        Haversine
+            .point_at_ratio_between(Point::from(from.at), Point::from(next.at), ratio)
+            .0,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_collection;
+    use crate::time::Day;
+
+    /// Sightings as `(unit, [lon, lat], time)`.
+    fn units(sightings: &[(&str, [f64; 2], &str)], rule: &UnitRule) -> Units {
+        let features: Vec<String> = sightings
+            .iter()
+            .map(|(unit, [x, y], time)| {
+                format!(
+                    r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{x}, {y}]}},
+                        "properties": {{"unit": "{unit}", "start": "{time}"}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        );
+        match read_collection("t", &text) {
+            Ok(data) => Units::of(&data.features, rule),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn noon(day: &str) -> i64 {
+        match Day::parse(day) {
+            Ok(day) => day.start_seconds() + 12 * 3600,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// `(sighting, age_days, interpolated)` of every position at `moment`.
+    fn at(units: &Units, moment: i64, rule: &UnitRule) -> Vec<(usize, i64, bool)> {
+        units
+            .positions_at(moment, rule)
+            .iter()
+            .map(|p| (p.sighting, p.age_days, p.interpolated))
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_is_shown_from_the_day_it_is_seen_until_it_goes_stale() {
+        let rule = UnitRule::default();
+        let u = units(&[("1st", [30.0, 50.0], "2022-04-01")], &rule);
+        assert_eq!(at(&u, noon("2022-03-31"), &rule), []);
+        assert_eq!(at(&u, noon("2022-04-01"), &rule), [(0, 0, false)]);
+        assert_eq!(at(&u, noon("2022-04-02"), &rule), [(0, 1, false)]);
+        // Seen on day D: shown through D + 30, not on D + 31.
+        assert_eq!(at(&u, noon("2022-05-01"), &rule), [(0, 30, false)]);
+        assert_eq!(at(&u, noon("2022-05-02"), &rule), []);
+        let never = UnitRule {
+            stale_after: None,
+            ..UnitRule::default()
+        };
+        assert_eq!(at(&u, noon("2023-04-01"), &never), [(0, 365, false)]);
+        let week = UnitRule {
+            stale_after: Some(7),
+            ..UnitRule::default()
+        };
+        assert_eq!(at(&u, noon("2022-04-08"), &week), [(0, 7, false)]);
+        assert_eq!(at(&u, noon("2022-04-09"), &week), []);
+    }
+
+    #[test]
+    fn the_latest_sighting_wins_and_two_at_one_time_are_both_shown() {
+        let rule = UnitRule::default();
+        let u = units(
+            &[
+                ("1st", [30.0, 50.0], "2022-04-01"),
+                ("1st", [31.0, 50.0], "2022-04-05"),
+                ("1st", [32.0, 50.0], "2022-04-05"),
+                ("2nd", [35.0, 48.0], "2022-04-03"),
+            ],
+            &rule,
+        );
+        assert_eq!(u.len(), 2);
+        assert_eq!(
+            at(&u, noon("2022-04-04"), &rule),
+            [(0, 3, false), (3, 1, false)]
+        );
+        assert_eq!(
+            at(&u, noon("2022-04-06"), &rule),
+            [(1, 1, false), (2, 1, false), (3, 3, false)]
+        );
+        // Reported in two places: no glide from there, nor to there.
+        let glide = UnitRule {
+            glide: true,
+            ..UnitRule::default()
+        };
+        assert_eq!(at(&u, noon("2022-04-03"), &glide)[0], (0, 2, false));
+    }
+
+    #[test]
+    fn gliding_follows_the_great_circle_but_never_across_a_stale_gap() {
+        let glide = UnitRule {
+            glide: true,
+            stale_after: Some(10),
+            ..UnitRule::default()
+        };
+        let u = units(
+            &[
+                ("1st", [30.0, 0.0], "2022-04-01T00:00Z"),
+                ("1st", [32.0, 0.0], "2022-04-03T00:00Z"),
+                ("1st", [40.0, 0.0], "2022-04-20T00:00Z"),
+            ],
+            &glide,
+        );
+        // Half way in time, half way along the equator.
+        let halfway = u.positions_at(noon("2022-04-01") + 12 * 3600, &glide);
+        assert_eq!(halfway.len(), 1);
+        assert!(halfway[0].interpolated && !halfway[0].observed() && halfway[0].age_days == 1);
+        assert!((halfway[0].at.x - 31.0).abs() < 1e-9, "{:?}", halfway[0].at);
+        // At a sighting's own time: the sighting, not a guess.
+        let seen = u.positions_at(noon("2022-04-03") - 12 * 3600, &glide);
+        assert_eq!((seen[0].sighting, seen[0].interpolated), (1, false));
+        // 17 days to the next sighting, more than the 10-day limit: it
+        // stays, then goes stale.
+        assert_eq!(at(&u, noon("2022-04-10"), &glide), [(1, 7, false)]);
+        assert_eq!(at(&u, noon("2022-04-14"), &glide), []);
+        // Without gliding it stays where it was seen.
+        let stay = UnitRule::default();
+        assert_eq!(at(&u, noon("2022-04-02"), &stay), [(0, 1, false)]);
+    }
+
+    #[test]
+    fn sub_day_sightings_count_from_their_time_of_day() {
+        let rule = UnitRule::default();
+        let u = units(
+            &[
+                ("bus", [30.0, 50.0], "2022-04-01T08:00Z"),
+                ("bus", [30.5, 50.2], "2022-04-01T14:00Z"),
+            ],
+            &rule,
+        );
+        let morning = Day(19_083).start_seconds();
+        assert_eq!(at(&u, morning + 7 * 3600, &rule), []);
+        assert_eq!(at(&u, morning + 8 * 3600, &rule), [(0, 0, false)]);
+        assert_eq!(at(&u, morning + 13 * 3600, &rule), [(0, 0, false)]);
+        assert_eq!(at(&u, morning + 14 * 3600, &rule), [(1, 0, false)]);
+    }
+
+    #[test]
+    fn only_timed_points_with_a_unit_are_sightings() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": 12, "start": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": "x"}},
+          {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}, "properties": {"unit": "x", "start": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": " ", "start": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"formation": "y", "start": "2022-04-01"}}]}"#;
+        let data = match read_collection("t", text) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        let by_unit = Units::of(&data.features, &UnitRule::default());
+        let names: Vec<&str> = by_unit.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["12"]);
+        let by_formation = Units::of(
+            &data.features,
+            &UnitRule {
+                property: "formation".into(),
+                ..UnitRule::default()
+            },
+        );
+        assert_eq!(by_formation.get(0).map(|u| u.sightings[0].index), Some(4));
+    }
+}
