@@ -219,3 +219,87 @@ fn a_failed_command_exits_1() {
     assert!(stdout(&output).starts_with("no-such-file.geojson: cannot read: "));
     assert_eq!(stderr(&output), "troopmap: 1 of 1 files refused\n");
 }
+
+const SIGHTINGS: &str = "assets/examples/sightings.geojson";
+
+/// The positions `positions` prints: `(source_id, age_days, observed,
+/// interpolated)` of each.
+fn positions(args: &[&str]) -> Vec<(String, i64, bool, bool)> {
+    let output = troopmap(args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let collection: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(e) => panic!("{e}: {text}"),
+    };
+    collection["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            let p = &f["properties"];
+            (
+                p["source_id"].as_str().unwrap_or_default().to_owned(),
+                p["age_days"].as_i64().unwrap_or(-1),
+                p["observed"].as_bool().unwrap_or_default(),
+                p["interpolated"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_13_positions_shows_each_unit_at_its_last_sighting_until_stale() {
+    let at = |day: &str| positions(&["positions", "--at", day, SIGHTINGS]);
+    // Between snapshots: both units at their last position, five days old;
+    // the battalion seen on March 1 went stale after 30 days.
+    assert_eq!(
+        at("2022-04-30"),
+        [
+            ("s1".into(), 5, false, false),
+            ("s3".into(), 5, false, false)
+        ]
+    );
+    // A unit reported in two places at once is shown in both.
+    assert_eq!(
+        at("2022-05-09"),
+        [
+            ("s2".into(), 0, true, false),
+            ("s4".into(), 0, true, false),
+            ("s5".into(), 0, true, false)
+        ]
+    );
+    assert_eq!(at("2022-06-08").len(), 3);
+    assert_eq!(at("2022-06-09"), []);
+    let never = positions(&[
+        "positions",
+        "--stale-after",
+        "never",
+        "--at",
+        "2022-04-30",
+        SIGHTINGS,
+    ]);
+    assert_eq!(never.len(), 3);
+    // Gliding moves only the unit with one sighting at each end.
+    let glide = positions(&["positions", "--glide", "--at", "2022-05-02", SIGHTINGS]);
+    assert_eq!(
+        glide,
+        [
+            ("s1".into(), 7, false, true),
+            ("s3".into(), 7, false, false)
+        ]
+    );
+}
+
+#[test]
+fn issue_13_positions_wants_a_day_and_refuses_options_of_others() {
+    assert_refused(&["positions", SIGHTINGS], "positions wants --at YYYY-MM-DD");
+    assert_refused(
+        &["positions", "--at", "2022-04-30", "--all", SIGHTINGS],
+        "--all does not apply to positions",
+    );
+    assert_refused(
+        &["validate", "--unit-property", "x", SIGHTINGS],
+        "--unit-property does not apply to validate",
+    );
+}

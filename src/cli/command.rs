@@ -7,6 +7,8 @@ use troopmap::geojson::csv::Columns;
 use troopmap::{DateOrder, Day};
 
 use super::error::UsageError;
+use super::positions::{self, Positions};
+use super::tokens::{number, operands, Order, Token, Tokens};
 
 /// What a call asks for, checked: every value in it was given and is valid.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,9 @@ pub enum Command {
     },
     /// `synth --features N [--seed S]`
     Synth { features: usize, seed: u64 },
+    /// `positions [ORDER] --at DATE [--unit-property P] [--stale-after
+    /// DAYS|never] [--glide] FILE`
+    Positions(Positions),
     /// `help`, `-h` or `--help`, also after a subcommand.
     Help,
 }
@@ -48,21 +53,6 @@ pub enum Exported {
     /// Every feature, as the map keeps it (`--all`).
     All,
 }
-
-/// Every option some subcommand takes: any other is unknown.
-const OPTIONS: [&str; 11] = [
-    "--day-first",
-    "--month-first",
-    "--at",
-    "--all",
-    "--lat",
-    "--lon",
-    "--date",
-    "--end",
-    "--name",
-    "--features",
-    "--seed",
-];
 
 /// The basemap's default tolerance, in degrees.
 const TOLERANCE: f64 = 0.01;
@@ -89,6 +79,7 @@ impl Command {
             "convert" => convert(&mut tokens),
             "basemap" => basemap(&mut tokens),
             "synth" => synth(&mut tokens),
+            "positions" => positions::parse(&mut tokens).map(Command::Positions),
             "help" | "-h" | "--help" => Ok(Command::Help),
             other => Err(UsageError::UnknownCommand(other.to_owned())),
         }
@@ -230,149 +221,6 @@ fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
     let count = features.ok_or(UsageError::NoFeatures)?;
     let features = usize::try_from(count).map_err(|_| UsageError::TooMany(count))?;
     Ok(Command::Synth { features, seed })
-}
-
-/// Exactly `N` operands, or what the subcommand wants.
-fn operands<const N: usize>(
-    operands: Vec<String>,
-    command: &'static str,
-    wants: &'static str,
-) -> Result<[String; N], UsageError> {
-    if let Some(operand) = operands.get(N) {
-        return Err(UsageError::UnexpectedOperand {
-            command,
-            operand: operand.clone(),
-            wants,
-        });
-    }
-    operands
-        .try_into()
-        .map_err(|_| UsageError::MissingOperand { command, wants })
-}
-
-fn number(option: &'static str, text: String) -> Result<u64, UsageError> {
-    text.parse()
-        .map_err(|_| UsageError::NotANumber { option, text })
-}
-
-/// `--day-first` or `--month-first`, given at most one way.
-#[derive(Default)]
-struct Order(Option<DateOrder>);
-
-impl Order {
-    fn takes(option: &Opt) -> bool {
-        matches!(option.name.as_str(), "--day-first" | "--month-first")
-    }
-
-    fn set(&mut self, option: &Opt) -> Result<(), UsageError> {
-        option.switch()?;
-        let order = if option.name == "--day-first" {
-            DateOrder::DayFirst
-        } else {
-            DateOrder::MonthFirst
-        };
-        if self.0.is_some_and(|o| o != order) {
-            return Err(UsageError::ContradictoryOrder);
-        }
-        self.0 = Some(order);
-        Ok(())
-    }
-}
-
-/// One argument, read as an option or an operand.
-#[derive(Debug, PartialEq)]
-enum Token {
-    Option(Opt),
-    Operand(String),
-}
-
-/// An option as given: its name, and the value written after `=`, if any.
-#[derive(Debug, PartialEq)]
-struct Opt {
-    name: String,
-    inline: Option<String>,
-}
-
-impl Opt {
-    /// For a switch, which takes no value: `true`, or the refusal of
-    /// `--all=yes`.
-    fn switch(&self) -> Result<bool, UsageError> {
-        match self.inline {
-            None => Ok(true),
-            Some(_) => Err(UsageError::UnwantedValue(self.name.clone())),
-        }
-    }
-
-    /// Why the option is refused by `command`, which does not take it.
-    fn refused(self, command: &'static str) -> UsageError {
-        if OPTIONS.contains(&self.name.as_str()) {
-            UsageError::NotFor {
-                option: self.name,
-                command,
-            }
-        } else {
-            UsageError::UnknownOption(self.name)
-        }
-    }
-}
-
-/// The arguments after the subcommand, one token at a time.
-struct Tokens<'a> {
-    args: std::slice::Iter<'a, String>,
-    options_ended: bool,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(args: &'a [String]) -> Tokens<'a> {
-        Tokens {
-            args: args.iter(),
-            options_ended: false,
-        }
-    }
-
-    fn next(&mut self) -> Option<Token> {
-        let arg = self.args.next()?;
-        if self.options_ended || !is_option(arg) {
-            return Some(Token::Operand(arg.clone()));
-        }
-        if arg == "--" {
-            self.options_ended = true;
-            return self.next();
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        Some(Token::Option(Opt {
-            name: name.to_owned(),
-            inline,
-        }))
-    }
-
-    /// The value of `option`: after its `=`, or the next argument unless
-    /// that is itself an option (`--at --all` misses the day).
-    fn value(&mut self, option: Opt) -> Result<String, UsageError> {
-        if let Some(value) = option.inline {
-            return Ok(value);
-        }
-        match self.args.as_slice().first() {
-            Some(next) if !next.starts_with("--") => {
-                self.args.next();
-                Ok(next.clone())
-            }
-            _ => Err(UsageError::MissingValue(option.name)),
-        }
-    }
-}
-
-/// Whether `arg` is an option: `--…`, or `-` and a letter. `-` alone and
-/// negative numbers are operands.
-fn is_option(arg: &str) -> bool {
-    arg.starts_with("--")
-        || arg
-            .strip_prefix('-')
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]

@@ -19,11 +19,15 @@ pub const USAGE: &str = "usage:
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
+  troopmap positions [ORDER] --at YYYY-MM-DD [UNITS] FILE
+                                                  print where each unit is shown that day, as GeoJSON
 
 ORDER, for dates like 03/04/2024, which are never guessed:
   --day-first | --month-first
 COLUMNS, when the headers do not say (latitude/lat, longitude/lon/lng, date/time/start, end, name):
-  --lat NAME --lon NAME --date NAME --end NAME --name NAME";
+  --lat NAME --lon NAME --date NAME --end NAME --name NAME
+UNITS, for files of sightings (a point, a time and a unit each):
+  --unit-property NAME (default unit) --stale-after DAYS|never (default 30) --glide";
 
 /// Why the command line was refused; nothing was read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +57,8 @@ pub enum UsageError {
     NeitherAtNorAll,
     /// `synth` without `--features`.
     NoFeatures,
+    /// `positions` without `--at`.
+    PositionsWithoutAt,
     /// Fewer operands than the subcommand wants.
     MissingOperand {
         command: &'static str,
@@ -106,6 +112,7 @@ impl fmt::Display for UsageError {
             UsageError::AtAndAll => f.write_str("give --at YYYY-MM-DD or --all, not both"),
             UsageError::NeitherAtNorAll => f.write_str("export wants --at YYYY-MM-DD or --all"),
             UsageError::NoFeatures => f.write_str("synth wants --features N"),
+            UsageError::PositionsWithoutAt => f.write_str("positions wants --at YYYY-MM-DD"),
             UsageError::MissingOperand { command, wants } => write!(f, "{command} wants {wants}"),
             UsageError::UnexpectedOperand {
                 command,

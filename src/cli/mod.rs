@@ -1,5 +1,6 @@
 //! The command line, on the same core as the map: `validate`, `export`,
-//! `convert`, `synth` (for benchmarks) and `basemap` (used by the build).
+//! `convert`, `positions`, `synth` (for benchmarks) and `basemap` (used by
+//! the build).
 //!
 //! The arguments are first parsed into a typed [`Command`], which refuses a
 //! call it does not understand (exit 2); then the command runs (exit 1 if it
@@ -7,13 +8,18 @@
 
 mod command;
 mod error;
+mod positions;
+mod tokens;
 
 use std::ffi::OsString;
 use std::fs;
 
 use troopmap::geojson::csv;
+use troopmap::geojson::positions::export_positions;
 use troopmap::model::verdict::verdict;
 use troopmap::native::{basemap, synth, topo::Topology};
+use troopmap::scene::play::noon;
+use troopmap::space::sightings::Units;
 use troopmap::{export_collection, read_collection_shared, ReadOptions, TimeIndex};
 
 pub use command::{Command, Exported};
@@ -56,6 +62,7 @@ pub fn execute(command: Command) -> Result<(), Error> {
             tolerance,
         } => build_basemap(&input, &output, tolerance),
         Command::Synth { features, seed } => synth(features, seed),
+        Command::Positions(p) => print_positions(&p),
         Command::Help => {
             println!("{USAGE}");
             Ok(())
@@ -109,6 +116,17 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
         Exported::All => (0..data.features.len()).collect(),
     };
     println!("{}", export_collection(&data, shown));
+    Ok(())
+}
+
+/// Prints where each unit is shown on the day, at its noon, as the map
+/// shows a day.
+fn print_positions(p: &positions::Positions) -> Result<(), Error> {
+    let data =
+        read_collection_shared(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
+    let units = Units::of(&data.features, &p.rule);
+    let shown = units.positions_at(noon(p.at), &p.rule);
+    println!("{}", export_positions(&data, &units, &shown));
     Ok(())
 }
 

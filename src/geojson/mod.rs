@@ -8,5 +8,6 @@ pub mod csv;
 pub mod export;
 pub mod found;
 pub mod geometry;
+pub mod positions;
 pub mod read;
 pub mod scan;
