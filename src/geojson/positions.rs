@@ -10,7 +10,8 @@ use crate::time::Day;
 
 /// The FeatureCollection of `positions` (of `units`, read from `data`):
 /// each a Point with the sighting's properties, then `unit`, `last_seen`
-/// (the sighting's `start` as written), `age_days`, `observed` (seen on
+/// (the sighting's time as written: its `start`, `time`, `date`,
+/// `datetime` or `timestamp`), `age_days`, `observed` (seen on
 /// the day shown), `interpolated` (glided between sightings) and
 /// `source_id` (the sighting's id, or null).
 ///
@@ -33,9 +34,14 @@ pub fn export_positions(data: &Dataset, units: &Units, positions: &[Position]) -
             let feature = data.features.get(position.sighting)?;
             let unit = units.get(position.unit)?;
             let mut properties: Map<String, Value> = feature.properties();
-            let last_seen = match properties.get("start") {
-                Some(Value::String(written)) => written.clone(),
-                _ => feature
+            // The time as written, in the first property that gives one.
+            let written = ["start", "time", "date", "datetime", "timestamp"]
+                .iter()
+                .find_map(|key| properties.get(*key).filter(|v| !v.is_null()));
+            let last_seen = match written {
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+                None => feature
                     .span
                     .start
                     .map(|t| t.to_string())

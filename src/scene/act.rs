@@ -37,7 +37,9 @@ impl Scene {
             all.append(data);
             all
         };
+        let rule = std::mem::take(&mut self.unit_rule);
         *self = Scene::new(data, std::mem::take(&mut self.selection));
+        self.set_unit_rule(rule);
         let change = self.go_to(self.first);
         Update {
             change,
@@ -87,6 +89,13 @@ impl Scene {
                 Update::default()
             }
             Action::Restore(state) => self.restore(state),
+            Action::Units(rule) => {
+                self.set_unit_rule(rule.clone());
+                Update {
+                    relisted: true,
+                    ..Update::default()
+                }
+            }
             // Owns its data: see [`Scene::load`].
             Action::Load { .. }
             | Action::TogglePlay

@@ -6,6 +6,7 @@
 use crate::model::Dataset;
 use crate::scene::fragment::LinkState;
 use crate::scene::selection::Selection;
+use crate::space::sightings::UnitRule;
 use crate::time::index::Change;
 use crate::time::Day;
 
@@ -39,6 +40,9 @@ pub enum Action {
     Pick { x: f64, y: f64 },
     /// Draw a frame: the canvas asked for one, or the map moved.
     Draw,
+    /// Read units from sightings by this rule (the unit property, the
+    /// stale limit, gliding).
+    Units(UnitRule),
     /// List the chronology for the day shown (after the slider rested).
     Relist,
     /// A person opened the popup of this feature on the map, or closed
@@ -73,6 +77,7 @@ impl Action {
             | Action::GoToDay(_)
             | Action::Step(_)
             | Action::Select(_)
+            | Action::Units(_)
             | Action::Choose(_)
             | Action::Open(_) => Some(true),
         }

@@ -19,6 +19,7 @@ use crate::scene::play::Tick;
 use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::scene::shown::Shown;
 use crate::space::journeys::{Journeys, Unit};
+use crate::space::sightings::{Position, UnitRule, Units};
 use crate::time::index::{Change, TimeIndex};
 use crate::time::Day;
 
@@ -33,6 +34,9 @@ pub struct Scene {
     dated: bool,
     moment: i64,
     journeys: Journeys,
+    /// How units are read from sightings, and the units read so.
+    unit_rule: UnitRule,
+    units: Units,
     /// The feature whose popup is open.
     selected: Option<usize>,
 }
@@ -76,6 +80,8 @@ impl Scene {
         });
         Scene {
             journeys: Journeys::of(&data.features),
+            units: Units::of(&data.features, &UnitRule::default()),
+            unit_rule: UnitRule::default(),
             data,
             selection,
             shown,
@@ -187,6 +193,39 @@ impl Scene {
                 || made_public_on(feature).is_none_or(|day| day.start_seconds() < before);
             known && self.selection.admits(feature)
         })
+    }
+
+    /// How units are read from sightings, and shown.
+    pub fn unit_rule(&self) -> &UnitRule {
+        &self.unit_rule
+    }
+
+    /// The units read from the data's sightings.
+    pub fn units_seen(&self) -> &Units {
+        &self.units
+    }
+
+    /// Reads units by `rule` from now on (another unit property, another
+    /// stale limit, gliding or not).
+    pub fn set_unit_rule(&mut self, rule: UnitRule) {
+        if rule.property != self.unit_rule.property {
+            self.units = Units::of(&self.data.features, &rule);
+        }
+        self.unit_rule = rule;
+    }
+
+    /// Where each unit is shown at the moment shown (see
+    /// [`Units::positions_at`]): of sightings the mode and filters admit.
+    pub fn positions(&self) -> Vec<Position> {
+        let mut positions = self.units.positions_at(self.moment, &self.unit_rule);
+        positions.retain(|p| {
+            self.data.features.get(p.sighting).is_some_and(|f| {
+                self.selection.admits(f)
+                    && (self.selection.replay != Replay::MadePublicBy
+                        || made_public_on(f).is_none_or(|day| day <= self.day()))
+            })
+        });
+        positions
     }
 
     /// The units under way at the moment shown, on routes the map shows.
@@ -575,5 +614,55 @@ mod tests {
         assert!(update.change.is_empty() && update.relisted);
         let update = scene.act(&Action::GoToDay(day("2024-10-18")));
         assert_eq!(update.change.entered, [1, 4]);
+    }
+
+    #[test]
+    fn issue_13_units_are_where_they_were_last_seen_as_the_filters_allow() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30, 50]}, "properties": {"unit": "A", "date": "2022-04-01", "confidence": "reported"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [31, 50]}, "properties": {"formation": "A", "date": "2022-04-01", "confidence": "claimed"}},
+          {"type": "Feature", "geometry": null, "properties": {"start": "2022-04-20"}}]}"#;
+        let mut scene = scene(text, Selection::default());
+        scene.act(&Action::GoToDay(day("2022-04-05")));
+        // The sighting's own day is over; its unit is still shown.
+        assert_eq!(scene.count(), 0);
+        let at: Vec<(usize, i64)> = scene
+            .positions()
+            .iter()
+            .map(|p| (p.sighting, p.age_days))
+            .collect();
+        assert_eq!(at, [(0, 4)]);
+        let reported_hidden = Selection {
+            confidence: Some(vec![Grade::Claimed]),
+            ..Selection::default()
+        };
+        scene.act(&Action::Select(reported_hidden));
+        assert!(scene.positions().is_empty());
+        scene.act(&Action::Select(Selection::default()));
+        let update = scene.act(&Action::Units(UnitRule {
+            property: "formation".into(),
+            ..UnitRule::default()
+        }));
+        assert!(update.relisted);
+        assert_eq!(
+            scene
+                .positions()
+                .iter()
+                .map(|p| p.sighting)
+                .collect::<Vec<_>>(),
+            [1]
+        );
+        // Loading more data keeps the rule.
+        let more = match read_collection("more", text) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        scene.load(more, false);
+        assert_eq!(scene.unit_rule().property, "formation");
+        assert_eq!(scene.units_seen().len(), 1);
+        assert_eq!(
+            scene.units_seen().get(0).map(|u| u.sightings.len()),
+            Some(2)
+        );
     }
 }

@@ -120,6 +120,11 @@ impl Units {
             else {
                 continue;
             };
+            // Most features of most files name no unit: a search of the
+            // text is enough to pass them by.
+            if !feature.raw.contains(rule.property.as_str()) {
+                continue;
+            }
             let name = match property(&feature.raw, &rule.property) {
                 Some(serde_json::Value::String(name)) if !name.trim().is_empty() => name,
                 Some(serde_json::Value::Number(number)) => number.to_string(),
