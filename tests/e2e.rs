@@ -1403,3 +1403,98 @@ async fn issue_11_the_map_says_who_said_what_and_every_caveat() {
     })
     .await;
 }
+
+/// The unit markers on the map: `(unit, age in days)` of each, sorted.
+async fn units_on_map(browser: &Browser) -> Result<Vec<(String, String)>, String> {
+    let found = browser
+        .js("return [...document.querySelectorAll('.leaflet-unit')].map(e => [e.getAttribute('data-unit'), e.getAttribute('data-age-days')])")
+        .await?;
+    let mut units: Vec<(String, String)> =
+        serde_json::from_value(found).map_err(|e| e.to_string())?;
+    units.sort();
+    Ok(units)
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser
+            .click("input[name=import-mode][value=replace]")
+            .await?;
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/examples/sightings.geojson");
+        browser.choose_files("#import", &[&example]).await?;
+        browser
+            .wait_for_text(
+                "#status",
+                "1 feature on 2022-03-01 · 1 unit, 1 seen that day",
+            )
+            .await?;
+        // Between the two snapshots: no sighting is on its day, but both
+        // units are where they were last seen, five days before; the
+        // battalion seen on March 1 has gone stale.
+        browser.set_date("2022-04-30").await?;
+        browser
+            .wait_for_text(
+                "#status",
+                "0 features on 2022-04-30 · 2 units, 0 seen that day",
+            )
+            .await?;
+        let brigade = ("Example Brigade A".to_owned(), "5".to_owned());
+        let regiment = ("Example Regiment B".to_owned(), "5".to_owned());
+        let units = units_on_map(&browser).await?;
+        check(
+            units == [brigade, regiment],
+            format!("units on 2022-04-30: {units:?}"),
+        )?;
+        browser.screenshot("units-2022-04-30.png").await?;
+        browser
+            .click(".leaflet-unit[data-unit=\"Example Brigade A\"]")
+            .await?;
+        let text = popup_text(&browser, "Example Brigade A").await?;
+        for part in ["last seen 2022-04-25 (5 days ago)", "Example snapshot 1"] {
+            check(
+                text.contains(part),
+                format!("the unit's popup does not say {part:?}: {text:?}"),
+            )?;
+        }
+        // On the second snapshot's day: seen that day, the regiment in two
+        // places at once.
+        browser.set_date("2022-05-09").await?;
+        browser
+            .wait_for_text(
+                "#status",
+                "3 features on 2022-05-09 · 2 units, 2 seen that day",
+            )
+            .await?;
+        let units = units_on_map(&browser).await?;
+        let ages: Vec<&str> = units.iter().map(|(_, age)| age.as_str()).collect();
+        check(
+            units.len() == 3 && ages == ["0", "0", "0"],
+            format!("units on 2022-05-09: {units:?}"),
+        )?;
+        // The markers' count is the command line's.
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
+            .args([
+                "positions",
+                "--at",
+                "2022-05-09",
+                "assets/examples/sightings.geojson",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .map_err(|e| e.to_string())?;
+        let printed: Value = serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
+        let count = printed["features"].as_array().map_or(0, Vec::len);
+        check(
+            count == units.len(),
+            format!(
+                "troopmap positions gives {count} positions, the map {}",
+                units.len()
+            ),
+        )
+    })
+    .await;
+}

@@ -119,6 +119,37 @@ pub mod size {
     pub const MOVER_OUTLINE: f64 = 2.0;
 }
 
+/// The colours of units' sides, in the order the sides first appear in
+/// the data: neutral hues, none of them a grade's, none meaning friend or
+/// foe. A ninth side takes the first colour again; the legend names each.
+pub const SIDE_COLORS: [&str; 8] = [
+    "#1b9e77", "#a6761d", "#e7298a", "#66a61e", "#e6ab02", "#17becf", "#8c564b", "#bcbd22",
+];
+
+/// A unit's marker: its radius and outline, and its fill's opacity by age:
+/// full on the day it was seen, fading to [`UNIT_OLDEST_OPACITY`] on the
+/// last day before it goes stale.
+pub const UNIT_RADIUS: f64 = 6.0;
+pub const UNIT_WEIGHT: f64 = 2.0;
+pub const UNIT_OLDEST_OPACITY: f64 = 0.25;
+
+/// The fill opacity of a unit's marker `age_days` after it was seen, when
+/// it goes stale after `stale_after` days (`None`: never; it then fades
+/// over 30 days and stays faint).
+///
+/// ```
+/// use troopmap::draw::style::unit_opacity;
+/// assert_eq!(unit_opacity(0, Some(30)), 1.0);
+/// assert_eq!(unit_opacity(30, Some(30)), 0.25);
+/// assert!(unit_opacity(15, Some(30)) > 0.25 && unit_opacity(15, Some(30)) < 1.0);
+/// assert_eq!(unit_opacity(400, None), 0.25);
+/// ```
+pub fn unit_opacity(age_days: i64, stale_after: Option<u32>) -> f64 {
+    let span = f64::from(stale_after.unwrap_or(30).max(1));
+    let old = (age_days.max(0) as f64 / span).min(1.0);
+    1.0 - old * (1.0 - UNIT_OLDEST_OPACITY)
+}
+
 /// How a place's marker shows the precision of its point.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlaceMark {

@@ -12,6 +12,7 @@ pub mod fragment;
 pub mod play;
 pub mod selection;
 pub mod shown;
+pub mod status;
 
 use crate::model::statement::Grade;
 use crate::model::Dataset;

@@ -48,6 +48,9 @@ impl Default for UnitRule {
 pub struct Sighting {
     pub index: usize,
     pub at: Coord<f64>,
+    /// Its side (`side`, else `affiliation`, else `country`), by its place
+    /// in [`Units::sides`].
+    pub side: Option<usize>,
     /// When it was seen (its `start`), in seconds since 1970.
     pub time: i64,
 }
@@ -68,6 +71,8 @@ pub struct Position {
     /// moment), by feature index.
     pub sighting: usize,
     pub at: Coord<f64>,
+    /// The sighting's side, by its place in [`Units::sides`].
+    pub side: Option<usize>,
     /// When the unit was last seen, in seconds since 1970.
     pub seen: i64,
     /// Whole days from the day it was last seen to the day shown.
@@ -88,7 +93,7 @@ impl Position {
     /// use troopmap::space::sightings::Position;
     /// let day = 86_400;
     /// let p = |age_days| Position { unit: 0, sighting: 0, at: geo::coord! { x: 0.0, y: 0.0 },
-    ///     seen: 19_112 * day, age_days, interpolated: false };
+    ///     side: None, seen: 19_112 * day, age_days, interpolated: false };
     /// assert_eq!(p(5).last_seen(), "last seen 2022-04-30 (5 days ago)");
     /// assert_eq!(p(1).last_seen(), "last seen 2022-04-30 (1 day ago)");
     /// assert_eq!(p(0).last_seen(), "last seen 2022-04-30 (that day)");
@@ -103,9 +108,12 @@ impl Position {
     }
 }
 
-/// Every unit of a dataset, with its sightings.
+/// Every unit of a dataset, with its sightings, and the sides they name.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Units(Vec<Unit>);
+pub struct Units {
+    units: Vec<Unit>,
+    sides: Vec<String>,
+}
 
 impl Units {
     /// The units of `features` under `rule`: each point feature with a
@@ -114,6 +122,7 @@ impl Units {
     pub fn of(features: &[MapFeature], rule: &UnitRule) -> Units {
         let mut units: Vec<Unit> = Vec::new();
         let mut by_name = std::collections::HashMap::new();
+        let mut sides: Vec<String> = Vec::new();
         for (index, feature) in features.iter().enumerate() {
             let (Some(geo::Geometry::Point(point)), Some(start)) =
                 (&feature.geometry, feature.span.start)
@@ -137,46 +146,72 @@ impl Units {
                 });
                 units.len() - 1
             });
+            let side = side_of(&feature.raw).map(|name| {
+                sides.iter().position(|s| *s == name).unwrap_or_else(|| {
+                    sides.push(name);
+                    sides.len() - 1
+                })
+            });
             units[slot].sightings.push(Sighting {
                 index,
                 at: point.0,
+                side,
                 time: start.seconds(),
             });
         }
         for unit in &mut units {
             unit.sightings.sort_by_key(|s| (s.time, s.index));
         }
-        Units(units)
+        Units { units, sides }
+    }
+
+    /// The sides the sightings name, in the order they first appear.
+    pub fn sides(&self) -> &[String] {
+        &self.sides
     }
 
     /// Whether there are none: a file without units shows as before.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.units.is_empty()
     }
 
     /// How many units there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.units.len()
     }
 
     /// The units, in the order they first appear.
     pub fn iter(&self) -> impl Iterator<Item = &Unit> {
-        self.0.iter()
+        self.units.iter()
     }
 
     /// Unit `unit`.
     pub fn get(&self, unit: usize) -> Option<&Unit> {
-        self.0.get(unit)
+        self.units.get(unit)
     }
 
     /// Where every unit is shown at `moment` under `rule`, unit by unit.
     pub fn positions_at(&self, moment: i64, rule: &UnitRule) -> Vec<Position> {
         let mut positions = Vec::new();
-        for (unit, sightings) in self.0.iter().map(|u| &u.sightings).enumerate() {
+        for (unit, sightings) in self.units.iter().map(|u| &u.sightings).enumerate() {
             positions_of(unit, sightings, moment, rule, &mut positions);
         }
         positions
     }
+}
+
+/// A sighting's side: its `side`, else `affiliation`, else `country`, as
+/// text.
+fn side_of(raw: &str) -> Option<String> {
+    ["side", "affiliation", "country"].iter().find_map(|key| {
+        if !raw.contains(key) {
+            return None;
+        }
+        match property(raw, key)? {
+            serde_json::Value::String(name) if !name.trim().is_empty() => Some(name),
+            _ => None,
+        }
+    })
 }
 
 /// The positions of one unit at `moment`, pushed onto `out`.
@@ -206,6 +241,7 @@ fn positions_of(
         unit,
         sighting: s.index,
         at,
+        side: s.side,
         seen: latest.time,
         age_days,
         interpolated,
@@ -411,5 +447,28 @@ mod tests {
             },
         );
         assert_eq!(by_formation.get(0).map(|u| u.sightings[0].index), Some(4));
+    }
+
+    #[test]
+    fn sides_are_read_from_side_affiliation_or_country_in_order() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": "a", "country": "X", "date": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": "b", "affiliation": "Y", "country": "X", "date": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": "c", "side": "X", "date": "2022-04-01"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"unit": "d", "date": "2022-04-01"}}]}"#;
+        let data = match read_collection("t", text) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        let rule = UnitRule::default();
+        let units = Units::of(&data.features, &rule);
+        assert_eq!(units.sides(), ["X", "Y"]);
+        let noon = Day(19_083).start_seconds() + 43_200;
+        let sides: Vec<Option<usize>> = units
+            .positions_at(noon, &rule)
+            .iter()
+            .map(|p| p.side)
+            .collect();
+        assert_eq!(sides, [Some(0), Some(1), Some(0), None]);
     }
 }

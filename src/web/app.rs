@@ -20,7 +20,7 @@ use crate::web::input::timers::Clock;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit};
 use crate::web::panels::days::Days;
-use crate::web::panels::{chronology, histogram, popup};
+use crate::web::panels::{chronology, histogram, legend, popup};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
@@ -161,6 +161,7 @@ impl App {
                         .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
                 }
             }
+            Action::Units(_) => legend::show_units(self.scene.units_seen())?,
             Action::Popup(index) => {
                 // A person opened or closed a popup.
                 self.mark_window(*index)?;
@@ -201,6 +202,8 @@ impl App {
             let redrawn = self.drawing.active().regrade(&self.scene)?;
             open = open.or(self.scene.selected().filter(|s| redrawn.contains(s)));
             self.drawing.active().show_units(&self.scene)?;
+            let positions = self.scene.positions();
+            self.drawing.positions().show(&positions, &self.scene)?;
             if update.relisted {
                 self.days.reset();
             }
@@ -230,6 +233,7 @@ impl App {
         controls.set_range(first, last);
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
+        legend::show_units(self.scene.units_seen())?;
         fit::to_story(&self.map, self.scene.data());
         self.drawn_at = None;
         self.show(update)?;

@@ -53,6 +53,17 @@ impl Controls {
         Ok(())
     }
 
+    /// Adds what the status says of the units (see
+    /// [`crate::scene::status::units`]) after the count of features.
+    pub fn show_units(&self, units: Option<&str>) -> Result<(), JsValue> {
+        if let Some(units) = units {
+            let features = self.status.text_content().unwrap_or_default();
+            self.status
+                .set_text_content(Some(&format!("{features} · {units}")));
+        }
+        Ok(())
+    }
+
     /// Shows that the data has no dates, and the count of features.
     pub fn show_undated(&self, count: usize) -> Result<(), JsValue> {
         self.slider.set_attribute("aria-valuetext", "undated")?;

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::scene::action::Action;
 use crate::scene::chronology::Listing;
+use crate::scene::status;
 use crate::scene::Scene;
 use crate::time::Day;
 use crate::web::dispatch::Dispatch;
@@ -101,10 +102,11 @@ impl Days {
         }
         if scene.dated() {
             self.controls
-                .show(day.0 - scene.first().0, day, scene.count())
+                .show(day.0 - scene.first().0, day, scene.count())?;
         } else {
-            self.controls.show_undated(scene.count())
+            self.controls.show_undated(scene.count())?;
         }
+        self.controls.show_units(status::units(scene).as_deref())
     }
 }
 

@@ -4,9 +4,12 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::draw::style::{arrow_id, place_mark, size, stroke};
+use crate::draw::style::{
+    arrow_id, place_mark, size, stroke, SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT,
+};
 use crate::model::statement::{Grade, SourceType};
 use crate::model::{Kind, Precision};
+use crate::space::sightings::Units;
 use crate::web::page::dom::{self, element, svg};
 
 /// Fills the legend element `#legend`, and adds the arrowhead markers that
@@ -25,7 +28,50 @@ pub fn build() -> Result<(), JsValue> {
     add_who(&list)?;
     add_kinds(&list)?;
     dom::add(&details, &list)?;
+    // Filled by `show_units` when the data has units.
+    let units = element("ul", "legend-units", "")?;
+    units.set_id("legend-units");
+    dom::add(&details, &units)?;
     dom::add(&legend, &details)?;
+    Ok(())
+}
+
+/// Names the colour of each side of `units`, and how a unit's marker shows
+/// its age; empty for data without units.
+pub fn show_units(units: &Units) -> Result<(), JsValue> {
+    let list: Element = dom::by_id("legend-units")?;
+    list.set_text_content(None);
+    if units.is_empty() {
+        return Ok(());
+    }
+    dom::add(
+        &list,
+        &element("li", "legend-heading", "Units, where last seen")?,
+    )?;
+    let sides = units
+        .sides()
+        .iter()
+        .enumerate()
+        .map(|(i, side)| (SIDE_COLORS[i % SIDE_COLORS.len()], side.as_str()))
+        .chain(std::iter::once(("#555555", "side not given")));
+    for (color, side) in sides {
+        let item = element("li", "", "")?;
+        dom::add(&item, &element("span", "filter-spacer", "")?)?;
+        let s = sample_svg()?;
+        dom::add(&s, &circle(UNIT_RADIUS, color, 1.0, color, UNIT_WEIGHT)?)?;
+        dom::add(&item, &s)?;
+        dom::add(&item, &element("span", "", side)?)?;
+        dom::add(&list, &item)?;
+    }
+    dom::add(
+        &list,
+        &element(
+            "li",
+            "legend-meaning",
+            "Solid: seen that day; fainter the longer ago it was seen, until it goes stale. \
+             Hollow and dashed: between two sightings, a guess.",
+        )?,
+    )?;
     Ok(())
 }
 

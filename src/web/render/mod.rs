@@ -9,6 +9,7 @@ pub mod features;
 pub mod labels;
 pub mod layers;
 pub mod movers;
+pub mod positions;
 
 use leaflet::Map;
 use wasm_bindgen::JsValue;
@@ -19,6 +20,7 @@ use crate::web::dispatch::Dispatch;
 
 use canvas::Canvas;
 use layers::Layers;
+use positions::Positions;
 
 /// From this many features on, the data is drawn on the canvas.
 pub const CANVAS_FROM: usize = 2_000;
@@ -59,11 +61,13 @@ pub trait Renderer {
     fn pick(&self, x: f64, y: f64, scene: &Scene) -> Option<usize>;
 }
 
-/// Both renderers, and which one draws the data.
+/// Both renderers, and which one draws the data; and the units where they
+/// were last seen, drawn over either.
 pub struct Renderers {
     layers: Layers,
     canvas: Canvas,
     on_canvas: bool,
+    positions: Positions,
 }
 
 impl Renderers {
@@ -77,6 +81,7 @@ impl Renderers {
             layers,
             canvas,
             on_canvas: false,
+            positions: Positions::new(map),
         })
     }
 
@@ -85,6 +90,7 @@ impl Renderers {
     /// drew.
     pub fn choose(&mut self, scene: &Scene) {
         self.on_canvas = scene.data().features.len() >= CANVAS_FROM;
+        self.positions.clear();
         if self.on_canvas {
             self.layers.release();
             self.canvas.reset(scene);
@@ -101,6 +107,11 @@ impl Renderers {
         } else {
             &mut self.layers
         }
+    }
+
+    /// The units' markers.
+    pub fn positions(&mut self) -> &mut Positions {
+        &mut self.positions
     }
 
     /// The renderer that draws the data, to ask.

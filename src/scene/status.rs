@@ -1,0 +1,59 @@
+//! The line under the slider, after how many features the time rule shows
+//! on the day: for data with units, how many units are shown and how many
+//! of them were seen that day.
+
+use std::collections::BTreeSet;
+
+use crate::scene::Scene;
+
+/// What the status line says of the units of `scene`, after its count of
+/// features: `None` for data without units.
+///
+/// ```
+/// use troopmap::{read_collection, scene::{status::units, Scene}, Day};
+/// let data = read_collection("s", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30, 50]}, "properties": {"unit": "A", "date": "2022-04-01"}},
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [31, 50]}, "properties": {"unit": "B", "date": "2022-04-03"}}]}"#).unwrap();
+/// let mut scene = Scene::new(data, Default::default());
+/// scene.go_to(Day::parse("2022-04-03").unwrap());
+/// assert_eq!(units(&scene).as_deref(), Some("2 units, 1 seen that day"));
+/// scene.go_to(Day::parse("2022-04-01").unwrap());
+/// assert_eq!(units(&scene).as_deref(), Some("1 unit, 1 seen that day"));
+/// ```
+pub fn units(scene: &Scene) -> Option<String> {
+    if scene.units_seen().is_empty() {
+        return None;
+    }
+    let positions = scene.positions();
+    let shown: BTreeSet<usize> = positions.iter().map(|p| p.unit).collect();
+    let seen: BTreeSet<usize> = positions
+        .iter()
+        .filter(|p| p.observed())
+        .map(|p| p.unit)
+        .collect();
+    let noun = if shown.len() == 1 { "unit" } else { "units" };
+    Some(format!(
+        "{} {noun}, {} seen that day",
+        shown.len(),
+        seen.len()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_collection;
+
+    #[test]
+    fn data_without_units_says_nothing_of_them() {
+        let data = match read_collection(
+            "s",
+            r#"{"type": "FeatureCollection", "features": [
+              {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"start": "2024-10-08"}}]}"#,
+        ) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(units(&Scene::new(data, Default::default())), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Units where they were last seen: a marker per position the scene
+//! answers, in its side's colour, solid on the day the unit was seen and
+//! fading with its age; a position glided between two sightings is hollow
+//! and dashed, a guess. Its tooltip names the unit; its popup says when it
+//! was last seen and what the sighting says.
+
+use std::collections::BTreeMap;
+
+use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::draw::style::{unit_opacity, SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT};
+use crate::scene::Scene;
+use crate::space::sightings::Position;
+use crate::web::page::bindings::{self, lat_lng, object};
+use crate::web::page::dom::{self, element};
+use crate::web::panels::popup;
+use crate::web::render::features::POINT_PANE;
+use crate::web::render::labels;
+
+/// A marker on the map, and what it was drawn as.
+struct Marker {
+    marker: CircleMarker,
+    drawn: Position,
+}
+
+/// The markers of the units shown.
+pub struct Positions {
+    group: LayerGroup,
+    /// By (unit, sighting): a unit reported in two places has two.
+    markers: BTreeMap<(usize, usize), Marker>,
+}
+
+impl Positions {
+    /// No markers yet; they are drawn on `map`.
+    pub fn new(map: &Map) -> Positions {
+        let group = LayerGroup::new();
+        group.add_to(map);
+        Positions {
+            group,
+            markers: BTreeMap::new(),
+        }
+    }
+
+    /// Forgets every marker (the data changed).
+    pub fn clear(&mut self) {
+        self.group.clear_layers();
+        self.markers.clear();
+    }
+
+    /// Draws `positions` of the scene's units, and no other: a marker
+    /// whose position is gone is removed; one that moved or aged is drawn
+    /// anew.
+    pub fn show(&mut self, positions: &[Position], scene: &Scene) -> Result<(), JsValue> {
+        let mut kept = BTreeMap::new();
+        let mut changed = false;
+        for position in positions {
+            let key = (position.unit, position.sighting);
+            let marker = match self.markers.remove(&key) {
+                Some(marker) if marker.drawn == *position => marker,
+                Some(old) => {
+                    self.group.remove_layer(old.marker.unchecked_ref());
+                    changed = true;
+                    self.add(position, scene)?
+                }
+                None => {
+                    changed = true;
+                    self.add(position, scene)?
+                }
+            };
+            kept.insert(key, marker);
+        }
+        for gone in self.markers.values() {
+            self.group.remove_layer(gone.marker.unchecked_ref());
+            changed = true;
+        }
+        self.markers = kept;
+        if changed {
+            labels::declutter()?;
+        }
+        Ok(())
+    }
+
+    /// A marker for `position`, added to the map.
+    fn add(&self, position: &Position, scene: &Scene) -> Result<Marker, JsValue> {
+        let units = scene.units_seen();
+        let name = units.get(position.unit).map_or("", |u| u.name.as_str());
+        let color = position
+            .side
+            .map_or("#555555", |side| SIDE_COLORS[side % SIDE_COLORS.len()]);
+        let style = PathOptions::new();
+        style.set_color(color.to_owned());
+        style.set_weight(UNIT_WEIGHT);
+        style.set_fill(true);
+        style.set_pane(POINT_PANE.to_owned());
+        if position.interpolated {
+            // A guess: hollow, dashed.
+            style.set_fill_color("#ffffff".to_owned());
+            style.set_fill_opacity(1.0);
+            style.set_dash_array("3 3".to_owned());
+        } else {
+            style.set_fill_color(color.to_owned());
+            style.set_fill_opacity(unit_opacity(
+                position.age_days,
+                scene.unit_rule().stale_after,
+            ));
+        }
+        js_sys::Reflect::set(&style, &"radius".into(), &UNIT_RADIUS.into())?;
+        let marker = CircleMarker::new_with_options(&lat_lng(position.at), &style);
+        let layer: &Layer = marker.unchecked_ref();
+        // The unit's name, as text, under the place names when they crowd.
+        let label = element("span", "", name)?;
+        let priority = scene.data().features.len() + position.unit;
+        label.set_attribute(labels::PRIORITY, &priority.to_string())?;
+        bindings::bind_tooltip(
+            layer,
+            &label.into(),
+            &object(&[
+                ("permanent", true.into()),
+                ("direction", "right".into()),
+                ("offset", js_sys::Array::of2(&8.into(), &0.into()).into()),
+                ("className", "place-label unit-label".into()),
+            ]),
+        );
+        layer.bind_popup_with_options(
+            &content(position, name, scene)?.into(),
+            &object(&[
+                ("maxWidth", 340.into()),
+                ("maxHeight", popup::MAX_HEIGHT.into()),
+            ]),
+        );
+        self.group.add_layer(layer);
+        if let Some(element) = bindings::get_element(layer) {
+            // Added to Leaflet's own classes, which make it take clicks.
+            element.class_list().add_1("leaflet-unit")?;
+            element.set_attribute("data-unit", name)?;
+            element.set_attribute("data-age-days", &position.age_days.to_string())?;
+        }
+        Ok(Marker {
+            marker,
+            drawn: *position,
+        })
+    }
+}
+
+/// The popup of a unit's position: its name, when it was last seen (and
+/// whether the place is a guess), then what the sighting says.
+fn content(position: &Position, name: &str, scene: &Scene) -> Result<web_sys::Element, JsValue> {
+    let root = element("div", "popup unit-popup", "")?;
+    dom::add(&root, &element("h2", "popup-name", name)?)?;
+    dom::add(&root, &element("p", "unit-seen", &position.last_seen())?)?;
+    if position.interpolated {
+        dom::add(
+            &root,
+            &element(
+                "p",
+                "unit-guess",
+                "Drawn between two sightings, on the great circle: a guess, not a sighting.",
+            )?,
+        )?;
+    }
+    if let Some(feature) = scene.data().features.get(position.sighting) {
+        let sighting = popup::content_on(position.sighting, feature, scene.as_of())?;
+        // The sighting's own popup names the feature it came from; this
+        // one is the unit's.
+        sighting.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
+        dom::add(&root, &sighting)?;
+    }
+    Ok(root.into())
+}
