@@ -100,6 +100,7 @@ impl Scene {
             Action::Load { .. }
             | Action::TogglePlay
             | Action::Export
+            | Action::ExportPositions
             | Action::Relist
             | Action::Moved
             | Action::Pick { .. }

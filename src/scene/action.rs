@@ -28,6 +28,8 @@ pub enum Action {
     Tick,
     /// Download the features shown as GeoJSON.
     Export,
+    /// Download the units' positions shown as GeoJSON.
+    ExportPositions,
     /// Apply this replay mode and these filters (as the controls are set).
     Select(Selection),
     /// Show this feature: its day, the map on it, its popup.
@@ -66,6 +68,7 @@ impl Action {
             | Action::GoToMoment(_)
             | Action::TogglePlay
             | Action::Export
+            | Action::ExportPositions
             | Action::Relist
             | Action::Moved => Some(false),
             Action::Popup(_)

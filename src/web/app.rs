@@ -10,6 +10,7 @@ use leaflet::Map;
 use wasm_bindgen::prelude::*;
 
 use crate::geojson::export::{export_collection, file_name};
+use crate::geojson::positions::{self, export_positions};
 use crate::model::Dataset;
 use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
@@ -134,6 +135,12 @@ impl App {
                 let name = file_name(self.scene.day());
                 return download::save(&name, "application/geo+json", &text);
             }
+            Action::ExportPositions => {
+                let scene = &self.scene;
+                let text = export_positions(scene.data(), scene.units_seen(), &scene.positions());
+                let name = positions::file_name(scene.day());
+                return download::save(&name, "application/geo+json", &text);
+            }
             Action::Relist => {
                 self.days.relisted();
                 return self.show_day();
@@ -234,6 +241,8 @@ impl App {
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         legend::show_units(self.scene.units_seen())?;
+        dom::by_id::<web_sys::HtmlElement>("export-positions")?
+            .set_hidden(self.scene.units_seen().is_empty());
         fit::to_story(&self.map, self.scene.data());
         self.drawn_at = None;
         self.show(update)?;

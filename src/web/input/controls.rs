@@ -127,6 +127,7 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
         ("next", Action::Step(1)),
         ("play", Action::TogglePlay),
         ("export", Action::Export),
+        ("export-positions", Action::ExportPositions),
     ] {
         let button: HtmlElement = dom::by_id(id)?;
         let handle = dispatch.clone();
