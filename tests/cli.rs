@@ -303,3 +303,27 @@ fn issue_13_positions_wants_a_day_and_refuses_options_of_others() {
         "--unit-property does not apply to validate",
     );
 }
+
+#[test]
+fn issue_13_synth_writes_sightings_of_units_at_snapshots() {
+    let output = troopmap(&["synth", "--units", "5", "--sightings", "10", "--seed", "3"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let data = match troopmap::read_collection("synth", &text) {
+        Ok(data) => data,
+        Err(e) => panic!("{e}"),
+    };
+    let rule = troopmap::space::sightings::UnitRule::default();
+    let units = troopmap::space::sightings::Units::of(&data.features, &rule);
+    assert_eq!(units.len(), 5);
+    assert_eq!(units.sides(), ["side A", "side B"]);
+    // Nine in ten snapshots see each unit: about 45 sightings.
+    assert!((30..=50).contains(&data.features.len()), "{}", data.features.len());
+    assert!(units.iter().all(|u| u.sightings.len() <= 10));
+    let again = troopmap(&["synth", "--units", "5", "--sightings", "10", "--seed", "3"]);
+    assert_eq!(stdout(&again), text);
+    assert_refused(
+        &["synth", "--units", "5", "--features", "10"],
+        "synth wants --features N, or --units N and --sightings M",
+    );
+}

@@ -1452,15 +1452,25 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
         browser.screenshot("units-2022-04-30.png").await?;
         // "Export positions" writes what `troopmap positions` prints.
         browser.click("#export-positions").await?;
-        let file = browser.downloaded("troopmap-positions-2022-04-30.geojson").await?;
+        let file = browser
+            .downloaded("troopmap-positions-2022-04-30.geojson")
+            .await?;
         let exported = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
         let printed = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
-            .args(["positions", "--at", "2022-04-30", "assets/examples/sightings.geojson"])
+            .args([
+                "positions",
+                "--at",
+                "2022-04-30",
+                "assets/examples/sightings.geojson",
+            ])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .map_err(|e| e.to_string())?;
         let printed = String::from_utf8_lossy(&printed.stdout);
-        check(exported == printed.trim_end(), format!("the page exported {exported:?}, the command line printed {printed:?}"))?;
+        check(
+            exported == printed.trim_end(),
+            format!("the page exported {exported:?}, the command line printed {printed:?}"),
+        )?;
         browser
             .click(".leaflet-unit[data-unit=\"Example Brigade A\"]")
             .await?;

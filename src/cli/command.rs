@@ -38,6 +38,12 @@ pub enum Command {
     },
     /// `synth --features N [--seed S]`
     Synth { features: usize, seed: u64 },
+    /// `synth --units N --sightings M [--seed S]`
+    SynthUnits {
+        units: usize,
+        sightings: usize,
+        seed: u64,
+    },
     /// `positions [ORDER] --at DATE [--unit-property P] [--stale-after
     /// DAYS|never] [--glide] FILE`
     Positions(Positions),
@@ -202,6 +208,7 @@ fn basemap(tokens: &mut Tokens) -> Result<Command, UsageError> {
 
 fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
     let (mut features, mut seed) = (None, 1);
+    let (mut units, mut sightings) = (None, None);
     while let Some(token) = tokens.next() {
         match token {
             Token::Operand(operand) => {
@@ -214,9 +221,23 @@ fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
             Token::Option(option) => match option.name.as_str() {
                 "--features" => features = Some(number("--features", tokens.value(option)?)?),
                 "--seed" => seed = number("--seed", tokens.value(option)?)?,
+                "--units" => units = Some(number("--units", tokens.value(option)?)?),
+                "--sightings" => sightings = Some(number("--sightings", tokens.value(option)?)?),
                 _ => return Err(option.refused("synth")),
             },
         }
+    }
+    let count = |n: u64| usize::try_from(n).map_err(|_| UsageError::TooMany(n));
+    match (features, units, sightings) {
+        (None, Some(units), Some(sightings)) => {
+            return Ok(Command::SynthUnits {
+                units: count(units)?,
+                sightings: count(sightings)?,
+                seed,
+            })
+        }
+        (Some(_), None, None) | (None, None, None) => {}
+        _ => return Err(UsageError::FeaturesOrUnits),
     }
     let count = features.ok_or(UsageError::NoFeatures)?;
     let features = usize::try_from(count).map_err(|_| UsageError::TooMany(count))?;

@@ -19,6 +19,8 @@ pub const USAGE: &str = "usage:
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
+  troopmap synth --units N --sightings M [--seed S]
+                                                  print synthetic sightings of N units at M snapshots
   troopmap positions [ORDER] --at YYYY-MM-DD [UNITS] FILE
                                                   print where each unit is shown that day, as GeoJSON
 
@@ -59,6 +61,9 @@ pub enum UsageError {
     NoFeatures,
     /// `positions` without `--at`.
     PositionsWithoutAt,
+    /// `synth` with `--features` and `--units`, or one of `--units` and
+    /// `--sightings` without the other.
+    FeaturesOrUnits,
     /// Fewer operands than the subcommand wants.
     MissingOperand {
         command: &'static str,
@@ -113,6 +118,9 @@ impl fmt::Display for UsageError {
             UsageError::NeitherAtNorAll => f.write_str("export wants --at YYYY-MM-DD or --all"),
             UsageError::NoFeatures => f.write_str("synth wants --features N"),
             UsageError::PositionsWithoutAt => f.write_str("positions wants --at YYYY-MM-DD"),
+            UsageError::FeaturesOrUnits => {
+                f.write_str("synth wants --features N, or --units N and --sightings M")
+            }
             UsageError::MissingOperand { command, wants } => write!(f, "{command} wants {wants}"),
             UsageError::UnexpectedOperand {
                 command,

@@ -62,6 +62,17 @@ pub fn execute(command: Command) -> Result<(), Error> {
             tolerance,
         } => build_basemap(&input, &output, tolerance),
         Command::Synth { features, seed } => synth(features, seed),
+        Command::SynthUnits {
+            units,
+            sightings,
+            seed,
+        } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            synth::write_sightings(units, sightings, seed, &mut out)
+                .and_then(|()| std::io::Write::flush(&mut out))
+                .map_err(Error::Print)
+        }
         Command::Positions(p) => print_positions(&p),
         Command::Help => {
             println!("{USAGE}");
@@ -115,8 +126,7 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
         Exported::On(day) => TimeIndex::of(&data.features).shown_on(day),
         Exported::All => (0..data.features.len()).collect(),
     };
-    println!("{}", export_collection(&data, shown));
-    Ok(())
+    print(&export_collection(&data, shown))
 }
 
 /// Prints where each unit is shown on the day, at its noon, as the map
@@ -126,8 +136,17 @@ fn print_positions(p: &positions::Positions) -> Result<(), Error> {
         read_collection_shared(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
-    println!("{}", export_positions(&data, &units, &shown));
-    Ok(())
+    print(&export_positions(&data, &units, &shown))
+}
+
+/// Prints `text` and a line end; a closed output (`| head`) is an error,
+/// not a panic.
+fn print(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(Error::Print)
 }
 
 fn synth(count: usize, seed: u64) -> Result<(), Error> {

@@ -6,7 +6,7 @@ use troopmap::DateOrder;
 use super::error::UsageError;
 
 /// Every option some subcommand takes: any other is unknown.
-const OPTIONS: [&str; 14] = [
+const OPTIONS: [&str; 16] = [
     "--day-first",
     "--month-first",
     "--at",
@@ -21,6 +21,8 @@ const OPTIONS: [&str; 14] = [
     "--unit-property",
     "--stale-after",
     "--glide",
+    "--units",
+    "--sightings",
 ];
 
 /// Exactly `N` operands, or what the subcommand wants.

@@ -112,6 +112,56 @@ pub fn collection(count: usize, seed: u64) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Writes a FeatureCollection of synthetic sightings, made from `seed`,
+/// to `out`: `units` units on two sides, each seen at up to `sightings`
+/// snapshots spread over 2024 (nine in ten of them), moving a little from
+/// one to the next. Each is a Point with `unit`, `side`, `date`,
+/// `confidence` and a source; every name begins with "Synthetic".
+pub fn write_sightings(
+    units: usize,
+    sightings: usize,
+    seed: u64,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut rng = Rng::new(seed);
+    write!(
+        out,
+        "{{\"type\":\"FeatureCollection\",\"name\":\"Synthetic sightings, {units} units, {sightings} snapshots, seed {seed}\",\"features\":["
+    )?;
+    let first = Day::from_ymd(2024, 1, 1).map_or(19_723, |d| d.0);
+    let mut at: Vec<[f64; 2]> = (0..units)
+        .map(|u| near(&mut rng, &REGIONS[u % 3]))
+        .collect();
+    let mut written = 0usize;
+    for snapshot in 0..sightings {
+        let day = Day(first + (snapshot * 366 / sightings.max(1)) as i32);
+        for (u, place) in at.iter_mut().enumerate() {
+            place[0] = round(place[0] + rng.spread() * 0.05);
+            place[1] = round(place[1] + rng.spread() * 0.035);
+            if rng.below(10) == 0 {
+                continue;
+            }
+            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+            let sighting = json!({
+                "type": "Feature",
+                "id": format!("sighting:{snapshot}:{u}"),
+                "geometry": {"type": "Point", "coordinates": *place},
+                "properties": {
+                    "unit": format!("Synthetic unit {u}"),
+                    "side": if u % 2 == 0 { "side A" } else { "side B" },
+                    "date": day.to_string(),
+                    "confidence": *rng.pick(&CONFIDENCE[..3]),
+                    "sources": [{"title": format!("Synthetic snapshot {snapshot}"),
+                                 "publisher": *rng.pick(&PUBLISHERS)}],
+                },
+            });
+            serde_json::to_writer(&mut *out, &sighting)?;
+            written += 1;
+        }
+    }
+    out.write_all(b"\n]}\n")
+}
+
 fn round(x: f64) -> f64 {
     (x * 1e5).round() / 1e5
 }

@@ -123,6 +123,8 @@ impl Units {
         let mut units: Vec<Unit> = Vec::new();
         let mut by_name = std::collections::HashMap::new();
         let mut sides: Vec<String> = Vec::new();
+        // The key as a file writes it, quotes and all.
+        let key = serde_json::Value::from(rule.property.as_str()).to_string();
         for (index, feature) in features.iter().enumerate() {
             let (Some(geo::Geometry::Point(point)), Some(start)) =
                 (&feature.geometry, feature.span.start)
@@ -131,7 +133,7 @@ impl Units {
             };
             // Most features of most files name no unit: a search of the
             // text is enough to pass them by.
-            if !feature.raw.contains(rule.property.as_str()) {
+            if !feature.raw.contains(key.as_str()) {
                 continue;
             }
             let name = match property(&feature.raw, &rule.property) {
@@ -203,8 +205,14 @@ impl Units {
 /// A sighting's side: its `side`, else `affiliation`, else `country`, as
 /// text.
 fn side_of(raw: &str) -> Option<String> {
-    ["side", "affiliation", "country"].iter().find_map(|key| {
-        if !raw.contains(key) {
+    [
+        ("side", "\"side\""),
+        ("affiliation", "\"affiliation\""),
+        ("country", "\"country\""),
+    ]
+    .iter()
+    .find_map(|(key, quoted)| {
+        if !raw.contains(quoted) {
             return None;
         }
         match property(raw, key)? {
