@@ -318,7 +318,11 @@ fn issue_13_synth_writes_sightings_of_units_at_snapshots() {
     assert_eq!(units.len(), 5);
     assert_eq!(units.sides(), ["side A", "side B"]);
     // Nine in ten snapshots see each unit: about 45 sightings.
-    assert!((30..=50).contains(&data.features.len()), "{}", data.features.len());
+    assert!(
+        (30..=50).contains(&data.features.len()),
+        "{}",
+        data.features.len()
+    );
     assert!(units.iter().all(|u| u.sightings.len() <= 10));
     let again = troopmap(&["synth", "--units", "5", "--sightings", "10", "--seed", "3"]);
     assert_eq!(stdout(&again), text);

@@ -1481,6 +1481,14 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
                 format!("the unit's popup does not say {part:?}: {text:?}"),
             )?;
         }
+        // A day later the same markers are a day older, and say so.
+        browser.set_date("2022-05-01").await?;
+        browser.wait_for_text("#status", "0 features on 2022-05-01 · 2 units, 0 seen that day").await?;
+        let units = units_on_map(&browser).await?;
+        check(units.iter().all(|(_, age)| age == "6"), format!("units on 2022-05-01: {units:?}"))?;
+        browser.click(".leaflet-unit[data-unit=\"Example Regiment B\"]").await?;
+        let text = popup_text(&browser, "Example Regiment B").await?;
+        check(text.contains("last seen 2022-04-25 (6 days ago)"), format!("the unit's popup a day later: {text:?}"))?;
         // On the second snapshot's day: seen that day, the regiment in two
         // places at once.
         browser.set_date("2022-05-09").await?;

@@ -4,24 +4,41 @@
 //! and dashed, a guess. Its tooltip names the unit; its popup says when it
 //! was last seen and what the sighting says.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::draw::style::{unit_opacity, SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT};
+use crate::model::MapFeature;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
+use crate::time::Day;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom::{self, element};
 use crate::web::panels::popup;
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::labels;
 
-/// A marker on the map, and what it was drawn as.
+/// A marker on the map, what it was drawn as, and what its popup tells
+/// when it opens.
 struct Marker {
     marker: CircleMarker,
     drawn: Position,
+    told: Rc<RefCell<Told>>,
+    /// Builds the popup when it opens; kept as long as the marker.
+    _popup: Closure<dyn Fn(JsValue) -> JsValue>,
+}
+
+/// What a unit's popup tells: its name, its position, its sighting.
+struct Told {
+    name: String,
+    position: Position,
+    sighting: MapFeature,
+    as_of: Option<Day>,
 }
 
 /// The markers of the units shown.
@@ -58,6 +75,11 @@ impl Positions {
             let key = (position.unit, position.sighting);
             let marker = match self.markers.remove(&key) {
                 Some(marker) if marker.drawn == *position => marker,
+                // Only older (or younger): faded in place.
+                Some(mut marker) if same_place(&marker.drawn, position) => {
+                    age(&mut marker, position, scene)?;
+                    marker
+                }
                 Some(old) => {
                     self.group.remove_layer(old.marker.unchecked_ref());
                     changed = true;
@@ -122,8 +144,26 @@ impl Positions {
                 ("className", "place-label unit-label".into()),
             ]),
         );
+        let told = Rc::new(RefCell::new(Told {
+            name: name.to_owned(),
+            position: *position,
+            sighting: scene
+                .data()
+                .features
+                .get(position.sighting)
+                .cloned()
+                .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?,
+            as_of: scene.as_of(),
+        }));
+        let popup = {
+            let told = told.clone();
+            Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_| match content(&told.borrow()) {
+                Ok(element) => element.into(),
+                Err(error) => error,
+            })
+        };
         layer.bind_popup_with_options(
-            &content(position, name, scene)?.into(),
+            popup.as_ref(),
             &object(&[
                 ("maxWidth", 340.into()),
                 ("maxHeight", popup::MAX_HEIGHT.into()),
@@ -139,15 +179,44 @@ impl Positions {
         Ok(Marker {
             marker,
             drawn: *position,
+            told,
+            _popup: popup,
         })
     }
 }
 
+/// Whether two positions are drawn at the same place the same way, and
+/// differ at most in age.
+fn same_place(a: &Position, b: &Position) -> bool {
+    a.at == b.at && a.interpolated == b.interpolated && a.seen == b.seen && a.side == b.side
+}
+
+/// Fades `marker` to the age of `position`.
+fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), JsValue> {
+    if !position.interpolated {
+        let style = PathOptions::new();
+        style.set_fill_opacity(unit_opacity(
+            position.age_days,
+            scene.unit_rule().stale_after,
+        ));
+        marker.marker.set_style(&style);
+    }
+    if let Some(element) = bindings::get_element(marker.marker.unchecked_ref()) {
+        element.set_attribute("data-age-days", &position.age_days.to_string())?;
+    }
+    marker.drawn = *position;
+    let mut told = marker.told.borrow_mut();
+    told.position = *position;
+    told.as_of = scene.as_of();
+    Ok(())
+}
+
 /// The popup of a unit's position: its name, when it was last seen (and
 /// whether the place is a guess), then what the sighting says.
-fn content(position: &Position, name: &str, scene: &Scene) -> Result<web_sys::Element, JsValue> {
+fn content(told: &Told) -> Result<web_sys::Element, JsValue> {
+    let position = &told.position;
     let root = element("div", "popup unit-popup", "")?;
-    dom::add(&root, &element("h2", "popup-name", name)?)?;
+    dom::add(&root, &element("h2", "popup-name", &told.name)?)?;
     dom::add(&root, &element("p", "unit-seen", &position.last_seen())?)?;
     if position.interpolated {
         dom::add(
@@ -159,12 +228,10 @@ fn content(position: &Position, name: &str, scene: &Scene) -> Result<web_sys::El
             )?,
         )?;
     }
-    if let Some(feature) = scene.data().features.get(position.sighting) {
-        let sighting = popup::content_on(position.sighting, feature, scene.as_of())?;
-        // The sighting's own popup names the feature it came from; this
-        // one is the unit's.
-        sighting.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
-        dom::add(&root, &sighting)?;
-    }
+    let sighting = popup::content_on(position.sighting, &told.sighting, told.as_of)?;
+    // The sighting's own popup names the feature it came from; this one is
+    // the unit's.
+    sighting.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
+    dom::add(&root, &sighting)?;
     Ok(root.into())
 }
