@@ -1450,6 +1450,16 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
             format!("units on 2022-04-30: {units:?}"),
         )?;
         browser.screenshot("units-2022-04-30.png").await?;
+        // The units controls offer the file's text properties, and change
+        // the map and the address.
+        let offered = browser.js("return [...document.querySelectorAll('#unit-property option')].map(o => o.value)").await?;
+        check(offered == json!(["side", "unit", ""]), format!("Units by offers {offered}"))?;
+        browser.js("const s = document.getElementById('stale-after'); s.value = '3'; s.dispatchEvent(new Event('change'))").await?;
+        browser.wait_for_text("#status", "0 features on 2022-04-30 · 0 units, 0 seen that day").await?;
+        let address = browser.js("return location.hash").await?;
+        check(address.as_str().is_some_and(|a| a.contains("stale=3")), format!("the address after a 3-day limit: {address}"))?;
+        browser.js("const s = document.getElementById('stale-after'); s.value = '30'; s.dispatchEvent(new Event('change'))").await?;
+        browser.wait_for_text("#status", "0 features on 2022-04-30 · 2 units, 0 seen that day").await?;
         // "Export positions" writes what `troopmap positions` prints.
         browser.click("#export-positions").await?;
         let file = browser
@@ -1483,12 +1493,26 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
         }
         // A day later the same markers are a day older, and say so.
         browser.set_date("2022-05-01").await?;
-        browser.wait_for_text("#status", "0 features on 2022-05-01 · 2 units, 0 seen that day").await?;
+        browser
+            .wait_for_text(
+                "#status",
+                "0 features on 2022-05-01 · 2 units, 0 seen that day",
+            )
+            .await?;
         let units = units_on_map(&browser).await?;
-        check(units.iter().all(|(_, age)| age == "6"), format!("units on 2022-05-01: {units:?}"))?;
-        browser.click(".leaflet-unit[data-unit=\"Example Regiment B\"]").await?;
+        check(
+            units.iter().all(|(_, age)| age == "6"),
+            format!("units on 2022-05-01: {units:?}"),
+        )?;
+        // Clicked where it is now: the last popup may have moved the map.
+        browser
+            .js("document.querySelector('.leaflet-unit[data-unit=\"Example Regiment B\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+            .await?;
         let text = popup_text(&browser, "Example Regiment B").await?;
-        check(text.contains("last seen 2022-04-25 (6 days ago)"), format!("the unit's popup a day later: {text:?}"))?;
+        check(
+            text.contains("last seen 2022-04-25 (6 days ago)"),
+            format!("the unit's popup a day later: {text:?}"),
+        )?;
         // On the second snapshot's day: seen that day, the regiment in two
         // places at once.
         browser.set_date("2022-05-09").await?;
@@ -1504,6 +1528,16 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
             units.len() == 3 && ages == ["0", "0", "0"],
             format!("units on 2022-05-09: {units:?}"),
         )?;
+        // Gliding: between its two sightings the brigade is a guess on the
+        // way; the regiment, seen in two places at once, stays.
+        browser.click("#glide").await?;
+        browser.set_date("2022-05-02").await?;
+        browser.wait_for_text("#status", "0 features on 2022-05-02 · 2 units, 0 seen that day").await?;
+        let guesses = browser.js("return [...document.querySelectorAll('.leaflet-unit[data-guess]')].map(e => e.getAttribute('data-unit'))").await?;
+        check(guesses == json!(["Example Brigade A"]), format!("glided units: {guesses}"))?;
+        browser.click("#glide").await?;
+        browser.set_date("2022-05-09").await?;
+        browser.wait_for_text("#status", "3 features on 2022-05-09 · 2 units, 2 seen that day").await?;
         // The markers' count is the command line's.
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
             .args([

@@ -8,6 +8,7 @@ use crate::scene::chronology::listed_on;
 use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
 use crate::scene::Scene;
+use crate::space::sightings::UnitRule;
 use crate::time::index::Change;
 use crate::time::Day;
 
@@ -124,6 +125,7 @@ impl Scene {
             who: selection.who.clone(),
             kinds: selection.kinds.clone(),
             replay: selection.replay,
+            units: Some(self.unit_rule.clone()).filter(|rule| *rule != UnitRule::default()),
         }
     }
 
@@ -180,6 +182,7 @@ impl Scene {
     /// Shows what a link holds: its mode and filters, its day, and its
     /// feature's popup (when the feature is on the map that day).
     fn restore(&mut self, state: &LinkState) -> Update {
+        self.set_unit_rule(state.units.clone().unwrap_or_default());
         let change = self.select(state.selection());
         let filtered = self.moved(change);
         let stepped = match state.day {

@@ -6,6 +6,7 @@
 use crate::model::statement::{Grade, SourceType};
 use crate::model::Kind;
 use crate::scene::selection::{Replay, Selection};
+use crate::space::sightings::UnitRule;
 use crate::time::Day;
 
 /// What the map shows, as a link records it.
@@ -24,6 +25,9 @@ pub struct LinkState {
     /// Only these kinds; `None` is all.
     pub kinds: Option<Vec<Kind>>,
     pub replay: Replay,
+    /// How units are read from sightings (`units=`, `stale=`, `glide=1`);
+    /// `None` is the default rule.
+    pub units: Option<UnitRule>,
 }
 
 impl LinkState {
@@ -80,10 +84,23 @@ pub fn parse(fragment: &str) -> LinkState {
             "who" => state.who = list(&value, SourceType::parse),
             "kind" => state.kinds = list(&value, Kind::parse),
             "replay" => state.replay = Replay::parse(&value).unwrap_or_default(),
+            "units" => units(&mut state).property = value,
+            "stale" if value == "never" => units(&mut state).stale_after = None,
+            "stale" => {
+                if let Ok(days) = value.parse() {
+                    units(&mut state).stale_after = Some(days);
+                }
+            }
+            "glide" => units(&mut state).glide = value == "1",
             _ => {}
         }
     }
     state
+}
+
+/// The link's unit rule, made the default one when first written to.
+fn units(state: &mut LinkState) -> &mut UnitRule {
+    state.units.get_or_insert_with(UnitRule::default)
 }
 
 /// Writes the state as a fragment, `#` included; [`parse`] reads it back.
@@ -136,6 +153,21 @@ pub fn format(state: &LinkState) -> String {
     }
     if state.replay != Replay::OnTheDay {
         parts.push(format!("replay={}", state.replay.as_str()));
+    }
+    if let Some(rule) = &state.units {
+        let default = UnitRule::default();
+        if rule.property != default.property {
+            parts.push(format!("units={}", encode(&rule.property)));
+        }
+        if rule.stale_after != default.stale_after {
+            let days = rule
+                .stale_after
+                .map_or("never".to_owned(), |d| d.to_string());
+            parts.push(format!("stale={days}"));
+        }
+        if rule.glide {
+            parts.push("glide=1".to_owned());
+        }
     }
     format!("#{}", parts.join("&"))
 }
@@ -207,6 +239,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn issue_13_a_unit_rule_round_trips_and_the_default_is_not_written() {
+        let rule = |property: &str, stale_after, glide| LinkState {
+            units: Some(UnitRule {
+                property: property.into(),
+                stale_after,
+                glide,
+            }),
+            ..LinkState::default()
+        };
+        for state in [
+            rule("formation", Some(7), true),
+            rule("unit", None, false),
+            rule("", Some(30), false),
+            rule("a & b", Some(0), true),
+        ] {
+            assert_eq!(parse(&format(&state)), state, "{}", format(&state));
+        }
+        assert_eq!(format(&rule("unit", Some(30), false)), "#");
+        assert_eq!(format(&rule("", Some(30), false)), "#units=");
+        // A part that cannot be read is left at its default.
+        assert_eq!(parse("#stale=soon").units, None);
+    }
+
+    #[test]
     fn every_part_round_trips() {
         let state = LinkState {
             day: Day::parse("2024-10-11").ok(),
@@ -216,6 +272,7 @@ mod tests {
             who: Some(vec![SourceType::Official, SourceType::MapMaker]),
             kinds: Some(vec![Kind::Route]),
             replay: Replay::HappenedBy,
+            units: None,
         };
         assert_eq!(parse(&format(&state)), state);
         assert_eq!(parse(&format(&LinkState::default())), LinkState::default());

@@ -10,6 +10,8 @@
 
 use geo::{Coord, Haversine, InterpolatePoint, Point};
 
+use crate::geojson::convention::INSTANT_KEYS;
+use crate::geojson::read::READ_PROPERTIES;
 use crate::model::property::property;
 use crate::model::MapFeature;
 use crate::time::{Day, TimeBound};
@@ -121,6 +123,10 @@ impl Units {
     /// Units are in the order they first appear.
     pub fn of(features: &[MapFeature], rule: &UnitRule) -> Units {
         let mut units: Vec<Unit> = Vec::new();
+        // No property: no units ("none" in the page).
+        if rule.property.is_empty() {
+            return Units::default();
+        }
         let mut by_name = std::collections::HashMap::new();
         let mut sides: Vec<String> = Vec::new();
         // The key as a file writes it, quotes and all.
@@ -200,6 +206,38 @@ impl Units {
         }
         positions
     }
+}
+
+/// The text properties that could name units: those of the first 200
+/// dated points of `features`, besides the properties the map reads
+/// itself and the times, the most common first (then by name). A page
+/// offers them as "Units by".
+///
+/// ```
+/// use troopmap::space::sightings::text_properties;
+/// let data = troopmap::read_collection("s", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"date": "2022-04-01", "formation": "a", "side": "x", "n": 3}},
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"date": "2022-04-02", "unit": "b", "side": "y", "name": "b"}}]}"#).unwrap();
+/// assert_eq!(text_properties(&data.features), ["side", "formation", "unit"]);
+/// ```
+pub fn text_properties(features: &[MapFeature]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let points = features
+        .iter()
+        .filter(|f| matches!(f.geometry, Some(geo::Geometry::Point(_))) && f.span.start.is_some())
+        .take(200);
+    for feature in points {
+        for (key, value) in feature.properties() {
+            let known =
+                READ_PROPERTIES.contains(&key.as_str()) || INSTANT_KEYS.contains(&key.as_str());
+            if value.is_string() && !known {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    names.into_iter().map(|(name, _)| name).collect()
 }
 
 /// A sighting's side: its `side`, else `affiliation`, else `country`, as

@@ -14,10 +14,11 @@ use crate::geojson::positions::{self, export_positions};
 use crate::model::Dataset;
 use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
+use crate::space::sightings::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::input::controls::Controls;
-use crate::web::input::link;
 use crate::web::input::timers::Clock;
+use crate::web::input::{link, units};
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit};
 use crate::web::panels::days::Days;
@@ -162,13 +163,14 @@ impl App {
                 }
             }
             Action::Restore(state) => {
+                self.show_unit_controls()?;
                 if let Some((zoom, lat, lon)) = state.view {
                     let at_once = object(&[("animate", false.into())]);
                     self.map
                         .set_view_with_options(&leaflet::LatLng::new(lat, lon), zoom, &at_once);
                 }
             }
-            Action::Units(_) => legend::show_units(self.scene.units_seen())?,
+            Action::Units(_) => self.show_unit_controls()?,
             Action::Popup(index) => {
                 // A person opened or closed a popup.
                 self.mark_window(*index)?;
@@ -240,12 +242,22 @@ impl App {
         controls.set_range(first, last);
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
-        legend::show_units(self.scene.units_seen())?;
-        dom::by_id::<web_sys::HtmlElement>("export-positions")?
-            .set_hidden(self.scene.units_seen().is_empty());
+        self.show_unit_controls()?;
         fit::to_story(&self.map, self.scene.data());
         self.drawn_at = None;
         self.show(update)?;
+        Ok(())
+    }
+
+    /// Shows the data's units: their sides in the legend, the units
+    /// controls set to the scene's rule, "Export positions" when there
+    /// are any.
+    fn show_unit_controls(&self) -> Result<(), JsValue> {
+        let units = self.scene.units_seen();
+        legend::show_units(units)?;
+        let names = text_properties(&self.scene.data().features);
+        units::show(&names, self.scene.unit_rule())?;
+        dom::by_id::<web_sys::HtmlElement>("export-positions")?.set_hidden(units.is_empty());
         Ok(())
     }
 

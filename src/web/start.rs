@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::geojson::read::read_collection_shared;
 use crate::web::app::App;
-use crate::web::input::{controls, import, link};
+use crate::web::input::{controls, import, link, units};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom};
 use crate::web::panels::{chronology, legend};
@@ -45,6 +45,7 @@ pub async fn run() -> Result<(), JsValue> {
     // Inputs hold only a way to send actions, not the app.
     let (app, dispatch) = App::start(map.clone(), data)?;
     controls::wire(&dispatch)?;
+    units::wire(&dispatch)?;
     import::wire(&dispatch)?;
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;

@@ -6,3 +6,4 @@ pub mod controls;
 pub mod import;
 pub mod link;
 pub mod timers;
+pub mod units;

@@ -175,6 +175,9 @@ impl Positions {
             element.class_list().add_1("leaflet-unit")?;
             element.set_attribute("data-unit", name)?;
             element.set_attribute("data-age-days", &position.age_days.to_string())?;
+            if position.interpolated {
+                element.set_attribute("data-guess", "glided")?;
+            }
         }
         Ok(Marker {
             marker,
