@@ -1531,6 +1531,7 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
         // Gliding: between its two sightings the brigade is a guess on the
         // way; the regiment, seen in two places at once, stays.
         browser.click("#glide").await?;
+        browser.screenshot("units-controls.png").await?;
         browser.set_date("2022-05-02").await?;
         browser.wait_for_text("#status", "0 features on 2022-05-02 · 2 units, 0 seen that day").await?;
         let guesses = browser.js("return [...document.querySelectorAll('.leaflet-unit[data-guess]')].map(e => e.getAttribute('data-unit'))").await?;

@@ -22,7 +22,7 @@ use crate::web::input::{link, units};
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit};
 use crate::web::panels::days::Days;
-use crate::web::panels::{chronology, histogram, legend, popup};
+use crate::web::panels::{self, chronology, histogram, popup};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
@@ -254,7 +254,7 @@ impl App {
     /// are any.
     fn show_unit_controls(&self) -> Result<(), JsValue> {
         let units = self.scene.units_seen();
-        legend::show_units(units)?;
+        panels::units::show(units)?;
         let names = text_properties(&self.scene.data().features);
         units::show(&names, self.scene.unit_rule())?;
         dom::by_id::<web_sys::HtmlElement>("export-positions")?.set_hidden(units.is_empty());

@@ -9,12 +9,13 @@ use crate::web::app::App;
 use crate::web::input::{controls, import, link, units};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom};
-use crate::web::panels::{chronology, legend};
+use crate::web::panels::{self, chronology, legend};
 use crate::web::{data_url, mark, mark_rendered, BASEMAP_URL};
 
 /// Builds the page: legend, map, basemap, data and controls.
 pub async fn run() -> Result<(), JsValue> {
     legend::build()?;
+    panels::units::build()?;
     let options = MapOptions::new();
     let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
     let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());

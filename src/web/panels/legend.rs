@@ -4,12 +4,9 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::draw::style::{
-    arrow_id, place_mark, size, stroke, SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT,
-};
+use crate::draw::style::{arrow_id, place_mark, size, stroke};
 use crate::model::statement::{Grade, SourceType};
 use crate::model::{Kind, Precision};
-use crate::space::sightings::Units;
 use crate::web::page::dom::{self, element, svg};
 
 /// Fills the legend element `#legend`, and adds the arrowhead markers that
@@ -28,50 +25,7 @@ pub fn build() -> Result<(), JsValue> {
     add_who(&list)?;
     add_kinds(&list)?;
     dom::add(&details, &list)?;
-    // Filled by `show_units` when the data has units.
-    let units = element("ul", "legend-units", "")?;
-    units.set_id("legend-units");
-    dom::add(&details, &units)?;
     dom::add(&legend, &details)?;
-    Ok(())
-}
-
-/// Names the colour of each side of `units`, and how a unit's marker shows
-/// its age; empty for data without units.
-pub fn show_units(units: &Units) -> Result<(), JsValue> {
-    let list: Element = dom::by_id("legend-units")?;
-    list.set_text_content(None);
-    if units.is_empty() {
-        return Ok(());
-    }
-    dom::add(
-        &list,
-        &element("li", "legend-heading", "Units, where last seen")?,
-    )?;
-    let sides = units
-        .sides()
-        .iter()
-        .enumerate()
-        .map(|(i, side)| (SIDE_COLORS[i % SIDE_COLORS.len()], side.as_str()))
-        .chain(std::iter::once(("#555555", "side not given")));
-    for (color, side) in sides {
-        let item = element("li", "", "")?;
-        dom::add(&item, &element("span", "filter-spacer", "")?)?;
-        let s = sample_svg()?;
-        dom::add(&s, &circle(UNIT_RADIUS, color, 1.0, color, UNIT_WEIGHT)?)?;
-        dom::add(&item, &s)?;
-        dom::add(&item, &element("span", "", side)?)?;
-        dom::add(&list, &item)?;
-    }
-    dom::add(
-        &list,
-        &element(
-            "li",
-            "legend-meaning",
-            "Solid: seen that day; fainter the longer ago it was seen, until it goes stale. \
-             Hollow and dashed: between two sightings, a guess.",
-        )?,
-    )?;
     Ok(())
 }
 
@@ -192,7 +146,7 @@ const SAMPLE_HEIGHT: f64 = 18.0;
 /// The width of a legend sample, in CSS pixels.
 const SAMPLE_WIDTH: f64 = 36.0;
 
-fn sample_svg() -> Result<Element, JsValue> {
+pub(crate) fn sample_svg() -> Result<Element, JsValue> {
     let s = svg("svg")?;
     s.set_attribute("width", &SAMPLE_WIDTH.to_string())?;
     s.set_attribute("height", &SAMPLE_HEIGHT.to_string())?;
@@ -307,7 +261,13 @@ fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
 /// A circle in the middle of a sample, of radius `r`, filled with `fill`
 /// at `opacity`, with an outline of `outline` pixels in `line` (none for
 /// 0).
-fn circle(r: f64, fill: &str, opacity: f64, line: &str, outline: f64) -> Result<Element, JsValue> {
+pub(crate) fn circle(
+    r: f64,
+    fill: &str,
+    opacity: f64,
+    line: &str,
+    outline: f64,
+) -> Result<Element, JsValue> {
     let c = svg("circle")?;
     for (k, v) in [
         ("cx", "18".to_owned()),

@@ -6,3 +6,4 @@ pub mod days;
 pub mod histogram;
 pub mod legend;
 pub mod popup;
+pub mod units;
