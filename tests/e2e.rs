@@ -1539,6 +1539,22 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
         browser.click("#glide").await?;
         browser.set_date("2022-05-09").await?;
         browser.wait_for_text("#status", "3 features on 2022-05-09 · 2 units, 2 seen that day").await?;
+        // The chosen unit's track: where it was seen, up to the day.
+        browser
+            .js("document.querySelector('.leaflet-unit[data-unit=\"Example Brigade A\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+            .await?;
+        popup_text(&browser, "Example Brigade A").await?;
+        browser
+            .wait_until(
+                "document.querySelectorAll('.unit-track-point').length == 2 && document.querySelectorAll('.unit-track').length == 1",
+                "the brigade's track of two sightings is not drawn",
+            )
+            .await?;
+        browser.screenshot("unit-track-2022-05-09.png").await?;
+        browser.js("document.querySelector('.leaflet-popup-close-button').click()").await?;
+        browser
+            .wait_until("document.querySelectorAll('.unit-track-point').length == 0", "the track stays after the popup closed")
+            .await?;
         // The markers' count is the command line's.
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
             .args([

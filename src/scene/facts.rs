@@ -247,8 +247,18 @@ pub fn dates(feature: &MapFeature, properties: &Map<String, Value>) -> String {
             _ => text,
         })
     };
-    let start = written("start", feature.span.first_day());
-    let end = written("end", feature.span.last_day());
+    // Times another tool wrote (`date`, `time`, a track's `times`) are told
+    // as the map read them.
+    let (start, end) = match (
+        written("start", feature.span.first_day()),
+        written("end", feature.span.last_day()),
+    ) {
+        (None, None) => (
+            feature.span.start.map(|t| t.to_string()),
+            feature.span.end.map(|t| t.to_string()),
+        ),
+        pair => pair,
+    };
     // Dates that only bound a period say so (a `date_precision` that is
     // not text still bounds one).
     if feature.date_precision {
@@ -352,5 +362,24 @@ mod tests {
         );
         assert_eq!(source_title(&f.sources[1]), "https://example.org/a");
         assert!(source_details(&f.sources[1]).is_empty());
+    }
+
+    #[test]
+    fn a_time_another_tool_wrote_is_told_as_the_map_read_it() {
+        let f = feature(r#"{"date": "2022-05-09"}"#, "null");
+        assert_eq!(
+            facts(&f, &f.properties(), None).get("Dates"),
+            Some("2022-05-09")
+        );
+        let f = feature(r#"{"time": "2024-10-18T19:34:34Z"}"#, "null");
+        assert_eq!(
+            facts(&f, &f.properties(), None).get("Dates"),
+            Some("2024-10-18T19:34:34Z")
+        );
+        let f = feature(r#"{}"#, "null");
+        assert_eq!(
+            facts(&f, &f.properties(), None).get("Dates"),
+            Some("undated (shown on every day)")
+        );
     }
 }

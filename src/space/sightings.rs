@@ -198,6 +198,28 @@ impl Units {
         self.units.get(unit)
     }
 
+    /// The track of unit `unit` at `moment`: its sightings at or before
+    /// it, in time order (empty for no such unit).
+    ///
+    /// ```
+    /// use troopmap::space::sightings::{UnitRule, Units};
+    /// let data = troopmap::read_collection("s", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2, 2]}, "properties": {"unit": "a", "date": "2022-04-05"}},
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 1]}, "properties": {"unit": "a", "date": "2022-04-01"}}]}"#).unwrap();
+    /// let units = Units::of(&data.features, &UnitRule::default());
+    /// let day = |d: &str| troopmap::Day::parse(d).unwrap().start_seconds();
+    /// let indices = |m| units.track(0, m).iter().map(|s| s.index).collect::<Vec<_>>();
+    /// assert_eq!((indices(day("2022-04-03")), indices(day("2022-04-05"))), (vec![1], vec![1, 0]));
+    /// assert!(units.track(7, day("2022-04-05")).is_empty());
+    /// ```
+    pub fn track(&self, unit: usize, moment: i64) -> &[Sighting] {
+        let Some(unit) = self.units.get(unit) else {
+            return &[];
+        };
+        let seen = unit.sightings.partition_point(|s| s.time <= moment);
+        &unit.sightings[..seen]
+    }
+
     /// Where every unit is shown at `moment` under `rule`, unit by unit.
     pub fn positions_at(&self, moment: i64, rule: &UnitRule) -> Vec<Position> {
         let mut positions = Vec::new();

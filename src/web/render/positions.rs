@@ -29,8 +29,10 @@ struct Marker {
     marker: CircleMarker,
     drawn: Position,
     told: Rc<RefCell<Told>>,
-    /// Builds the popup when it opens; kept as long as the marker.
+    /// Builds the popup when it opens, and draws and clears the unit's
+    /// track; kept as long as the marker.
     _popup: Closure<dyn Fn(JsValue) -> JsValue>,
+    _track: [Closure<dyn Fn()>; 2],
 }
 
 /// What a unit's popup tells: its name, its position, its sighting.
@@ -39,11 +41,16 @@ struct Told {
     position: Position,
     sighting: MapFeature,
     as_of: Option<Day>,
+    /// Where and when the unit was seen up to the moment shown.
+    track: Vec<(geo::Coord<f64>, i64)>,
+    color: String,
 }
 
 /// The markers of the units shown.
 pub struct Positions {
     group: LayerGroup,
+    /// The track of the unit whose popup is open.
+    track: LayerGroup,
     /// By (unit, sighting): a unit reported in two places has two.
     markers: BTreeMap<(usize, usize), Marker>,
 }
@@ -53,8 +60,11 @@ impl Positions {
     pub fn new(map: &Map) -> Positions {
         let group = LayerGroup::new();
         group.add_to(map);
+        let track = LayerGroup::new();
+        track.add_to(map);
         Positions {
             group,
+            track,
             markers: BTreeMap::new(),
         }
     }
@@ -62,6 +72,7 @@ impl Positions {
     /// Forgets every marker (the data changed).
     pub fn clear(&mut self) {
         self.group.clear_layers();
+        self.track.clear_layers();
         self.markers.clear();
     }
 
@@ -154,7 +165,25 @@ impl Positions {
                 .cloned()
                 .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?,
             as_of: scene.as_of(),
+            track: track_of(scene, position),
+            color: color.to_owned(),
         }));
+        let draw_track = {
+            let (told, group) = (told.clone(), self.track.clone());
+            Closure::<dyn Fn()>::new(move || {
+                if let Err(error) = draw(&told.borrow(), &group) {
+                    dom::show_alert(&dom::describe_js_error(&error));
+                }
+            })
+        };
+        let clear_track = {
+            let group = self.track.clone();
+            Closure::<dyn Fn()>::new(move || {
+                group.clear_layers();
+            })
+        };
+        layer.on("popupopen", draw_track.as_ref());
+        layer.on("popupclose", clear_track.as_ref());
         let popup = {
             let told = told.clone();
             Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_| match content(&told.borrow()) {
@@ -184,6 +213,7 @@ impl Positions {
             drawn: *position,
             told,
             _popup: popup,
+            _track: [draw_track, clear_track],
         })
     }
 }
@@ -211,6 +241,60 @@ fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), Js
     let mut told = marker.told.borrow_mut();
     told.position = *position;
     told.as_of = scene.as_of();
+    told.track = track_of(scene, position);
+    Ok(())
+}
+
+/// Where and when the unit of `position` was seen up to the scene's
+/// moment.
+fn track_of(scene: &Scene, position: &Position) -> Vec<(geo::Coord<f64>, i64)> {
+    scene
+        .units_seen()
+        .track(position.unit, scene.moment())
+        .iter()
+        .map(|s| (s.at, s.time))
+        .collect()
+}
+
+/// Draws a unit's track into `group`: its sightings as small solid dots
+/// (the date on hover), joined by thin dashed legs, which no source saw.
+fn draw(told: &Told, group: &LayerGroup) -> Result<(), JsValue> {
+    group.clear_layers();
+    let legs = PathOptions::new();
+    legs.set_color(told.color.clone());
+    legs.set_weight(1.5);
+    legs.set_dash_array("4 4".to_owned());
+    legs.set_interactive(false);
+    let points: js_sys::Array = told
+        .track
+        .iter()
+        .map(|(at, _)| JsValue::from(lat_lng(*at)))
+        .collect();
+    let line = leaflet::Polyline::new_with_options(&points, &legs.unchecked_into());
+    group.add_layer(line.unchecked_ref());
+    if let Some(element) = bindings::get_element(line.unchecked_ref()) {
+        element.class_list().add_1("unit-track")?;
+    }
+    for (at, time) in &told.track {
+        let dot = PathOptions::new();
+        dot.set_color(told.color.clone());
+        dot.set_weight(1.0);
+        dot.set_fill(true);
+        dot.set_fill_color(told.color.clone());
+        dot.set_fill_opacity(1.0);
+        js_sys::Reflect::set(&dot, &"radius".into(), &3.into())?;
+        let point = CircleMarker::new_with_options(&lat_lng(*at), &dot);
+        let seen = crate::time::TimeBound::from_unix(*time).to_string();
+        bindings::bind_tooltip(
+            point.unchecked_ref(),
+            &JsValue::from_str(&seen),
+            &object(&[]),
+        );
+        group.add_layer(point.unchecked_ref());
+        if let Some(element) = bindings::get_element(point.unchecked_ref()) {
+            element.class_list().add_1("unit-track-point")?;
+        }
+    }
     Ok(())
 }
 
