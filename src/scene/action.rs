@@ -11,7 +11,7 @@ use crate::time::index::Change;
 use crate::time::Day;
 
 /// One thing to do.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Action {
     /// Select the day at this step of the slider (0 is the first day).
     GoToStep(i32),

@@ -127,7 +127,7 @@ impl Units {
         if rule.property.is_empty() {
             return Units::default();
         }
-        let mut by_name = std::collections::HashMap::new();
+        let mut by_name = std::collections::BTreeMap::new();
         let mut sides: Vec<String> = Vec::new();
         // The key as a file writes it, quotes and all.
         let key = serde_json::Value::from(rule.property.as_str()).to_string();
@@ -243,7 +243,7 @@ impl Units {
 /// assert_eq!(text_properties(&data.features), ["side", "formation", "unit"]);
 /// ```
 pub fn text_properties(features: &[MapFeature]) -> Vec<String> {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     let points = features
         .iter()
         .filter(|f| matches!(f.geometry, Some(geo::Geometry::Point(_))) && f.span.start.is_some())

@@ -90,7 +90,7 @@ impl App {
             scene: Scene::default(),
             drawing,
             days: Days::new(Controls::find()?, dispatch.clone()),
-            clock: Clock::new(dispatch.clone(), Action::Tick, PLAY_INTERVAL_MS),
+            clock: Clock::new(dispatch.clone(), || Action::Tick, PLAY_INTERVAL_MS),
             drawn_at: None,
         })
     }

@@ -123,15 +123,18 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
         }
     }
     for (id, action) in [
-        ("previous", Action::Step(-1)),
-        ("next", Action::Step(1)),
-        ("play", Action::TogglePlay),
-        ("export", Action::Export),
-        ("export-positions", Action::ExportPositions),
+        ("previous", (|| Action::Step(-1)) as fn() -> Action),
+        ("next", (|| Action::Step(1)) as fn() -> Action),
+        ("play", (|| Action::TogglePlay) as fn() -> Action),
+        ("export", (|| Action::Export) as fn() -> Action),
+        (
+            "export-positions",
+            (|| Action::ExportPositions) as fn() -> Action,
+        ),
     ] {
         let button: HtmlElement = dom::by_id(id)?;
         let handle = dispatch.clone();
-        listen(&button, "click", move || handle.send(action.clone()))?;
+        listen(&button, "click", move || handle.send(action()))?;
     }
     Ok(())
 }

@@ -18,9 +18,9 @@ pub struct Clock {
 impl Clock {
     /// A stopped clock that sends `action` through `dispatch` every
     /// `every_ms` milliseconds once started.
-    pub fn new(dispatch: Dispatch, action: Action, every_ms: i32) -> Clock {
+    pub fn new(dispatch: Dispatch, action: fn() -> Action, every_ms: i32) -> Clock {
         Clock {
-            send: Closure::new(move || dispatch.send(action.clone())),
+            send: Closure::new(move || dispatch.send(action())),
             every_ms,
             timer: None,
         }
@@ -62,9 +62,9 @@ pub struct Later {
 impl Later {
     /// Sends `action` through `dispatch` `after_ms` milliseconds after
     /// each [`Later::ask`].
-    pub fn new(dispatch: Dispatch, action: Action, after_ms: i32) -> Later {
+    pub fn new(dispatch: Dispatch, action: fn() -> Action, after_ms: i32) -> Later {
         Later {
-            send: Closure::new(move || dispatch.send(action.clone())),
+            send: Closure::new(move || dispatch.send(action())),
             after_ms,
             pending: false,
         }

@@ -44,7 +44,7 @@ impl Days {
             listing: Listing::default(),
             panel: Panel::default(),
             listed_at: f64::NEG_INFINITY,
-            relist: Later::new(dispatch, Action::Relist, LIST_EVERY_MS as i32),
+            relist: Later::new(dispatch, || Action::Relist, LIST_EVERY_MS as i32),
             controls,
         }
     }

@@ -10,62 +10,14 @@ use crate::space::sightings::Units;
 use crate::web::page::dom::{self, element};
 use crate::web::panels::legend::{circle, sample_svg};
 
-/// Adds the units' part to the legend (built first): empty, and the
-/// controls hidden, until data with dated points comes.
+/// Moves the units' part of the page (its sides and its controls, in the
+/// page as written) into the legend, built first, after what it lists.
 pub fn build() -> Result<(), JsValue> {
     let details = dom::document()?
         .query_selector("#legend details")?
         .ok_or_else(|| JsValue::from_str("the legend is not built"))?;
-    let units = element("ul", "legend-units", "")?;
-    units.set_id("legend-units");
-    dom::add(&details, &units)?;
-    dom::add(&details, &unit_controls()?)
-}
-
-/// The units controls (see [`crate::web::input::units`]), hidden until the
-/// data has dated points: which property names a unit, the stale limit,
-/// gliding.
-fn unit_controls() -> Result<Element, JsValue> {
-    let fieldset = element("fieldset", "unit-controls", "")?;
-    fieldset.set_id("units-controls");
-    fieldset.set_attribute("hidden", "")?;
-    dom::add(&fieldset, &element("legend", "", "Units, from sightings")?)?;
-    let label = element("label", "", "Units by ")?;
-    label.set_attribute("for", "unit-property")?;
-    dom::add(&fieldset, &label)?;
-    let select = element("select", "", "")?;
-    select.set_id("unit-property");
-    dom::add(&fieldset, &select)?;
-    let days = element("label", "", "")?;
-    let input = element("input", "", "")?;
-    for (k, v) in [
-        ("type", "number"),
-        ("id", "stale-after"),
-        ("min", "0"),
-        ("max", "36500"),
-        ("value", "30"),
-    ] {
-        input.set_attribute(k, v)?;
-    }
-    dom::add(&days, &input)?;
-    dom::add(
-        &days,
-        &element("span", "", " days until a unit goes stale")?,
-    )?;
-    dom::add(&fieldset, &days)?;
-    for (id, text) in [
-        ("stale-never", " never stale"),
-        ("glide", " glide between sightings (a guess)"),
-    ] {
-        let label = element("label", "", "")?;
-        let input = element("input", "", "")?;
-        input.set_attribute("type", "checkbox")?;
-        input.set_id(id);
-        dom::add(&label, &input)?;
-        dom::add(&label, &element("span", "", text)?)?;
-        dom::add(&fieldset, &label)?;
-    }
-    Ok(fieldset.into())
+    let part: Element = dom::by_id("units-legend")?;
+    dom::add(&details, &part)
 }
 
 /// Names the colour of each side of `units`, and how a unit's marker shows
