@@ -1522,6 +1522,21 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
                 "3 features on 2022-05-09 · 2 units, 2 seen that day",
             )
             .await?;
+        // The chronology names sightings by their unit, a unit's sightings
+        // of one day as one entry.
+        browser
+            .wait_until(
+                "document.getElementById('chronology-list').getAttribute('data-day') == '2022-05-09'",
+                "the chronology did not list 2022-05-09",
+            )
+            .await?;
+        let entries = browser
+            .js("return [...document.querySelectorAll('#chronology-list .chronology-summary')].slice(0, 2).map(e => e.textContent)")
+            .await?;
+        check(
+            entries == json!(["Example Brigade A seen", "Example Regiment B seen in 2 places"]),
+            format!("the chronology on 2022-05-09 begins {entries}"),
+        )?;
         let units = units_on_map(&browser).await?;
         let ages: Vec<&str> = units.iter().map(|(_, age)| age.as_str()).collect();
         check(

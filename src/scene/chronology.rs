@@ -3,6 +3,7 @@
 
 use crate::model::{Kind, MapFeature};
 use crate::scene::selection::{made_public_on, Replay, Selection};
+use crate::space::sightings::Units;
 use crate::time::Day;
 
 /// At most this many entries are listed (the newest).
@@ -24,6 +25,9 @@ pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
 pub struct Listing {
     /// (day, feature index), ascending.
     events: Vec<(Day, usize)>,
+    /// For each event, how many more sightings of its unit that day are
+    /// listed under it (0 for any other event).
+    more: Vec<usize>,
 }
 
 impl Listing {
@@ -36,7 +40,69 @@ impl Listing {
             .filter_map(|(i, f)| listed_on(f, selection.replay).map(|d| (d, i)))
             .collect();
         events.sort_unstable();
-        Listing { events }
+        Listing {
+            events,
+            more: Vec::new(),
+        }
+    }
+
+    /// Lists as [`Listing::new`] does, each unit's sightings of a day as
+    /// one entry, its first (see [`Listing::more`]).
+    ///
+    /// ```
+    /// use troopmap::{scene::chronology::Listing, read_collection, scene::selection::Selection, Day};
+    /// use troopmap::space::sightings::{UnitRule, Units};
+    /// let data = read_collection("c", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 1]}, "properties": {"kind": "event", "unit": "a", "date": "2024-10-10"}},
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2, 2]}, "properties": {"kind": "event", "unit": "a", "date": "2024-10-10"}},
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 3]}, "properties": {"kind": "event", "unit": "b", "date": "2024-10-10"}}]}"#).unwrap();
+    /// let units = Units::of(&data.features, &UnitRule::default());
+    /// let listing = Listing::of_units(&data.features, &Selection::default(), &units);
+    /// assert_eq!(listing.until(Day::parse("2024-10-10").unwrap()), vec![0, 2]);
+    /// let day = Day::parse("2024-10-10").unwrap();
+    /// assert_eq!((listing.more(day, 0), listing.more(day, 2)), (1, 0));
+    /// ```
+    pub fn of_units(features: &[MapFeature], selection: &Selection, units: &Units) -> Listing {
+        let listing = Listing::new(features, selection);
+        if units.is_empty() {
+            return listing;
+        }
+        // Day by day, in data order: a unit's first sighting of the day
+        // stays, and counts the others.
+        let mut kept_at = vec![usize::MAX; units.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let (mut events, mut more) = (Vec::new(), Vec::new());
+        let mut current = None;
+        for &(day, index) in &listing.events {
+            if current != Some(day) {
+                for unit in touched.drain(..) {
+                    kept_at[unit] = usize::MAX;
+                }
+                current = Some(day);
+            }
+            if let Some(unit) = units.unit_of(index) {
+                if let Some(count) = more.get_mut(kept_at[unit]) {
+                    *count += 1;
+                    continue;
+                }
+                kept_at[unit] = events.len();
+                touched.push(unit);
+            }
+            events.push((day, index));
+            more.push(0);
+        }
+        Listing { events, more }
+    }
+
+    /// How many more sightings of its unit entry `index`, listed on `day`,
+    /// stands for.
+    pub fn more(&self, day: Day, index: usize) -> usize {
+        self.events
+            .binary_search(&(day, index))
+            .ok()
+            .and_then(|at| self.more.get(at))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The events listed on or before `day`, newest first (ties in data

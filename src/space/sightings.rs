@@ -115,6 +115,8 @@ impl Position {
 pub struct Units {
     units: Vec<Unit>,
     sides: Vec<String>,
+    /// (feature index, unit) of each sighting, by feature index.
+    unit_of: Vec<(usize, usize)>,
 }
 
 impl Units {
@@ -129,6 +131,8 @@ impl Units {
         }
         let mut by_name = std::collections::BTreeMap::new();
         let mut sides: Vec<String> = Vec::new();
+        // In feature order, as they are found.
+        let mut unit_of: Vec<(usize, usize)> = Vec::new();
         // The key as a file writes it, quotes and all.
         let key = serde_json::Value::from(rule.property.as_str()).to_string();
         for (index, feature) in features.iter().enumerate() {
@@ -160,6 +164,7 @@ impl Units {
                     sides.len() - 1
                 })
             });
+            unit_of.push((index, slot));
             units[slot].sightings.push(Sighting {
                 index,
                 at: point.0,
@@ -170,7 +175,20 @@ impl Units {
         for unit in &mut units {
             unit.sightings.sort_by_key(|s| (s.time, s.index));
         }
-        Units { units, sides }
+        Units {
+            units,
+            sides,
+            unit_of,
+        }
+    }
+
+    /// The unit feature `index` is a sighting of, if it is one.
+    pub fn unit_of(&self, index: usize) -> Option<usize> {
+        let at = self
+            .unit_of
+            .binary_search_by_key(&index, |&(i, _)| i)
+            .ok()?;
+        Some(self.unit_of[at].1)
     }
 
     /// The sides the sightings name, in the order they first appear.

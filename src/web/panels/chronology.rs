@@ -12,7 +12,7 @@ use crate::draw::style::stroke;
 use crate::model::{Dataset, MapFeature};
 use crate::scene::action::Action;
 use crate::scene::chronology::{listed_on, Listing};
-use crate::scene::selection::Selection;
+use crate::scene::Scene;
 use crate::time::Day;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom::{self, element};
@@ -47,9 +47,8 @@ impl Panel {
     /// Lists the events up to `day`.
     pub fn render(
         &mut self,
-        data: &Dataset,
+        scene: &Scene,
         listing: &Listing,
-        selection: &Selection,
         day: Day,
         selected: Option<usize>,
     ) -> Result<(), JsValue> {
@@ -76,7 +75,7 @@ impl Panel {
         for &index in &listed {
             let item = match self.items.remove(&index) {
                 Some(item) => item,
-                None => self.entry(data, selection, index, selected)?,
+                None => self.entry(scene, listing, index, selected)?,
             };
             items.insert(index, item);
         }
@@ -101,11 +100,12 @@ impl Panel {
 
     fn entry(
         &mut self,
-        data: &Dataset,
-        selection: &Selection,
+        scene: &Scene,
+        listing: &Listing,
         index: usize,
         selected: Option<usize>,
     ) -> Result<HtmlElement, JsValue> {
+        let (data, selection) = (scene.data(), scene.selection());
         let feature = &data.features[index];
         let item = element("li", "", "")?;
         item.set_attribute("data-entry", &index.to_string())?;
@@ -128,7 +128,11 @@ impl Panel {
         }
         dom::add(
             &button,
-            &element("span", "chronology-summary", &feature.label())?,
+            &element(
+                "span",
+                "chronology-summary",
+                &summary(scene, listing, index),
+            )?,
         )?;
         dom::add(&item, &button)?;
         let sources = element("span", "chronology-sources", "")?;
@@ -240,4 +244,28 @@ fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
         .style()
         .set_property("border-color", stroke(feature.grade).color)?;
     Ok(badge)
+}
+
+/// What entry `index` is called: a sighting by its unit ("… seen", or
+/// "… seen in 2 places" for sightings of one day listed together), any
+/// other feature by its name.
+fn summary(scene: &Scene, listing: &Listing, index: usize) -> String {
+    let units = scene.units_seen();
+    let unit = units.unit_of(index).and_then(|u| units.get(u));
+    let listed = scene
+        .data()
+        .features
+        .get(index)
+        .and_then(|f| listed_on(f, scene.selection().replay));
+    let more = listed.map_or(0, |day| listing.more(day, index));
+    match (unit, more) {
+        (Some(unit), 0) => format!("{} seen", unit.name),
+        (Some(unit), more) => format!("{} seen in {} places", unit.name, more + 1),
+        (None, _) => scene
+            .data()
+            .features
+            .get(index)
+            .map(|f| f.label())
+            .unwrap_or_default(),
+    }
 }

@@ -72,7 +72,11 @@ impl Days {
         // The events are listed anew only when the data or the selection
         // changed; a new day only looks them up.
         if self.listed.is_none() {
-            self.listing = Listing::new(&scene.data().features, scene.selection());
+            self.listing = Listing::of_units(
+                &scene.data().features,
+                scene.selection(),
+                scene.units_seen(),
+            );
             self.panel.reset()?;
             histogram::draw(&self.listing, scene.first(), scene.last())?;
             histogram::window(selected.and_then(|i| scene.window_steps(i)))?;
@@ -87,13 +91,7 @@ impl Days {
             // count keep up with every step.
             let now = now_ms();
             if now - self.listed_at >= LIST_EVERY_MS {
-                self.panel.render(
-                    scene.data(),
-                    &self.listing,
-                    scene.selection(),
-                    day,
-                    selected,
-                )?;
+                self.panel.render(scene, &self.listing, day, selected)?;
                 self.listed = Some(day);
                 self.listed_at = now;
             } else {
