@@ -61,18 +61,12 @@ pub fn execute(command: Command) -> Result<(), Error> {
             output,
             tolerance,
         } => build_basemap(&input, &output, tolerance),
-        Command::Synth { features, seed } => synth(features, seed),
+        Command::Synth { features, seed } => write_out(|out| synth::write(features, seed, out)),
         Command::SynthUnits {
             units,
             sightings,
             seed,
-        } => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            synth::write_sightings(units, sightings, seed, &mut out)
-                .and_then(|()| std::io::Write::flush(&mut out))
-                .map_err(Error::Print)
-        }
+        } => write_out(|out| synth::write_sightings(units, sightings, seed, out)),
         Command::Positions(p) => print_positions(&p),
         Command::Help => {
             println!("{USAGE}");
@@ -149,10 +143,12 @@ fn print(text: &str) -> Result<(), Error> {
         .map_err(Error::Print)
 }
 
-fn synth(count: usize, seed: u64) -> Result<(), Error> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    synth::write(count, seed, &mut out)
+/// Has `write` write to standard output, buffered.
+fn write_out(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(Error::Print)
 }

@@ -21,44 +21,21 @@ use serde_json::Value;
 /// ```
 pub fn property(text: &str, name: &str) -> Option<Value> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    Feature(name).deserialize(&mut reader).ok().flatten()
+    let properties = Member {
+        key: "properties",
+        inside: Some(name),
+    };
+    properties.deserialize(&mut reader).ok().flatten()
 }
 
-/// Reads a Feature object for one property.
-struct Feature<'n>(&'n str);
-
-impl<'de> DeserializeSeed<'de> for Feature<'_> {
-    type Value = Option<Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<Option<Value>, D::Error> {
-        reader.deserialize_map(self)
-    }
+/// Reads an object (or null) for the value of one member, `key`; with
+/// `inside`, for the value of member `inside` of that value.
+struct Member<'n> {
+    key: &'n str,
+    inside: Option<&'n str>,
 }
 
-impl<'de> Visitor<'de> for Feature<'_> {
-    type Value = Option<Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a Feature object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Option<Value>, A::Error> {
-        let mut found = None;
-        while let Some(key) = members.next_key::<Cow<'de, str>>()? {
-            if key == "properties" {
-                found = members.next_value_seed(Properties(self.0))?;
-            } else {
-                members.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(found)
-    }
-}
-
-/// Reads a `properties` member (an object, or null) for one property.
-struct Properties<'n>(&'n str);
-
-impl<'de> DeserializeSeed<'de> for Properties<'_> {
+impl<'de> DeserializeSeed<'de> for Member<'_> {
     type Value = Option<Value>;
 
     fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<Option<Value>, D::Error> {
@@ -66,7 +43,7 @@ impl<'de> DeserializeSeed<'de> for Properties<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Properties<'_> {
+impl<'de> Visitor<'de> for Member<'_> {
     type Value = Option<Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -77,15 +54,21 @@ impl<'de> Visitor<'de> for Properties<'_> {
         Ok(None)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Option<Value>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Option<Value>, A::Error> {
         let mut found = None;
-        while let Some(key) = entries.next_key::<Cow<'de, str>>()? {
-            if key == self.0 {
-                // The last of repeated keys wins, as everywhere else.
-                found = Some(entries.next_value::<Value>()?);
-            } else {
-                entries.next_value::<IgnoredAny>()?;
+        while let Some(key) = members.next_key::<Cow<'de, str>>()? {
+            if key != self.key {
+                members.next_value::<IgnoredAny>()?;
+                continue;
             }
+            // The last of repeated keys wins, as everywhere else.
+            found = match self.inside {
+                Some(inside) => members.next_value_seed(Member {
+                    key: inside,
+                    inside: None,
+                })?,
+                None => Some(members.next_value::<Value>()?),
+            };
         }
         Ok(found)
     }

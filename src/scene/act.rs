@@ -38,9 +38,11 @@ impl Scene {
             all.append(data);
             all
         };
-        let rule = std::mem::take(&mut self.unit_rule);
-        *self = Scene::new(data, std::mem::take(&mut self.selection));
-        self.set_unit_rule(rule);
+        let (selection, rule) = (
+            std::mem::take(&mut self.selection),
+            std::mem::take(&mut self.unit_rule),
+        );
+        *self = Scene::with_units(data, selection, rule);
         let change = self.go_to(self.first);
         Update {
             change,

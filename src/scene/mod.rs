@@ -68,6 +68,11 @@ impl Scene {
     /// assert_eq!(scene.day(), scene.last());
     /// ```
     pub fn new(data: Dataset, selection: Selection) -> Scene {
+        Scene::with_units(data, selection, UnitRule::default())
+    }
+
+    /// [`Scene::new`], with units read from sightings by `unit_rule`.
+    pub fn with_units(data: Dataset, selection: Selection, unit_rule: UnitRule) -> Scene {
         let index = TimeIndex::of(&data.features);
         let range = index.date_range();
         // Undated data is all shown, on a slider that cannot move.
@@ -81,8 +86,8 @@ impl Scene {
         });
         Scene {
             journeys: Journeys::of(&data.features),
-            units: Units::of(&data.features, &UnitRule::default()),
-            unit_rule: UnitRule::default(),
+            units: Units::of(&data.features, &unit_rule),
+            unit_rule,
             data,
             selection,
             shown,

@@ -5,9 +5,11 @@
 use std::collections::BTreeSet;
 
 use crate::scene::Scene;
+use crate::space::sightings::Position;
 
-/// What the status line says of the units of `scene`, after its count of
-/// features: `None` for data without units.
+/// What the status line says of the units of `scene`, shown at
+/// `positions` (see [`Scene::positions`]), after its count of features:
+/// `None` for data without units.
 ///
 /// ```
 /// use troopmap::{read_collection, scene::{status::units, Scene}, Day};
@@ -16,15 +18,14 @@ use crate::scene::Scene;
 ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [31, 50]}, "properties": {"unit": "B", "date": "2022-04-03"}}]}"#).unwrap();
 /// let mut scene = Scene::new(data, Default::default());
 /// scene.go_to(Day::parse("2022-04-03").unwrap());
-/// assert_eq!(units(&scene).as_deref(), Some("2 units, 1 seen that day"));
+/// assert_eq!(units(&scene, &scene.positions()).as_deref(), Some("2 units, 1 seen that day"));
 /// scene.go_to(Day::parse("2022-04-01").unwrap());
-/// assert_eq!(units(&scene).as_deref(), Some("1 unit, 1 seen that day"));
+/// assert_eq!(units(&scene, &scene.positions()).as_deref(), Some("1 unit, 1 seen that day"));
 /// ```
-pub fn units(scene: &Scene) -> Option<String> {
+pub fn units(scene: &Scene, positions: &[Position]) -> Option<String> {
     if scene.units_seen().is_empty() {
         return None;
     }
-    let positions = scene.positions();
     let shown: BTreeSet<usize> = positions.iter().map(|p| p.unit).collect();
     let seen: BTreeSet<usize> = positions
         .iter()
@@ -54,6 +55,7 @@ mod tests {
             Ok(data) => data,
             Err(e) => panic!("{e}"),
         };
-        assert_eq!(units(&Scene::new(data, Default::default())), None);
+        let scene = Scene::new(data, Default::default());
+        assert_eq!(units(&scene, &scene.positions()), None);
     }
 }

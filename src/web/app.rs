@@ -216,7 +216,7 @@ impl App {
             if update.relisted {
                 self.days.reset();
             }
-            self.show_day()?;
+            self.days.show(&self.scene, &positions)?;
             applied?;
         }
         if update.stop {
@@ -243,6 +243,7 @@ impl App {
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
+        units::unfold(!self.scene.units_seen().is_empty())?;
         fit::to_story(&self.map, self.scene.data());
         self.drawn_at = None;
         self.show(update)?;
@@ -296,7 +297,8 @@ impl App {
     /// Shows the day and the count in the controls, and the chronology up
     /// to the day.
     fn show_day(&mut self) -> Result<(), JsValue> {
-        self.days.show(&self.scene)
+        let positions = self.scene.positions();
+        self.days.show(&self.scene, &positions)
     }
 }
 

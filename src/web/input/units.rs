@@ -56,8 +56,8 @@ pub fn rule() -> Result<UnitRule, JsValue> {
 /// rule's own property among them, and sets every control to `rule`. The
 /// controls are shown only when there is something to choose.
 pub fn show(names: &[String], rule: &UnitRule) -> Result<(), JsValue> {
-    let fieldset: HtmlElement = dom::by_id("units-controls")?;
-    fieldset.set_hidden(names.is_empty() && rule.property == UnitRule::default().property);
+    let controls: HtmlElement = dom::by_id("units-controls")?;
+    controls.set_hidden(names.is_empty() && rule.property == UnitRule::default().property);
     let select: HtmlSelectElement = dom::by_id("unit-property")?;
     select.set_text_content(None);
     let mut choices: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -72,6 +72,18 @@ pub fn show(names: &[String], rule: &UnitRule) -> Result<(), JsValue> {
     }
     select.set_value(&rule.property);
     set(rule)
+}
+
+/// Unfolds the controls for data with units, folds them for other data
+/// (where they are one line, out of the way): when new data comes, not
+/// while a person is choosing.
+pub fn unfold(open: bool) -> Result<(), JsValue> {
+    let controls: HtmlElement = dom::by_id("units-controls")?;
+    if open {
+        controls.set_attribute("open", "")
+    } else {
+        controls.remove_attribute("open")
+    }
 }
 
 /// Sets the stale limit and the glide box to `rule`.

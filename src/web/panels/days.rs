@@ -9,6 +9,7 @@ use crate::scene::action::Action;
 use crate::scene::chronology::Listing;
 use crate::scene::status;
 use crate::scene::Scene;
+use crate::space::sightings::Position;
 use crate::time::Day;
 use crate::web::dispatch::Dispatch;
 use crate::web::input::controls::Controls;
@@ -67,7 +68,7 @@ impl Days {
 
     /// Shows the scene's day: the strip, the chronology up to the day (with
     /// the chosen feature marked), the date and the count.
-    pub fn show(&mut self, scene: &Scene) -> Result<(), JsValue> {
+    pub fn show(&mut self, scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
         let (day, selected) = (scene.day(), scene.selected());
         // The events are listed anew only when the data or the selection
         // changed; a new day only looks them up.
@@ -104,7 +105,8 @@ impl Days {
         } else {
             self.controls.show_undated(scene.count())?;
         }
-        self.controls.show_units(status::units(scene).as_deref())
+        self.controls
+            .show_units(status::units(scene, positions).as_deref())
     }
 }
 

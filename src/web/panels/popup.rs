@@ -32,13 +32,19 @@ pub fn open_on(
         let center = map.get_center();
         geo::coord! { x: center.lng(), y: center.lat() }
     });
-    let options = leaflet::PopupOptions::new();
-    js_sys::Reflect::set(&options, &"maxWidth".into(), &340.into())?;
-    js_sys::Reflect::set(&options, &"maxHeight".into(), &MAX_HEIGHT.into())?;
-    let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options);
+    let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options().unchecked_into());
     popup.set_content(&content_on(index, feature, as_of)?.into());
     popup.open_on(map);
     Ok(())
+}
+
+/// How every popup is sized: at most 340 pixels wide and [`MAX_HEIGHT`]
+/// tall, scrolling beyond.
+pub fn options() -> JsValue {
+    crate::web::page::bindings::object(&[
+        ("maxWidth", 340.into()),
+        ("maxHeight", MAX_HEIGHT.into()),
+    ])
 }
 
 /// Closes the popup open on `map`, if any.

@@ -14,7 +14,7 @@ use crate::web::panels::legend::{circle, sample_svg};
 /// page as written) into the legend, built first, after what it lists.
 pub fn build() -> Result<(), JsValue> {
     let details = dom::document()?
-        .query_selector("#legend details")?
+        .query_selector("#legend > details")?
         .ok_or_else(|| JsValue::from_str("the legend is not built"))?;
     let part: Element = dom::by_id("units-legend")?;
     dom::add(&details, &part)

@@ -67,10 +67,7 @@ impl FeatureLayer {
         };
         layer.bind_popup_with_options(
             &popup::content_on(index, feature, as_of)?.into(),
-            &object(&[
-                ("maxWidth", 340.into()),
-                ("maxHeight", popup::MAX_HEIGHT.into()),
-            ]),
+            &popup::options(),
         );
         if feature.kind == Kind::Place {
             let label = dom::element("span", "", &feature.label())?;

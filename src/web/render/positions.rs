@@ -191,13 +191,7 @@ impl Positions {
                 Err(error) => error,
             })
         };
-        layer.bind_popup_with_options(
-            popup.as_ref(),
-            &object(&[
-                ("maxWidth", 340.into()),
-                ("maxHeight", popup::MAX_HEIGHT.into()),
-            ]),
-        );
+        layer.bind_popup_with_options(popup.as_ref(), &popup::options());
         self.group.add_layer(layer);
         if let Some(element) = bindings::get_element(layer) {
             // Added to Leaflet's own classes, which make it take clicks.
