@@ -38,10 +38,11 @@ pub enum Command {
     },
     /// `synth --features N [--seed S]`
     Synth { features: usize, seed: u64 },
-    /// `synth --units N --sightings M [--seed S]`
+    /// `synth --units N --sightings M [--symbols] [--seed S]`
     SynthUnits {
         units: usize,
         sightings: usize,
+        symbols: bool,
         seed: u64,
     },
     /// `positions [ORDER] --at DATE [--unit-property P] [--stale-after
@@ -208,7 +209,7 @@ fn basemap(tokens: &mut Tokens) -> Result<Command, UsageError> {
 
 fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
     let (mut features, mut seed) = (None, 1);
-    let (mut units, mut sightings) = (None, None);
+    let (mut units, mut sightings, mut symbols) = (None, None, false);
     while let Some(token) = tokens.next() {
         match token {
             Token::Operand(operand) => {
@@ -223,6 +224,7 @@ fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
                 "--seed" => seed = number("--seed", tokens.value(option)?)?,
                 "--units" => units = Some(number("--units", tokens.value(option)?)?),
                 "--sightings" => sightings = Some(number("--sightings", tokens.value(option)?)?),
+                "--symbols" => symbols = option.switch()?,
                 _ => return Err(option.refused("synth")),
             },
         }
@@ -233,10 +235,11 @@ fn synth(tokens: &mut Tokens) -> Result<Command, UsageError> {
             return Ok(Command::SynthUnits {
                 units: count(units)?,
                 sightings: count(sightings)?,
+                symbols,
                 seed,
             })
         }
-        (Some(_), None, None) | (None, None, None) => {}
+        (Some(_), None, None) | (None, None, None) if !symbols => {}
         _ => return Err(UsageError::FeaturesOrUnits),
     }
     let count = features.ok_or(UsageError::NoFeatures)?;

@@ -19,8 +19,9 @@ pub const USAGE: &str = "usage:
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
-  troopmap synth --units N --sightings M [--seed S]
+  troopmap synth --units N --sightings M [--symbols] [--seed S]
                                                   print synthetic sightings of N units at M snapshots
+                                                  (--symbols: each with a MIL-STD-2525C code, sidc)
   troopmap positions [ORDER] --at YYYY-MM-DD [UNITS] FILE
                                                   print where each unit is shown that day, as GeoJSON
 

@@ -65,8 +65,9 @@ pub fn execute(command: Command) -> Result<(), Error> {
         Command::SynthUnits {
             units,
             sightings,
+            symbols,
             seed,
-        } => write_out(|out| synth::write_sightings(units, sightings, seed, out)),
+        } => write_out(|out| synth::write_sightings(units, sightings, symbols, seed, out)),
         Command::Positions(p) => print_positions(&p),
         Command::Help => {
             println!("{USAGE}");

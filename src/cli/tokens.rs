@@ -6,7 +6,7 @@ use troopmap::DateOrder;
 use super::error::UsageError;
 
 /// Every option some subcommand takes: any other is unknown.
-const OPTIONS: [&str; 16] = [
+const OPTIONS: [&str; 17] = [
     "--day-first",
     "--month-first",
     "--at",
@@ -23,6 +23,7 @@ const OPTIONS: [&str; 16] = [
     "--glide",
     "--units",
     "--sightings",
+    "--symbols",
 ];
 
 /// Exactly `N` operands, or what the subcommand wants.

@@ -116,10 +116,13 @@ pub fn collection(count: usize, seed: u64) -> String {
 /// to `out`: `units` units on two sides, each seen at up to `sightings`
 /// snapshots spread over 2024 (nine in ten of them), moving a little from
 /// one to the next. Each is a Point with `unit`, `side`, `date`,
-/// `confidence` and a source; every name begins with "Synthetic".
+/// `confidence` and a source; every name begins with "Synthetic". With
+/// `symbols`, each also has a MIL-STD-2525C code (`sidc`), the same for a
+/// unit throughout; the rest of the file is as without.
 pub fn write_sightings(
     units: usize,
     sightings: usize,
+    symbols: bool,
     seed: u64,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -142,7 +145,7 @@ pub fn write_sightings(
                 continue;
             }
             out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
-            let sighting = json!({
+            let mut sighting = json!({
                 "type": "Feature",
                 "id": format!("sighting:{snapshot}:{u}"),
                 "geometry": {"type": "Point", "coordinates": *place},
@@ -155,11 +158,24 @@ pub fn write_sightings(
                                  "publisher": *rng.pick(&PUBLISHERS)}],
                 },
             });
+            if symbols {
+                sighting["properties"]["sidc"] = symbol_code(u).into();
+            }
             serde_json::to_writer(&mut *out, &sighting)?;
             written += 1;
         }
     }
     out.write_all(b"\n]}\n")
+}
+
+/// Unit `u`'s symbol code: side A friend, side B hostile (as a file's
+/// publisher would write them); infantry, armour, artillery or
+/// reconnaissance; a battalion, regiment or brigade.
+fn symbol_code(u: usize) -> String {
+    let identity = if u % 2 == 0 { 'F' } else { 'H' };
+    let function = ["UCI---", "UCA---", "UCF---", "UCR---"][(u / 2) % 4];
+    let echelon = ['F', 'G', 'H'][(u / 8) % 3];
+    format!("S{identity}GP{function}-{echelon}---")
 }
 
 fn round(x: f64) -> f64 {

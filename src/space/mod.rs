@@ -1,8 +1,9 @@
 //! Where things are: the box around shapes, lengths and durations of
-//! movements, how a unit moves along its route, and the journeys under way.
+//! movements, how a unit moves along its route, and the journeys under way; units from sightings, and their symbols.
 
 pub mod bounds;
 pub mod journeys;
 pub mod measure;
 pub mod motion;
 pub mod sightings;
+pub mod symbols;

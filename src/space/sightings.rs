@@ -14,6 +14,7 @@ use crate::geojson::convention::INSTANT_KEYS;
 use crate::geojson::read::READ_PROPERTIES;
 use crate::model::property::property;
 use crate::model::MapFeature;
+use crate::space::symbols::symbol_code;
 use crate::time::{Day, TimeBound};
 
 /// The UTC day a moment falls on.
@@ -55,6 +56,9 @@ pub struct Sighting {
     pub side: Option<usize>,
     /// When it was seen (its `start`), in seconds since 1970.
     pub time: i64,
+    /// Its symbol code (see [`crate::space::symbols`]), by its place in
+    /// [`Units::code`].
+    pub symbol: Option<u32>,
 }
 
 /// A unit and its sightings, in time order.
@@ -81,6 +85,8 @@ pub struct Position {
     pub age_days: i64,
     /// Between two sightings, on the great circle: a guess.
     pub interpolated: bool,
+    /// The sighting's symbol code, by its place in [`Units::code`].
+    pub symbol: Option<u32>,
 }
 
 impl Position {
@@ -95,7 +101,7 @@ impl Position {
     /// use troopmap::space::sightings::Position;
     /// let day = 86_400;
     /// let p = |age_days| Position { unit: 0, sighting: 0, at: geo::coord! { x: 0.0, y: 0.0 },
-    ///     side: None, seen: 19_112 * day, age_days, interpolated: false };
+    ///     side: None, seen: 19_112 * day, age_days, interpolated: false, symbol: None };
     /// assert_eq!(p(5).last_seen(), "last seen 2022-04-30 (5 days ago)");
     /// assert_eq!(p(1).last_seen(), "last seen 2022-04-30 (1 day ago)");
     /// assert_eq!(p(0).last_seen(), "last seen 2022-04-30 (that day)");
@@ -117,6 +123,8 @@ pub struct Units {
     sides: Vec<String>,
     /// (feature index, unit) of each sighting, by feature index.
     unit_of: Vec<(usize, usize)>,
+    /// The symbol codes the sightings carry, each once.
+    codes: Vec<String>,
 }
 
 impl Units {
@@ -133,6 +141,8 @@ impl Units {
         let mut sides: Vec<String> = Vec::new();
         // In feature order, as they are found.
         let mut unit_of: Vec<(usize, usize)> = Vec::new();
+        let mut codes: Vec<String> = Vec::new();
+        let mut by_code = std::collections::BTreeMap::new();
         // The key as a file writes it, quotes and all.
         let key = serde_json::Value::from(rule.property.as_str()).to_string();
         for (index, feature) in features.iter().enumerate() {
@@ -164,12 +174,19 @@ impl Units {
                     sides.len() - 1
                 })
             });
+            let symbol = symbol_code(&feature.raw).map(|code| {
+                *by_code.entry(code.clone()).or_insert_with(|| {
+                    codes.push(code);
+                    codes.len() - 1
+                }) as u32
+            });
             unit_of.push((index, slot));
             units[slot].sightings.push(Sighting {
                 index,
                 at: point.0,
                 side,
                 time: start.seconds(),
+                symbol,
             });
         }
         for unit in &mut units {
@@ -179,6 +196,7 @@ impl Units {
             units,
             sides,
             unit_of,
+            codes,
         }
     }
 
@@ -194,6 +212,16 @@ impl Units {
     /// The sides the sightings name, in the order they first appear.
     pub fn sides(&self) -> &[String] {
         &self.sides
+    }
+
+    /// Symbol code `symbol` (a [`Sighting::symbol`]).
+    pub fn code(&self, symbol: u32) -> Option<&str> {
+        self.codes.get(symbol as usize).map(String::as_str)
+    }
+
+    /// Whether any sighting carries a symbol code.
+    pub fn has_symbols(&self) -> bool {
+        !self.codes.is_empty()
     }
 
     /// Whether there are none: a file without units shows as before.
@@ -331,6 +359,7 @@ fn positions_of(
         seen: latest.time,
         age_days,
         interpolated,
+        symbol: s.symbol,
     };
     if let (true, [only]) = (rule.glide, together) {
         if let Some(at) = glide(only, &sightings[seen..], moment, rule) {
@@ -556,5 +585,49 @@ mod tests {
             .map(|p| p.side)
             .collect();
         assert_eq!(sides, [Some(0), Some(1), Some(0), None]);
+    }
+
+    #[test]
+    fn a_position_carries_its_own_sightings_symbol_code() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 1]},
+           "properties": {"unit": "a", "date": "2022-04-01", "sidc": "SHGPUCI----D---"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2, 2]},
+           "properties": {"unit": "a", "date": "2022-04-03", "icon15": "shgpucia---d---"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 3]},
+           "properties": {"unit": "b", "date": "2022-04-01", "icon": "b.png"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [4, 4]},
+           "properties": {"unit": "c", "date": "2022-04-01", "sidc": "SHGPUCI----D---"}}]}"#;
+        let data = match read_collection("t", text) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        let units = Units::of(&data.features, &UnitRule::default());
+        assert!(units.has_symbols());
+        let codes = |moment| {
+            units
+                .positions_at(moment, &UnitRule::default())
+                .iter()
+                .map(|p| p.symbol.and_then(|s| units.code(s)).map(str::to_owned))
+                .collect::<Vec<_>>()
+        };
+        let some = |c: &str| Some(c.to_owned());
+        // The code of the sighting in force, in capitals; one code kept
+        // once for two units; none for a picture's name.
+        assert_eq!(
+            codes(noon("2022-04-02")),
+            [some("SHGPUCI----D---"), None, some("SHGPUCI----D---")]
+        );
+        assert_eq!(codes(noon("2022-04-03"))[0], some("SHGPUCIA---D---"));
+        assert_eq!(
+            (units.code(0), units.code(2)),
+            (Some("SHGPUCI----D---"), None)
+        );
+        let plain = units_without_codes();
+        assert!(!plain.has_symbols());
+    }
+
+    fn units_without_codes() -> Units {
+        units(&[("1st", [30.0, 50.0], "2022-04-01")], &UnitRule::default())
     }
 }
