@@ -6,8 +6,13 @@
 //! figure in milliseconds or bytes) and `target/bench/results.md` (the
 //! table with each figure and the ratio troopmap / peer).
 //!
-//! `BENCH_SIZES=1000,10000`, `BENCH_STEPS=200` and `BENCH_TOOLS=troopmap`
-//! (a part of a tool's name) change what is run.
+//! Then troopmap alone on synthetic sightings (2,000 units × 100 snapshots,
+//! about 180,000 points): units where they were last seen, against the
+//! floor of a step that does nothing, in the same run.
+//!
+//! `BENCH_SIZES=1000,10000`, `BENCH_STEPS=200`, `BENCH_TOOLS=troopmap`
+//! (a part of a tool's name) and `BENCH_UNITS=2000,100` (units, snapshots;
+//! `0` for none) change what is run.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
@@ -21,7 +26,7 @@ mod run {
 
     use serde_json::json;
 
-    use crate::support::bench::{run_size, Record, TOOLS};
+    use crate::support::bench::{run_size, run_units, Record, TOOLS};
 
     fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
         std::env::var(name)
@@ -209,6 +214,35 @@ mod run {
         text
     }
 
+    /// Units from sightings: troopmap's figures, and the step against the
+    /// floor of a step that does nothing, measured in the same page.
+    fn units_table(records: &[Record]) -> String {
+        let mut md = String::new();
+        for r in records {
+            let _ = writeln!(md, "{} ({} features):\n", r.tool, r.features);
+            md.push_str("| figure | troopmap |\n|---|---:|\n");
+            for (label, unit, get) in &METRICS[..5] {
+                let _ = writeln!(md, "| {label} | {} |", figure(get(r), unit));
+            }
+            let _ = writeln!(
+                md,
+                "| wasm memory after load | {} |",
+                figure(r.wasm_memory_bytes, "MB")
+            );
+            let over = r.step_median_ms / r.idle_frame_ms;
+            let verdict = if over <= 1.1 {
+                "met".to_owned()
+            } else {
+                format!("**missed** by {:.2}×", over / 1.1)
+            };
+            let _ = writeln!(
+                md,
+                "\n- step median / the floor: {over:.2} against ≤ 1.10: {verdict}"
+            );
+        }
+        md
+    }
+
     pub async fn main() {
         let sizes = env_list("BENCH_SIZES", &[1_000, 10_000, 100_000]);
         let steps = env_list("BENCH_STEPS", &[200])[0];
@@ -233,6 +267,21 @@ mod run {
             records.append(&mut found);
             errors.append(&mut failed);
         }
+        let units = env_list("BENCH_UNITS", &[2_000, 100]);
+        let mut unit_records = Vec::new();
+        if let [units, sightings] = units[..] {
+            eprintln!("benchmark: {units} units × {sightings} sightings, troopmap, {steps} steps");
+            match run_units(&out.join("data"), units, sightings, steps, 10).await {
+                Ok(r) => {
+                    eprintln!(
+                        "  {:<30} first render {:>8.0} ms, step median {:>7.2} ms (floor {:.2} ms), p95 {:>7.2} ms",
+                        r.tool, r.first_render_ms, r.step_median_ms, r.idle_frame_ms, r.step_p95_ms
+                    );
+                    unit_records.push(r);
+                }
+                Err(e) => errors.push(format!("troopmap on {units} units: {e}")),
+            }
+        }
         let machine = machine();
         // The peers must show what troopmap shows, or the timings compare
         // different work.
@@ -251,11 +300,13 @@ mod run {
                 }
             }
         }
-        let json = json!({"machine": machine, "records": records, "errors": errors});
+        let json = json!({"machine": machine, "records": records, "units": unit_records,
+                          "errors": errors});
         let md = format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             table(&records, &sizes, &machine),
-            targets(&records)
+            targets(&records),
+            units_table(&unit_records)
         );
         let written = std::fs::create_dir_all(out)
             .and_then(|()| std::fs::write(out.join("results.json"), format!("{json:#}\n")))

@@ -9,6 +9,9 @@
 
 mod support;
 
+#[path = "e2e/units.rs"]
+mod units;
+
 use std::time::Duration;
 
 use serde_json::{json, Value};

@@ -105,6 +105,9 @@ impl Scene {
             | Action::Export
             | Action::ExportPositions
             | Action::Relist
+            | Action::ChooseUnit(_)
+            | Action::ListUnits
+            | Action::AllTracks(_)
             | Action::Moved
             | Action::Pick { .. }
             | Action::Draw => Update::default(),

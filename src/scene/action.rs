@@ -45,6 +45,13 @@ pub enum Action {
     /// Read units from sightings by this rule (the unit property, the
     /// stale limit, gliding).
     Units(UnitRule),
+    /// Choose this unit (by its place in the units): the map pans to it,
+    /// its popup opens and its track is drawn.
+    ChooseUnit(usize),
+    /// List the units shown anew (the list's filter or order changed).
+    ListUnits,
+    /// Draw every unit's track up to the moment, or none.
+    AllTracks(bool),
     /// List the chronology for the day shown (after the slider rested).
     Relist,
     /// A person opened the popup of this feature on the map, or closed
@@ -70,6 +77,9 @@ impl Action {
             | Action::Export
             | Action::ExportPositions
             | Action::Relist
+            | Action::ChooseUnit(_)
+            | Action::ListUnits
+            | Action::AllTracks(_)
             | Action::Moved => Some(false),
             Action::Popup(_)
             | Action::Restore(_)

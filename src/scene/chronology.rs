@@ -33,15 +33,20 @@ pub struct Listing {
 impl Listing {
     /// Lists the events of `features` that `selection` admits.
     pub fn new(features: &[MapFeature], selection: &Selection) -> Listing {
-        let mut events: Vec<(Day, usize)> = features
+        // Sorted as the time index sorts its entries, (i32, u32): one sort
+        // in the wasm for both.
+        let mut sorted: Vec<(i32, u32)> = features
             .iter()
             .enumerate()
             .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
-            .filter_map(|(i, f)| listed_on(f, selection.replay).map(|d| (d, i)))
+            .filter_map(|(i, f)| listed_on(f, selection.replay).map(|d| (d.0, i as u32)))
             .collect();
-        events.sort_unstable();
+        sorted.sort_unstable();
         Listing {
-            events,
+            events: sorted
+                .into_iter()
+                .map(|(d, i)| (Day(d), i as usize))
+                .collect(),
             more: Vec::new(),
         }
     }

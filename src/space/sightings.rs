@@ -125,6 +125,8 @@ pub struct Units {
     unit_of: Vec<(usize, usize)>,
     /// The symbol codes the sightings carry, each once.
     codes: Vec<String>,
+    /// Each unit's place in the units sorted by name.
+    name_rank: Vec<u32>,
 }
 
 impl Units {
@@ -192,11 +194,17 @@ impl Units {
         for unit in &mut units {
             unit.sightings.sort_by_key(|s| (s.time, s.index));
         }
+        // The map holds the names in order.
+        let mut name_rank = vec![0; units.len()];
+        for (rank, &unit) in by_name.values().enumerate() {
+            name_rank[unit] = rank as u32;
+        }
         Units {
             units,
             sides,
             unit_of,
             codes,
+            name_rank,
         }
     }
 
@@ -217,6 +225,21 @@ impl Units {
     /// Symbol code `symbol` (a [`Sighting::symbol`]).
     pub fn code(&self, symbol: u32) -> Option<&str> {
         self.codes.get(symbol as usize).map(String::as_str)
+    }
+
+    /// Unit `unit`'s place among the units sorted by name (by their
+    /// text, character by character).
+    ///
+    /// ```
+    /// use troopmap::space::sightings::{UnitRule, Units};
+    /// let data = troopmap::read_collection("s", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2, 2]}, "properties": {"unit": "b", "date": "2022-04-05"}},
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 1]}, "properties": {"unit": "a", "date": "2022-04-01"}}]}"#).unwrap();
+    /// let units = Units::of(&data.features, &UnitRule::default());
+    /// assert_eq!((units.name_rank(0), units.name_rank(1)), (1, 0));
+    /// ```
+    pub fn name_rank(&self, unit: usize) -> u32 {
+        self.name_rank.get(unit).copied().unwrap_or(u32::MAX)
     }
 
     /// Whether any sighting carries a symbol code.

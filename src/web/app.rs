@@ -22,7 +22,7 @@ use crate::web::input::{link, units};
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit};
 use crate::web::panels::days::Days;
-use crate::web::panels::{self, chronology, histogram, popup};
+use crate::web::panels::{self, chronology, histogram, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
@@ -100,8 +100,9 @@ impl App {
     /// playing moves the entry along instead).
     fn dispatch(app: &Rc<RefCell<App>>, action: Action, sent: Sent) {
         let action = match action {
-            // A click where marks take no clicks: the feature drawn there.
-            Action::Pick { x, y } => match app.borrow().picked(x, y) {
+            // A click where marks take no clicks: the unit drawn there, or
+            // else the feature.
+            Action::Pick { x, y } => match app.borrow_mut().picked(x, y) {
                 Some(index) => Action::Open(index),
                 None => return,
             },
@@ -146,13 +147,33 @@ impl App {
                 self.days.relisted();
                 return self.show_day();
             }
-            Action::Draw => return self.drawing.active().draw(&self.scene),
+            Action::ListUnits => {
+                return unit_list::show(&self.scene, &self.scene.positions());
+            }
+            Action::ChooseUnit(unit) => {
+                let positions = self.scene.positions();
+                self.drawing
+                    .positions()
+                    .choose(*unit, &positions, &self.scene)?;
+                return Ok(());
+            }
+            Action::AllTracks(all) => {
+                return self.drawing.positions().show_all_tracks(*all, &self.scene);
+            }
+            Action::Draw => {
+                self.drawing.positions().draw(&self.scene)?;
+                return self.drawing.active().draw(&self.scene);
+            }
             // The map's report of a popup the app opened or closed.
             Action::Popup(index) if sent == Sent::Echo => return chronology::highlight(*index),
             Action::Restore(state) => link::set_controls(state)?,
             _ => {}
         }
         let update = self.scene.act(&action);
+        if matches!(action, Action::Units(_) | Action::Restore(_)) {
+            // The units may be others, or more: drawn anew, maybe otherwise.
+            self.drawing.positions().clear(&self.scene);
+        }
         let open = self.show(update)?;
         match &action {
             Action::Choose(index) => {
@@ -217,6 +238,7 @@ impl App {
                 self.days.reset();
             }
             self.days.show(&self.scene, &positions)?;
+            unit_list::show(&self.scene, &positions)?;
             applied?;
         }
         if update.stop {
@@ -225,8 +247,14 @@ impl App {
         Ok(open)
     }
 
-    /// The feature drawn under the map's container point `(x, y)`.
-    fn picked(&self, x: f64, y: f64) -> Option<usize> {
+    /// The feature drawn under the map's container point `(x, y)`, unless
+    /// a unit drawn on the canvas took the click.
+    fn picked(&mut self, x: f64, y: f64) -> Option<usize> {
+        match self.drawing.positions().click(x, y, &self.scene) {
+            Ok(true) => return None,
+            Ok(false) => {}
+            Err(error) => dom::show_alert(&dom::describe_js_error(&error)),
+        }
         self.drawing.shown().pick(x, y, &self.scene)
     }
 

@@ -47,6 +47,7 @@ pub async fn run() -> Result<(), JsValue> {
     let (app, dispatch) = App::start(map.clone(), data)?;
     controls::wire(&dispatch)?;
     units::wire(&dispatch)?;
+    crate::web::panels::unit_list::wire(&dispatch)?;
     import::wire(&dispatch)?;
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;

@@ -83,6 +83,65 @@ pub fn synthetic_data(dir: &Path, count: usize) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// Writes synthetic sightings of `units` units at `sightings` snapshots
+/// (seed 1, with symbol codes or without) to `dir`, unless there; the
+/// file's path and how many features it holds.
+pub fn synthetic_sightings(
+    dir: &Path,
+    units: usize,
+    sightings: usize,
+    symbols: bool,
+) -> Result<(PathBuf, usize), String> {
+    let tail = if symbols { "-symbols" } else { "" };
+    let path = dir.join(format!("sightings-{units}x{sightings}{tail}.geojson"));
+    if !path.exists() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        troopmap::native::synth::write_sightings(units, sightings, symbols, 1, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // One feature a line, after the collection's first line.
+    let features = text.lines().filter(|l| l.contains("\"Feature\"")).count();
+    Ok((path, features))
+}
+
+/// Measures troopmap alone on synthetic sightings of `units` units at
+/// `sightings` snapshots: units where they were last seen, at every step.
+#[allow(dead_code)] // by the benchmark, not the end-to-end tests
+pub async fn run_units(
+    data_dir: &Path,
+    units: usize,
+    sightings: usize,
+    steps: usize,
+    every: usize,
+) -> Result<Record, String> {
+    let (path, features) = synthetic_sightings(data_dir, units, sightings, false)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or("a file name")?
+        .to_owned();
+    let found: Arc<Mutex<Option<Result<Record, String>>>> = Arc::new(Mutex::new(None));
+    let slot = Arc::clone(&found);
+    let served: [(&str, &Path); 1] = [("/synth/", data_dir)];
+    Browser::run_with(&served, |browser| async move {
+        let url = format!("/synth/{name}");
+        let result = measure(&browser, TOOLS[0], &url, features, steps, every).await;
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some(result);
+        }
+        Ok(())
+    })
+    .await;
+    let result = found.lock().ok().and_then(|mut s| s.take());
+    let mut record = result.unwrap_or_else(|| Err("no result".into()))?;
+    record.tool = format!("troopmap, {units} units × {sightings} sightings");
+    Ok(record)
+}
+
 /// Makes troopmap's page answer the harness as the peer pages do, through
 /// its controls: the slider, the status line and the export button.
 const TROOPMAP_ADAPTER: &str = r#"

@@ -28,6 +28,13 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
         // The controls live as long as the page.
         on_change.forget();
     }
+    let all: HtmlInputElement = dom::by_id("all-tracks")?;
+    let on_change = {
+        let (all, dispatch) = (all.clone(), dispatch.clone());
+        Closure::<dyn FnMut()>::new(move || dispatch.send(Action::AllTracks(all.checked())))
+    };
+    all.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
+    on_change.forget();
     Ok(())
 }
 

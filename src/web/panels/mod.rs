@@ -6,4 +6,5 @@ pub mod days;
 pub mod histogram;
 pub mod legend;
 pub mod popup;
+pub mod unit_list;
 pub mod units;

@@ -9,6 +9,7 @@ use crate::draw::style::{SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT};
 use crate::space::sightings::Units;
 use crate::web::page::dom::{self, element};
 use crate::web::panels::legend::{circle, sample_svg};
+use crate::web::render::positions::ON_CANVAS_FROM;
 
 /// Moves the units' part of the page (its sides and its controls, in the
 /// page as written) into the legend, built first, after what it lists.
@@ -56,5 +57,26 @@ pub fn show(units: &Units) -> Result<(), JsValue> {
              Hollow and dashed: between two sightings, a guess.",
         )?,
     )?;
+    if units.has_symbols() {
+        dom::add(
+            &list,
+            &element(
+                "li",
+                "legend-meaning",
+                "A unit whose sighting carries a MIL-STD-2525 / APP-6 code is drawn with \
+                 that code's symbol, in the code's own frame and colour: what the file says.",
+            )?,
+        )?;
+    }
+    if units.len() >= ON_CANVAS_FROM || units.has_symbols() {
+        dom::add(
+            &list,
+            &element(
+                "li",
+                "legend-meaning",
+                "A circle with a number: that many units crowd there; click it to zoom in.",
+            )?,
+        )?;
+    }
     Ok(())
 }

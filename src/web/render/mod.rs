@@ -81,7 +81,7 @@ impl Renderers {
             layers,
             canvas,
             on_canvas: false,
-            positions: Positions::new(map),
+            positions: Positions::new(map, dispatch)?,
         })
     }
 
@@ -90,7 +90,7 @@ impl Renderers {
     /// drew.
     pub fn choose(&mut self, scene: &Scene) {
         self.on_canvas = scene.data().features.len() >= CANVAS_FROM;
-        self.positions.clear();
+        self.positions.clear(scene);
         if self.on_canvas {
             self.layers.release();
             self.canvas.reset(scene);

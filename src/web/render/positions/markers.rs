@@ -1,8 +1,8 @@
-//! Units where they were last seen: a marker per position the scene
-//! answers, in its side's colour, solid on the day the unit was seen and
-//! fading with its age; a position glided between two sightings is hollow
-//! and dashed, a guess. Its tooltip names the unit; its popup says when it
-//! was last seen and what the sighting says.
+//! Units as SVG markers, for a few units without symbols: a marker per
+//! position the scene answers, in its side's colour, solid on the day the
+//! unit was seen and fading with its age; a position glided between two
+//! sightings is hollow and dashed, a guess. Its tooltip names the unit;
+//! its popup says when it was last seen and what the sighting says.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -12,16 +12,16 @@ use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::draw::style::{unit_opacity, SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT};
-use crate::model::MapFeature;
+use crate::draw::style::{unit_opacity, UNIT_RADIUS, UNIT_WEIGHT};
 use crate::scene::Scene;
 use crate::space::sightings::Position;
-use crate::time::Day;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom::{self, element};
 use crate::web::panels::popup;
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::labels;
+
+use super::{color_of, content, draw_track, track_of, Told};
 
 /// A marker on the map, what it was drawn as, and what its popup tells
 /// when it opens.
@@ -35,19 +35,8 @@ struct Marker {
     _track: [Closure<dyn Fn()>; 2],
 }
 
-/// What a unit's popup tells: its name, its position, its sighting.
-struct Told {
-    name: String,
-    position: Position,
-    sighting: MapFeature,
-    as_of: Option<Day>,
-    /// Where and when the unit was seen up to the moment shown.
-    track: Vec<(geo::Coord<f64>, i64)>,
-    color: String,
-}
-
 /// The markers of the units shown.
-pub struct Positions {
+pub struct Markers {
     group: LayerGroup,
     /// The track of the unit whose popup is open.
     track: LayerGroup,
@@ -55,16 +44,14 @@ pub struct Positions {
     markers: BTreeMap<(usize, usize), Marker>,
 }
 
-impl Positions {
+impl Markers {
     /// No markers yet; they are drawn on `map`.
-    pub fn new(map: &Map) -> Positions {
+    pub fn new(map: &Map, track: &LayerGroup) -> Markers {
         let group = LayerGroup::new();
         group.add_to(map);
-        let track = LayerGroup::new();
-        track.add_to(map);
-        Positions {
+        Markers {
             group,
-            track,
+            track: track.clone(),
             markers: BTreeMap::new(),
         }
     }
@@ -114,13 +101,23 @@ impl Positions {
         Ok(())
     }
 
+    /// Opens the popup of the marker drawn for `position`; whether there
+    /// is one.
+    pub fn open(&self, position: &Position) -> bool {
+        match self.markers.get(&(position.unit, position.sighting)) {
+            Some(marker) => {
+                marker.marker.unchecked_ref::<Layer>().open_popup();
+                true
+            }
+            None => false,
+        }
+    }
+
     /// A marker for `position`, added to the map.
     fn add(&self, position: &Position, scene: &Scene) -> Result<Marker, JsValue> {
         let units = scene.units_seen();
         let name = units.get(position.unit).map_or("", |u| u.name.as_str());
-        let color = position
-            .side
-            .map_or("#555555", |side| SIDE_COLORS[side % SIDE_COLORS.len()]);
+        let color = color_of(position);
         let style = PathOptions::new();
         style.set_color(color.to_owned());
         style.set_weight(UNIT_WEIGHT);
@@ -155,23 +152,11 @@ impl Positions {
                 ("className", "place-label unit-label".into()),
             ]),
         );
-        let told = Rc::new(RefCell::new(Told {
-            name: name.to_owned(),
-            position: *position,
-            sighting: scene
-                .data()
-                .features
-                .get(position.sighting)
-                .cloned()
-                .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?,
-            as_of: scene.as_of(),
-            track: track_of(scene, position),
-            color: color.to_owned(),
-        }));
+        let told = Rc::new(RefCell::new(Told::of(scene, position, name, color)?));
         let draw_track = {
             let (told, group) = (told.clone(), self.track.clone());
             Closure::<dyn Fn()>::new(move || {
-                if let Err(error) = draw(&told.borrow(), &group) {
+                if let Err(error) = draw_track(&told.borrow(), &group) {
                     dom::show_alert(&dom::describe_js_error(&error));
                 }
             })
@@ -237,82 +222,4 @@ fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), Js
     told.as_of = scene.as_of();
     told.track = track_of(scene, position);
     Ok(())
-}
-
-/// Where and when the unit of `position` was seen up to the scene's
-/// moment.
-fn track_of(scene: &Scene, position: &Position) -> Vec<(geo::Coord<f64>, i64)> {
-    scene
-        .units_seen()
-        .track(position.unit, scene.moment())
-        .iter()
-        .map(|s| (s.at, s.time))
-        .collect()
-}
-
-/// Draws a unit's track into `group`: its sightings as small solid dots
-/// (the date on hover), joined by thin dashed legs, which no source saw.
-fn draw(told: &Told, group: &LayerGroup) -> Result<(), JsValue> {
-    group.clear_layers();
-    let legs = PathOptions::new();
-    legs.set_color(told.color.clone());
-    legs.set_weight(1.5);
-    legs.set_dash_array("4 4".to_owned());
-    legs.set_interactive(false);
-    let points: js_sys::Array = told
-        .track
-        .iter()
-        .map(|(at, _)| JsValue::from(lat_lng(*at)))
-        .collect();
-    let line = leaflet::Polyline::new_with_options(&points, &legs.unchecked_into());
-    group.add_layer(line.unchecked_ref());
-    if let Some(element) = bindings::get_element(line.unchecked_ref()) {
-        element.class_list().add_1("unit-track")?;
-    }
-    for (at, time) in &told.track {
-        let dot = PathOptions::new();
-        dot.set_color(told.color.clone());
-        dot.set_weight(1.0);
-        dot.set_fill(true);
-        dot.set_fill_color(told.color.clone());
-        dot.set_fill_opacity(1.0);
-        js_sys::Reflect::set(&dot, &"radius".into(), &3.into())?;
-        let point = CircleMarker::new_with_options(&lat_lng(*at), &dot);
-        let seen = crate::time::TimeBound::from_unix(*time).to_string();
-        bindings::bind_tooltip(
-            point.unchecked_ref(),
-            &JsValue::from_str(&seen),
-            &object(&[]),
-        );
-        group.add_layer(point.unchecked_ref());
-        if let Some(element) = bindings::get_element(point.unchecked_ref()) {
-            element.class_list().add_1("unit-track-point")?;
-        }
-    }
-    Ok(())
-}
-
-/// The popup of a unit's position: its name, when it was last seen (and
-/// whether the place is a guess), then what the sighting says.
-fn content(told: &Told) -> Result<web_sys::Element, JsValue> {
-    let position = &told.position;
-    let root = element("div", "popup unit-popup", "")?;
-    dom::add(&root, &element("h2", "popup-name", &told.name)?)?;
-    dom::add(&root, &element("p", "unit-seen", &position.last_seen())?)?;
-    if position.interpolated {
-        dom::add(
-            &root,
-            &element(
-                "p",
-                "unit-guess",
-                "Drawn between two sightings, on the great circle: a guess, not a sighting.",
-            )?,
-        )?;
-    }
-    let sighting = popup::content_on(position.sighting, &told.sighting, told.as_of)?;
-    // The sighting's own popup names the feature it came from; this one is
-    // the unit's.
-    sighting.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
-    dom::add(&root, &sighting)?;
-    Ok(root.into())
 }
