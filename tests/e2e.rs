@@ -8,6 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
+#[rustfmt::skip] #[path = "e2e/steps.rs"] mod steps;
 
 #[path = "e2e/units.rs"]
 mod units;

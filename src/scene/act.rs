@@ -56,13 +56,13 @@ impl Scene {
     /// the app's own) change nothing here.
     pub fn act(&mut self, action: &Action) -> Update {
         match action {
-            Action::GoToStep(step) => self.moved_to(Day(self.first.0.saturating_add(*step))),
+            // A day's step shows its noon; a step of the clock, its time.
+            Action::GoToStep(step) => self.moved_to_moment(self.steps.moment(*step)),
             Action::GoToDay(day) => self.moved_to(*day),
-            Action::Step(days) => self.moved_to(Day(self.day().0.saturating_add(*days))),
-            Action::GoToMoment(moment) => {
-                let change = self.go_to_moment(*moment);
-                self.moved(change)
+            Action::Step(steps) => {
+                self.moved_to_moment(self.steps.moment(self.step().saturating_add(*steps)))
             }
+            Action::GoToMoment(moment) => self.moved_to_moment(*moment),
             Action::Tick => match self.tick() {
                 Tick::Stop => Update {
                     stop: true,
@@ -118,8 +118,11 @@ impl Scene {
     /// latitude, longitude).
     pub fn link_state(&self, view: Option<(f64, f64, f64)>) -> LinkState {
         let selection = &self.selection;
+        let day = self.shown.day().filter(|_| self.dated);
         LinkState {
-            day: self.shown.day().filter(|_| self.dated),
+            day,
+            // The step's time, where the data is stepped by the clock.
+            moment: day.filter(|_| !self.steps.is_daily()).map(|_| self.moment),
             view,
             feature: self
                 .selected
@@ -137,6 +140,12 @@ impl Scene {
     /// Shows `day` (see [`Scene::go_to`]), and says what changed.
     fn moved_to(&mut self, day: Day) -> Update {
         let change = self.go_to(day);
+        self.moved(change)
+    }
+
+    /// Shows `moment` (see [`Scene::go_to_moment`]), and says what changed.
+    fn moved_to_moment(&mut self, moment: i64) -> Update {
+        let change = self.go_to_moment(moment);
         self.moved(change)
     }
 
@@ -190,9 +199,14 @@ impl Scene {
         self.set_unit_rule(state.units.clone().unwrap_or_default());
         let change = self.select(state.selection());
         let filtered = self.moved(change);
-        let stepped = match state.day {
-            Some(day) => self.moved_to(day),
-            None => Update::default(),
+        // A time of day is kept where the data is stepped by the clock;
+        // elsewhere the link's day is shown, as is a plain date there.
+        let stepped = match (state.moment, state.day) {
+            (Some(moment), _) if !self.steps.is_daily() => {
+                self.moved_to_moment(self.steps.moment(self.steps.step_of(moment)))
+            }
+            (_, Some(day)) => self.moved_to(day),
+            (_, None) => Update::default(),
         };
         let feature = state.feature.as_deref().and_then(|id| self.find(id));
         let opened = self.open(feature);

@@ -13,18 +13,20 @@ use crate::time::Day;
 /// One thing to do.
 #[derive(Debug)]
 pub enum Action {
-    /// Select the day at this step of the slider (0 is the first day).
+    /// Select the day at this step of the slider (0 is the first day; for
+    /// data stepped by the clock, the step's time).
     GoToStep(i32),
     /// Select this day (kept within the data's range).
     GoToDay(Day),
-    /// Move this many days, within the data's range.
+    /// Move this many days (steps of the clock, for data stepped so),
+    /// within the data's range.
     Step(i32),
     /// Show this moment (seconds since 1970): its day, and where units
     /// under way are then (kept within the data's days).
     GoToMoment(i64),
     /// Start or stop playing.
     TogglePlay,
-    /// Advance one step while playing; stops at the last day.
+    /// Advance one step while playing; stops at the last day (or step).
     Tick,
     /// Download the features shown as GeoJSON.
     Export,

@@ -1,9 +1,11 @@
 //! The chronology: the dated events up to a day, newest first, as the
-//! panel beside the map lists them.
+//! panel beside the map lists them; for data stepped by the clock (see
+//! [`crate::time::steps`]), up to the step shown.
 
 use crate::model::{Kind, MapFeature};
 use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::space::sightings::Units;
+use crate::time::steps::Steps;
 use crate::time::Day;
 
 /// At most this many entries are listed (the newest).
@@ -18,35 +20,58 @@ pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
     }
 }
 
-/// The dated events a selection admits, sorted by the day they are listed
-/// on: built once when the data or the selection changes, so that moving
-/// the slider costs a binary search, not a pass over every feature.
+/// The moment an event is listed at: its start, or, when replaying what
+/// had been made public, the start of the day it was.
+pub fn listed_at(feature: &MapFeature, replay: Replay) -> Option<i64> {
+    match replay {
+        Replay::MadePublicBy => made_public_on(feature).map(Day::start_seconds),
+        _ => feature.span.start.map(|start| start.seconds()),
+    }
+}
+
+/// The slot an event is listed in on a slider of `steps`: the number of
+/// its day ([`listed_on`]), or, stepped by the clock, its step.
+pub fn slot_of(feature: &MapFeature, replay: Replay, steps: Steps) -> Option<i32> {
+    if steps.is_daily() {
+        listed_on(feature, replay).map(|day| day.0)
+    } else {
+        listed_at(feature, replay).map(|moment| steps.step_of(moment))
+    }
+}
+
+/// The dated events a selection admits, sorted by the slot they are listed
+/// in (a day's number, or a step of the clock): built once when the data or
+/// the selection changes, so that moving the slider costs a binary search,
+/// not a pass over every feature.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
-    /// (day, feature index), ascending.
-    events: Vec<(Day, usize)>,
-    /// For each event, how many more sightings of its unit that day are
-    /// listed under it (0 for any other event).
+    /// (slot, feature index), ascending.
+    events: Vec<(i32, usize)>,
+    /// For each event, how many more sightings of its unit in that slot
+    /// are listed under it (0 for any other event).
     more: Vec<usize>,
 }
 
 impl Listing {
-    /// Lists the events of `features` that `selection` admits.
+    /// Lists the events of `features` that `selection` admits, by day.
     pub fn new(features: &[MapFeature], selection: &Selection) -> Listing {
+        Listing::in_slots(features, selection, Steps::default())
+    }
+
+    /// Lists the events of `features` that `selection` admits, each in its
+    /// slot on a slider of `steps` (see [`slot_of`]).
+    fn in_slots(features: &[MapFeature], selection: &Selection, steps: Steps) -> Listing {
         // Sorted as the time index sorts its entries, (i32, u32): one sort
         // in the wasm for both.
         let mut sorted: Vec<(i32, u32)> = features
             .iter()
             .enumerate()
             .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
-            .filter_map(|(i, f)| listed_on(f, selection.replay).map(|d| (d.0, i as u32)))
+            .filter_map(|(i, f)| slot_of(f, selection.replay, steps).map(|s| (s, i as u32)))
             .collect();
         sorted.sort_unstable();
         Listing {
-            events: sorted
-                .into_iter()
-                .map(|(d, i)| (Day(d), i as usize))
-                .collect(),
+            events: sorted.into_iter().map(|(s, i)| (s, i as usize)).collect(),
             more: Vec::new(),
         }
     }
@@ -68,22 +93,51 @@ impl Listing {
     /// assert_eq!((listing.more(day, 0), listing.more(day, 2)), (1, 0));
     /// ```
     pub fn of_units(features: &[MapFeature], selection: &Selection, units: &Units) -> Listing {
-        let listing = Listing::new(features, selection);
+        Listing::of_steps(features, selection, units, Steps::default())
+    }
+
+    /// Lists as [`Listing::of_units`] does, on a slider of `steps`: by
+    /// day, or, stepped by the clock, by step (a unit's sightings of one
+    /// step as one entry).
+    ///
+    /// ```
+    /// use troopmap::{scene::chronology::Listing, read_collection, scene::selection::Selection, time::steps::Steps};
+    /// use troopmap::space::sightings::{UnitRule, Units};
+    /// let seen = |unit: &str, time: &str| format!(r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [1, 1]}},
+    ///   "properties": {{"kind": "event", "unit": "{unit}", "time": "2024-03-02T{time}Z"}}}}"#);
+    /// let text = format!(r#"{{"type": "FeatureCollection", "features": [{}, {}, {}, {}]}}"#,
+    ///   seen("a", "06:00"), seen("a", "06:30"), seen("b", "09:00"), seen("a", "12:00"));
+    /// let data = read_collection("c", &text).unwrap();
+    /// let (units, steps) = (Units::of(&data.features, &UnitRule::default()), Steps::of(&data.features));
+    /// assert_eq!((steps.every(), steps.last()), (3600, 6));
+    /// let listing = Listing::of_steps(&data.features, &Selection::default(), &units, steps);
+    /// // Up to 09:00: the 09:00 sighting, then a's two of 06:00 as one.
+    /// assert_eq!(listing.until_slot(3), vec![2, 0]);
+    /// assert_eq!(listing.more_at(0, 0), 1);
+    /// assert_eq!(listing.per_slot(0, steps.last()), vec![1, 0, 0, 1, 0, 0, 1]);
+    /// ```
+    pub fn of_steps(
+        features: &[MapFeature],
+        selection: &Selection,
+        units: &Units,
+        steps: Steps,
+    ) -> Listing {
+        let listing = Listing::in_slots(features, selection, steps);
         if units.is_empty() {
             return listing;
         }
-        // Day by day, in data order: a unit's first sighting of the day
+        // Slot by slot, in data order: a unit's first sighting of the slot
         // stays, and counts the others.
         let mut kept_at = vec![usize::MAX; units.len()];
         let mut touched: Vec<usize> = Vec::new();
         let (mut events, mut more) = (Vec::new(), Vec::new());
         let mut current = None;
-        for &(day, index) in &listing.events {
-            if current != Some(day) {
+        for &(slot, index) in &listing.events {
+            if current != Some(slot) {
                 for unit in touched.drain(..) {
                     kept_at[unit] = usize::MAX;
                 }
-                current = Some(day);
+                current = Some(slot);
             }
             if let Some(unit) = units.unit_of(index) {
                 if let Some(count) = more.get_mut(kept_at[unit]) {
@@ -93,7 +147,7 @@ impl Listing {
                 kept_at[unit] = events.len();
                 touched.push(unit);
             }
-            events.push((day, index));
+            events.push((slot, index));
             more.push(0);
         }
         Listing { events, more }
@@ -102,8 +156,14 @@ impl Listing {
     /// How many more sightings of its unit entry `index`, listed on `day`,
     /// stands for.
     pub fn more(&self, day: Day, index: usize) -> usize {
+        self.more_at(day.0, index)
+    }
+
+    /// How many more sightings of its unit entry `index`, listed in
+    /// `slot`, stands for.
+    pub fn more_at(&self, slot: i32, index: usize) -> usize {
         self.events
-            .binary_search(&(day, index))
+            .binary_search(&(slot, index))
             .ok()
             .and_then(|at| self.more.get(at))
             .copied()
@@ -123,10 +183,16 @@ impl Listing {
     /// assert_eq!(listing.until(Day::parse("2024-10-18").unwrap()), vec![1, 0]);
     /// ```
     pub fn until(&self, day: Day) -> Vec<usize> {
-        // Day by day from the newest back; within a day the events are in
-        // data order already (sorted by day, then index).
+        self.until_slot(day.0)
+    }
+
+    /// The events listed in `slot` or before, newest first (ties in data
+    /// order), at most [`MAX_ENTRIES`].
+    pub fn until_slot(&self, slot: i32) -> Vec<usize> {
+        // Slot by slot from the newest back; within a slot the events are
+        // in data order already (sorted by slot, then index).
         let mut listed = Vec::new();
-        let mut end = self.events.partition_point(|e| e.0 <= day);
+        let mut end = self.events.partition_point(|e| e.0 <= slot);
         while end > 0 && listed.len() < MAX_ENTRIES {
             let newest = self.events[end - 1].0;
             let start = self.events[..end].partition_point(|e| e.0 < newest);
@@ -151,9 +217,14 @@ impl Listing {
     /// assert_eq!(listing.per_day(day("2024-10-10"), day("2024-10-12")), vec![1, 0, 2]);
     /// ```
     pub fn per_day(&self, first: Day, last: Day) -> Vec<u32> {
-        let mut counts = vec![0; usize::try_from(last.0 - first.0 + 1).unwrap_or(0)];
-        for (day, _) in &self.events {
-            if let Some(count) = usize::try_from(day.0 - first.0)
+        self.per_slot(first.0, last.0)
+    }
+
+    /// How many events are listed in each slot from `first` to `last`.
+    pub fn per_slot(&self, first: i32, last: i32) -> Vec<u32> {
+        let mut counts = vec![0; usize::try_from(last - first + 1).unwrap_or(0)];
+        for (slot, _) in &self.events {
+            if let Some(count) = usize::try_from(slot - first)
                 .ok()
                 .and_then(|i| counts.get_mut(i))
             {

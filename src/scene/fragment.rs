@@ -1,5 +1,5 @@
-//! The state a link can carry in its fragment (`#date=…&map=…`): the day,
-//! the view, the selected feature, the filters and the replay mode.
+//! The state a link can carry in its fragment (`#date=…&map=…`): the day
+//! (or, for data stepped by the clock, the time), the view, the selected feature, the filters and the replay mode.
 //! Reading is forgiving: a part that cannot be read is left at its default,
 //! never an error.
 
@@ -7,12 +7,16 @@ use crate::model::statement::{Grade, SourceType};
 use crate::model::Kind;
 use crate::scene::selection::{Replay, Selection};
 use crate::space::sightings::UnitRule;
-use crate::time::Day;
+use crate::time::steps::minute;
+use crate::time::{Day, TimeBound};
 
 /// What the map shows, as a link records it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkState {
     pub day: Option<Day>,
+    /// The moment shown (seconds since 1970), when the link gives a time of
+    /// day (`date=2024-10-08T14:00Z`); `day` is then its day.
+    pub moment: Option<i64>,
     /// Zoom, latitude, longitude.
     pub view: Option<(f64, f64, f64)>,
     /// The selected feature's id.
@@ -77,7 +81,7 @@ pub fn parse(fragment: &str) -> LinkState {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode(value);
         match key {
-            "date" => state.day = Day::parse(&value).ok(),
+            "date" => (state.day, state.moment) = date(&value),
             "map" => state.view = view(&value),
             "feature" if !value.is_empty() => state.feature = Some(value),
             "confidence" => state.confidence = list(&value, Grade::parse),
@@ -98,6 +102,25 @@ pub fn parse(fragment: &str) -> LinkState {
     state
 }
 
+/// A link's `date`: a day, or a date-time (its day and moment).
+///
+/// ```
+/// use troopmap::scene::fragment::{format, parse};
+/// let state = parse("#date=2024-10-08T14:00Z");
+/// assert_eq!((state.day.unwrap().to_string(), state.moment), ("2024-10-08".to_owned(), Some(1_728_396_000)));
+/// assert_eq!(format(&state), "#date=2024-10-08T14:00Z");
+/// assert_eq!(parse("#date=2024-10-08").moment, None);
+/// ```
+fn date(value: &str) -> (Option<Day>, Option<i64>) {
+    if let Ok(day) = Day::parse(value) {
+        return (Some(day), None);
+    }
+    match TimeBound::parse(value) {
+        Ok(time) => (Some(time.day()), Some(time.seconds())),
+        Err(_) => (None, None),
+    }
+}
+
 /// The link's unit rule, made the default one when first written to.
 fn units(state: &mut LinkState) -> &mut UnitRule {
     state.units.get_or_insert_with(UnitRule::default)
@@ -113,8 +136,10 @@ fn units(state: &mut LinkState) -> &mut UnitRule {
 /// ```
 pub fn format(state: &LinkState) -> String {
     let mut parts = Vec::new();
-    if let Some(day) = state.day {
-        parts.push(format!("date={day}"));
+    match (state.moment, state.day) {
+        (Some(moment), _) => parts.push(format!("date={}", minute(moment))),
+        (None, Some(day)) => parts.push(format!("date={day}")),
+        (None, None) => {}
     }
     if let Some((zoom, lat, lon)) = state.view {
         parts.push(format!("map={zoom}/{lat}/{lon}"));
@@ -266,6 +291,7 @@ mod tests {
     fn every_part_round_trips() {
         let state = LinkState {
             day: Day::parse("2024-10-11").ok(),
+            moment: None,
             view: Some((6.5, 43.115, 131.885)),
             feature: Some("route:sea-wave1-hamhung".into()),
             confidence: Some(vec![Grade::Confirmed, Grade::Unasserted]),
@@ -283,6 +309,22 @@ mod tests {
             ..LinkState::default()
         };
         assert_eq!(parse(&format(&none)), none);
+    }
+
+    #[test]
+    fn issue_13_a_time_of_day_round_trips_to_the_minute() {
+        let state = parse("#date=2024-03-02T07:00Z&map=8/50/31");
+        assert_eq!(state.day, Day::parse("2024-03-02").ok());
+        let seven = Day::parse("2024-03-02").unwrap().start_seconds() + 7 * 3600;
+        assert_eq!(state.moment, Some(seven));
+        assert_eq!(format(&state), "#date=2024-03-02T07:00Z&map=8/50/31");
+        assert_eq!(parse(&format(&state)), state);
+        // Any date-time the data format reads; written in UTC.
+        let state = parse("#date=2024-03-02T16:00%2B09:00");
+        assert_eq!(state.moment, Some(seven));
+        assert_eq!(format(&state), "#date=2024-03-02T07:00Z");
+        // A time that is not one is no date at all.
+        assert_eq!(parse("#date=2024-03-02T25:00Z"), LinkState::default());
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::scene::shown::Shown;
 use crate::space::journeys::{Journeys, Unit};
 use crate::space::sightings::{Position, UnitRule, Units};
 use crate::time::index::{Change, TimeIndex};
+use crate::time::steps::Steps;
 use crate::time::Day;
 
 /// The data, the selection and the moment shown.
@@ -33,6 +34,8 @@ pub struct Scene {
     first: Day,
     last: Day,
     dated: bool,
+    /// The slider's steps: days, or the clock's (see [`crate::time::steps`]).
+    steps: Steps,
     moment: i64,
     journeys: Journeys,
     /// How units are read from sightings, and the units read so.
@@ -74,9 +77,15 @@ impl Scene {
     /// [`Scene::new`], with units read from sightings by `unit_rule`.
     pub fn with_units(data: Dataset, selection: Selection, unit_rule: UnitRule) -> Scene {
         let index = TimeIndex::of(&data.features);
-        let range = index.date_range();
-        // Undated data is all shown, on a slider that cannot move.
-        let (first, last) = range.unwrap_or((Day(0), Day(0)));
+        let dated = index.date_range().is_some();
+        let steps = Steps::of(&data.features);
+        // From the first step's day to the last's: the data's first and
+        // last days. Undated data is all shown, on a slider that cannot
+        // move (on day 0).
+        let (first, last) = (
+            play::day_of(steps.moment(0)),
+            play::day_of(steps.moment(steps.last())),
+        );
         // The slider spans the data's own dates; the mode and filters
         // decide what is shown within them.
         let shown = Shown::new(if selection == Selection::default() {
@@ -93,8 +102,9 @@ impl Scene {
             shown,
             first,
             last,
-            dated: range.is_some(),
-            moment: play::noon(first),
+            dated,
+            steps,
+            moment: steps.first_on(first),
             selected: None,
         }
     }
@@ -134,9 +144,37 @@ impl Scene {
     }
 
     /// The moment shown, in seconds since 1970: noon of the day shown, or
-    /// hours further while a unit moves and the date plays.
+    /// hours further while a unit moves and the date plays; for data
+    /// stepped by the clock, the step's own time.
     pub fn moment(&self) -> i64 {
         self.moment
+    }
+
+    /// The slider's steps, chosen for the data when it was loaded.
+    pub fn steps(&self) -> Steps {
+        self.steps
+    }
+
+    /// The slider's step shown (0 is the first day, or the first time).
+    pub fn step(&self) -> i32 {
+        self.steps.step_of(self.moment)
+    }
+
+    /// The moment shown as the slider, the status and a link write it:
+    /// `2024-10-08`, or `2024-10-08T14:00Z` for data stepped by the clock.
+    ///
+    /// ```
+    /// use troopmap::{read_collection, scene::Scene};
+    /// let data = read_collection("s", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-03-02T06:00Z", "end": "2024-03-02T18:00Z"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-03-02T09:00Z"}}]}"#).unwrap();
+    /// let mut scene = Scene::new(data, Default::default());
+    /// assert_eq!((scene.steps().last(), scene.when()), (12, "2024-03-02T06:00Z".to_owned()));
+    /// scene.act(&troopmap::scene::action::Action::Step(1));
+    /// assert_eq!(scene.when(), "2024-03-02T07:00Z");
+    /// ```
+    pub fn when(&self) -> String {
+        self.steps.label(self.moment)
     }
 
     /// The day shown.
@@ -149,15 +187,21 @@ impl Scene {
         self.selected
     }
 
-    /// Shows `day`, kept within the data's days, at its noon.
+    /// Shows `day`, kept within the data's days, at its noon (for data
+    /// stepped by the clock, at its first step).
     pub fn go_to(&mut self, day: Day) -> Change {
-        self.go_to_moment(play::noon(day))
+        self.go_to_moment(self.steps.first_on(day))
     }
 
     /// Shows `moment`: its day's features (the day kept within the data's
-    /// days) and where units under way are.
+    /// days, or the moment within the clock's steps) and where units are.
     pub fn go_to_moment(&mut self, moment: i64) -> Change {
-        let (day, moment) = play::clamp(moment, self.first, self.last);
+        let (day, moment) = if self.steps.is_daily() {
+            play::clamp(moment, self.first, self.last)
+        } else {
+            let moment = self.steps.clamp(moment);
+            (play::day_of(moment), moment)
+        };
         self.moment = moment;
         self.shown.go_to(day)
     }
@@ -179,9 +223,21 @@ impl Scene {
         }
     }
 
+    /// The moment playing starts from, when it is not the one shown: from
+    /// the last step (day, or step of the clock), the first (as
+    /// [`Scene::play_from`] says of days).
+    pub fn play_start(&self) -> Option<i64> {
+        let last = self.steps.last();
+        (last > 0 && self.step() >= last).then(|| self.steps.moment(0))
+    }
+
     /// What one tick of playing does from the moment shown (see
-    /// [`play::tick`]).
+    /// [`play::tick`] and, for data stepped by the clock,
+    /// [`play::tick_step`]).
     pub fn tick(&self) -> Tick {
+        if !self.steps.is_daily() {
+            return play::tick_step(self.moment, self.steps);
+        }
         play::tick(self.moment, self.day(), self.last, |after, before| {
             self.under_way(after, before)
         })
@@ -290,6 +346,10 @@ impl Scene {
             .features
             .get(index)
             .filter(|f| f.date_precision && self.dated)?;
+        if !self.steps.is_daily() {
+            let step = |bound: Option<crate::TimeBound>| Some(self.steps.step_of(bound?.seconds()));
+            return Some((step(feature.span.start)?, step(feature.span.end)?));
+        }
         let (a, b) = (feature.span.first_day()?, feature.span.last_day()?);
         let (a, b) = (
             a.clamp(self.first, self.last),
@@ -620,6 +680,87 @@ mod tests {
         assert!(update.change.is_empty() && update.relisted);
         let update = scene.act(&Action::GoToDay(day("2024-10-18")));
         assert_eq!(update.change.entered, [1, 4]);
+    }
+
+    const ONE_DAY_TRACK: &str = include_str!("../../assets/examples/one-day-track.geojson");
+
+    fn at(text: &str) -> i64 {
+        crate::TimeBound::parse(text).unwrap().seconds()
+    }
+
+    #[test]
+    fn issue_13_a_one_day_track_is_stepped_and_played_by_the_hour() {
+        let mut scene = scene(ONE_DAY_TRACK, Selection::default());
+        scene.go_to(scene.first());
+        assert_eq!((scene.steps().every(), scene.steps().last()), (3600, 12));
+        assert_eq!(
+            (scene.step(), scene.when()),
+            (0, "2024-03-02T06:00Z".to_owned())
+        );
+        // The slider's steps are hours, and each shows its own time.
+        scene.act(&Action::Step(1));
+        assert_eq!(
+            (scene.moment(), scene.when()),
+            (at("2024-03-02T07:00Z"), "2024-03-02T07:00Z".to_owned())
+        );
+        scene.act(&Action::GoToStep(4));
+        assert_eq!(scene.when(), "2024-03-02T10:00Z");
+        // Units are where they were last seen at the hour, not at noon.
+        let seen: Vec<usize> = scene.positions().iter().map(|p| p.sighting).collect();
+        assert_eq!(seen, [3, 1]);
+        // Features follow the time rule of the day the hour is on.
+        assert_eq!(scene.count(), 9);
+        // Past either end, the end.
+        scene.act(&Action::Step(-99));
+        assert_eq!(scene.when(), "2024-03-02T06:00Z");
+        scene.act(&Action::GoToStep(99));
+        assert_eq!(scene.when(), "2024-03-02T18:00Z");
+        scene.act(&Action::GoToDay(day("2024-03-05")));
+        assert_eq!(scene.when(), "2024-03-02T18:00Z");
+        // Playing: from the last step, the first again; an hour a tick,
+        // stopping on the last step.
+        assert_eq!(scene.play_start(), Some(at("2024-03-02T06:00Z")));
+        scene.act(&Action::GoToMoment(at("2024-03-02T06:00Z")));
+        assert_eq!(scene.play_start(), None);
+        let hours: Vec<i64> = play_through(&mut scene)
+            .iter()
+            .map(|m| (m - at("2024-03-02T06:00Z")) / 3600)
+            .collect();
+        assert_eq!(hours, (1..=12).collect::<Vec<_>>());
+        assert_eq!(scene.tick(), Tick::Stop);
+    }
+
+    #[test]
+    fn issue_13_a_link_keeps_the_hour_and_a_plain_date_still_opens() {
+        let mut scene = scene(ONE_DAY_TRACK, Selection::default());
+        scene.act(&Action::GoToStep(8));
+        let state = scene.link_state(None);
+        assert_eq!(fragment::format(&state), "#date=2024-03-02T14:00Z");
+        // Step ↔ moment ↔ link, back again from elsewhere.
+        scene.act(&Action::GoToStep(0));
+        scene.act(&Action::Restore(fragment::parse("#date=2024-03-02T14:00Z")));
+        assert_eq!((scene.step(), scene.moment()), (8, at("2024-03-02T14:00Z")));
+        // A time between two steps opens on the step it falls in.
+        scene.act(&Action::Restore(fragment::parse("#date=2024-03-02T09:59Z")));
+        assert_eq!(scene.when(), "2024-03-02T09:00Z");
+        // A plain date opens on that day's first step.
+        scene.act(&Action::Restore(fragment::parse("#date=2024-03-02")));
+        assert_eq!(scene.when(), "2024-03-02T06:00Z");
+        // Daily data takes a time's day, and writes days.
+        let mut daily = scene_of_story();
+        daily.act(&Action::Restore(fragment::parse("#date=2024-10-18T23:00Z")));
+        assert_eq!(
+            (daily.day(), daily.when()),
+            (day("2024-10-18"), "2024-10-18".to_owned())
+        );
+        assert_eq!(
+            fragment::format(&daily.link_state(None)),
+            "#date=2024-10-18"
+        );
+    }
+
+    fn scene_of_story() -> Scene {
+        scene(STORY, Selection::default())
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The moment shown, and how playing moves it: a day is shown at its noon
 //! (UTC); playing steps a day at a time, or six hours at a time while a
-//! unit is under way, and ends with the data's last day.
+//! unit is under way, and ends with the data's last day. Data stepped by
+//! the clock (see [`crate::time::steps`]) plays one step at a time.
 //!
 //! # Units
 //! Moments are seconds since 1970-01-01T00:00:00Z.
 
+use crate::time::steps::Steps;
 use crate::time::{Day, SECONDS_PER_DAY};
 /// A day is shown at its noon, where units under way are drawn.
 pub const NOON_S: i64 = 12 * 3600;
@@ -99,6 +101,31 @@ pub fn tick(moment: i64, current: Day, last: Day, under_way: impl Fn(i64, i64) -
     // The last day ends playing, unless a unit still moves on it.
     let then_stop = current.next() >= last && !under_way(to, last.next().start_seconds());
     Tick::Go { to, then_stop }
+}
+
+/// One tick of playing from `moment` on data stepped by the clock: the
+/// next step, stopping on the last.
+///
+/// ```
+/// use troopmap::{read_collection, scene::play::{tick_step, Tick}, time::steps::Steps};
+/// let data = read_collection("t", r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-03-02T06:00Z", "end": "2024-03-02T08:00Z"}},
+///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-03-02T07:00Z"}}]}"#).unwrap();
+/// let steps = Steps::of(&data.features);
+/// assert_eq!((steps.every(), steps.last()), (600, 12));
+/// assert_eq!(tick_step(steps.moment(0) + 60, steps), Tick::Go { to: steps.moment(1), then_stop: false });
+/// assert_eq!(tick_step(steps.moment(11), steps), Tick::Go { to: steps.moment(12), then_stop: true });
+/// assert_eq!(tick_step(steps.moment(12), steps), Tick::Stop);
+/// ```
+pub fn tick_step(moment: i64, steps: Steps) -> Tick {
+    let next = steps.step_of(moment).saturating_add(1);
+    if next > steps.last() {
+        return Tick::Stop;
+    }
+    Tick::Go {
+        to: steps.moment(next),
+        then_stop: next >= steps.last(),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 mod error;
 pub mod index;
+pub mod steps;
 
 use std::fmt;
 

@@ -265,9 +265,8 @@ impl App {
         // A popup of the old data closes with it.
         self.close_popup()?;
         let update = self.scene.load(data, replace);
-        let (first, last) = (self.scene.first(), self.scene.last());
         let controls = self.days.controls();
-        controls.set_range(first, last);
+        controls.set_steps(self.scene.steps())?;
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
@@ -306,9 +305,8 @@ impl App {
         if self.clock.running() {
             return self.stop();
         }
-        let from = self.scene.play_from();
-        if from != self.scene.day() {
-            let update = self.scene.act(&Action::GoToDay(from));
+        if let Some(from) = self.scene.play_start() {
+            let update = self.scene.act(&Action::GoToMoment(from));
             if let Some(index) = self.show(update)? {
                 self.open(index)?;
             }

@@ -11,6 +11,7 @@ use crate::model::Kind;
 use crate::scene::selection::{Replay, Selection};
 
 use crate::scene::action::Action;
+use crate::time::steps::Steps;
 use crate::time::Day;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom;
@@ -36,17 +37,41 @@ impl Controls {
 
     /// Sets the slider's range: one step per day from `first` to `last`.
     pub fn set_range(&self, first: Day, last: Day) {
+        self.set_last(last.0 - first.0);
+    }
+
+    /// Sets the slider's range to `steps`, and names the step on the
+    /// buttons beside it ("Previous day", "Next hour").
+    pub fn set_steps(&self, steps: Steps) -> Result<(), JsValue> {
+        self.set_last(steps.last());
+        let document = dom::document()?;
+        for (id, word) in [("previous", "Previous "), ("next", "Next ")] {
+            if let Some(button) = document.get_element_by_id(id) {
+                button.set_text_content(Some(&[word, steps.unit()].concat()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the slider's range: steps 0 to `last`.
+    fn set_last(&self, last: i32) {
         self.slider.set_min("0");
-        self.slider.set_max(&(last.0 - first.0).to_string());
+        self.slider.set_max(&last.to_string());
         self.slider.set_step("1");
     }
 
     /// Shows `day` (step `value` of the slider) and the count of features.
     pub fn show(&self, value: i32, day: Day, count: usize) -> Result<(), JsValue> {
-        let date = day.to_string();
+        self.show_at(value, &day.to_string(), count)
+    }
+
+    /// Shows step `value` of the slider, written `date` (`2024-10-08`, or
+    /// `2024-10-08T14:00Z` stepped by the clock), and the count of
+    /// features.
+    pub fn show_at(&self, value: i32, date: &str, count: usize) -> Result<(), JsValue> {
         self.slider.set_value(&value.to_string());
-        self.slider.set_attribute("aria-valuetext", &date)?;
-        self.output.set_value(&date);
+        self.slider.set_attribute("aria-valuetext", date)?;
+        self.output.set_value(date);
         let noun = if count == 1 { "feature" } else { "features" };
         self.status
             .set_text_content(Some(&format!("{count} {noun} on {date}")));

@@ -1,5 +1,5 @@
-//! The chronology panel: the dated events up to the selected day, newest
-//! first, each with its date, place, confidence, summary and sources.
+//! The chronology panel: the dated events up to the selected day (or step
+//! of the clock), newest first, each with its date, place, confidence, summary and sources.
 //! Choosing one shows it on the map; choosing a feature on the map marks
 //! its entry.
 
@@ -11,9 +11,8 @@ use web_sys::{Element, HtmlElement};
 use crate::draw::style::stroke;
 use crate::model::{Dataset, MapFeature};
 use crate::scene::action::Action;
-use crate::scene::chronology::{listed_on, Listing};
+use crate::scene::chronology::{listed_at, listed_on, slot_of, Listing};
 use crate::scene::Scene;
-use crate::time::Day;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom::{self, element};
 use crate::web::panels::popup;
@@ -44,18 +43,19 @@ impl Panel {
         Ok(())
     }
 
-    /// Lists the events up to `day`.
+    /// Lists the events up to slot `slot` (see [`Listing::until_slot`]):
+    /// the scene's day, or its step of the clock.
     pub fn render(
         &mut self,
         scene: &Scene,
         listing: &Listing,
-        day: Day,
+        slot: i32,
         selected: Option<usize>,
     ) -> Result<(), JsValue> {
         let list: HtmlElement = dom::by_id("chronology-list")?;
-        // The day listed, for whoever waits for the panel to catch up.
-        list.set_attribute("data-day", &day.to_string())?;
-        let listed = listing.until(day);
+        // The day (or time) listed, for whoever waits for the panel.
+        list.set_attribute("data-day", &scene.when())?;
+        let listed = listing.until_slot(slot);
         if listed == self.order && (self.empty.is_some() == listed.is_empty()) {
             return Ok(());
         }
@@ -115,7 +115,10 @@ impl Panel {
         let button = element("button", "chronology-entry", "")?;
         button.set_attribute("type", "button")?;
         let listed = listed_on(feature, selection.replay);
-        let date = listed.map(|d| d.to_string()).unwrap_or_default();
+        // Its day, or for data stepped by the clock its time.
+        let date = listed_at(feature, selection.replay)
+            .map(|moment| scene.steps().label(moment))
+            .unwrap_or_default();
         dom::add(&button, &element("span", "chronology-date", &date)?)?;
         // Listed by the day it was made public: the day it is dated too.
         if let Some(first) = feature.span.first_day().filter(|&d| Some(d) != listed) {
@@ -252,12 +255,12 @@ fn badge(feature: &MapFeature) -> Result<HtmlElement, JsValue> {
 fn summary(scene: &Scene, listing: &Listing, index: usize) -> String {
     let units = scene.units_seen();
     let unit = units.unit_of(index).and_then(|u| units.get(u));
-    let listed = scene
+    let slot = scene
         .data()
         .features
         .get(index)
-        .and_then(|f| listed_on(f, scene.selection().replay));
-    let more = listed.map_or(0, |day| listing.more(day, index));
+        .and_then(|f| slot_of(f, scene.selection().replay, scene.steps()));
+    let more = slot.map_or(0, |slot| listing.more_at(slot, index));
     match (unit, more) {
         (Some(unit), 0) => format!("{} seen", unit.name),
         (Some(unit), more) => format!("{} seen in {} places", unit.name, more + 1),

@@ -1,5 +1,5 @@
-//! The panels that follow the day shown: the strip of events per day with
-//! the day marked, the chronology up to the day (at most every
+//! The panels that follow the day shown: the strip of events per step of
+//! the slider (a day, or a step of the clock) with the step marked, the chronology up to the day (at most every
 //! [`LIST_EVERY_MS`] while the slider moves, and once more when it
 //! rests), and the date and count under the slider.
 
@@ -10,7 +10,6 @@ use crate::scene::chronology::Listing;
 use crate::scene::status;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
-use crate::time::Day;
 use crate::web::dispatch::Dispatch;
 use crate::web::input::controls::Controls;
 use crate::web::input::timers::Later;
@@ -22,9 +21,9 @@ pub const LIST_EVERY_MS: f64 = 200.0;
 
 /// The strip, the chronology and the count.
 pub struct Days {
-    /// The day the chronology lists, once listed; `None` after the data
-    /// or the selection changed.
-    listed: Option<Day>,
+    /// The slot the chronology lists (a day's number, or a step of the
+    /// clock), once listed; `None` after the data or the selection changed.
+    listed: Option<i32>,
     /// The events the chronology and the strip draw from.
     listing: Listing,
     /// The chronology's entries on the page.
@@ -69,31 +68,35 @@ impl Days {
     /// Shows the scene's day: the strip, the chronology up to the day (with
     /// the chosen feature marked), the date and the count.
     pub fn show(&mut self, scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
-        let (day, selected) = (scene.day(), scene.selected());
+        let (steps, selected) = (scene.steps(), scene.selected());
+        let slot = steps.slot(scene.moment());
         // The events are listed anew only when the data or the selection
         // changed; a new day only looks them up.
         if self.listed.is_none() {
-            self.listing = Listing::of_units(
+            self.listing = Listing::of_steps(
                 &scene.data().features,
                 scene.selection(),
                 scene.units_seen(),
+                steps,
             );
             self.panel.reset()?;
-            histogram::draw(&self.listing, scene.first(), scene.last())?;
+            // One bar per step: the slots of the first and the last.
+            let slot = |step| steps.slot(steps.moment(step));
+            histogram::draw(&self.listing.per_slot(slot(0), slot(steps.last())))?;
             histogram::window(selected.and_then(|i| scene.window_steps(i)))?;
             // Nothing listed yet, and at once.
-            self.listed = Some(Day(i32::MIN));
+            self.listed = Some(i32::MIN);
             self.listed_at = f64::NEG_INFINITY;
         }
-        histogram::mark(day.0 - scene.first().0)?;
-        if self.listed != Some(day) {
+        histogram::mark(scene.step())?;
+        if self.listed != Some(slot) {
             // While the slider moves fast, the panel follows at most every
             // LIST_EVERY_MS, and once more when it stops: the map and the
             // count keep up with every step.
             let now = now_ms();
             if now - self.listed_at >= LIST_EVERY_MS {
-                self.panel.render(scene, &self.listing, day, selected)?;
-                self.listed = Some(day);
+                self.panel.render(scene, &self.listing, slot, selected)?;
+                self.listed = Some(slot);
                 self.listed_at = now;
             } else {
                 self.relist.ask()?;
@@ -101,7 +104,7 @@ impl Days {
         }
         if scene.dated() {
             self.controls
-                .show(day.0 - scene.first().0, day, scene.count())?;
+                .show_at(scene.step(), &scene.when(), scene.count())?;
         } else {
             self.controls.show_undated(scene.count())?;
         }

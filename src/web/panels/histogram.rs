@@ -1,21 +1,18 @@
-//! The strip of bars above the slider: how many events fall on each day,
-//! with the selected day marked.
+//! The strip of bars above the slider: how many events fall on each day
+//! (or step of the clock), with the selected one marked.
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::scene::chronology::Listing;
-use crate::time::Day;
 use crate::web::page::dom::{self, svg};
 
 /// Height of the strip, in its own units; the tallest bar fills it.
 const HEIGHT: f64 = 20.0;
 
-/// Draws one bar per day from `first` to `last`.
-pub fn draw(listing: &Listing, first: Day, last: Day) -> Result<(), JsValue> {
+/// Draws one bar per step of the slider, each `counts` high.
+pub fn draw(counts: &[u32]) -> Result<(), JsValue> {
     let strip: Element = dom::by_id("histogram")?;
     strip.set_text_content(None);
-    let counts = listing.per_day(first, last);
     let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     strip.set_attribute("viewBox", &format!("0 0 {} {HEIGHT}", counts.len().max(1)))?;
     // The selected day's band, behind the bars: seen on days without events.

@@ -1,0 +1,154 @@
+//! Time steps follow the data: a one-day track with times is stepped by
+//! the hour, and its slider, status and link say the time; daily data
+//! keeps its days.
+
+use serde_json::{json, Value};
+
+use crate::support::{check, Browser, Outcome};
+
+const TRACK: &str = "assets/examples/one-day-track.geojson";
+
+/// The slider's `aria-valuetext`.
+async fn valuetext(browser: &Browser) -> Result<Value, String> {
+    browser
+        .js("return document.getElementById('date').getAttribute('aria-valuetext')")
+        .await
+}
+
+/// Waits until the slider says `time` (its `aria-valuetext` and its
+/// `<output>`), and the status begins with the count of features on it.
+async fn expect_time(browser: &Browser, time: &str, status: &str) -> Outcome {
+    browser.wait_for_text("#date-output", time).await?;
+    let said = valuetext(browser).await?;
+    check(
+        said == json!(time),
+        format!("aria-valuetext is {said}, expected {time}"),
+    )?;
+    browser.wait_for_text("#status", status).await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        // The bundled story is daily: its slider and status say days.
+        let said = valuetext(&browser).await?;
+        let day = said.as_str().unwrap_or_default();
+        check(
+            troopmap::Day::parse(day).is_ok(),
+            format!("the bundled story's aria-valuetext is {said}, not YYYY-MM-DD"),
+        )?;
+        let status = browser.text("#status").await?;
+        check(
+            status.ends_with(&format!(" on {day}")),
+            format!("the bundled story's status says {status:?}"),
+        )?;
+        let next = browser.text("#next").await?;
+        check(next == "Next day", format!("the bundled story's button says {next:?}"))?;
+
+        browser
+            .click("input[name=import-mode][value=replace]")
+            .await?;
+        let track = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TRACK);
+        browser.choose_files("#import", &[&track]).await?;
+        // 06:00 to 18:00: thirteen hours, steps 0 to 12.
+        expect_time(
+            &browser,
+            "2024-03-02T06:00Z",
+            "9 features on 2024-03-02T06:00Z · 1 unit, 1 seen that day",
+        )
+        .await?;
+        let range = browser
+            .js("const s = document.getElementById('date'); return [s.min, s.max, s.step, s.value]")
+            .await?;
+        check(
+            range == json!(["0", "12", "1", "0"]),
+            format!("the slider's [min, max, step, value] are {range}"),
+        )?;
+        let buttons = browser
+            .js("return ['previous', 'next'].map(id => document.getElementById(id).textContent)")
+            .await?;
+        check(
+            buttons == json!(["Previous hour", "Next hour"]),
+            format!("the buttons say {buttons}"),
+        )?;
+
+        // One step is one hour: by the arrow key, by the button, and by
+        // moving the slider.
+        browser
+            .key_on("#date", fantoccini::key::Key::Right)
+            .await?;
+        expect_time(
+            &browser,
+            "2024-03-02T07:00Z",
+            "9 features on 2024-03-02T07:00Z · 2 units, 2 seen that day",
+        )
+        .await?;
+        let hash = browser.js("return location.hash").await?;
+        check(
+            hash.as_str()
+                .is_some_and(|h| h.starts_with("#date=2024-03-02T07:00Z&")),
+            format!("the address says {hash}"),
+        )?;
+        browser.click("#next").await?;
+        expect_time(&browser, "2024-03-02T08:00Z", "9 features on 2024-03-02T08:00Z · 2 units, 2 seen that day").await?;
+        browser
+            .js("const s = document.getElementById('date'); s.value = '8'; s.dispatchEvent(new Event('input', {bubbles: true}));")
+            .await?;
+        expect_time(&browser, "2024-03-02T14:00Z", "9 features on 2024-03-02T14:00Z · 2 units, 2 seen that day").await?;
+        // The units are where they were last seen at 14:00: the convoy at
+        // 12:30, the column at 11:00.
+        let units = browser
+            .js("return [...document.querySelectorAll('.leaflet-unit')].map(e => e.getAttribute('data-unit')).sort()")
+            .await?;
+        check(
+            units == json!(["Example Column B", "Example Convoy A"]),
+            format!("units at 14:00: {units}"),
+        )?;
+        // The chronology lists up to 14:00, newest first.
+        browser
+            .wait_until(
+                "document.getElementById('chronology-list').getAttribute('data-day') == '2024-03-02T14:00Z'",
+                "the chronology did not list up to 2024-03-02T14:00Z",
+            )
+            .await?;
+        let newest = browser
+            .js("const e = document.querySelector('#chronology-list li'); return [e.querySelector('.chronology-date').textContent, e.querySelector('.chronology-summary').textContent]")
+            .await?;
+        check(
+            newest == json!(["2024-03-02T12:30Z", "Example Convoy A seen"]),
+            format!("the chronology at 14:00 begins {newest}"),
+        )?;
+        browser.screenshot("steps-one-day.png").await?;
+        std::fs::copy("target/screenshots/steps-one-day.png", "target/steps-one-day.png")
+            .map_err(|e| e.to_string())?;
+
+        // A link with a time opens on it; one with a plain date on the
+        // day's first step.
+        browser
+            .js("location.hash = '#date=2024-03-02T10:00Z'")
+            .await?;
+        expect_time(&browser, "2024-03-02T10:00Z", "9 features on 2024-03-02T10:00Z · 2 units, 2 seen that day").await?;
+        let value = browser.js("return document.getElementById('date').value").await?;
+        check(value == json!("4"), format!("the slider is at {value} at 10:00"))?;
+        browser.js("location.hash = '#date=2024-03-02'").await?;
+        expect_time(&browser, "2024-03-02T06:00Z", "9 features on 2024-03-02T06:00Z · 1 unit, 1 seen that day").await?;
+
+        // Playing steps an hour at a time and stops on the last step.
+        browser
+            .js("const s = document.getElementById('date'); s.value = '10'; s.dispatchEvent(new Event('input', {bubbles: true}));")
+            .await?;
+        expect_time(&browser, "2024-03-02T16:00Z", "9 features on 2024-03-02T16:00Z · 2 units, 2 seen that day").await?;
+        browser.click("#play").await?;
+        browser.wait_for_text("#date-output", "2024-03-02T17:00Z").await?;
+        browser.wait_for_text("#date-output", "2024-03-02T18:00Z").await?;
+        browser.wait_for_text("#play", "Play").await?;
+        // The strip above the slider has a bar per step.
+        let bars = browser
+            .js("return document.querySelectorAll('#histogram .bar').length")
+            .await?;
+        check(bars == json!(13), format!("the strip has {bars} bars"))
+    })
+    .await;
+}
