@@ -118,7 +118,7 @@ impl Scene {
     /// latitude, longitude).
     pub fn link_state(&self, view: Option<(f64, f64, f64)>) -> LinkState {
         let selection = &self.selection;
-        let day = self.shown.day().filter(|_| self.dated);
+        let day = self.shown.day().map(|_| self.day()).filter(|_| self.dated);
         LinkState {
             day,
             // The step's time, where the data is stepped by the clock.

@@ -88,10 +88,11 @@ impl Scene {
         );
         // The slider spans the data's own dates; the mode and filters
         // decide what is shown within them.
-        let shown = Shown::new(if selection == Selection::default() {
+        // Data stepped by the clock is indexed by its steps.
+        let shown = Shown::new(if selection == Selection::default() && steps.is_daily() {
             index
         } else {
-            selection.index(&data.features)
+            selection.index_in(&data.features, steps)
         });
         Scene {
             journeys: Journeys::of(&data.features),
@@ -177,9 +178,13 @@ impl Scene {
         self.steps.label(self.moment)
     }
 
-    /// The day shown.
+    /// The day shown (for data stepped by the clock, the step's day).
     pub fn day(&self) -> Day {
-        self.shown.day().unwrap_or(self.first)
+        match self.shown.day() {
+            Some(_) if !self.steps.is_daily() => play::day_of(self.moment),
+            Some(day) => day,
+            None => self.first,
+        }
     }
 
     /// The feature whose popup is open, chosen by a person or a link.
@@ -196,21 +201,22 @@ impl Scene {
     /// Shows `moment`: its day's features (the day kept within the data's
     /// days, or the moment within the clock's steps) and where units are.
     pub fn go_to_moment(&mut self, moment: i64) -> Change {
-        let (day, moment) = if self.steps.is_daily() {
+        let (key, moment) = if self.steps.is_daily() {
             play::clamp(moment, self.first, self.last)
         } else {
+            // The features on the map are those of the step.
             let moment = self.steps.clamp(moment);
-            (play::day_of(moment), moment)
+            (Day(self.steps.step_of(moment)), moment)
         };
         self.moment = moment;
-        self.shown.go_to(day)
+        self.shown.go_to(key)
     }
 
     /// Takes `selection` (mode and filters) on the day shown.
     pub fn select(&mut self, selection: Selection) -> Change {
         self.selection = selection;
         self.shown
-            .use_index(self.selection.index(&self.data.features))
+            .use_index(self.selection.index_in(&self.data.features, self.steps))
     }
 
     /// The day playing starts from: the day shown, or, from the last day,
@@ -708,8 +714,13 @@ mod tests {
         // Units are where they were last seen at the hour, not at noon.
         let seen: Vec<usize> = scene.positions().iter().map(|p| p.sighting).collect();
         assert_eq!(seen, [3, 1]);
-        // Features follow the time rule of the day the hour is on.
-        assert_eq!(scene.count(), 9);
+        // Features follow the time rule by steps: at 10:00 the report of
+        // 10:00 alone (feature 3), not those of later hours.
+        assert_eq!(scene.shown().iter().collect::<Vec<_>>(), [3]);
+        scene.act(&Action::GoToStep(6));
+        assert_eq!((scene.when().as_str(), scene.count()), ("2024-03-02T12:00Z", 1));
+        scene.act(&Action::GoToStep(8));
+        assert_eq!(scene.count(), 0);
         // Past either end, the end.
         scene.act(&Action::Step(-99));
         assert_eq!(scene.when(), "2024-03-02T06:00Z");

@@ -5,7 +5,8 @@
 use crate::model::statement::{Grade, SourceType};
 use crate::model::{Kind, MapFeature};
 use crate::time::index::{TimeIndex, NEVER};
-use crate::time::Day;
+use crate::time::steps::Steps;
+use crate::time::{Day, SECONDS_PER_DAY};
 
 /// Which dates decide what is shown on day D.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -143,6 +144,43 @@ impl Selection {
     /// assert_eq!((shown(Replay::OnTheDay), shown(Replay::HappenedBy), shown(Replay::MadePublicBy)), (0, 1, 0));
     /// ```
     pub fn index(&self, features: &[MapFeature]) -> TimeIndex {
+        self.index_in(features, Steps::default())
+    }
+
+    /// [`Selection::index`] keyed by the slider's `steps`: by days, or,
+    /// for data stepped by the clock, by steps, a feature being on every
+    /// step whose period its times meet (what is dated by the day, such as
+    /// the day it was made public, meets the steps of its whole day).
+    ///
+    /// ```
+    /// use troopmap::{read_collection, scene::selection::Selection, time::steps::Steps};
+    /// let data = read_collection("d", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"time": "2024-03-02T06:00Z"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"time": "2024-03-02T09:30Z"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"time": "2024-03-02T12:00Z"}}]}"#).unwrap();
+    /// let steps = Steps::of(&data.features);
+    /// let index = Selection::default().index_in(&data.features, steps);
+    /// // Hours from 06:00: the step of 09:00 holds the report of 09:30 only.
+    /// assert_eq!(index.shown_on(troopmap::Day(3)), [1]);
+    /// assert!(index.shown_on(troopmap::Day(4)).is_empty());
+    /// ```
+    pub fn index_in(&self, features: &[MapFeature], steps: Steps) -> TimeIndex {
+        let daily = steps.is_daily();
+        // Days as steps: a day's first step to its last.
+        let by_day = |(first, last): (i32, i32)| {
+            if daily || first > last {
+                return (first, last);
+            }
+            let first = match first {
+                i32::MIN => first,
+                day => steps.step_of(Day(day).start_seconds()),
+            };
+            let last = match last {
+                i32::MAX => last,
+                day => steps.step_of(Day(day).start_seconds() + SECONDS_PER_DAY - 1),
+            };
+            (first, last)
+        };
         let days = features
             .iter()
             .map(|f| {
@@ -152,15 +190,26 @@ impl Selection {
                 let first = f.span.first_day().map_or(i32::MIN, |d| d.0);
                 let public = made_public_on(f).map_or(i32::MIN, |d| d.0);
                 if self.replay == Replay::MadePublicBy && !f.grades.is_empty() {
-                    return self.known_days(f, public);
+                    return by_day(self.known_days(f, public));
                 }
                 if !self.passes(f.grade, f.source_type) {
                     return NEVER;
                 }
+                // Its start and end as steps, open ends open.
+                let (start, end) = if daily {
+                    (first, f.span.last_day().map_or(i32::MAX, |d| d.0))
+                } else {
+                    (
+                        f.span
+                            .start
+                            .map_or(i32::MIN, |t| steps.step_of(t.seconds())),
+                        f.span.end.map_or(i32::MAX, |t| steps.step_of(t.seconds())),
+                    )
+                };
                 match self.replay {
-                    Replay::OnTheDay => (first, f.span.last_day().map_or(i32::MAX, |d| d.0)),
-                    Replay::HappenedBy => (first, i32::MAX),
-                    Replay::MadePublicBy => (public, i32::MAX),
+                    Replay::OnTheDay => (start, end),
+                    Replay::HappenedBy => (start, i32::MAX),
+                    Replay::MadePublicBy => by_day((public, i32::MAX)),
                 }
             })
             .collect();

@@ -33,8 +33,9 @@ fn positions(path: &Path, day: &str) -> (Units, Vec<Position>) {
     (units, positions)
 }
 
-/// What the units' canvas says it drew: units alone, counts, labels.
-async fn drawn(browser: &Browser) -> Result<[u64; 3], String> {
+/// What the units' canvas says it drew: units alone, counts, labels,
+/// tracks.
+async fn drawn(browser: &Browser) -> Result<[u64; 4], String> {
     let text = browser
         .js("const c = document.querySelector('canvas.units-canvas'); return c && c.getAttribute('data-drawn');")
         .await?;
@@ -45,7 +46,7 @@ async fn drawn(browser: &Browser) -> Result<[u64; 3], String> {
         .filter_map(|n| n.parse().ok())
         .collect();
     match numbers[..] {
-        [a, b, c] => Ok([a, b, c]),
+        [a, b, c, d] => Ok([a, b, c, d]),
         _ => Err(format!("the units' canvas says it drew {text}")),
     }
 }
@@ -105,11 +106,11 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
         // Hundreds of units at zoom 5: most gather into counts.
         browser
             .wait_until(
-                "document.querySelector('canvas.units-canvas[data-drawn]') && document.querySelector('canvas.units-canvas').getAttribute('data-drawn') != '0 0 0'",
+                "document.querySelector('canvas.units-canvas[data-drawn]') && document.querySelector('canvas.units-canvas').getAttribute('data-drawn').split(' ').slice(0, 2).join(' ') != '0 0'",
                 "the units' canvas drew nothing",
             )
             .await?;
-        let [alone, counts, _] = drawn(&browser).await?;
+        let [alone, counts, _, _] = drawn(&browser).await?;
         check(
             counts > 0 && alone < seen as u64,
             format!("at zoom 5, {alone} units alone and {counts} counts of {seen}"),
@@ -192,7 +193,18 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
         )?;
         let features: Value = serde_json::from_str(&exported).map_err(|e| e.to_string())?;
         let count = features["features"].as_array().map_or(0, Vec::len);
-        check(count == shown.len(), format!("{count} positions exported, {} shown", shown.len()))
+        check(count == shown.len(), format!("{count} positions exported, {} shown", shown.len()))?;
+        // After the second snapshot (2024-01-19), "show all tracks" draws
+        // a track for every unit seen twice.
+        browser.set_date("2024-01-25").await?;
+        browser.click("#all-tracks").await?;
+        browser
+            .wait_until(
+                "Number(document.querySelector('canvas.units-canvas').getAttribute('data-drawn').split(' ')[3]) > 100",
+                "\"show all tracks\" drew no tracks",
+            )
+            .await?;
+        browser.screenshot("units-all-tracks-2024-01-25.png").await
     })
     .await;
 }

@@ -11,7 +11,7 @@
 //! there are at most [`LABELS_UP_TO`] of them; the rest wait for room.
 //!
 //! The canvas's `data-drawn` says what it drew ("units alone, counts,
-//! labels"), and `data-largest-count` the largest count and where it is
+//! labels, tracks"), and `data-largest-count` the largest count and where it is
 //! ("count x y").
 
 use leaflet::{Map, Point};
@@ -178,11 +178,15 @@ impl UnitCanvas {
                 y * view.scale + view.offset[1],
             ]
         };
-        if self.all_tracks {
-            self.tracks(scene, &on_screen)?;
-        }
+        let tracks = if self.all_tracks {
+            self.tracks(scene, &on_screen)?
+        } else {
+            0
+        };
         if !self.used || self.positions.is_empty() {
-            return self.canvas.set_attribute("data-drawn", "0 0 0");
+            return self
+                .canvas
+                .set_attribute("data-drawn", &format!("0 0 0 {tracks}"));
         }
         // Which cell each position falls in, and how many are in each.
         let (columns, rows) = (
@@ -268,7 +272,7 @@ impl UnitCanvas {
         // count is.
         self.canvas.set_attribute(
             "data-drawn",
-            &format!("{} {} {labelled}", alone.len(), self.crowds.len()),
+            &format!("{} {} {labelled} {tracks}", alone.len(), self.crowds.len()),
         )?;
         let largest = self
             .marks
@@ -412,9 +416,10 @@ impl UnitCanvas {
         &self,
         scene: &Scene,
         on_screen: &dyn Fn(geo::Coord<f64>) -> [f64; 2],
-    ) -> Result<(), JsValue> {
+    ) -> Result<usize, JsValue> {
         let context = &self.context;
         let units = scene.units_seen();
+        let mut drawn = 0;
         context.set_line_width(1.0);
         context.set_line_dash(&dash(&[4.0, 4.0]))?;
         context.set_global_alpha(0.6);
@@ -434,10 +439,11 @@ impl UnitCanvas {
                 }
             }
             context.stroke();
+            drawn += 1;
         }
         context.set_global_alpha(1.0);
         context.set_line_dash(&dash(&[]))?;
-        Ok(())
+        Ok(drawn)
     }
 
     /// Sizes the canvas to the map at `ratio` device pixels per pixel, its
