@@ -23,6 +23,7 @@ pub mod geojson;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+pub mod number;
 pub mod scene;
 pub mod space;
 pub mod time;

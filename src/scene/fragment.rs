@@ -5,6 +5,7 @@
 
 use crate::model::statement::{Grade, SourceType};
 use crate::model::Kind;
+use crate::number::decimal;
 use crate::scene::selection::{Replay, Selection};
 use crate::space::sightings::UnitRule;
 use crate::time::steps::minute;
@@ -142,7 +143,12 @@ pub fn format(state: &LinkState) -> String {
         (None, None) => {}
     }
     if let Some((zoom, lat, lon)) = state.view {
-        parts.push(format!("map={zoom}/{lat}/{lon}"));
+        parts.push(format!(
+            "map={}/{}/{}",
+            decimal(zoom, 2),
+            decimal(lat, 5),
+            decimal(lon, 5)
+        ));
     }
     if let Some(feature) = &state.feature {
         parts.push(format!("feature={}", encode(feature)));

@@ -283,7 +283,8 @@ impl Scene {
     }
 
     /// Where each unit is shown at the moment shown (see
-    /// [`Units::positions_at`]): of sightings the mode and filters admit.
+    /// [`Units::positions_at`]): of sightings the mode and filters admit,
+    /// unit by unit.
     pub fn positions(&self) -> Vec<Position> {
         let mut positions = self.units.positions_at(self.moment, &self.unit_rule);
         positions.retain(|p| {
@@ -718,7 +719,10 @@ mod tests {
         // 10:00 alone (feature 3), not those of later hours.
         assert_eq!(scene.shown().iter().collect::<Vec<_>>(), [3]);
         scene.act(&Action::GoToStep(6));
-        assert_eq!((scene.when().as_str(), scene.count()), ("2024-03-02T12:00Z", 1));
+        assert_eq!(
+            (scene.when().as_str(), scene.count()),
+            ("2024-03-02T12:00Z", 1)
+        );
         scene.act(&Action::GoToStep(8));
         assert_eq!(scene.count(), 0);
         // Past either end, the end.

@@ -2,8 +2,6 @@
 //! on the day: for data with units, how many units are shown and how many
 //! of them were seen that day.
 
-use std::collections::BTreeSet;
-
 use crate::scene::Scene;
 use crate::space::sightings::Position;
 
@@ -26,18 +24,20 @@ pub fn units(scene: &Scene, positions: &[Position]) -> Option<String> {
     if scene.units_seen().is_empty() {
         return None;
     }
-    let shown: BTreeSet<usize> = positions.iter().map(|p| p.unit).collect();
-    let seen: BTreeSet<usize> = positions
-        .iter()
-        .filter(|p| p.observed())
-        .map(|p| p.unit)
-        .collect();
-    let noun = if shown.len() == 1 { "unit" } else { "units" };
-    Some(format!(
-        "{} {noun}, {} seen that day",
-        shown.len(),
-        seen.len()
-    ))
+    // Positions come unit by unit, and a unit's positions are all of one
+    // time: each unit is counted where its positions begin.
+    let shown = distinct(positions.iter().map(|p| p.unit));
+    let seen = distinct(positions.iter().filter(|p| p.observed()).map(|p| p.unit));
+    let noun = if shown == 1 { "unit" } else { "units" };
+    Some(format!("{shown} {noun}, {seen} seen that day"))
+}
+
+/// How many runs of equal units `units` holds.
+fn distinct(units: impl Iterator<Item = usize>) -> usize {
+    let mut last = None;
+    units
+        .filter(|&unit| last.replace(unit) != Some(unit))
+        .count()
 }
 
 #[cfg(test)]

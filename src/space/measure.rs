@@ -5,6 +5,7 @@
 //! and nautical miles (1,852 m); durations in seconds, shown in days and
 //! hours; speeds in km/h and knots.
 
+use crate::number::fixed;
 use geo::{Geodesic, Length};
 
 use crate::time::{Span, SECONDS_PER_DAY};
@@ -79,7 +80,7 @@ pub fn speed_text(metres: f64, seconds: i64) -> Option<String> {
     let knots = metres / NAUTICAL_MILE_M / (seconds as f64 / 3600.0);
     let short = |v: f64| {
         if v < 10.0 {
-            format!("{v:.1}")
+            fixed(v, 1)
         } else {
             grouped(v.round())
         }
@@ -94,7 +95,7 @@ pub fn speed_text(metres: f64, seconds: i64) -> Option<String> {
 /// assert_eq!(troopmap::space::measure::grouped(400.4), "400");
 /// ```
 pub fn grouped(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
+    let digits = fixed(value.abs(), 0);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

@@ -192,7 +192,8 @@ impl Units {
             });
         }
         for unit in &mut units {
-            unit.sightings.sort_by_key(|s| (s.time, s.index));
+            // The key is unique (the index): no need for a stable sort.
+            unit.sightings.sort_unstable_by_key(|s| (s.time, s.index));
         }
         // The map holds the names in order.
         let mut name_rank = vec![0; units.len()];
@@ -327,7 +328,7 @@ pub fn text_properties(features: &[MapFeature]) -> Vec<String> {
         }
     }
     let mut names: Vec<(String, usize)> = counts.into_iter().collect();
-    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     names.into_iter().map(|(name, _)| name).collect()
 }
 

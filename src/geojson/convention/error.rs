@@ -109,9 +109,10 @@ impl fmt::Display for InstantError {
 
 impl std::error::Error for InstantError {}
 
-/// A number as the messages write it: as a float.
-fn float(number: &Number) -> f64 {
-    number.as_f64().unwrap_or(f64::NAN)
+/// A number as the messages write it: as a float, to nine decimals at
+/// most.
+fn float(number: &Number) -> String {
+    crate::number::decimal(number.as_f64().unwrap_or(f64::NAN), 9)
 }
 
 fn month_name(month: u32) -> &'static str {

@@ -82,8 +82,8 @@ pub enum GeometryCause {
 impl fmt::Display for GeometryCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         /// A number as the message writes it: as a float.
-        fn float(n: &Number) -> f64 {
-            n.as_f64().unwrap_or(f64::NAN)
+        fn float(n: &Number) -> String {
+            crate::number::decimal(n.as_f64().unwrap_or(f64::NAN), 9)
         }
         match self {
             GeometryCause::NotAnObject { found } => {

@@ -49,7 +49,9 @@ impl Collector {
                         // 1 and 1.0 are the same number: compared by
                         // value where a float holds it exactly.
                         FeatureId::Number(n) => match n.as_f64() {
-                            Some(v) if v.is_finite() && v.abs() < 9e15 => format!("number {v}"),
+                            Some(v) if v.is_finite() && v.abs() < 9e15 => {
+                                format!("number {}", crate::number::decimal(v, 9))
+                            }
                             _ => format!("number {n}"),
                         },
                     };

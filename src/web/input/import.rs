@@ -16,6 +16,7 @@ use crate::geojson::read::Reader;
 use crate::model::problem::LoadError;
 use crate::model::verdict::verdict;
 use crate::model::Dataset;
+use crate::number::fixed;
 use crate::scene::action::Action;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom;
@@ -180,9 +181,9 @@ async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String
     let size = file.size();
     if size > MAX_BYTES {
         return Err(format!(
-            "{name} was not loaded: it is {:.0} MB, and the map reads files of up to {:.0} MB",
-            size / 1_048_576.0,
-            MAX_BYTES / 1_048_576.0
+            "{name} was not loaded: it is {} MB, and the map reads files of up to {} MB",
+            fixed(size / 1_048_576.0, 0),
+            fixed(MAX_BYTES / 1_048_576.0, 0)
         ));
     }
     let failed = |e: JsValue| format!("{name} was not loaded: {}", dom::describe_js_error(&e));

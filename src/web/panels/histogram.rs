@@ -1,6 +1,7 @@
 //! The strip of bars above the slider: how many events fall on each day
 //! (or step of the clock), with the selected one marked.
 
+use crate::number::decimal;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -14,14 +15,17 @@ pub fn draw(counts: &[u32]) -> Result<(), JsValue> {
     let strip: Element = dom::by_id("histogram")?;
     strip.set_text_content(None);
     let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    strip.set_attribute("viewBox", &format!("0 0 {} {HEIGHT}", counts.len().max(1)))?;
+    strip.set_attribute(
+        "viewBox",
+        &format!("0 0 {} {}", counts.len().max(1), decimal(HEIGHT, 3)),
+    )?;
     // The selected day's band, behind the bars: seen on days without events.
     let day = svg("rect")?;
     for (key, value) in [
         ("x", "0"),
         ("y", "0"),
         ("width", "1"),
-        ("height", &format!("{HEIGHT}")),
+        ("height", &decimal(HEIGHT, 3)),
         ("class", "day"),
     ] {
         day.set_attribute(key, value)?;
@@ -36,10 +40,10 @@ pub fn draw(counts: &[u32]) -> Result<(), JsValue> {
             (count as f64 / most * HEIGHT).max(2.0)
         };
         for (key, value) in [
-            ("x", format!("{}", i as f64 + 0.1)),
-            ("y", format!("{}", HEIGHT - height)),
+            ("x", decimal(i as f64 + 0.1, 3)),
+            ("y", decimal(HEIGHT - height, 3)),
             ("width", "0.8".to_owned()),
-            ("height", format!("{height}")),
+            ("height", decimal(height, 3)),
             ("class", "bar".to_owned()),
             ("data-count", count.to_string()),
         ] {
@@ -79,7 +83,7 @@ pub fn window(steps: Option<(i32, i32)>) -> Result<(), JsValue> {
             let band = svg("rect")?;
             band.set_attribute("class", "window")?;
             band.set_attribute("y", "0")?;
-            band.set_attribute("height", &format!("{HEIGHT}"))?;
+            band.set_attribute("height", &decimal(HEIGHT, 3))?;
             dom::add(&strip, &band)?;
             band
         }

@@ -1,6 +1,7 @@
 //! The legend: what each line pattern and marker means, built from the same
 //! style table the features use.
 
+use crate::number::decimal;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -148,8 +149,8 @@ const SAMPLE_WIDTH: f64 = 36.0;
 
 pub(crate) fn sample_svg() -> Result<Element, JsValue> {
     let s = svg("svg")?;
-    s.set_attribute("width", &SAMPLE_WIDTH.to_string())?;
-    s.set_attribute("height", &SAMPLE_HEIGHT.to_string())?;
+    s.set_attribute("width", &decimal(SAMPLE_WIDTH, 3))?;
+    s.set_attribute("height", &decimal(SAMPLE_HEIGHT, 3))?;
     s.set_attribute("aria-hidden", "true")?;
     Ok(s)
 }
@@ -159,8 +160,8 @@ fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
     let line = svg("line")?;
     let style = stroke(confidence);
     let (y, width) = (
-        (SAMPLE_HEIGHT / 2.0).to_string(),
-        size::ROUTE_WEIGHT.to_string(),
+        decimal(SAMPLE_HEIGHT / 2.0, 3),
+        decimal(size::ROUTE_WEIGHT, 3),
     );
     for (k, v) in [
         ("x1", "2"),
@@ -230,9 +231,9 @@ fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
     );
     let line = svg("line")?;
     let (y, width, x2) = (
-        centre.to_string(),
-        size::ROUTE_WEIGHT.to_string(),
-        (base + 2.0).to_string(),
+        decimal(centre, 3),
+        decimal(size::ROUTE_WEIGHT, 3),
+        decimal(base + 2.0, 3),
     );
     for (k, v) in [
         ("x1", "2"),
@@ -250,8 +251,11 @@ fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
         "d",
         &format!(
             "M {base} {} L {tip} {centre} L {base} {} z",
-            centre - half,
-            centre + half
+            decimal(centre - half, 3),
+            decimal(centre + half, 3),
+            base = decimal(base, 3),
+            tip = decimal(tip, 3),
+            centre = decimal(centre, 3),
         ),
     )?;
     head.set_attribute("fill", color)?;
@@ -271,16 +275,16 @@ pub(crate) fn circle(
     let c = svg("circle")?;
     for (k, v) in [
         ("cx", "18".to_owned()),
-        ("cy", (SAMPLE_HEIGHT / 2.0).to_string()),
-        ("r", r.to_string()),
+        ("cy", decimal(SAMPLE_HEIGHT / 2.0, 3)),
+        ("r", decimal(r, 3)),
         ("fill", fill.to_owned()),
-        ("fill-opacity", opacity.to_string()),
+        ("fill-opacity", decimal(opacity, 3)),
     ] {
         c.set_attribute(k, &v)?;
     }
     if outline > 0.0 {
         c.set_attribute("stroke", line)?;
-        c.set_attribute("stroke-width", &outline.to_string())?;
+        c.set_attribute("stroke-width", &decimal(outline, 3))?;
     }
     Ok(c)
 }
@@ -299,9 +303,9 @@ fn add_arrow_markers() -> Result<(), JsValue> {
     // The arrow is drawn 10 units long in its view box, and sized in
     // line widths; its tip stops short of the line's end.
     let unit = size::ARROW_LENGTH / 10.0;
-    let ref_x = (10.0 + size::ARROW_SHORT / unit).to_string();
-    let width = (size::ARROW_LENGTH / size::ROUTE_WEIGHT).to_string();
-    let height = (size::ARROW_WIDTH / size::ROUTE_WEIGHT).to_string();
+    let ref_x = decimal(10.0 + size::ARROW_SHORT / unit, 3);
+    let width = decimal(size::ARROW_LENGTH / size::ROUTE_WEIGHT, 3);
+    let height = decimal(size::ARROW_WIDTH / size::ROUTE_WEIGHT, 3);
     for confidence in all {
         let marker = svg("marker")?;
         for (k, v) in [

@@ -28,13 +28,21 @@ pub fn declutter() -> Result<(), JsValue> {
         let rect = label.get_bounding_client_rect();
         labels.push((priority, label, rect));
     }
-    labels.sort_by_key(|l| l.0);
+    // By priority, then in the page's order: sorted as the time index
+    // sorts, (i32, u32), so that the wasm holds one sort for both.
+    let mut order: Vec<(i32, u32)> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.0.min(i32::MAX as u32) as i32, i as u32))
+        .collect();
+    order.sort_unstable();
     let mut kept: Vec<DomRect> = Vec::new();
-    for (_, label, rect) in labels {
-        if kept.iter().any(|k| overlap(k, &rect)) {
+    for &(_, i) in &order {
+        let (_, label, rect) = &labels[i as usize];
+        if kept.iter().any(|k| overlap(k, rect)) {
             label.class_list().add_1("label-hidden")?;
         } else {
-            kept.push(rect);
+            kept.push(rect.clone());
         }
     }
     Ok(())

@@ -26,7 +26,7 @@ mod looks;
 mod paint;
 
 use looks::{look, new_canvas, Pens, LOOKS};
-pub(in crate::web::render) use paint::View;
+pub(in crate::web::render) use paint::{fit_canvas, View};
 
 /// The pane of the canvas: above the lines of small data (400), under
 /// their points (450).

@@ -2,6 +2,7 @@
 //! stamped into one pixmap in Rust and put on the canvas at once; then the
 //! units under way.
 
+use crate::number::decimal;
 use leaflet::{LatLng, Map, Point};
 use wasm_bindgen::prelude::*;
 
@@ -65,26 +66,11 @@ impl Canvas {
     /// Sizes the canvas and the pixmap to the map at `ratio` device pixels
     /// per pixel, its top left corner on the map container's.
     fn fit_to_map(&mut self, ratio: f64) -> Result<(), JsValue> {
-        let map_size = self.map.get_size();
-        let (width, height) = (map_size.x(), map_size.y());
-        let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
-        let canvas = &self.canvas;
-        if canvas.width() != pixels_x || canvas.height() != pixels_y {
-            canvas.set_width(pixels_x);
-            canvas.set_height(pixels_y);
-            let style = canvas.style();
-            style.set_property("width", &format!("{width}px"))?;
-            style.set_property("height", &format!("{height}px"))?;
-        }
+        let (_, _, pixels_x, pixels_y) = fit_canvas(&self.map, &self.canvas, ratio)?;
         if self.pixmap.width() != pixels_x as usize || self.pixmap.height() != pixels_y as usize {
             self.pixmap.resize(pixels_x as usize, pixels_y as usize);
         }
-        // The container's (0, 0), wherever the panes were dragged to.
-        let corner = bindings::container_point_to_layer_point(&self.map, &Point::new(0.0, 0.0));
-        canvas.style().set_property(
-            "transform",
-            &format!("translate3d({}px, {}px, 0)", corner.x(), corner.y()),
-        )
+        Ok(())
     }
 
     /// Puts on the canvas only what was drawn last time (`before`) or this
@@ -263,6 +249,37 @@ impl Painter<'_> {
         self.pixmap
             .stroke(&dot, 2.0 * inner * ratio, &[], [r, g, b, 255]);
     }
+}
+
+/// Sizes `canvas` to `map` at `ratio` device pixels per pixel, its top
+/// left corner on the map container's (wherever the panes were dragged
+/// to); the map's width and height in CSS pixels, and the canvas's in
+/// device pixels.
+pub(in crate::web::render) fn fit_canvas(
+    map: &Map,
+    canvas: &web_sys::HtmlCanvasElement,
+    ratio: f64,
+) -> Result<(f64, f64, u32, u32), JsValue> {
+    let size = map.get_size();
+    let (width, height) = (size.x(), size.y());
+    let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
+    if canvas.width() != pixels_x || canvas.height() != pixels_y {
+        canvas.set_width(pixels_x);
+        canvas.set_height(pixels_y);
+        let style = canvas.style();
+        style.set_property("width", &format!("{}px", decimal(width, 2)))?;
+        style.set_property("height", &format!("{}px", decimal(height, 2)))?;
+    }
+    let corner = bindings::container_point_to_layer_point(map, &Point::new(0.0, 0.0));
+    canvas.style().set_property(
+        "transform",
+        &format!(
+            "translate3d({}px, {}px, 0)",
+            decimal(corner.x(), 2),
+            decimal(corner.y(), 2)
+        ),
+    )?;
+    Ok((width, height, pixels_x, pixels_y))
 }
 
 /// The rectangle holding both (x, y, width, height), if either is.

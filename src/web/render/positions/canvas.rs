@@ -14,7 +14,8 @@
 //! labels, tracks"), and `data-largest-count` the largest count and where it is
 //! ("count x y").
 
-use leaflet::{Map, Point};
+use crate::number::decimal;
+use leaflet::Map;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -25,7 +26,7 @@ use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::{bindings, dom};
-use crate::web::render::canvas::View;
+use crate::web::render::canvas::{fit_canvas, View};
 
 use super::color_of;
 use super::symbols::Symbols;
@@ -164,7 +165,7 @@ impl UnitCanvas {
     /// Draws the units shown, as the map is now.
     pub fn draw(&mut self, scene: &Scene) -> Result<(), JsValue> {
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (width, height) = self.fit_to_map(ratio)?;
+        let (width, height, _, _) = fit_canvas(&self.map, &self.canvas, ratio)?;
         let context = &self.context;
         context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         context.clear_rect(0.0, 0.0, width, height);
@@ -284,7 +285,12 @@ impl UnitCanvas {
             .fold((0, 0.0, 0.0), |a, b| if b.0 > a.0 { b } else { a });
         self.canvas.set_attribute(
             "data-largest-count",
-            &format!("{} {} {}", largest.0, largest.1, largest.2),
+            &format!(
+                "{} {} {}",
+                largest.0,
+                decimal(largest.1, 1),
+                decimal(largest.2, 1)
+            ),
         )
     }
 
@@ -444,29 +450,6 @@ impl UnitCanvas {
         context.set_global_alpha(1.0);
         context.set_line_dash(&dash(&[]))?;
         Ok(drawn)
-    }
-
-    /// Sizes the canvas to the map at `ratio` device pixels per pixel, its
-    /// top left corner on the map container's; the map's size in CSS
-    /// pixels.
-    fn fit_to_map(&self, ratio: f64) -> Result<(f64, f64), JsValue> {
-        let size = self.map.get_size();
-        let (width, height) = (size.x(), size.y());
-        let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
-        let canvas = &self.canvas;
-        if canvas.width() != pixels_x || canvas.height() != pixels_y {
-            canvas.set_width(pixels_x);
-            canvas.set_height(pixels_y);
-            let style = canvas.style();
-            style.set_property("width", &format!("{width}px"))?;
-            style.set_property("height", &format!("{height}px"))?;
-        }
-        let corner = bindings::container_point_to_layer_point(&self.map, &Point::new(0.0, 0.0));
-        canvas.style().set_property(
-            "transform",
-            &format!("translate3d({}px, {}px, 0)", corner.x(), corner.y()),
-        )?;
-        Ok((width, height))
     }
 }
 

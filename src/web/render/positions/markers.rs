@@ -21,7 +21,7 @@ use crate::web::panels::popup;
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::labels;
 
-use super::{color_of, content, draw_track, track_of, Told};
+use super::{color_of, content, draw_track, sighting_content, track_of, Told};
 
 /// A marker on the map, what it was drawn as, and what its popup tells
 /// when it opens.
@@ -219,7 +219,11 @@ fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), Js
     marker.drawn = *position;
     let mut told = marker.told.borrow_mut();
     told.position = *position;
-    told.as_of = scene.as_of();
+    if told.as_of != scene.as_of() {
+        // In "made public by then", what the sighting says is of the day.
+        told.sighting = sighting_content(scene, position)?;
+        told.as_of = scene.as_of();
+    }
     told.track = track_of(scene, position);
     Ok(())
 }

@@ -14,7 +14,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::draw::style::SIDE_COLORS;
-use crate::model::MapFeature;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::time::Day;
@@ -172,7 +171,8 @@ pub(super) fn color_of(position: &Position) -> &'static str {
 pub(super) struct Told {
     pub(super) name: String,
     pub(super) position: Position,
-    pub(super) sighting: MapFeature,
+    /// What the sighting's own popup says, as of `as_of`.
+    pub(super) sighting: web_sys::HtmlElement,
     pub(super) as_of: Option<Day>,
     /// Where and when the unit was seen up to the moment shown.
     pub(super) track: Vec<(geo::Coord<f64>, i64)>,
@@ -191,17 +191,29 @@ impl Told {
         Ok(Told {
             name: name.to_owned(),
             position: *position,
-            sighting: scene
-                .data()
-                .features
-                .get(position.sighting)
-                .cloned()
-                .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?,
+            sighting: sighting_content(scene, position)?,
             as_of: scene.as_of(),
             track: track_of(scene, position),
             color: color.to_owned(),
         })
     }
+}
+
+/// What the sighting of `position` says, as its own popup says it at the
+/// scene's moment, without the feature's mark for the address (the popup
+/// is the unit's).
+pub(super) fn sighting_content(
+    scene: &Scene,
+    position: &Position,
+) -> Result<web_sys::HtmlElement, JsValue> {
+    let feature = scene
+        .data()
+        .features
+        .get(position.sighting)
+        .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?;
+    let content = popup::content_on(position.sighting, feature, scene.as_of())?;
+    content.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
+    Ok(content)
 }
 
 /// Where and when the unit of `position` was seen up to the scene's
@@ -274,10 +286,8 @@ pub(super) fn content(told: &Told) -> Result<web_sys::Element, JsValue> {
             )?,
         )?;
     }
-    let sighting = popup::content_on(position.sighting, &told.sighting, told.as_of)?;
-    // The sighting's own popup names the feature it came from; this one is
-    // the unit's.
-    sighting.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
+    // A copy: the popup may open many times.
+    let sighting = told.sighting.clone_node_with_deep(true)?;
     dom::add(&root, &sighting)?;
     Ok(root.into())
 }
