@@ -7,3 +7,4 @@ pub mod measure;
 pub mod motion;
 pub mod sightings;
 pub mod symbols;
+pub mod unit_properties;

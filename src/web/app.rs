@@ -14,7 +14,7 @@ use crate::geojson::positions::{self, export_positions};
 use crate::model::Dataset;
 use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
-use crate::space::sightings::text_properties;
+use crate::space::unit_properties::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::input::controls::Controls;
 use crate::web::input::timers::Clock;

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::draw::projected::mercator;
-use crate::draw::style::{unit_opacity, UNIT_RADIUS, UNIT_WEIGHT};
+use crate::draw::style::unit_opacity;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::web::dispatch::Dispatch;
@@ -29,6 +29,7 @@ use crate::web::page::{bindings, dom};
 use crate::web::render::canvas::{fit_canvas, View};
 
 use super::color_of;
+use super::ink::{self, count};
 use super::symbols::Symbols;
 
 /// The pane of the units' canvas: over the points of the data (450),
@@ -42,9 +43,6 @@ pub const CROWD: usize = 4;
 pub const LABELS_UP_TO: usize = 300;
 /// How far from a click (in CSS pixels) a unit's mark still counts.
 const HIT: f64 = 4.0;
-/// A label's font, and the width of one of its characters, about.
-const FONT: &str = "600 11px system-ui, sans-serif";
-const CHAR_WIDTH: f64 = 6.4;
 
 /// What a click found.
 pub enum Picked {
@@ -312,72 +310,21 @@ impl UnitCanvas {
             .symbol
             .and_then(|s| Some((s, units.code(s)?)))
             .and_then(|(s, code)| self.symbols.get(s, code, ratio));
-        if let Some(image) = symbol {
-            let [left, top] = [x - image.anchor[0], y - image.anchor[1]];
-            context.set_global_alpha(if position.interpolated {
-                0.45
-            } else {
-                opacity.max(0.35)
-            });
-            context.draw_image_with_html_canvas_element_and_dw_and_dh(
-                &image.canvas,
-                left,
-                top,
-                image.size[0],
-                image.size[1],
-            )?;
-            context.set_global_alpha(1.0);
-            let radius = image.size[0].max(image.size[1]) / 2.0;
-            if position.interpolated {
-                // A guess: a dashed ring around the faint symbol.
-                context.set_line_dash(&dash(&[3.0, 3.0]))?;
-                context.set_line_width(1.5);
-                context.set_stroke_style_str(color_of(position));
-                context.begin_path();
-                context.arc(x, y, radius + 2.0, 0.0, std::f64::consts::TAU)?;
-                context.stroke();
-                context.set_line_dash(&dash(&[]))?;
-            }
-            return Ok(radius);
+        match symbol {
+            Some(image) => ink::symbol(context, image, position, [x, y], opacity),
+            None => ink::dot(context, position, [x, y], opacity),
         }
-        let color = color_of(position);
-        context.begin_path();
-        context.arc(x, y, UNIT_RADIUS, 0.0, std::f64::consts::TAU)?;
-        if position.interpolated {
-            context.set_fill_style_str("#ffffff");
-            context.fill();
-            context.set_line_dash(&dash(&[3.0, 3.0]))?;
-        } else {
-            context.set_global_alpha(opacity);
-            context.set_fill_style_str(color);
-            context.fill();
-            context.set_global_alpha(1.0);
-        }
-        context.set_line_width(UNIT_WEIGHT);
-        context.set_stroke_style_str(color);
-        context.stroke();
-        if position.interpolated {
-            context.set_line_dash(&dash(&[]))?;
-        }
-        Ok(UNIT_RADIUS + UNIT_WEIGHT / 2.0)
     }
 
     /// The names of the units drawn alone (`alone`), first units first,
-    /// each where it covers no other label and no count.
+    /// each where it covers no other label and no count; how many.
     fn labels(
         &self,
         alone: &[usize],
         scene: &Scene,
         on_screen: &dyn Fn(geo::Coord<f64>) -> [f64; 2],
     ) -> usize {
-        let context = &self.context;
-        context.set_font(FONT);
-        context.set_text_baseline("middle");
-        context.set_line_width(3.0);
-        context.set_line_join("round");
-        context.set_stroke_style_str("#ffffff");
-        context.set_fill_style_str("#222222");
-        let mut taken: Vec<[f64; 4]> = self
+        let taken: Vec<[f64; 4]> = self
             .marks
             .iter()
             .filter(|m| matches!(m.what, Target::Crowd(_)))
@@ -391,93 +338,30 @@ impl UnitCanvas {
             })
             .collect();
         let units = scene.units_seen();
-        for &i in alone {
-            let position = &self.positions[i];
-            let Some(unit) = units.get(position.unit) else {
-                continue;
-            };
-            let [x, y] = on_screen(position.at);
-            let left = x + UNIT_RADIUS + 4.0;
-            let room = [
-                left,
-                y - 7.0,
-                left + unit.name.chars().count() as f64 * CHAR_WIDTH,
-                y + 7.0,
-            ];
-            if taken.iter().any(|t| overlap(t, &room)) {
-                continue;
-            }
-            taken.push(room);
-            // A white halo under the text, so that it reads on any map.
-            let _ = context.stroke_text(&unit.name, left, y);
-            let _ = context.fill_text(&unit.name, left, y);
-        }
-        // The crowds' own boxes first.
-        taken.len() - self.crowds.len()
+        let names: Vec<(&str, [f64; 2])> = alone
+            .iter()
+            .filter_map(|&i| {
+                let position = self.positions.get(i)?;
+                let name = units.get(position.unit)?.name.as_str();
+                Some((name, on_screen(position.at)))
+            })
+            .collect();
+        ink::labels(&self.context, &names, taken)
     }
 
     /// Every unit's sightings up to the moment, joined by thin dashed legs
-    /// in its side's colour.
+    /// in its side's colour; how many tracks.
     fn tracks(
         &self,
         scene: &Scene,
         on_screen: &dyn Fn(geo::Coord<f64>) -> [f64; 2],
     ) -> Result<usize, JsValue> {
-        let context = &self.context;
         let units = scene.units_seen();
-        let mut drawn = 0;
-        context.set_line_width(1.0);
-        context.set_line_dash(&dash(&[4.0, 4.0]))?;
-        context.set_global_alpha(0.6);
-        for position in &self.positions {
+        let lines = self.positions.iter().map(|position| {
             let track = units.track(position.unit, scene.moment());
-            if track.len() < 2 {
-                continue;
-            }
-            context.set_stroke_style_str(color_of(position));
-            context.begin_path();
-            for (n, sighting) in track.iter().enumerate() {
-                let [x, y] = on_screen(sighting.at);
-                if n == 0 {
-                    context.move_to(x, y);
-                } else {
-                    context.line_to(x, y);
-                }
-            }
-            context.stroke();
-            drawn += 1;
-        }
-        context.set_global_alpha(1.0);
-        context.set_line_dash(&dash(&[]))?;
-        Ok(drawn)
+            let points: Vec<[f64; 2]> = track.iter().map(|s| on_screen(s.at)).collect();
+            (color_of(position), points)
+        });
+        ink::tracks(&self.context, lines)
     }
-}
-
-/// Draws a count of `n` units at (x, y); its radius.
-fn count(context: &CanvasRenderingContext2d, n: usize, x: f64, y: f64) -> Result<f64, JsValue> {
-    let radius = 11.0 + (n as f64).log10() * 4.0;
-    context.begin_path();
-    context.arc(x, y, radius, 0.0, std::f64::consts::TAU)?;
-    context.set_global_alpha(0.9);
-    context.set_fill_style_str("#ffffff");
-    context.fill();
-    context.set_global_alpha(1.0);
-    context.set_line_width(2.0);
-    context.set_stroke_style_str("#333333");
-    context.stroke();
-    context.set_font("700 11px system-ui, sans-serif");
-    context.set_text_align("center");
-    context.set_text_baseline("middle");
-    context.set_fill_style_str("#222222");
-    context.fill_text(&n.to_string(), x, y)?;
-    context.set_text_align("start");
-    Ok(radius)
-}
-
-fn dash(lengths: &[f64]) -> js_sys::Array {
-    lengths.iter().map(|&l| JsValue::from(l)).collect()
-}
-
-fn overlap(a: &[f64; 4], b: &[f64; 4]) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }

@@ -6,6 +6,7 @@
 //! what its sighting says, and opening it draws the unit's track.
 
 pub mod canvas;
+mod ink;
 pub mod markers;
 pub mod symbols;
 
