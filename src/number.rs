@@ -7,12 +7,15 @@
 /// `x` with exactly `places` decimals (at most 9), rounded half away from
 /// zero; `NaN`, `inf` and `-inf` as Rust writes them. Beyond 10¹⁵ in
 /// magnitude, where an `f64` holds no decimals, the whole number it holds
-/// (from 10³⁸ on, 16 significant digits, then `e` and the power of ten).
+/// (from 10³⁸ on, `1e38 or more`).
 ///
 /// ```
 /// use troopmap::number::fixed;
 /// assert_eq!(fixed(1e20, 2), "100000000000000000000");
-/// assert_eq!(fixed(-2.5e40, 0), "-2.5e40");
+/// assert_eq!(fixed(2.5e10, 9), "25000000000.000000000");
+/// assert_eq!(fixed(1_700_000_000_001.0, 9), "1700000000001.000000000");
+/// assert_eq!(fixed(9.9999, 2), "10.00");
+/// assert_eq!(fixed(-2.5e40, 0), "-1e38 or more");
 /// ```
 ///
 /// ```
@@ -34,22 +37,21 @@ pub fn fixed(x: f64, places: u32) -> String {
     let places = places.min(9);
     let magnitude = x.abs();
     if magnitude >= 1e38 {
-        // d.ddde38 and up: sixteen significant digits.
-        let power = magnitude.log10().floor() as i32;
-        let digits = (magnitude / 10f64.powi(power - 15)).round() as u64;
-        let text = digits.to_string();
-        let (first, rest) = text.split_at(1);
-        let rest = rest.trim_end_matches('0');
-        let point = if rest.is_empty() { "" } else { "." };
-        return format!("{sign}{first}{point}{rest}e{power}");
+        // No coordinate, time or size comes near: said, not spelled out.
+        return format!("{sign}1e38 or more");
     }
     if magnitude >= 1e15 {
         // Whole already: its exact value.
         return format!("{sign}{}", magnitude as u128);
     }
+    // The whole part and the decimals apart, each within a u64.
     let scale = 10u64.pow(places);
-    let scaled = (magnitude * scale as f64).round() as u64;
-    let (whole, part) = (scaled / scale, scaled % scale);
+    let mut whole = magnitude.trunc() as u64;
+    let mut part = ((magnitude - magnitude.trunc()) * scale as f64).round() as u64;
+    if part >= scale {
+        whole += 1;
+        part -= scale;
+    }
     if places == 0 {
         return format!("{sign}{whole}");
     }

@@ -80,7 +80,8 @@ impl Stroke {
         self.dash
             .unwrap_or("")
             .split_whitespace()
-            .filter_map(|d| d.parse().ok())
+            // Read as JSON reads numbers: one number reader in the wasm.
+            .filter_map(|d| serde_json::from_str(d).ok())
             .collect()
     }
 }

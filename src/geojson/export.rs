@@ -67,6 +67,6 @@ pub fn export_collection(data: &Dataset, indices: impl IntoIterator<Item = usize
 /// let day = troopmap::Day::parse("2024-10-18").unwrap();
 /// assert_eq!(troopmap::geojson::export::file_name(day), "troopmap-2024-10-18.geojson");
 /// ```
-pub fn file_name(day: crate::Day) -> String {
+pub fn file_name(day: impl std::fmt::Display) -> String {
     format!("troopmap-{day}.geojson")
 }

@@ -6,7 +6,6 @@ use serde_json::{json, Map, Value};
 
 use crate::model::Dataset;
 use crate::space::sightings::{Position, Units};
-use crate::time::Day;
 
 /// The FeatureCollection of `positions` (of `units`, read from `data`):
 /// each a Point with the sighting's properties, then `unit`, `last_seen`
@@ -50,7 +49,7 @@ pub fn export_positions(data: &Dataset, units: &Units, positions: &[Position]) -
             properties.insert("unit".into(), Value::String(unit.name.clone()));
             properties.insert("last_seen".into(), Value::String(last_seen));
             properties.insert("age_days".into(), position.age_days.into());
-            properties.insert("observed".into(), position.observed().into());
+            properties.insert("observed".into(), position.observed.into());
             properties.insert("interpolated".into(), position.interpolated.into());
             let id = feature.id.as_ref().map(|id| id.to_string());
             properties.insert("source_id".into(), id.map_or(Value::Null, Value::String));
@@ -70,6 +69,6 @@ pub fn export_positions(data: &Dataset, units: &Units, positions: &[Position]) -
 /// let day = troopmap::Day::parse("2022-04-30").unwrap();
 /// assert_eq!(troopmap::geojson::positions::file_name(day), "troopmap-positions-2022-04-30.geojson");
 /// ```
-pub fn file_name(day: Day) -> String {
+pub fn file_name(day: impl std::fmt::Display) -> String {
     format!("troopmap-positions-{day}.geojson")
 }

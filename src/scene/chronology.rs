@@ -3,7 +3,7 @@
 //! [`crate::time::steps`]), up to the step shown.
 
 use crate::model::{Kind, MapFeature};
-use crate::scene::selection::{made_public_on, Replay, Selection};
+use crate::scene::selection::{made_public_at, made_public_on, Replay, Selection};
 use crate::space::sightings::Units;
 use crate::time::steps::Steps;
 use crate::time::Day;
@@ -24,7 +24,7 @@ pub fn listed_on(feature: &MapFeature, replay: Replay) -> Option<Day> {
 /// had been made public, the start of the day it was.
 pub fn listed_at(feature: &MapFeature, replay: Replay) -> Option<i64> {
     match replay {
-        Replay::MadePublicBy => made_public_on(feature).map(Day::start_seconds),
+        Replay::MadePublicBy => made_public_at(feature),
         _ => feature.span.start.map(|start| start.seconds()),
     }
 }

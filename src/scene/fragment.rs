@@ -206,7 +206,8 @@ pub fn format(state: &LinkState) -> String {
 fn view(value: &str) -> Option<(f64, f64, f64)> {
     let numbers: Vec<f64> = value
         .split('/')
-        .map(|n| n.parse::<f64>())
+        // Read as JSON reads numbers: the wasm then holds one number reader.
+        .map(serde_json::from_str::<f64>)
         .collect::<Result<_, _>>()
         .ok()?;
     let [zoom, lat, lon] = numbers[..] else {

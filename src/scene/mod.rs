@@ -13,6 +13,7 @@ pub mod play;
 pub mod selection;
 pub mod shown;
 pub mod status;
+mod units;
 
 use crate::model::statement::Grade;
 use crate::model::Dataset;
@@ -20,7 +21,7 @@ use crate::scene::play::Tick;
 use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::scene::shown::Shown;
 use crate::space::journeys::{Journeys, Unit};
-use crate::space::sightings::{Position, UnitRule, Units};
+use crate::space::sightings::{UnitRule, Units};
 use crate::time::index::{Change, TimeIndex};
 use crate::time::steps::Steps;
 use crate::time::Day;
@@ -178,6 +179,16 @@ impl Scene {
         self.steps.label(self.moment)
     }
 
+    /// The moment shown as a file name writes it: `2024-10-08`, or
+    /// `2024-03-02T1400Z` for data stepped by the clock.
+    pub fn stamp(&self) -> String {
+        let mut text = self.when();
+        if let Some(colon) = text.find(':') {
+            text.remove(colon);
+        }
+        text
+    }
+
     /// The day shown (for data stepped by the clock, the step's day).
     pub fn day(&self) -> Day {
         match self.shown.day() {
@@ -280,21 +291,6 @@ impl Scene {
             self.units = Units::of(&self.data.features, &rule);
         }
         self.unit_rule = rule;
-    }
-
-    /// Where each unit is shown at the moment shown (see
-    /// [`Units::positions_at`]): of sightings the mode and filters admit,
-    /// unit by unit.
-    pub fn positions(&self) -> Vec<Position> {
-        let mut positions = self.units.positions_at(self.moment, &self.unit_rule);
-        positions.retain(|p| {
-            self.data.features.get(p.sighting).is_some_and(|f| {
-                self.selection.admits(f)
-                    && (self.selection.replay != Replay::MadePublicBy
-                        || made_public_on(f).is_none_or(|day| day <= self.day()))
-            })
-        });
-        positions
     }
 
     /// The units under way at the moment shown, on routes the map shows.
@@ -743,6 +739,28 @@ mod tests {
             .collect();
         assert_eq!(hours, (1..=12).collect::<Vec<_>>());
         assert_eq!(scene.tick(), Tick::Stop);
+    }
+
+    #[test]
+    fn issue_13_by_the_clock_a_report_is_made_public_at_its_own_time() {
+        let known = Selection {
+            replay: Replay::MadePublicBy,
+            ..Selection::default()
+        };
+        let mut scene = scene(ONE_DAY_TRACK, known);
+        scene.go_to(scene.first());
+        // 06:00: the report of 06:00 alone, not the day's nine.
+        assert_eq!(
+            (scene.when().as_str(), scene.count()),
+            ("2024-03-02T06:00Z", 1)
+        );
+        assert_eq!(scene.positions().len(), 1);
+        scene.act(&Action::GoToStep(6));
+        // The step 12:00 is its hour: the reports of 06:00 to 12:30, not
+        // those of 15:00 on.
+        assert_eq!(scene.count(), 6);
+        scene.act(&Action::GoToStep(12));
+        assert_eq!(scene.count(), 9);
     }
 
     #[test]

@@ -166,20 +166,31 @@ impl Selection {
     /// ```
     pub fn index_in(&self, features: &[MapFeature], steps: Steps) -> TimeIndex {
         let daily = steps.is_daily();
-        // Days as steps: a day's first step to its last.
+        // The step a moment falls in; none past either end of the steps
+        // (before the first: the first).
+        let (earliest, latest) = (steps.moment(0), steps.moment(steps.last()) + steps.every());
+        let step_at = |moment: i64| (moment < latest).then(|| steps.step_of(moment));
+        // Days as steps: a day's first step to its last; a run of days
+        // outside the steps, never.
         let by_day = |(first, last): (i32, i32)| {
             if daily || first > last {
                 return (first, last);
             }
             let first = match first {
-                i32::MIN => first,
-                day => steps.step_of(Day(day).start_seconds()),
+                i32::MIN => Some(first),
+                day => step_at(Day(day).start_seconds()),
             };
             let last = match last {
-                i32::MAX => last,
-                day => steps.step_of(Day(day).start_seconds() + SECONDS_PER_DAY - 1),
+                i32::MAX => Some(last),
+                day => {
+                    let end = Day(day).start_seconds() + SECONDS_PER_DAY - 1;
+                    (end >= earliest).then(|| steps.step_of(end))
+                }
             };
-            (first, last)
+            match (first, last) {
+                (Some(first), Some(last)) => (first, last),
+                _ => NEVER,
+            }
         };
         let days = features
             .iter()
@@ -209,11 +220,25 @@ impl Selection {
                 match self.replay {
                     Replay::OnTheDay => (start, end),
                     Replay::HappenedBy => (start, i32::MAX),
-                    Replay::MadePublicBy => by_day((public, i32::MAX)),
+                    Replay::MadePublicBy if daily => (public, i32::MAX),
+                    // By the clock: from the step it was made public in.
+                    Replay::MadePublicBy => made_public_at(f)
+                        .map_or(Some(i32::MIN), step_at)
+                        .map_or(NEVER, |first| (first, i32::MAX)),
                 }
             })
             .collect();
         TimeIndex::from_days(days)
+    }
+}
+
+/// The moment `feature` was made public: the start of its `reported`
+/// day, else its own start (a report is public when it tells of it; by
+/// the clock, not from the start of its day).
+pub fn made_public_at(feature: &MapFeature) -> Option<i64> {
+    match feature.reported_day() {
+        Some(day) => Some(day.start_seconds()),
+        None => feature.span.start.map(|start| start.seconds()),
     }
 }
 

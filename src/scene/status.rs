@@ -27,9 +27,15 @@ pub fn units(scene: &Scene, positions: &[Position]) -> Option<String> {
     // Positions come unit by unit, and a unit's positions are all of one
     // time: each unit is counted where its positions begin.
     let shown = distinct(positions.iter().map(|p| p.unit));
-    let seen = distinct(positions.iter().filter(|p| p.observed()).map(|p| p.unit));
+    let seen = distinct(positions.iter().filter(|p| p.observed).map(|p| p.unit));
     let noun = if shown == 1 { "unit" } else { "units" };
-    Some(format!("{shown} {noun}, {seen} seen that day"))
+    let steps = scene.steps();
+    let then = if steps.is_daily() {
+        "that day".to_owned()
+    } else {
+        format!("within the {}", steps.unit())
+    };
+    Some(format!("{shown} {noun}, {seen} seen {then}"))
 }
 
 /// How many runs of equal units `units` holds.

@@ -86,21 +86,19 @@ pub struct Position {
     pub interpolated: bool,
     /// The sighting's symbol code, by its place in [`Units::code`].
     pub symbol: Option<u32>,
+    /// Seen on the day shown (for data stepped by the clock, the scene
+    /// says: within the step shown).
+    pub observed: bool,
 }
 
 impl Position {
-    /// Whether the unit was seen on the day shown.
-    pub fn observed(&self) -> bool {
-        self.age_days == 0
-    }
-
     /// "last seen 2022-04-30 (5 days ago)", as a label or popup says it.
     ///
     /// ```
     /// use troopmap::space::sightings::Position;
     /// let day = 86_400;
     /// let p = |age_days| Position { unit: 0, sighting: 0, at: geo::coord! { x: 0.0, y: 0.0 },
-    ///     side: None, seen: 19_112 * day, age_days, interpolated: false, symbol: None };
+    ///     side: None, seen: 19_112 * day, age_days, interpolated: false, symbol: None, observed: age_days == 0 };
     /// assert_eq!(p(5).last_seen(), "last seen 2022-04-30 (5 days ago)");
     /// assert_eq!(p(1).last_seen(), "last seen 2022-04-30 (1 day ago)");
     /// assert_eq!(p(0).last_seen(), "last seen 2022-04-30 (that day)");
@@ -331,6 +329,7 @@ fn positions_of(
         age_days,
         interpolated,
         symbol: s.symbol,
+        observed: age_days == 0,
     };
     if let (true, [only]) = (rule.glide, together) {
         if let Some(at) = glide(only, &sightings[seen..], moment, rule) {
@@ -479,7 +478,7 @@ mod tests {
         // Half way in time, half way along the equator.
         let halfway = u.positions_at(noon("2022-04-01") + 12 * 3600, &glide);
         assert_eq!(halfway.len(), 1);
-        assert!(halfway[0].interpolated && !halfway[0].observed() && halfway[0].age_days == 1);
+        assert!(halfway[0].interpolated && !halfway[0].observed && halfway[0].age_days == 1);
         assert!((halfway[0].at.x - 31.0).abs() < 1e-9, "{:?}", halfway[0].at);
         // At a sighting's own time: the sighting, not a guess.
         let seen = u.positions_at(noon("2022-04-03") - 12 * 3600, &glide);

@@ -2,9 +2,10 @@
 //! identification code, which the page draws as the standard symbol.
 //!
 //! A code is read from the first of `sidc`, `icon15` and `icon` that holds
-//! one: a letter-based code of 2525B/C and APP-6A/B (10 to 15 characters,
-//! a letter first, then letters, digits, `-` and `*`, as datasets write
-//! them), or a number-based code of 2525D/E and APP-6D (20 or 30 digits).
+//! one: a letter-based code of 2525B/C and APP-6A/B (10 to 15 characters:
+//! a coding scheme, `S`, `G`, `W`, `I`, `O` or `E`, a standard identity,
+//! then letters, digits, `-` and `*`, as datasets write them), or a
+//! number-based code of 2525D/E and APP-6D (20 or 30 digits).
 //! Anything else is not a code: the unit is drawn by its side's colour.
 
 use crate::model::property::property;
@@ -51,14 +52,20 @@ pub fn symbol_code(raw: &str) -> Option<String> {
 /// assert!(!is_symbol_code("SFG"));
 /// assert!(!is_symbol_code("1SFGPUCI----D--"));
 /// assert!(!is_symbol_code("SFGP UCI---D---"));
+/// // A word is not a code.
+/// assert!(!is_symbol_code("helicopter") && !is_symbol_code("artillery1"));
 /// ```
 pub fn is_symbol_code(code: &str) -> bool {
     let bytes = code.as_bytes();
     if bytes.iter().all(u8::is_ascii_digit) {
         return bytes.len() == 20 || bytes.len() == 30;
     }
+    // A coding scheme (warfighting, tactical graphics, weather,
+    // intelligence, stability operations, emergency), then a standard
+    // identity, then letters, digits, dashes and stars.
     (10..=15).contains(&bytes.len())
-        && bytes[0].is_ascii_alphabetic()
+        && b"SGWIOE".contains(&bytes[0].to_ascii_uppercase())
+        && b"PUAFNSHGWMDLJK-*".contains(&bytes[1].to_ascii_uppercase())
         && bytes
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'*')

@@ -13,7 +13,7 @@
 //! It is then stepped every hour, or every ten minutes when those times
 //! are less than six hours apart, or every minute when less than one hour,
 //! from the earliest time rounded down to a step to the latest rounded up
-//! (so at most 73 steps), each step shown at its own time. Every other
+//! (so at most 74 steps), each step shown at its own time. Every other
 //! dated data is stepped a day at a time, each day shown at its noon, from
 //! its first day to its last.
 //!

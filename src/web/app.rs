@@ -134,13 +134,13 @@ impl App {
             Action::TogglePlay => return self.toggle_play(),
             Action::Export => {
                 let text = export_collection(self.scene.data(), self.scene.shown().iter());
-                let name = file_name(self.scene.day());
+                let name = file_name(self.scene.stamp());
                 return download::save(&name, "application/geo+json", &text);
             }
             Action::ExportPositions => {
                 let scene = &self.scene;
                 let text = export_positions(scene.data(), scene.units_seen(), &scene.positions());
-                let name = positions::file_name(scene.day());
+                let name = positions::file_name(scene.stamp());
                 return download::save(&name, "application/geo+json", &text);
             }
             Action::Relist => {

@@ -56,7 +56,7 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
         expect_time(
             &browser,
             "2024-03-02T06:00Z",
-            "1 feature on 2024-03-02T06:00Z · 1 unit, 1 seen that day",
+            "1 feature on 2024-03-02T06:00Z · 1 unit, 1 seen within the hour",
         )
         .await?;
         let range = browser
@@ -82,7 +82,7 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
         expect_time(
             &browser,
             "2024-03-02T07:00Z",
-            "1 feature on 2024-03-02T07:00Z · 2 units, 2 seen that day",
+            "1 feature on 2024-03-02T07:00Z · 2 units, 1 seen within the hour",
         )
         .await?;
         let hash = browser.js("return location.hash").await?;
@@ -92,11 +92,11 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
             format!("the address says {hash}"),
         )?;
         browser.click("#next").await?;
-        expect_time(&browser, "2024-03-02T08:00Z", "1 feature on 2024-03-02T08:00Z · 2 units, 2 seen that day").await?;
+        expect_time(&browser, "2024-03-02T08:00Z", "1 feature on 2024-03-02T08:00Z · 2 units, 1 seen within the hour").await?;
         browser
             .js("const s = document.getElementById('date'); s.value = '8'; s.dispatchEvent(new Event('input', {bubbles: true}));")
             .await?;
-        expect_time(&browser, "2024-03-02T14:00Z", "0 features on 2024-03-02T14:00Z · 2 units, 2 seen that day").await?;
+        expect_time(&browser, "2024-03-02T14:00Z", "0 features on 2024-03-02T14:00Z · 2 units, 0 seen within the hour").await?;
         // The units are where they were last seen at 14:00: the convoy at
         // 12:30, the column at 11:00.
         let units = browser
@@ -129,17 +129,17 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
         browser
             .js("location.hash = '#date=2024-03-02T10:00Z'")
             .await?;
-        expect_time(&browser, "2024-03-02T10:00Z", "1 feature on 2024-03-02T10:00Z · 2 units, 2 seen that day").await?;
+        expect_time(&browser, "2024-03-02T10:00Z", "1 feature on 2024-03-02T10:00Z · 2 units, 1 seen within the hour").await?;
         let value = browser.js("return document.getElementById('date').value").await?;
         check(value == json!("4"), format!("the slider is at {value} at 10:00"))?;
         browser.js("location.hash = '#date=2024-03-02'").await?;
-        expect_time(&browser, "2024-03-02T06:00Z", "1 feature on 2024-03-02T06:00Z · 1 unit, 1 seen that day").await?;
+        expect_time(&browser, "2024-03-02T06:00Z", "1 feature on 2024-03-02T06:00Z · 1 unit, 1 seen within the hour").await?;
 
         // Playing steps an hour at a time and stops on the last step.
         browser
             .js("const s = document.getElementById('date'); s.value = '10'; s.dispatchEvent(new Event('input', {bubbles: true}));")
             .await?;
-        expect_time(&browser, "2024-03-02T16:00Z", "1 feature on 2024-03-02T16:00Z · 2 units, 2 seen that day").await?;
+        expect_time(&browser, "2024-03-02T16:00Z", "1 feature on 2024-03-02T16:00Z · 2 units, 1 seen within the hour").await?;
         browser.click("#play").await?;
         browser.wait_for_text("#date-output", "2024-03-02T17:00Z").await?;
         browser.wait_for_text("#date-output", "2024-03-02T18:00Z").await?;

@@ -134,7 +134,7 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
         let [n, x, y] = numbers[..] else {
             return Err(format!("the largest count: {largest}"));
         };
-        check(n >= 4.0, format!("the largest count is of {n} units"))?;
+        check(n > 1.0, format!("the largest count is of {n} units"))?;
         let before = zoom(&browser).await?;
         click_map(&browser, x, y).await?;
         browser
@@ -259,14 +259,6 @@ async fn issue_13_the_unit_list_filters_sorts_and_leads_to_a_unit() {
             meta.contains("last seen 2024-01-01 (9 days ago)") && meta.starts_with("side "),
             format!("an entry says {meta:?}"),
         )?;
-        // By age: all were seen the same day, so the order is the same.
-        browser
-            .js("const s = document.getElementById('unit-sort'); s.value = 'age'; s.dispatchEvent(new Event('change'))")
-            .await?;
-        let by_age = browser
-            .js("return [...document.querySelectorAll('#unit-entries .unit-entry-name')].map(e => e.textContent)")
-            .await?;
-        check(by_age == names, format!("by age: {by_age}"))?;
         // Choosing one, from the keyboard: its popup, its track, the map on it.
         browser
             .js("document.querySelector('#unit-entries .unit-entry').focus()")
@@ -284,6 +276,27 @@ async fn issue_13_the_unit_list_filters_sorts_and_leads_to_a_unit() {
             )
             .await?;
         browser.screenshot("unit-list-chosen.png").await?;
+        // Latest first: after the second snapshot (2024-01-19), the units
+        // seen then come before those last seen on 2024-01-01 (of the 111
+        // whose names hold "unit 1", all listed).
+        browser
+            .js("const f = document.getElementById('unit-filter'); f.value = 'unit 1'; f.dispatchEvent(new Event('input'))")
+            .await?;
+        browser.set_date("2024-01-25").await?;
+        browser
+            .js("const s = document.getElementById('unit-sort'); s.value = 'age'; s.dispatchEvent(new Event('change'))")
+            .await?;
+        let ages = browser
+            .js("return [...document.querySelectorAll('#unit-entries .unit-entry-meta')].map(e => Number((e.textContent.match(/\\((\\d+) days? ago\\)/) || [0, -1])[1]))")
+            .await?;
+        let ages: Vec<i64> = serde_json::from_value(ages).map_err(|e| e.to_string())?;
+        check(
+            ages.len() > 1
+                && ages.windows(2).all(|w| w[0] <= w[1])
+                && ages.first() == Some(&6)
+                && ages.last() == Some(&24),
+            format!("latest first, the entries' ages are {ages:?}"),
+        )?;
         // Axe finds nothing serious in the open list.
         let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
             .map_err(|e| format!("axe-core: {e} (run npm ci)"))?;

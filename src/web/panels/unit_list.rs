@@ -73,9 +73,11 @@ pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
     let query = filter.value().trim().to_ascii_lowercase();
     let by_age = dom::by_id::<HtmlSelectElement>("unit-sort")?.value() == "age";
     let sides = units.sides();
-    // (key, place in `shown`), sorted: by name, or the latest seen first
-    // (then by name).
+    // (key, the unit's rank by name), sorted: by name, or the latest seen
+    // first (by the minute), then by name; then back to places in `shown`.
+    let latest = shown.iter().map(|p| p.seen).max().unwrap_or(0);
     let mut order: Vec<(i32, u32)> = Vec::with_capacity(shown.len());
+    let mut place_of_rank = vec![u32::MAX; units.len()];
     for (i, p) in shown.iter().enumerate() {
         let name = units.get(p.unit).map_or("", |u| u.name.as_str());
         let side = p.side.and_then(|s| sides.get(s)).map_or("", String::as_str);
@@ -83,23 +85,31 @@ pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
             || name.to_ascii_lowercase().contains(&query)
             || side.to_ascii_lowercase().contains(&query);
         if matches {
-            let rank = units.name_rank(p.unit) as i32;
+            let rank = units.name_rank(p.unit);
             let key = if by_age {
-                // Ages are days (small); names rank below a million units.
-                (p.age_days as i32)
-                    .saturating_mul(1 << 20)
-                    .saturating_add(rank)
+                ((latest - p.seen) / 60).min(i64::from(i32::MAX)) as i32
             } else {
-                rank
+                0
             };
-            order.push((key, i as u32));
+            if let Some(place) = place_of_rank.get_mut(rank as usize) {
+                *place = i as u32;
+            }
+            order.push((key, rank));
         }
     }
     order.sort_unstable();
+    for entry in &mut order {
+        entry.1 = place_of_rank
+            .get(entry.1 as usize)
+            .copied()
+            .unwrap_or(u32::MAX);
+    }
     let list: Element = dom::by_id("unit-entries")?;
     list.set_text_content(None);
     for &(_, i) in order.iter().take(LISTED) {
-        let p = shown[i as usize];
+        let Some(p) = shown.get(i as usize) else {
+            continue;
+        };
         let name = units.get(p.unit).map_or("", |u| u.name.as_str());
         let side = p
             .side
@@ -110,7 +120,7 @@ pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
         button.set_attribute("type", "button")?;
         button.set_attribute(UNIT, &p.unit.to_string())?;
         dom::add(&button, &element("span", "unit-entry-name", name)?)?;
-        let meta = format!("{side} · {}", p.last_seen());
+        let meta = format!("{side} · {}", scene.last_seen(p));
         dom::add(&button, &element("span", "unit-entry-meta", &meta)?)?;
         dom::add(&item, &button)?;
         dom::add(&list, &item)?;

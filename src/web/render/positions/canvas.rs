@@ -21,7 +21,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::draw::projected::mercator;
-use crate::draw::style::unit_opacity;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::web::dispatch::Dispatch;
@@ -201,7 +200,8 @@ impl UnitCanvas {
                 if x < -CELL || y < -CELL || x > width + CELL || y > height + CELL {
                     return None;
                 }
-                let cell = ((y + CELL) / CELL) as usize * columns + ((x + CELL) / CELL) as usize;
+                let column = (((x + CELL) / CELL) as usize).min(columns - 1);
+                let cell = ((y + CELL) / CELL) as usize * columns + column;
                 let count = counts.get_mut(cell)?;
                 *count += 1;
                 Some(cell)
@@ -209,13 +209,19 @@ impl UnitCanvas {
             .collect();
         // The crowded cells' crowds, by cell.
         let mut crowd_of: Vec<u32> = vec![u32::MAX; counts.len()];
-        let stale_after = scene.unit_rule().stale_after;
+        // At the map's closest zoom nothing gathers: a count could not be
+        // zoomed into.
+        let crowd = if self.map.get_zoom() >= self.map.get_max_zoom() {
+            usize::MAX
+        } else {
+            CROWD
+        };
         let mut alone: Vec<usize> = Vec::new();
         for (i, position) in self.positions.iter().enumerate() {
             let Some(cell) = cells[i] else {
                 continue;
             };
-            if (counts[cell] as usize) < CROWD {
+            if (counts[cell] as usize) < crowd {
                 alone.push(i);
                 continue;
             }
@@ -240,7 +246,7 @@ impl UnitCanvas {
         for &i in &alone {
             let position = self.positions[i];
             let [x, y] = on_screen(position.at);
-            let radius = self.unit(&position, x, y, ratio, stale_after, scene)?;
+            let radius = self.unit(&position, x, y, ratio, scene)?;
             self.marks.push(Mark {
                 x,
                 y,
@@ -273,14 +279,14 @@ impl UnitCanvas {
             "data-drawn",
             &format!("{} {} {labelled} {tracks}", alone.len(), self.crowds.len()),
         )?;
-        let largest = self
-            .marks
-            .iter()
-            .filter_map(|m| match m.what {
-                Target::Crowd(i) => Some((self.crowds[i].count, m.x, m.y)),
-                Target::Unit(_) => None,
-            })
-            .fold((0, 0.0, 0.0), |a, b| if b.0 > a.0 { b } else { a });
+        let largest = self.crowds.iter().fold((0, 0.0, 0.0), |a, c| {
+            let n = c.count as f64;
+            if c.count > a.0 {
+                (c.count, c.sum[0] / n, c.sum[1] / n)
+            } else {
+                a
+            }
+        });
         self.canvas.set_attribute(
             "data-largest-count",
             &format!(
@@ -300,11 +306,10 @@ impl UnitCanvas {
         x: f64,
         y: f64,
         ratio: f64,
-        stale_after: Option<u32>,
         scene: &Scene,
     ) -> Result<f64, JsValue> {
         let context = &self.context;
-        let opacity = unit_opacity(position.age_days, stale_after);
+        let opacity = scene.unit_opacity(position);
         let units = scene.units_seen();
         let symbol = position
             .symbol
@@ -357,11 +362,17 @@ impl UnitCanvas {
         on_screen: &dyn Fn(geo::Coord<f64>) -> [f64; 2],
     ) -> Result<usize, JsValue> {
         let units = scene.units_seen();
-        let lines = self.positions.iter().map(|position| {
-            let track = units.track(position.unit, scene.moment());
-            let points: Vec<[f64; 2]> = track.iter().map(|s| on_screen(s.at)).collect();
-            (color_of(position), points)
-        });
+        // A unit in two places has one track.
+        let mut last = None;
+        let lines = self
+            .positions
+            .iter()
+            .filter(move |p| last.replace(p.unit) != Some(p.unit))
+            .map(|position| {
+                let track = units.track(position.unit, scene.moment());
+                let points: Vec<[f64; 2]> = track.iter().map(|s| on_screen(s.at)).collect();
+                (color_of(position), points)
+            });
         ink::tracks(&self.context, lines)
     }
 }

@@ -12,7 +12,7 @@ use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::draw::style::{unit_opacity, UNIT_RADIUS, UNIT_WEIGHT};
+use crate::draw::style::{UNIT_RADIUS, UNIT_WEIGHT};
 use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::web::page::bindings::{self, lat_lng, object};
@@ -72,7 +72,8 @@ impl Markers {
         for position in positions {
             let key = (position.unit, position.sighting);
             let marker = match self.markers.remove(&key) {
-                Some(marker) if marker.drawn == *position => marker,
+                // By the clock, its age changes with every step.
+                Some(marker) if marker.drawn == *position && scene.steps().is_daily() => marker,
                 // Only older (or younger): faded in place.
                 Some(mut marker) if same_place(&marker.drawn, position) => {
                     age(&mut marker, position, scene)?;
@@ -130,10 +131,7 @@ impl Markers {
             style.set_dash_array("3 3".to_owned());
         } else {
             style.set_fill_color(color.to_owned());
-            style.set_fill_opacity(unit_opacity(
-                position.age_days,
-                scene.unit_rule().stale_after,
-            ));
+            style.set_fill_opacity(scene.unit_opacity(position));
         }
         js_sys::Reflect::set(&style, &"radius".into(), &UNIT_RADIUS.into())?;
         let marker = CircleMarker::new_with_options(&lat_lng(position.at), &style);
@@ -207,10 +205,7 @@ fn same_place(a: &Position, b: &Position) -> bool {
 fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), JsValue> {
     if !position.interpolated {
         let style = PathOptions::new();
-        style.set_fill_opacity(unit_opacity(
-            position.age_days,
-            scene.unit_rule().stale_after,
-        ));
+        style.set_fill_opacity(scene.unit_opacity(position));
         marker.marker.set_style(&style);
     }
     if let Some(element) = bindings::get_element(marker.marker.unchecked_ref()) {
@@ -219,6 +214,7 @@ fn age(marker: &mut Marker, position: &Position, scene: &Scene) -> Result<(), Js
     marker.drawn = *position;
     let mut told = marker.told.borrow_mut();
     told.position = *position;
+    told.seen = scene.last_seen(position);
     if told.as_of != scene.as_of() {
         // In "made public by then", what the sighting says is of the day.
         told.sighting = sighting_content(scene, position)?;

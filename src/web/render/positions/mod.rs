@@ -37,6 +37,8 @@ pub struct Positions {
     canvas: UnitCanvas,
     on_canvas: bool,
     track: LayerGroup,
+    /// The unit whose popup the canvas opened, and the popup.
+    open: Option<(usize, leaflet::Popup)>,
 }
 
 impl Positions {
@@ -61,6 +63,7 @@ impl Positions {
             canvas: UnitCanvas::new(map, dispatch)?,
             on_canvas: false,
             track,
+            open: None,
         })
     }
 
@@ -69,6 +72,9 @@ impl Positions {
     pub fn clear(&mut self, scene: &Scene) {
         self.markers.clear();
         self.track.clear_layers();
+        if let Some((_, popup)) = self.open.take() {
+            popup.close();
+        }
         let units = scene.units_seen();
         self.on_canvas = units.len() >= ON_CANVAS_FROM || units.has_symbols();
         self.canvas.reset(scene, self.on_canvas);
@@ -78,6 +84,17 @@ impl Positions {
     pub fn show(&mut self, positions: &[Position], scene: &Scene) -> Result<(), JsValue> {
         if !self.on_canvas {
             self.markers.show(positions, scene)?;
+        }
+        // The popup the canvas opened follows its unit, or closes.
+        if let Some((unit, is_open)) = self.open.as_ref().map(|(u, p)| (*u, p.is_open())) {
+            match positions.iter().find(|p| p.unit == unit) {
+                Some(position) if is_open => self.open(position, scene)?,
+                _ => {
+                    if let Some((_, popup)) = self.open.take() {
+                        popup.close();
+                    }
+                }
+            }
         }
         // The canvas draws the units, or only all their tracks.
         if self.on_canvas || self.canvas.all_tracks {
@@ -146,18 +163,30 @@ impl Positions {
         Ok(true)
     }
 
-    /// Opens the popup of `position` on the map, with its track.
-    fn open(&self, position: &Position, scene: &Scene) -> Result<(), JsValue> {
+    /// Opens the popup of `position` on the map, with its track (or shows
+    /// it anew in the popup already open on its unit).
+    fn open(&mut self, position: &Position, scene: &Scene) -> Result<(), JsValue> {
         let units = scene.units_seen();
         let name = units.get(position.unit).map_or("", |u| u.name.as_str());
         let told = Told::of(scene, position, name, color_of(position))?;
-        let popup = leaflet::Popup::new_with_lat_lng(
-            &lat_lng(position.at),
-            &popup::options().unchecked_into(),
-        );
+        let popup = match self.open.take() {
+            Some((unit, popup)) if unit == position.unit && popup.is_open() => {
+                popup.set_lat_lng(&lat_lng(position.at).into());
+                popup
+            }
+            _ => {
+                let popup = leaflet::Popup::new_with_lat_lng(
+                    &lat_lng(position.at),
+                    &popup::options().unchecked_into(),
+                );
+                popup.open_on(&self.map);
+                popup
+            }
+        };
         popup.set_content(&content(&told)?.into());
-        popup.open_on(&self.map);
-        draw_track(&told, &self.track)
+        draw_track(&told, &self.track)?;
+        self.open = Some((position.unit, popup));
+        Ok(())
     }
 }
 
@@ -172,6 +201,8 @@ pub(super) fn color_of(position: &Position) -> &'static str {
 pub(super) struct Told {
     pub(super) name: String,
     pub(super) position: Position,
+    /// When it was last seen, and how long ago.
+    pub(super) seen: String,
     /// What the sighting's own popup says, as of `as_of`.
     pub(super) sighting: web_sys::HtmlElement,
     pub(super) as_of: Option<Day>,
@@ -192,6 +223,7 @@ impl Told {
         Ok(Told {
             name: name.to_owned(),
             position: *position,
+            seen: scene.last_seen(position),
             sighting: sighting_content(scene, position)?,
             as_of: scene.as_of(),
             track: track_of(scene, position),
@@ -276,7 +308,7 @@ pub(super) fn content(told: &Told) -> Result<web_sys::Element, JsValue> {
     let position = &told.position;
     let root = element("div", "popup unit-popup", "")?;
     dom::add(&root, &element("h2", "popup-name", &told.name)?)?;
-    dom::add(&root, &element("p", "unit-seen", &position.last_seen())?)?;
+    dom::add(&root, &element("p", "unit-seen", &told.seen)?)?;
     if position.interpolated {
         dom::add(
             &root,
