@@ -89,6 +89,9 @@ pub struct UnitCanvas {
     symbols: Symbols,
     /// Every unit's track up to the moment is drawn, under the units.
     pub all_tracks: bool,
+    /// Where the map was, and whether symbols were there, when it was
+    /// last drawn.
+    drawn: Option<([f64; 5], super::symbols::Script)>,
 }
 
 impl UnitCanvas {
@@ -117,6 +120,7 @@ impl UnitCanvas {
             crowds: Vec::new(),
             symbols: Symbols::new(dispatch),
             all_tracks: false,
+            drawn: None,
         })
     }
 
@@ -142,6 +146,30 @@ impl UnitCanvas {
         self.draw(scene)
     }
 
+    /// Draws anew, unless what was drawn still stands: the map has not
+    /// moved and no symbols arrived since (a step draws at once, in
+    /// [`UnitCanvas::show`]; this follows the map's frames).
+    pub fn redraw(&mut self, scene: &Scene) -> Result<(), JsValue> {
+        if self.drawn == Some((self.view_key(), self.symbols.script())) {
+            return Ok(());
+        }
+        self.draw(scene)
+    }
+
+    /// Where the map is: its scale, where the world's corner lands, its
+    /// size.
+    fn view_key(&self) -> [f64; 5] {
+        let view = View::of(&self.map);
+        let size = self.map.get_size();
+        [
+            view.scale,
+            view.offset[0],
+            view.offset[1],
+            size.x(),
+            size.y(),
+        ]
+    }
+
     /// What is drawn at the map's container point `(x, y)`: the mark drawn
     /// last (on top) first.
     pub fn pick(&self, x: f64, y: f64) -> Option<Picked> {
@@ -163,6 +191,7 @@ impl UnitCanvas {
     pub fn draw(&mut self, scene: &Scene) -> Result<(), JsValue> {
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (width, height, _, _) = fit_canvas(&self.map, &self.canvas, ratio)?;
+        self.drawn = Some((self.view_key(), self.symbols.script()));
         let context = &self.context;
         context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         context.clear_rect(0.0, 0.0, width, height);

@@ -106,7 +106,7 @@ impl Positions {
     /// Draws the canvas anew (the map moved, or symbols arrived).
     pub fn draw(&mut self, scene: &Scene) -> Result<(), JsValue> {
         if self.on_canvas || self.canvas.all_tracks {
-            self.canvas.draw(scene)?;
+            self.canvas.redraw(scene)?;
         }
         Ok(())
     }
