@@ -233,11 +233,11 @@ mod run {
             let verdict = if over <= 1.1 {
                 "met".to_owned()
             } else {
-                format!("**missed** by {:.2}×", over / 1.1)
+                format!("**missed** by {:.3}×", over / 1.1)
             };
             let _ = writeln!(
                 md,
-                "\n- step median / the floor: {over:.2} against ≤ 1.10: {verdict}"
+                "\n- step median / the floor: {over:.3} against ≤ 1.10: {verdict}"
             );
         }
         md
