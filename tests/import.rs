@@ -188,6 +188,8 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-wrapped-bad.geojson" => [Geometry(G::Latitude { .. })],
         "warn-altitude.geojson" => [Warning(W::Geometry(O::Altitude))],
         "warn-antimeridian.geojson" => [Warning(W::Geometry(O::AntimeridianJump { from: 1 }))],
+        "warn-bare-collection.geojson" => [Warning(W::BareGeometry { .. })],
+        "warn-bare-point.geojson" => [Warning(W::BareGeometry { .. })],
         "warn-byte-order-mark.geojson" => [Warning(W::ByteOrderMark)],
         "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
         "warn-crs.geojson" => [Warning(W::Crs)],
@@ -247,9 +249,11 @@ fn text(value: &Value) -> String {
 fn loadable_fixtures_export_exactly_what_came_in() {
     for path in corpus() {
         let file = name(&path);
-        // A single Feature or a wrapped collection is exported as the
-        // collection it was read as; the byte-order mark is not JSON.
+        // A single Feature, a bare geometry or a wrapped collection is
+        // exported as the collection it was read as; the byte-order mark
+        // is not JSON.
         if file.starts_with("err-")
+            || file.starts_with("warn-bare-")
             || ["warn-single-feature.geojson", "warn-wrapped.geojson"].contains(&file.as_str())
         {
             continue;
@@ -484,13 +488,21 @@ fn the_command_line_exports_every_loaded_file_whole() {
         let text_in = std::fs::read_to_string(&path).unwrap_or_default();
         let input: Value =
             serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default();
-        // A wrapped collection or a lone feature is written as a collection.
+        // A wrapped collection or a lone feature is written as a collection;
+        // a bare geometry, exactly as written, in one feature.
+        let bare = file.starts_with("warn-bare-");
         let features_in = input
             .pointer("/features")
             .or_else(|| input.as_object()?.values().find_map(|v| v.get("features")))
             .and_then(Value::as_array)
             .cloned()
-            .unwrap_or_else(|| vec![input.clone()]);
+            .unwrap_or_else(|| {
+                if bare {
+                    vec![serde_json::json!({"type": "Feature", "geometry": input, "properties": null})]
+                } else {
+                    vec![input.clone()]
+                }
+            });
         let features_out = exported["features"].as_array().cloned().unwrap_or_default();
         assert_eq!(
             features_out.iter().map(text).collect::<Vec<_>>(),

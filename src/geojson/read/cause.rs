@@ -257,6 +257,8 @@ pub enum Warning {
     ByteOrderMark,
     /// A single Feature, loaded as a collection of one.
     SingleFeature,
+    /// A bare geometry of this type, loaded as one feature.
+    BareGeometry { kind: String },
     /// The collection is wrapped in another object, under `key`.
     Wrapped { key: String },
     /// A `crs` member, from an older GeoJSON.
@@ -281,6 +283,10 @@ impl fmt::Display for Warning {
             ),
             Warning::SingleFeature => f.write_str(
                 "a single Feature, not a FeatureCollection: loaded as a collection of one",
+            ),
+            Warning::BareGeometry { kind } => write!(
+                f,
+                "a bare {kind}, not a FeatureCollection: loaded as one feature, with no properties and no date (shown on every day)"
             ),
             Warning::Wrapped { key } => write!(
                 f,

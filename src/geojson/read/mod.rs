@@ -259,6 +259,17 @@ impl Steps {
     }
 }
 
+/// The geometry types of RFC 7946, which a file may hold bare.
+const GEOMETRY_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
 /// Reads the whole text as one JSON value, then as a collection.
 fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -286,6 +297,22 @@ fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem
             let feature = Value::Object(std::mem::take(&mut members));
             members.insert("type".into(), Value::String("FeatureCollection".into()));
             members.insert("features".into(), Value::Array(vec![feature]));
+        }
+        Some(Value::String(t)) if GEOMETRY_TYPES.contains(&t.as_str()) => {
+            warnings.push(Problem::at_path(
+                "type",
+                Warning::BareGeometry { kind: t.clone() },
+            ));
+            let geometry = Value::Object(std::mem::take(&mut members));
+            let mut feature = Map::new();
+            feature.insert("type".into(), Value::String("Feature".into()));
+            feature.insert("geometry".into(), geometry);
+            feature.insert("properties".into(), Value::Null);
+            members.insert("type".into(), Value::String("FeatureCollection".into()));
+            members.insert(
+                "features".into(),
+                Value::Array(vec![Value::Object(feature)]),
+            );
         }
         Some(Value::String(t)) => return refused(CollectionCause::WrongType { name: t.clone() }),
         Some(other) => {
