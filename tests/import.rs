@@ -136,6 +136,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-ambiguous-date.geojson" => [Time(T::Instant(I::Ambiguous { first: 3, second: 4, year: 2024, .. }))],
         "err-array-at-top.geojson" => [Collection(C::NotAnObject { found: F::Array })],
         "err-backwards.geojson" => [Time(T::Backwards)],
+        "err-date-long-text.geojson" => [Time(T::Instant(I::NotIso(TimeError { .. })))],
         "err-bad-date.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NoSuchDay, .. })))],
         "err-collection-no-geometries.geojson" => [Geometry(G::NoGeometries)],
         "err-confidence.geojson" => [Property(P::NotOneOf { what: "a confidence label", .. })],
@@ -559,4 +560,27 @@ fn gpx_and_folium_times_give_each_feature_its_days() {
     assert!(data.features[..2]
         .iter()
         .all(|f| f.vertex_times.as_ref().is_some_and(|t| t.len() == 3)));
+}
+
+#[test]
+fn messages_quote_at_most_80_characters_of_a_value() {
+    // A 10,005-character "date": its message quotes 80 characters of it
+    // and says how long it is.
+    let expected = std::fs::read_to_string(format!("{CORPUS}/err-date-long-text.expected"))
+        .expect("the fixture's verdict");
+    assert!(
+        expected.contains("…\" (10005 characters) is not a valid time"),
+        "{expected}"
+    );
+    for path in corpus() {
+        let verdict = std::fs::read_to_string(path.with_extension("expected")).unwrap_or_default();
+        for line in verdict.lines() {
+            assert!(
+                line.len() <= 1024,
+                "{}: a line of {} bytes",
+                name(&path),
+                line.len()
+            );
+        }
+    }
 }

@@ -68,7 +68,7 @@ impl fmt::Display for FoundValue {
             FoundValue::Null => f.write_str("null"),
             FoundValue::Boolean(b) => write!(f, "the boolean {b}"),
             FoundValue::Number(n) => write!(f, "the number {n}"),
-            FoundValue::Text(s) => write!(f, "the text {s:?}"),
+            FoundValue::Text(s) => write!(f, "the text {}", crate::model::quote::quoted(s)),
             FoundValue::LongText => f.write_str("text"),
             FoundValue::Array => f.write_str("an array"),
             FoundValue::Object => f.write_str("an object"),

@@ -4,6 +4,7 @@ pub mod caveat;
 pub mod history;
 pub mod problem;
 pub mod property;
+pub mod quote;
 pub mod statement;
 pub mod verdict;
 

@@ -144,12 +144,12 @@ impl fmt::Display for Problem {
         if let Some(index) = self.feature {
             write!(f, "feature {index}")?;
             if let Some(id) = &self.id {
-                write!(f, " (id {id:?})")?;
+                write!(f, " (id {})", crate::model::quote::quoted(id))?;
             }
             wrote = true;
         }
         if let Some(property) = &self.property {
-            write!(f, ", property {property:?}")?;
+            write!(f, ", property {}", crate::model::quote::quoted(property))?;
         }
         if !self.path.is_empty() {
             f.write_str(if wrote { " at " } else { "at " })?;

@@ -32,7 +32,12 @@ impl TimeError {
 
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a valid time: {}", self.value, self.cause)
+        write!(
+            f,
+            "{} is not a valid time: {}",
+            crate::model::quote::quoted(&self.value),
+            self.cause
+        )
     }
 }
 

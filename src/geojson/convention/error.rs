@@ -58,7 +58,8 @@ impl fmt::Display for InstantError {
             InstantError::NotIso(error) => write!(f, "{error}"),
             InstantError::QuotedUnixTime { text } => write!(
                 f,
-                "{text:?} is text: a Unix time is written as a number, without quotes"
+                "{} is text: a Unix time is written as a number, without quotes",
+                crate::model::quote::quoted(text)
             ),
             InstantError::TooFewDigits { number, date } => {
                 write!(
@@ -97,7 +98,11 @@ impl fmt::Display for InstantError {
                     Some(DateOrder::MonthFirst) => " month-first",
                     None => "",
                 };
-                write!(f, "{text:?} is not a valid{order} date")
+                write!(
+                    f,
+                    "{} is not a valid{order} date",
+                    crate::model::quote::quoted(text)
+                )
             }
         }?;
         if matches!(self, InstantError::TooFar { .. }) {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::model::quote::quoted;
+
 use crate::geojson::convention::InstantError;
 use crate::time::TimeBound;
 
@@ -72,11 +74,14 @@ impl fmt::Display for CsvError {
                 header,
             } => write!(
                 f,
-                "there is no column {given:?} for the {what}; the columns are {header:?}"
+                "there is no column {} for the {what}; the columns are {}",
+                quoted(given),
+                Columns(header)
             ),
             CsvError::NoColumn { what, flag, header } => write!(
                 f,
-                "no column for the {what} was found by its header; name it with {flag} (the columns are {header:?})"
+                "no column for the {what} was found by its header; name it with {flag} (the columns are {})",
+                Columns(header)
             ),
             CsvError::RowLength {
                 line,
@@ -84,7 +89,12 @@ impl fmt::Display for CsvError {
                 columns,
             } => write!(f, "line {line}: {values} values for {columns} columns"),
             CsvError::NotANumber { line, column, cell } => {
-                write!(f, "line {line}, column {column:?}: {cell:?} is not a number")
+                write!(
+                    f,
+                    "line {line}, column {}: {} is not a number",
+                    quoted(column),
+                    quoted(cell)
+                )
             }
             CsvError::OutOfRange {
                 line,
@@ -110,3 +120,25 @@ impl fmt::Display for CsvError {
 }
 
 impl std::error::Error for CsvError {}
+
+/// A header's columns as a message lists them, in brackets: the first
+/// [`Columns::LISTED`], each quoted, then how many more.
+struct Columns<'a>(&'a [String]);
+
+impl Columns<'_> {
+    const LISTED: usize = 20;
+}
+
+impl fmt::Display for Columns<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[")?;
+        for (i, column) in self.0.iter().take(Self::LISTED).enumerate() {
+            let comma = if i == 0 { "" } else { ", " };
+            write!(f, "{comma}{}", quoted(column))?;
+        }
+        if self.0.len() > Self::LISTED {
+            write!(f, ", … and {} more", self.0.len() - Self::LISTED)?;
+        }
+        f.write_str("]")
+    }
+}

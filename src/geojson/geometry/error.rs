@@ -99,7 +99,8 @@ impl fmt::Display for GeometryCause {
             GeometryCause::NoType => f.write_str("the geometry has no \"type\""),
             GeometryCause::UnknownType { name } => write!(
                 f,
-                "{name:?} is not a GeoJSON geometry type; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection"
+                "{} is not a GeoJSON geometry type; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection",
+                crate::model::quote::quoted(name)
             ),
             GeometryCause::NoGeometries => {
                 f.write_str("a GeometryCollection needs a \"geometries\" array")

@@ -58,7 +58,11 @@ impl fmt::Display for CollectionCause {
                 "expected a GeoJSON FeatureCollection object, found {found}"
             ),
             CollectionCause::WrongType { name } => {
-                write!(f, "expected \"FeatureCollection\", found {name:?}")
+                write!(
+                    f,
+                    "expected \"FeatureCollection\", found {}",
+                    crate::model::quote::quoted(name)
+                )
             }
             CollectionCause::TypeNotText { found } => write!(
                 f,
@@ -159,7 +163,11 @@ impl fmt::Display for PropertyCause {
                 what,
                 expected,
             } => {
-                write!(f, "{value:?} is not {what}; expected one of ")?;
+                write!(
+                    f,
+                    "{} is not {what}; expected one of ",
+                    crate::model::quote::quoted(value)
+                )?;
                 for (i, name) in expected.iter().enumerate() {
                     let comma = if i == 0 { "" } else { ", " };
                     write!(f, "{comma}{name:?}")?;
@@ -238,10 +246,20 @@ impl fmt::Display for GradeCause {
                 "expected an array of {{\"from\": date, \"confidence\": label}}, found {found}"
             ),
             GradeCause::UnknownConfidence { value } => {
-                write!(f, "{value:?} is not a confidence label")
+                write!(
+                    f,
+                    "{} is not a confidence label",
+                    crate::model::quote::quoted(value)
+                )
             }
-            GradeCause::UnknownStance { value } => write!(f, "{value:?} is not a stance"),
-            GradeCause::UnknownSourceType { value } => write!(f, "{value:?} is not a source type"),
+            GradeCause::UnknownStance { value } => {
+                write!(f, "{} is not a stance", crate::model::quote::quoted(value))
+            }
+            GradeCause::UnknownSourceType { value } => write!(
+                f,
+                "{} is not a source type",
+                crate::model::quote::quoted(value)
+            ),
             GradeCause::NoGrade => f.write_str("gives neither \"confidence\" nor \"stance\""),
             GradeCause::OutOfOrder => f.write_str("is dated before the entry above it"),
             GradeCause::NoFrom => f.write_str("has no \"from\" date"),

@@ -29,6 +29,8 @@ use crate::web::render::canvas::{fit_canvas, View};
 
 use super::color_of;
 use super::ink::{self, count};
+pub use super::marks::Picked;
+use super::marks::{Crowd, Mark, Target};
 use super::symbols::Symbols;
 
 /// The pane of the units' canvas: over the points of the data (450),
@@ -42,39 +44,6 @@ pub const CROWD: usize = 4;
 pub const LABELS_UP_TO: usize = 300;
 /// How far from a click (in CSS pixels) a unit's mark still counts.
 const HIT: f64 = 4.0;
-
-/// What a click found.
-pub enum Picked {
-    /// A unit drawn alone, at this position.
-    Unit(Position),
-    /// A count: the corners (south-west, north-east) of its units.
-    Crowd(geo::Coord<f64>, geo::Coord<f64>),
-}
-
-/// A mark drawn, for clicks: at (x, y) in CSS pixels, `radius` around.
-struct Mark {
-    x: f64,
-    y: f64,
-    radius: f64,
-    /// A unit's position (by its place in the positions shown), or a
-    /// crowd (by its place in the crowds drawn).
-    what: Target,
-}
-
-#[derive(Clone, Copy)]
-enum Target {
-    Unit(usize),
-    Crowd(usize),
-}
-
-/// Units gathered in one cell.
-#[derive(Clone, Copy)]
-struct Crowd {
-    count: usize,
-    sum: [f64; 2],
-    south_west: geo::Coord<f64>,
-    north_east: geo::Coord<f64>,
-}
 
 /// The canvas, and what it drew last.
 pub struct UnitCanvas {

@@ -8,6 +8,7 @@
 pub mod canvas;
 mod ink;
 pub mod markers;
+mod marks;
 pub mod symbols;
 
 use leaflet::{CircleMarker, LayerGroup, Map, PathOptions};
