@@ -194,6 +194,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "warn-byte-order-mark.geojson" => [Warning(W::ByteOrderMark)],
         "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
         "warn-crs.geojson" => [Warning(W::Crs)],
+        "warn-description-object.geojson" => [Warning(W::DescriptionObject)],
         "warn-duplicate-ids.geojson" => [
             Warning(W::DuplicateId { first: 0 }),
             Warning(W::DuplicateId { first: 1 }),
@@ -583,4 +584,15 @@ fn messages_quote_at_most_80_characters_of_a_value() {
             );
         }
     }
+}
+
+#[test]
+fn a_converted_kml_description_object_is_read_as_its_text() {
+    let path = format!("{CORPUS}/warn-description-object.geojson");
+    let text = std::fs::read_to_string(&path).expect("the fixture");
+    let data = read_collection_with("d", &text, Default::default()).expect("it loads");
+    assert_eq!(
+        data.features[0].description.as_deref(),
+        Some("<b>Seen</b> at the <a href=\"https://example.org\">port</a>")
+    );
 }

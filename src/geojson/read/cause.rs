@@ -277,6 +277,8 @@ pub enum Warning {
     SingleFeature,
     /// A bare geometry of this type, loaded as one feature.
     BareGeometry { kind: String },
+    /// A description written as an object with a `value`, read as text.
+    DescriptionObject,
     /// The collection is wrapped in another object, under `key`.
     Wrapped { key: String },
     /// A `crs` member, from an older GeoJSON.
@@ -305,6 +307,9 @@ impl fmt::Display for Warning {
             Warning::BareGeometry { kind } => write!(
                 f,
                 "a bare {kind}, not a FeatureCollection: loaded as one feature, with no properties and no date (shown on every day)"
+            ),
+            Warning::DescriptionObject => f.write_str(
+                "the description is an object, as KML converters write one that held HTML: its \"value\" is shown as text, never as HTML",
             ),
             Warning::Wrapped { key } => write!(
                 f,

@@ -110,6 +110,7 @@ fn read_feature(
     if !found.problems.is_empty() {
         return Err(found.problems);
     }
+    warnings.append(&mut found.warnings);
     let raw = match source {
         Some(source) => source,
         None => RawText::from(Value::Object(raw).to_string()),
@@ -223,7 +224,7 @@ impl Fields {
         found: &mut Found,
     ) -> Fields {
         let name = properties::text(properties, "name", found);
-        let description = properties::text(properties, "description", found);
+        let description = properties::description(properties, found);
         let timing = match convention::timing(properties, geometry, options) {
             Ok(timing) => timing,
             Err(errors) => {

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::cause::{GradeCause, PropertyCause, SourceCause};
+use super::cause::{GradeCause, PropertyCause, SourceCause, Warning};
 use crate::geojson::found::FoundValue;
 use crate::model::history::{GradeHistory, GradeStep};
 use crate::model::problem::{Cause, Problem};
@@ -17,6 +17,8 @@ pub(super) struct Found {
     index: usize,
     id: Option<String>,
     pub(super) problems: Vec<Problem>,
+    /// What is odd in the feature's properties but does not stop it.
+    pub(super) warnings: Vec<Problem>,
 }
 
 impl Found {
@@ -25,6 +27,7 @@ impl Found {
             index,
             id,
             problems,
+            warnings: Vec::new(),
         }
     }
 
@@ -37,6 +40,12 @@ impl Found {
     pub(super) fn member(&mut self, member: &str, cause: impl Into<Cause>) {
         let problem = self.at(cause).with_member(member);
         self.problems.push(problem);
+    }
+
+    /// Records a warning of the property `key`: the feature still loads.
+    pub(super) fn warn(&mut self, key: &str, cause: impl Into<Cause>) {
+        let problem = self.at(cause).with_property(key);
+        self.warnings.push(problem);
     }
 
     /// Records a problem in the property `key`.
@@ -64,6 +73,20 @@ pub(super) fn text(
             None
         }
     }
+}
+
+/// The `description`: text, or the object KML converters write for a
+/// description that held HTML or CDATA (`{"@type": "html", "value":
+/// "…"}`), whose `value` is read as text — never as HTML — with a warning.
+pub(super) fn description(properties: &Map<String, Value>, found: &mut Found) -> Option<String> {
+    const KEY: &str = "description";
+    if let Some(Value::Object(object)) = properties.get(KEY) {
+        if let Some(Value::String(value)) = object.get("value") {
+            found.warn(KEY, Warning::DescriptionObject);
+            return Some(value.clone());
+        }
+    }
+    text(properties, KEY, found)
 }
 
 /// A property whose value must be one of a few names (`what` says what
