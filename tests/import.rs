@@ -136,6 +136,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-ambiguous-date.geojson" => [Time(T::Instant(I::Ambiguous { first: 3, second: 4, year: 2024, .. }))],
         "err-array-at-top.geojson" => [Collection(C::NotAnObject { found: F::Array })],
         "err-backwards.geojson" => [Time(T::Backwards)],
+        "err-bbox.geojson" => [Feature(Fe::Bbox { .. }), Collection(C::Bbox { .. })],
         "err-date-long-text.geojson" => [Time(T::Instant(I::NotIso(TimeError { .. })))],
         "err-bad-date.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NoSuchDay, .. })))],
         "err-collection-no-geometries.geojson" => [Geometry(G::NoGeometries)],

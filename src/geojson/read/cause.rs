@@ -33,6 +33,31 @@ impl fmt::Display for SyntaxError {
     }
 }
 
+/// What a `bbox` must be.
+const BBOX: &str =
+    "a \"bbox\" must be an array of 2×n numbers, its south-west and north-east corners (RFC 7946 §5)";
+
+/// What is wrong with `value` as a `bbox`, if anything: it must be an
+/// array of 2×n numbers, n at least 2.
+///
+/// ```
+/// use troopmap::geojson::read::cause::bbox_fault;
+/// use serde_json::json;
+/// assert_eq!(bbox_fault(&json!([130, 42, 133, 44])), None);
+/// assert_eq!(bbox_fault(&json!([130, 42, 133])).as_deref(), Some("3 numbers"));
+/// assert_eq!(bbox_fault(&json!("x")).as_deref(), Some("the text \"x\""));
+/// ```
+pub fn bbox_fault(value: &Value) -> Option<String> {
+    match value {
+        Value::Array(items) if !items.iter().all(Value::is_number) => {
+            Some("an array holding other than numbers".to_owned())
+        }
+        Value::Array(items) if items.len() >= 4 && items.len() % 2 == 0 => None,
+        Value::Array(items) => Some(format!("{} numbers", items.len())),
+        other => Some(FoundValue::of(other).to_string()),
+    }
+}
+
 /// Why the document is not a FeatureCollection the map reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CollectionCause {
@@ -48,6 +73,8 @@ pub enum CollectionCause {
     FeaturesNotArray { found: FoundValue },
     /// No `features`.
     NoFeatures,
+    /// A `bbox` that is not 2×n numbers (RFC 7946 §5): what it is.
+    Bbox { found: String },
 }
 
 impl fmt::Display for CollectionCause {
@@ -71,6 +98,7 @@ impl fmt::Display for CollectionCause {
             CollectionCause::NoType => {
                 f.write_str("the member \"type\": \"FeatureCollection\" is missing")
             }
+            CollectionCause::Bbox { found } => write!(f, "{BBOX}, found {found}"),
             CollectionCause::FeaturesNotArray { found } => {
                 write!(f, "expected an array of features, found {found}")
             }
@@ -96,6 +124,8 @@ pub enum FeatureCause {
     NoGeometry,
     /// `properties` that are neither an object nor null.
     PropertiesNotObject { found: FoundValue },
+    /// A `bbox` that is not 2×n numbers (RFC 7946 §5): what it is.
+    Bbox { found: String },
 }
 
 impl fmt::Display for FeatureCause {
@@ -117,6 +147,7 @@ impl fmt::Display for FeatureCause {
             FeatureCause::PropertiesNotObject { found } => {
                 write!(f, "\"properties\" must be an object or null, found {found}")
             }
+            FeatureCause::Bbox { found } => write!(f, "{BBOX}, found {found}"),
         }
     }
 }

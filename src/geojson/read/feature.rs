@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use geo::CoordsIter;
 use serde_json::{Map, Value};
 
-use super::cause::{FeatureCause, Warning};
+use super::cause::{bbox_fault, CollectionCause, FeatureCause, Warning};
 use super::properties::{self, default_kind, read_grades, Found};
 use crate::geojson::convention::{self, ReadOptions, Timing};
 use crate::geojson::found::FoundValue;
@@ -71,7 +71,11 @@ impl Collector {
         }
     }
 
-    pub(super) fn finish(self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
+    pub(super) fn finish(mut self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
+        if let Some(found) = members.get("bbox").and_then(bbox_fault) {
+            self.problems
+                .push(Problem::at_path("bbox", CollectionCause::Bbox { found }));
+        }
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
@@ -100,6 +104,9 @@ fn read_feature(
     };
     let (id, mut found) = read_id(index, &raw);
     check_type(&raw, &mut found);
+    if let Some(fault) = raw.get("bbox").and_then(bbox_fault) {
+        found.member("bbox", FeatureCause::Bbox { found: fault });
+    }
     let geometry = read_geometry(&raw, &mut found, warnings);
     if raw.contains_key("crs") {
         warnings.push(found.at(Warning::Crs).with_member("crs"));
