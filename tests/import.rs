@@ -196,9 +196,10 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
         "warn-crs.geojson" => [Warning(W::Crs)],
         "warn-description-object.geojson" => [Warning(W::DescriptionObject)],
+        "warn-duplicate-ids-many.geojson" => [Warning(W::DuplicateId { first: 0, more: 48 })],
         "warn-duplicate-ids.geojson" => [
-            Warning(W::DuplicateId { first: 0 }),
-            Warning(W::DuplicateId { first: 1 }),
+            Warning(W::DuplicateId { first: 0, more: 0 }),
+            Warning(W::DuplicateId { first: 1, more: 0 }),
         ],
         "warn-hole-winding.geojson" => [Warning(W::Geometry(O::Winding { outer: false }))],
         "warn-single-feature.geojson" => [Warning(W::SingleFeature)],

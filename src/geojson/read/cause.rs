@@ -315,7 +315,7 @@ pub enum Warning {
     /// A `crs` member, from an older GeoJSON.
     Crs,
     /// An id that feature `first` already has.
-    DuplicateId { first: usize },
+    DuplicateId { first: usize, more: usize },
     /// A geometry that is odd but drawable.
     Geometry(GeometryOddity),
 }
@@ -349,9 +349,13 @@ impl fmt::Display for Warning {
             Warning::Crs => f.write_str(
                 "a \"crs\" member is from an older GeoJSON; RFC 7946 coordinates are always WGS84 longitude and latitude (kept as it is)",
             ),
-            Warning::DuplicateId { first } => write!(
+            Warning::DuplicateId { first, more: 0 } => write!(
                 f,
                 "the id is also feature {first}'s; ids should tell features apart"
+            ),
+            Warning::DuplicateId { first, more } => write!(
+                f,
+                "the id is also feature {first}'s, and {more} more features have it; ids should tell features apart"
             ),
             Warning::Geometry(oddity) => write!(f, "{oddity}"),
         }

@@ -13,7 +13,7 @@ use crate::geojson::convention::{self, ReadOptions, Timing};
 use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
-use crate::model::problem::Problem;
+use crate::model::problem::{Cause, Problem};
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 
@@ -24,7 +24,9 @@ pub(super) struct Collector {
     features: Vec<MapFeature>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
-    first_with_id: HashMap<String, usize>,
+    /// By id: the first feature with it, and the warning of its first
+    /// repeat, which counts the repeats after it.
+    first_with_id: HashMap<String, (usize, Option<usize>)>,
 }
 
 impl Collector {
@@ -55,14 +57,30 @@ impl Collector {
                             _ => format!("number {n}"),
                         },
                     };
-                    if let Some(&first) = self.first_with_id.get(&key) {
-                        let cause = Warning::DuplicateId { first };
-                        self.warnings.push(
-                            Problem::at_feature(index, Some(id.to_string()), cause)
-                                .with_member("id"),
-                        );
-                    } else {
-                        self.first_with_id.insert(key, index);
+                    match self.first_with_id.get_mut(&key) {
+                        // A third feature with the id, or more: counted in
+                        // the second's warning, not a line each.
+                        Some((_, Some(warned))) => {
+                            if let Some(Cause::Warning(Warning::DuplicateId { more, .. })) =
+                                self.warnings.get_mut(*warned).map(|w| &mut w.cause)
+                            {
+                                *more += 1;
+                            }
+                        }
+                        Some((first, warned)) => {
+                            let cause = Warning::DuplicateId {
+                                first: *first,
+                                more: 0,
+                            };
+                            *warned = Some(self.warnings.len());
+                            self.warnings.push(
+                                Problem::at_feature(index, Some(id.to_string()), cause)
+                                    .with_member("id"),
+                            );
+                        }
+                        None => {
+                            self.first_with_id.insert(key, (index, None));
+                        }
                     }
                 }
                 self.features.push(feature);
