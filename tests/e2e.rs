@@ -745,26 +745,26 @@ async fn a_link_restores_the_day_the_view_the_selection_and_the_filters() {
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn axe_finds_no_serious_accessibility_problem() {
     Browser::run(|browser| async move {
-        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js").map_err(|e| format!("axe-core: {e} (run npm ci)"))?;
         browser.open_map().await?;
         let audit = |when: &'static str| {
-            let axe = axe.clone();
             let browser = &browser;
             async move {
-                browser.js(&format!("{axe}\n;return true;")).await?;
-                let found = browser
-                    .js("return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
-                           .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                           .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
-                    .await?;
-                check(found.as_array().is_some_and(Vec::is_empty), format!("{when}: {found}"))
+                let found = axe_serious(browser).await?;
+                check(
+                    found.as_array().is_some_and(Vec::is_empty),
+                    format!("{when}: {found}"),
+                )
             }
         };
         audit("as it opens").await?;
         browser.set_date("2024-10-18").await?;
-        browser.click("[data-feature-id=\"place:vladivostok\"]").await?;
+        browser
+            .click("[data-feature-id=\"place:vladivostok\"]")
+            .await?;
         popup_text(&browser, "Vladivostok").await?;
-        browser.choose_files("#import", &[&fixture("err-nan.geojson")]).await?;
+        browser
+            .choose_files("#import", &[&fixture("err-nan.geojson")])
+            .await?;
         alert_text(&browser).await?;
         audit("with a popup and an alert").await
     })
@@ -1408,6 +1408,41 @@ async fn issue_11_the_map_says_who_said_what_and_every_caveat() {
     .await;
 }
 
+/// The serious and critical problems axe-core finds in the page, as
+/// "id: help — where" lines.
+async fn axe_serious(browser: &Browser) -> Result<Value, String> {
+    let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
+        .map_err(|e| format!("axe-core: {e} (run npm ci)"))?;
+    browser.js(&format!("{axe}\n;return true;")).await?;
+    browser
+        .js("return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+               .filter(v => v.impact === 'serious' || v.impact === 'critical')
+               .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+        .await
+}
+
+/// What "Export positions" downloads on `day`.
+async fn exported_positions(browser: &Browser, day: &str) -> Result<String, String> {
+    browser.click("#export-positions").await?;
+    let file = browser
+        .downloaded(&format!("troopmap-positions-{day}.geojson"))
+        .await?;
+    std::fs::read_to_string(&file).map_err(|e| e.to_string())
+}
+
+/// What `troopmap positions --at DAY FILE` prints, without its last line
+/// break.
+fn printed_positions(day: &str, file: &str) -> Result<String, String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
+        .args(["positions", "--at", day, file])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .trim_end()
+        .to_owned())
+}
+
 /// The unit markers on the map: `(unit, age in days)` of each, sorted.
 async fn units_on_map(browser: &Browser) -> Result<Vec<(String, String)>, String> {
     let found = browser
@@ -1465,24 +1500,10 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
         browser.js("const s = document.getElementById('stale-after'); s.value = '30'; s.dispatchEvent(new Event('change'))").await?;
         browser.wait_for_text("#status", "0 features on 2022-04-30 · 2 units, 0 seen that day").await?;
         // "Export positions" writes what `troopmap positions` prints.
-        browser.click("#export-positions").await?;
-        let file = browser
-            .downloaded("troopmap-positions-2022-04-30.geojson")
-            .await?;
-        let exported = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        let printed = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
-            .args([
-                "positions",
-                "--at",
-                "2022-04-30",
-                "assets/examples/sightings.geojson",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .map_err(|e| e.to_string())?;
-        let printed = String::from_utf8_lossy(&printed.stdout);
+        let exported = exported_positions(&browser, "2022-04-30").await?;
+        let printed = printed_positions("2022-04-30", "assets/examples/sightings.geojson")?;
         check(
-            exported == printed.trim_end(),
+            exported == printed,
             format!("the page exported {exported:?}, the command line printed {printed:?}"),
         )?;
         browser

@@ -240,6 +240,11 @@ impl Units {
         self.name_rank.get(unit).copied().unwrap_or(u32::MAX)
     }
 
+    /// How many symbol codes the sightings carry, each counted once.
+    pub fn code_count(&self) -> usize {
+        self.codes.len()
+    }
+
     /// Whether any sighting carries a symbol code.
     pub fn has_symbols(&self) -> bool {
         !self.codes.is_empty()

@@ -278,14 +278,16 @@ impl App {
     }
 
     /// Shows the data's units: their sides in the legend, the units
-    /// controls set to the scene's rule, "Export positions" when there
-    /// are any.
+    /// controls set to the scene's rule, "Export positions" and the list
+    /// of units when there are any.
     fn show_unit_controls(&self) -> Result<(), JsValue> {
         let units = self.scene.units_seen();
         panels::units::show(units)?;
         let names = text_properties(&self.scene.data().features);
         units::show(&names, self.scene.unit_rule())?;
-        dom::by_id::<web_sys::HtmlElement>("export-positions")?.set_hidden(units.is_empty());
+        for id in ["export-positions", "unit-list"] {
+            dom::by_id::<web_sys::HtmlElement>(id)?.set_hidden(units.is_empty());
+        }
         Ok(())
     }
 

@@ -9,7 +9,7 @@ use troopmap::scene::play::noon;
 use troopmap::space::sightings::{Position, UnitRule, Units};
 use troopmap::{read_collection, Day};
 
-use super::support::{check, Browser};
+use super::support::{check, Browser, Outcome};
 
 /// Where the generated files are written and served from.
 const DIR: &str = "target/e2e-data";
@@ -31,6 +31,17 @@ fn positions(path: &Path, day: &str) -> (Units, Vec<Position>) {
     let moment = noon(Day::parse(day).expect("a day"));
     let positions = units.positions_at(moment, &UnitRule::default());
     (units, positions)
+}
+
+/// Opens the map on the generated file `name` at `day`, its view at
+/// `map` (`zoom/lat/lon`).
+async fn open(browser: &Browser, name: &str, day: &str, map: &str) -> Outcome {
+    browser
+        .goto(&format!(
+            "{}/?data=/synth/{name}#date={day}&map={map}",
+            browser.origin()
+        ))
+        .await
 }
 
 /// What the units' canvas says it drew: units alone, counts, labels,
@@ -96,12 +107,7 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
         .unwrap_or_default();
     let served = [("/synth/", Path::new(DIR))];
     Browser::run_with(&served, |browser| async move {
-        browser
-            .goto(&format!(
-                "{}/?data=/synth/sightings-300x20.geojson#date={day}&map=5/48.5/36.0",
-                browser.origin()
-            ))
-            .await?;
+        open(&browser, "sightings-300x20.geojson", day, "5/48.5/36.0").await?;
         browser.wait_for_text("#status", &status).await?;
         // Hundreds of units at zoom 5: most gather into counts.
         browser
@@ -146,12 +152,7 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
         // Close to one unit (at the map's largest zoom), it stands alone,
         // labelled, and its popup says how old its position is.
         let (lat, lon) = (first.at.y, first.at.x);
-        browser
-            .goto(&format!(
-                "{}/?data=/synth/sightings-300x20.geojson#date={day}&map=10/{lat}/{lon}",
-                browser.origin()
-            ))
-            .await?;
+        open(&browser, "sightings-300x20.geojson", day, &format!("10/{lat}/{lon}")).await?;
         browser.wait_for_text("#status", &status).await?;
         browser
             .wait_until(
@@ -176,19 +177,10 @@ async fn issue_13_hundreds_of_units_crowd_into_counts_and_stand_alone_when_zoome
             )
             .await?;
         // "Export positions" writes what `troopmap positions` prints.
-        browser.click("#export-positions").await?;
-        let exported = browser
-            .downloaded(&format!("troopmap-positions-{day}.geojson"))
-            .await?;
-        let exported = std::fs::read_to_string(&exported).map_err(|e| e.to_string())?;
-        let printed = std::process::Command::new(env!("CARGO_BIN_EXE_troopmap"))
-            .args(["positions", "--at", day, "target/e2e-data/sightings-300x20.geojson"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .map_err(|e| e.to_string())?;
-        let printed = String::from_utf8_lossy(&printed.stdout);
+        let exported = super::exported_positions(&browser, day).await?;
+        let printed = super::printed_positions(day, "target/e2e-data/sightings-300x20.geojson")?;
         check(
-            exported == printed.trim_end(),
+            exported == printed,
             "the page's exported positions differ from `troopmap positions`",
         )?;
         let features: Value = serde_json::from_str(&exported).map_err(|e| e.to_string())?;
@@ -230,12 +222,7 @@ async fn issue_13_the_unit_list_filters_sorts_and_leads_to_a_unit() {
     expected.sort();
     expected.dedup();
     Browser::run_with(&served, |browser| async move {
-        browser
-            .goto(&format!(
-                "{}/?data=/synth/sightings-300x20.geojson#date={day}&map=5/48.5/36.0",
-                browser.origin()
-            ))
-            .await?;
+        open(&browser, "sightings-300x20.geojson", day, "5/48.5/36.0").await?;
         browser.wait_for_text("#unit-list-summary", &summary).await?;
         browser.click("#unit-list-summary").await?;
         browser
@@ -298,14 +285,7 @@ async fn issue_13_the_unit_list_filters_sorts_and_leads_to_a_unit() {
             format!("latest first, the entries' ages are {ages:?}"),
         )?;
         // Axe finds nothing serious in the open list.
-        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
-            .map_err(|e| format!("axe-core: {e} (run npm ci)"))?;
-        browser.js(&format!("{axe}\n;return true;")).await?;
-        let found = browser
-            .js("return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
-                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                   .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
-            .await?;
+        let found = super::axe_serious(&browser).await?;
         check(
             found.as_array().is_some_and(Vec::is_empty),
             format!("axe with the unit list open: {found}"),
@@ -325,12 +305,7 @@ async fn issue_13_units_with_symbol_codes_are_drawn_with_their_symbols() {
     let served = [("/synth/", Path::new(DIR))];
     Browser::run_with(&served, |browser| async move {
         let (lat, lon) = (first.at.y, first.at.x);
-        browser
-            .goto(&format!(
-                "{}/?data=/synth/sightings-300x20-symbols.geojson#date={day}&map=9/{lat}/{lon}",
-                browser.origin()
-            ))
-            .await?;
+        open(&browser, "sightings-300x20-symbols.geojson", day, &format!("9/{lat}/{lon}")).await?;
         browser
             .wait_until("window.ms && window.ms.Symbol", "milsymbol did not load")
             .await?;

@@ -56,7 +56,6 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
 pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
     let panel: HtmlDetailsElement = dom::by_id("unit-list")?;
     let units = scene.units_seen();
-    panel.set_hidden(units.is_empty());
     // A unit in two places is one entry, at the first.
     let mut shown: Vec<&Position> = Vec::with_capacity(positions.len());
     for p in positions {
@@ -64,8 +63,12 @@ pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
             shown.push(p);
         }
     }
+    // Written only when it changes: a step costs the legend no layout.
     let summary: Element = dom::by_id("unit-list-summary")?;
-    summary.set_text_content(Some(&format!("Units shown ({})", shown.len())));
+    let said = format!("Units shown ({})", shown.len());
+    if summary.text_content().as_deref() != Some(said.as_str()) {
+        summary.set_text_content(Some(&said));
+    }
     if !panel.open() {
         return Ok(());
     }

@@ -99,9 +99,7 @@ impl UnitCanvas {
         self.positions.clear();
         self.marks.clear();
         let units = scene.units_seen();
-        let codes = (0..)
-            .take_while(|&symbol| units.code(symbol).is_some())
-            .count();
+        let codes = units.code_count();
         self.symbols.reset(if used { codes } else { 0 });
         if let Err(error) = self.draw(scene) {
             dom::show_alert(&dom::describe_js_error(&error));

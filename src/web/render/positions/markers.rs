@@ -29,10 +29,11 @@ struct Marker {
     marker: CircleMarker,
     drawn: Position,
     told: Rc<RefCell<Told>>,
-    /// Builds the popup when it opens, and draws and clears the unit's
-    /// track; kept as long as the marker.
+    /// Builds the popup when it opens, and draws the unit's track (which
+    /// goes with any popup that closes, see [`super::Positions::new`]);
+    /// kept as long as the marker.
     _popup: Closure<dyn Fn(JsValue) -> JsValue>,
-    _track: [Closure<dyn Fn()>; 2],
+    _track: Closure<dyn Fn()>,
 }
 
 /// The markers of the units shown.
@@ -159,14 +160,7 @@ impl Markers {
                 }
             })
         };
-        let clear_track = {
-            let group = self.track.clone();
-            Closure::<dyn Fn()>::new(move || {
-                group.clear_layers();
-            })
-        };
         layer.on("popupopen", draw_track.as_ref());
-        layer.on("popupclose", clear_track.as_ref());
         let popup = {
             let told = told.clone();
             Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_| match content(&told.borrow()) {
@@ -190,7 +184,7 @@ impl Markers {
             drawn: *position,
             told,
             _popup: popup,
-            _track: [draw_track, clear_track],
+            _track: draw_track,
         })
     }
 }

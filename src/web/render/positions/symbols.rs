@@ -89,11 +89,7 @@ impl Symbols {
         self.images.resize_with(codes, || None);
         if codes > 0 && self.script.get() == Script::NotAsked {
             if let Err(error) = self.load() {
-                self.script.set(Script::Failed);
-                dom::show_alert(&format!(
-                    "The unit symbols could not be loaded ({SCRIPT}): units are drawn by their side's colour. {}",
-                    dom::describe_js_error(&error)
-                ));
+                failed(&self.script, &dom::describe_js_error(&error));
             }
         }
     }
@@ -118,12 +114,7 @@ impl Symbols {
         };
         let failed = {
             let state = self.script.clone();
-            Closure::once_into_js(move || {
-                state.set(Script::Failed);
-                dom::show_alert(&format!(
-                    "The unit symbols could not be loaded ({SCRIPT}): units are drawn by their side's colour."
-                ));
-            })
+            Closure::once_into_js(move || failed(&state, ""))
         };
         script.add_event_listener_with_callback("load", loaded.unchecked_ref())?;
         script.add_event_listener_with_callback("error", failed.unchecked_ref())?;
@@ -152,6 +143,15 @@ impl Symbols {
         }
         slot.as_ref()?.as_ref()
     }
+}
+
+/// milsymbol could not be loaded (`why`, when known): said, and units are
+/// drawn by their side's colour from now on.
+fn failed(script: &Cell<Script>, why: &str) {
+    script.set(Script::Failed);
+    dom::show_alert(&format!(
+        "The unit symbols could not be loaded ({SCRIPT}): units are drawn by their side's colour. {why}"
+    ));
 }
 
 /// `code` drawn at `ratio`, if milsymbol finds it valid.
