@@ -19,6 +19,7 @@
 //! ```
 
 pub mod draw;
+pub mod formats;
 pub mod geojson;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,109 @@
+//! Files that are not GeoJSON — KML, GPX, CSV tables and JSON arrays of
+//! records — turned into GeoJSON in the data format, which the map then
+//! reads as it reads any GeoJSON file.
+//!
+//! Which kind a file is comes from its name's extension, or, failing that,
+//! from how its text begins ([`Format::of`]). Converting gives the GeoJSON
+//! text and notes on what the conversion met ([`Converted`]); the notes
+//! join the file's warnings when it loads ([`read_file`]).
+
+use std::sync::Arc;
+
+use crate::geojson::convention::ReadOptions;
+use crate::geojson::read::Reader;
+use crate::model::problem::{LoadError, Problem};
+use crate::model::Dataset;
+
+/// The kinds of file the map reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// GeoJSON, read as it is.
+    GeoJson,
+    /// KML (Google Earth, My Maps).
+    Kml,
+    /// GPX (GPS tracks, routes and waypoints).
+    Gpx,
+    /// A CSV table of dated positions.
+    Csv,
+}
+
+impl Format {
+    /// The kind of file `name` is, by its extension, or else by how `text`
+    /// begins: `<` for XML (KML or GPX by its root element), `{` or `[` for
+    /// JSON, anything else a table.
+    ///
+    /// ```
+    /// use troopmap::formats::Format;
+    /// assert_eq!(Format::of("a.kml", ""), Format::Kml);
+    /// assert_eq!(Format::of("track", "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\">"), Format::Gpx);
+    /// assert_eq!(Format::of("x.json", "{}"), Format::GeoJson);
+    /// assert_eq!(Format::of("seen.tsv", "lat\tlon"), Format::Csv);
+    /// ```
+    pub fn of(name: &str, text: &str) -> Format {
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "kml" => return Format::Kml,
+            "gpx" => return Format::Gpx,
+            "csv" | "tsv" => return Format::Csv,
+            "geojson" => return Format::GeoJson,
+            _ => {}
+        }
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('<') {
+            let start = &head[..head.len().min(4096)];
+            if start.contains("<gpx") {
+                Format::Gpx
+            } else {
+                Format::Kml
+            }
+        } else if head.starts_with('{') || head.starts_with('[') || extension == "json" {
+            Format::GeoJson
+        } else {
+            Format::Csv
+        }
+    }
+
+    /// Whether files of this kind are converted before they are read
+    /// (in the page, by the readers loaded on demand).
+    pub fn is_converted(self) -> bool {
+        self != Format::GeoJson
+    }
+}
+
+/// A file turned into GeoJSON in the data format, with what the
+/// conversion has to tell (warnings, each with where).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// A FeatureCollection's text.
+    pub geojson: String,
+    /// What the person should know: the file's warnings from converting.
+    pub notes: Vec<Problem>,
+}
+
+/// Reads the GeoJSON that a conversion wrote, with the conversion's notes
+/// first among the file's warnings.
+pub fn read_converted(
+    file: &str,
+    converted: Converted,
+    options: ReadOptions,
+) -> Result<Dataset, LoadError> {
+    let mut data = Reader::new_shared(file, &Arc::new(converted.geojson), options).finish()?;
+    with_notes(&mut data, converted.notes);
+    Ok(data)
+}
+
+/// Puts `notes` before the data's own warnings, within the cap on how many
+/// are listed.
+pub fn with_notes(data: &mut Dataset, notes: Vec<Problem>) {
+    if notes.is_empty() {
+        return;
+    }
+    let mut all = notes;
+    all.append(&mut data.warnings);
+    let (kept, left_out) = crate::model::problem::capped(all);
+    data.warnings = kept;
+    data.warnings_left_out += left_out;
+}
