@@ -12,12 +12,14 @@ mod support;
 
 #[path = "e2e/units.rs"]
 mod units;
+#[path = "e2e/formats.rs"]
+mod formats;
 
 use std::time::Duration;
 
 use serde_json::{json, Value};
 use support::{check, Browser, Outcome};
-use troopmap::{read_collection, read_collection_with, DateOrder, Day, ReadOptions, TimeIndex};
+use troopmap::{read_collection, DateOrder, Day, ReadOptions, TimeIndex};
 
 const DATA: &str = "assets/data/nk-deployment-2024.geojson";
 const SEA_TRACK: &str = "route:sea-wave1-chongjin";
@@ -313,6 +315,8 @@ async fn export_on_2024_10_18_downloads_exactly_the_features_shown() {
 }
 
 const CORPUS: &str = "tests/fixtures/import";
+/// The kinds of file in the corpus: the extensions the page reads.
+const CORPUS_KINDS: [&str; 5] = ["geojson", "kml", "gpx", "csv", "json"];
 
 fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(CORPUS).join(name)
@@ -399,7 +403,7 @@ async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
             .map_err(|e| e.to_string())?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+            .filter(|p| p.extension().is_some_and(|e| CORPUS_KINDS.contains(&e.to_string_lossy().as_ref())))
             .collect();
         files.sort();
         let mut wrong = Vec::new();
@@ -422,7 +426,7 @@ async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
                     _ => None,
                 },
             };
-            let loaded = read_collection_with(&name, &text, options).ok().map(|data| loaded_status(&data));
+            let loaded = troopmap::formats::read_file(&name, text, options).ok().map(|data| loaded_status(&data));
             // No alert, and a status only an import overwrites: nothing else
             // moves the map here (no step, no play), so a status that stays
             // says the file changed nothing.

@@ -20,7 +20,7 @@ use troopmap::model::verdict::verdict;
 use troopmap::native::{basemap, synth, topo::Topology};
 use troopmap::scene::play::noon;
 use troopmap::space::sightings::Units;
-use troopmap::{export_collection, read_collection_shared, ReadOptions, TimeIndex};
+use troopmap::{export_collection, ReadOptions, TimeIndex};
 
 pub use command::{Command, Exported};
 pub use error::{Error, ReadError, UsageError, USAGE};
@@ -94,7 +94,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
     let mut refused = 0;
     for file in files {
         let result = match read(file) {
-            Ok(text) => read_collection_shared(file, text, options),
+            Ok(text) => troopmap::formats::read_file(file, text, options),
             Err(error) => {
                 println!("{error}");
                 refused += 1;
@@ -116,7 +116,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
 
 /// Prints the features shown on a day, or every feature.
 fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Error> {
-    let data = read_collection_shared(file, read(file)?, options).map_err(Error::Load)?;
+    let data = troopmap::formats::read_file(file, read(file)?, options).map_err(Error::Load)?;
     let shown = match features {
         Exported::On(day) => TimeIndex::of(&data.features).shown_on(day),
         Exported::All => (0..data.features.len()).collect(),
@@ -128,7 +128,7 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
 /// shows a day.
 fn print_positions(p: &positions::Positions) -> Result<(), Error> {
     let data =
-        read_collection_shared(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
+        troopmap::formats::read_file(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
     print(&export_positions(&data, &units, &shown))

@@ -83,6 +83,34 @@ pub struct Converted {
     pub notes: Vec<Problem>,
 }
 
+/// Converts a KML or GPX file to GeoJSON; `None` for a kind converted
+/// elsewhere (GeoJSON, tables).
+pub fn convert_xml(format: Format, file: &str, text: &str) -> Option<Result<Converted, LoadError>> {
+    let result = match format {
+        Format::Kml => kml::convert(text),
+        Format::Gpx => gpx::convert(text),
+        Format::GeoJson | Format::Csv => return None,
+    };
+    Some(result.map_err(|problems| {
+        let (problems, left_out) = crate::model::problem::capped(problems);
+        LoadError {
+            file: file.to_owned(),
+            problems,
+            left_out,
+        }
+    }))
+}
+
+/// Reads a file of any kind the map reads, as the command line does:
+/// GeoJSON as it is, other kinds converted first.
+pub fn read_file(file: &str, text: String, options: ReadOptions) -> Result<Dataset, LoadError> {
+    let format = Format::of(file, &text);
+    match convert_xml(format, file, &text) {
+        Some(converted) => read_converted(file, converted?, options),
+        None => crate::geojson::read::read_collection_shared(file, text, options),
+    }
+}
+
 /// Reads the GeoJSON that a conversion wrote, with the conversion's notes
 /// first among the file's warnings.
 pub fn read_converted(
@@ -107,3 +135,9 @@ pub fn with_notes(data: &mut Dataset, notes: Vec<Problem>) {
     data.warnings = kept;
     data.warnings_left_out += left_out;
 }
+
+pub mod cause;
+pub mod gpx;
+pub mod kml;
+pub mod xml;
+pub mod relay;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::formats::cause::{FormatNote, XmlCause};
 use crate::geojson::convention::{InstantError, TimingError};
 use crate::geojson::geometry::{GeometryCause, GeometryOddity};
 use crate::geojson::read::cause::{
@@ -93,6 +94,13 @@ pub enum Cause {
     Time(TimingError),
     /// Something odd that does not stop the file loading.
     Warning(Warning),
+    /// A KML or GPX file that cannot be read.
+    Xml(XmlCause),
+    /// What converting a KML or GPX file met, though it loads.
+    Note(FormatNote),
+    /// A cause as the page's readers of other formats (a module of their
+    /// own) worded it.
+    Relayed(String),
 }
 
 impl fmt::Display for Cause {
@@ -105,6 +113,9 @@ impl fmt::Display for Cause {
             Cause::Property(cause) => write!(f, "{cause}"),
             Cause::Time(cause) => write!(f, "{cause}"),
             Cause::Warning(cause) => write!(f, "{cause}"),
+            Cause::Xml(cause) => write!(f, "{cause}"),
+            Cause::Note(cause) => write!(f, "{cause}"),
+            Cause::Relayed(words) => f.write_str(words),
         }
     }
 }
@@ -142,6 +153,9 @@ impl fmt::Display for Problem {
             wrote = true;
         }
         if let Some(index) = self.feature {
+            if wrote {
+                f.write_str(", ")?;
+            }
             write!(f, "feature {index}")?;
             if let Some(id) = &self.id {
                 write!(f, " (id {})", crate::model::quote::quoted(id))?;

@@ -1,4 +1,5 @@
-//! Importing GeoJSON files: chosen with the "Import GeoJSON" input or
+//! Importing files (GeoJSON, and KML, GPX and CSV through the readers
+//! module): chosen with the "Import …" input or
 //! dropped on the map, several at once, added to the data on the map or
 //! replacing it. Each file gets the same verdict as on the command line;
 //! a refused file changes nothing.
@@ -11,6 +12,7 @@ use web_sys::{
     TextDecodeOptions, TextDecoder,
 };
 
+use crate::formats::{with_notes, Format};
 use crate::geojson::convention::{DateOrder, ReadOptions};
 use crate::geojson::read::Reader;
 use crate::model::problem::LoadError;
@@ -19,6 +21,7 @@ use crate::model::Dataset;
 use crate::number::fixed;
 use crate::scene::action::Action;
 use crate::web::dispatch::Dispatch;
+use crate::web::input::readers;
 use crate::web::page::dom;
 
 /// The largest file the page reads.
@@ -104,9 +107,17 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     for file in &files {
         let name = file.name();
         let result = match read_text(file, &progress).await {
-            Ok(text) => check(&name, std::sync::Arc::new(text), options, &progress).await?,
+            Ok(text) => read(&name, text, options, &progress).await?,
             Err(message) => {
                 verdicts.push(message);
+                noteworthy = true;
+                continue;
+            }
+        };
+        let result = match result {
+            Ok(result) => result,
+            Err(message) => {
+                verdicts.push(format!("{name} was not loaded: {message}"));
                 noteworthy = true;
                 continue;
             }
@@ -128,6 +139,34 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
         dom::show_alert(&verdicts.join("\n"));
     }
     Ok(())
+}
+
+/// Reads one file's text: GeoJSON as it is; KML, GPX and CSV converted
+/// first by the readers module. `Err` says why the readers could not run.
+async fn read(
+    name: &str,
+    text: String,
+    options: ReadOptions,
+    progress: &HtmlProgressElement,
+) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
+    let format = Format::of(name, &text);
+    if !format.is_converted() {
+        return Ok(Ok(check(name, std::sync::Arc::new(text), options, progress).await?));
+    }
+    progress.set_attribute("aria-label", &format!("Converting {name}"))?;
+    progress.remove_attribute("value")?;
+    let converted = match readers::convert(name, &text).await {
+        Ok(Ok(converted)) => converted,
+        Ok(Err(refused)) => return Ok(Ok(Err(refused))),
+        Err(message) => return Ok(Err(message)),
+    };
+    drop(text);
+    let notes = converted.notes;
+    let mut result = check(name, std::sync::Arc::new(converted.geojson), options, progress).await?;
+    if let Ok(data) = &mut result {
+        with_notes(data, notes);
+    }
+    Ok(Ok(result))
 }
 
 /// Features read between two chances for the page to draw: a few

@@ -1,0 +1,46 @@
+//! The readers of KML, GPX and CSV, a wasm module of their own
+//! (`src/bin/readers.rs`, built by Trunk next to the page as
+//! `troopmap-readers.js`): imported the first time such a file is opened,
+//! so that a page that never opens one does not load them.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::formats::{relay, Converted};
+use crate::model::problem::LoadError;
+
+#[wasm_bindgen(inline_js = r#"
+let readers;
+export function load_readers() {
+  if (!readers) {
+    const url = new URL("troopmap-readers.js", document.baseURI).href;
+    readers = import(url).then(async (module) => {
+      await module.default();
+      return module;
+    });
+    readers.catch(() => { readers = undefined; });
+  }
+  return readers;
+}
+"#)]
+extern "C" {
+    fn load_readers() -> Promise;
+}
+
+/// Converts file `name` with the readers module, loading it first if it
+/// is not loaded; `Err` says why the module could not do it.
+pub async fn convert(name: &str, text: &str) -> Result<Result<Converted, LoadError>, String> {
+    let module = JsFuture::from(load_readers())
+        .await
+        .map_err(|e| format!("the readers of KML, GPX and CSV did not load: {}", crate::web::page::dom::describe_js_error(&e)))?;
+    let convert: Function = Reflect::get(&module, &"convert".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("the readers of KML, GPX and CSV have no convert function")?;
+    let answer = convert
+        .call2(&JsValue::NULL, &name.into(), &text.into())
+        .map_err(|e| format!("the reader failed: {}", crate::web::page::dom::describe_js_error(&e)))?;
+    let answer = answer.as_string().unwrap_or_default();
+    relay::from_json(name, &answer).ok_or_else(|| "the reader's answer could not be read".to_owned())
+}
