@@ -89,14 +89,21 @@ bench-sizes: dist
 	  printf '%-48s %9d bytes raw %9d bytes gzip\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
 
-# Fuzz the importer for FUZZ_SECONDS (default 600) with libFuzzer, from the
-# import corpus. Stable Rust: no sanitizer, coverage-guided all the same.
+# Fuzz the readers for FUZZ_SECONDS each (default 600) with libFuzzer, from
+# the import corpus: GeoJSON (import), KML, GPX and CSV. Stable Rust: no
+# sanitizer, coverage-guided all the same. FUZZ_TARGETS picks some.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= import kml gpx csv
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-	mkdir -p fuzz/corpus/import
+	mkdir -p fuzz/corpus/import fuzz/corpus/kml fuzz/corpus/gpx fuzz/corpus/csv
 	cp tests/fixtures/import/*.geojson assets/data/*.geojson fuzz/corpus/import/
-	cargo fuzz run import --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+	cp tests/fixtures/import/*.kml fuzz/corpus/kml/
+	cp tests/fixtures/import/*.gpx fuzz/corpus/gpx/
+	cp tests/fixtures/import/*.csv tests/fixtures/*.csv fuzz/corpus/csv/ 2>/dev/null || true
+	for target in $(FUZZ_TARGETS); do \
+	  cargo fuzz run $$target --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1; \
+	done
 
 clean:
 	cargo clean

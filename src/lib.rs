@@ -36,7 +36,9 @@ pub use geojson::convention::{DateOrder, ReadOptions};
 pub use geojson::export::export_collection;
 pub use geojson::read::{read_collection, read_collection_shared, read_collection_with};
 pub use model::problem::{Cause, LoadError, Problem};
-pub use model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, Source, SourceNotes};
+pub use model::{
+    Confidence, Dataset, FeatureId, Kind, LoadedFile, MapFeature, Precision, Source, SourceNotes,
+};
 pub use scene::shown::Shown;
 pub use time::index::{Change, TimeIndex};
 pub use time::{Day, Span, TimeBound, TimeCause, TimeError};

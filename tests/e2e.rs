@@ -10,10 +10,10 @@
 mod support;
 #[rustfmt::skip] #[path = "e2e/steps.rs"] mod steps;
 
-#[path = "e2e/units.rs"]
-mod units;
 #[path = "e2e/formats.rs"]
 mod formats;
+#[path = "e2e/units.rs"]
+mod units;
 
 use std::time::Duration;
 

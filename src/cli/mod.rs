@@ -127,8 +127,8 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
 /// Prints where each unit is shown on the day, at its noon, as the map
 /// shows a day.
 fn print_positions(p: &positions::Positions) -> Result<(), Error> {
-    let data =
-        troopmap::formats::read_file(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
+    let data = troopmap::formats::read_file(&p.file, read(&p.file)?, options(p.order))
+        .map_err(Error::Load)?;
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
     print(&export_positions(&data, &units, &shown))

@@ -21,7 +21,10 @@ pub enum XmlCause {
     /// No element at all.
     NoElement,
     /// The root element is not the format's.
-    Root { expected: &'static str, found: String },
+    Root {
+        expected: &'static str,
+        found: String,
+    },
     /// A coordinate that is not a number.
     Number { element: String, value: String },
     /// A position with fewer than two numbers.

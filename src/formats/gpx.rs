@@ -59,11 +59,18 @@ fn refusal(text: &str, error: &gpx::errors::GpxError) -> Problem {
             .or_else(|| text.find(&format!("</{name}")))
             .map(|at| line_column(text, at)),
         GpxError::LonLatOutOfBoundsError(which, _, value) => {
-            let attribute = if which.starts_with("lat") { "lat" } else { "lon" };
-            [format!("{attribute}=\"{value}"), format!("{attribute}='{value}")]
-                .iter()
-                .find_map(|written| text.find(written.as_str()))
-                .map(|at| line_column(text, at))
+            let attribute = if which.starts_with("lat") {
+                "lat"
+            } else {
+                "lon"
+            };
+            [
+                format!("{attribute}=\"{value}"),
+                format!("{attribute}='{value}"),
+            ]
+            .iter()
+            .find_map(|written| text.find(written.as_str()))
+            .map(|at| line_column(text, at))
         }
         _ => None,
     };
@@ -82,7 +89,10 @@ impl Reading {
             if let Some(time) = point.time {
                 properties.insert("time".into(), moment(time.into()).into());
             }
-            self.push(json!({"type": "Point", "coordinates": position(point)}), properties);
+            self.push(
+                json!({"type": "Point", "coordinates": position(point)}),
+                properties,
+            );
         }
         for route in &data.routes {
             let mut properties = Map::new();
@@ -129,10 +139,13 @@ impl Reading {
         let all: Vec<&Waypoint> = parts.iter().flat_map(|p| p.iter()).collect();
         let timed = all.iter().filter(|p| p.time.is_some()).count();
         if timed > 0 && timed < all.len() {
-            self.note(index, FormatNote::SomeTimes {
-                with: timed,
-                of: all.len(),
-            });
+            self.note(
+                index,
+                FormatNote::SomeTimes {
+                    with: timed,
+                    of: all.len(),
+                },
+            );
         }
         let with_times = timed == all.len() && timed > 0;
         let times_of = |points: &[Waypoint]| -> Value {
@@ -143,9 +156,15 @@ impl Reading {
         };
         if let [only] = all.as_slice() {
             if with_times {
-                properties.insert("coordinateProperties".into(), json!({"times": times_of(std::slice::from_ref(*only))}));
+                properties.insert(
+                    "coordinateProperties".into(),
+                    json!({"times": times_of(std::slice::from_ref(*only))}),
+                );
             }
-            self.push(json!({"type": "Point", "coordinates": position(only)}), properties);
+            self.push(
+                json!({"type": "Point", "coordinates": position(only)}),
+                properties,
+            );
             return;
         }
         let kept: Vec<&[Waypoint]> = parts.iter().copied().filter(|p| p.len() >= 2).collect();

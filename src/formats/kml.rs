@@ -71,6 +71,9 @@ fn at(text: &str, offset: usize, feature: Option<usize>, cause: XmlCause) -> Pro
     problem
 }
 
+/// What stops a placemark being read: at which byte, and why.
+type Fault = (usize, XmlCause);
+
 struct Reading<'a> {
     text: &'a str,
     features: Vec<Value>,
@@ -84,12 +87,14 @@ impl Reading<'_> {
         for child in &element.children {
             match child.name.as_str() {
                 "Placemark" => self.placemark(child),
-                "TimeStamp" | "TimeSpan" if element.name != "kml" => {
-                    self.note(child, None, FormatNote::TimeOnContainer {
+                "TimeStamp" | "TimeSpan" if element.name != "kml" => self.note(
+                    child,
+                    None,
+                    FormatNote::TimeOnContainer {
                         time: child.name.clone(),
                         container: element.name.clone(),
-                    })
-                }
+                    },
+                ),
                 _ => self.container(child),
             }
         }
@@ -146,7 +151,10 @@ impl Reading<'_> {
                 }
                 Ok(Some((g, None))) => geometry = g,
                 Ok(None) => {}
-                Err(problem) => self.problems.push(problem),
+                Err((offset, cause)) => {
+                    self.problems
+                        .push(at(self.text, offset, Some(index), cause))
+                }
             }
         }
         let mut feature = Map::new();
@@ -165,14 +173,12 @@ impl Reading<'_> {
         &mut self,
         shape: &Element,
         index: usize,
-    ) -> Result<Option<(Value, Option<Value>)>, Problem> {
-        let text = self.text;
-        let positions = |e: &Element| -> Result<Vec<Value>, Problem> {
+    ) -> Result<Option<(Value, Option<Value>)>, Fault> {
+        let positions = |e: &Element| -> Result<Vec<Value>, Fault> {
             let coordinates = e.child("coordinates").unwrap_or(e);
-            coordinates_of(&coordinates.text)
-                .map_err(|cause| at(text, coordinates.at, Some(index), cause))
+            coordinates_of(&coordinates.text).map_err(|cause| (coordinates.at, cause))
         };
-        let ring = |e: Option<&Element>| -> Result<Option<Value>, Problem> {
+        let ring = |e: Option<&Element>| -> Result<Option<Value>, Fault> {
             match e.and_then(|b| b.child("LinearRing")) {
                 Some(r) => positions(r).map(|p| Some(Value::Array(p))),
                 None => Ok(None),
@@ -197,9 +203,8 @@ impl Reading<'_> {
                 None,
             ),
             "Polygon" => {
-                let mut rings: Vec<Value> = ring(shape.child("outerBoundaryIs"))?
-                    .into_iter()
-                    .collect();
+                let mut rings: Vec<Value> =
+                    ring(shape.child("outerBoundaryIs"))?.into_iter().collect();
                 for inner in shape.all("innerBoundaryIs") {
                     rings.extend(ring(Some(inner))?);
                 }
@@ -231,7 +236,7 @@ impl Reading<'_> {
 
     /// A gx:Track: a LineString (a Point when it has one position) with
     /// its times.
-    fn track(&mut self, track: &Element, index: usize) -> Result<(Value, Option<Value>), Problem> {
+    fn track(&mut self, track: &Element, index: usize) -> Result<(Value, Option<Value>), Fault> {
         let (line, times) = self.track_line(track, index)?;
         let geometry = match line.as_array().map(Vec::len) {
             Some(1) => json!({"type": "Point", "coordinates": line[0]}),
@@ -245,12 +250,11 @@ impl Reading<'_> {
         &mut self,
         track: &Element,
         index: usize,
-    ) -> Result<(Value, Option<Value>), Problem> {
+    ) -> Result<(Value, Option<Value>), Fault> {
         let mut line = Vec::new();
         for coord in track.all("coord") {
             let spaced = coord.text.split_whitespace().collect::<Vec<_>>().join(",");
-            let mut one = coordinates_of(&spaced)
-                .map_err(|cause| at(self.text, coord.at, Some(index), cause))?;
+            let mut one = coordinates_of(&spaced).map_err(|cause| (coord.at, cause))?;
             line.append(&mut one);
         }
         let whens: Vec<Value> = track
@@ -273,7 +277,7 @@ impl Reading<'_> {
     /// A MultiGeometry: the Multi geometry of its one kind, or a
     /// GeometryCollection; tracks keep their times when all its parts are
     /// tracks.
-    fn multi(&mut self, multi: &Element, index: usize) -> Result<(Value, Option<Value>), Problem> {
+    fn multi(&mut self, multi: &Element, index: usize) -> Result<(Value, Option<Value>), Fault> {
         let mut parts = Vec::new();
         let mut part_times = Vec::new();
         for child in multi.children.iter().filter(|c| is_geometry(&c.name)) {
@@ -283,7 +287,9 @@ impl Reading<'_> {
             }
         }
         let kinds: Vec<&str> = parts.iter().filter_map(|g| g["type"].as_str()).collect();
-        let one_kind = kinds.first().filter(|k| kinds.iter().all(|other| other == *k));
+        let one_kind = kinds
+            .first()
+            .filter(|k| kinds.iter().all(|other| other == *k));
         let multi_kind = match one_kind {
             Some(&"Point") => Some("MultiPoint"),
             Some(&"LineString") => Some("MultiLineString"),
@@ -294,10 +300,7 @@ impl Reading<'_> {
             let geometry = json!({"type": "GeometryCollection", "geometries": parts});
             return Ok((geometry, None));
         };
-        let coordinates: Vec<Value> = parts
-            .iter_mut()
-            .map(|g| g["coordinates"].take())
-            .collect();
+        let coordinates: Vec<Value> = parts.iter_mut().map(|g| g["coordinates"].take()).collect();
         let times = if kind == "MultiLineString" {
             part_times
                 .into_iter()
@@ -313,7 +316,13 @@ impl Reading<'_> {
 fn is_geometry(name: &str) -> bool {
     matches!(
         name,
-        "Point" | "LineString" | "LinearRing" | "Polygon" | "MultiGeometry" | "Track" | "MultiTrack"
+        "Point"
+            | "LineString"
+            | "LinearRing"
+            | "Polygon"
+            | "MultiGeometry"
+            | "Track"
+            | "MultiTrack"
     )
 }
 
@@ -426,9 +435,9 @@ fn coordinates_of(text: &str) -> Result<Vec<Value>, XmlCause> {
                 .filter(|n| !n.is_empty())
                 .map(|n| {
                     number(n).ok_or_else(|| XmlCause::Number {
-                            element: "coordinates".into(),
-                            value: n.to_owned(),
-                        })
+                        element: "coordinates".into(),
+                        value: n.to_owned(),
+                    })
                 })
                 .collect::<Result<Vec<Value>, XmlCause>>()?;
             if numbers.len() < 2 {

@@ -134,10 +134,13 @@ pub fn with_notes(data: &mut Dataset, notes: Vec<Problem>) {
     let (kept, left_out) = crate::model::problem::capped(all);
     data.warnings = kept;
     data.warnings_left_out += left_out;
+    for file in &mut data.files {
+        file.warnings = data.warnings.len() + data.warnings_left_out;
+    }
 }
 
 pub mod cause;
 pub mod gpx;
 pub mod kml;
-pub mod xml;
 pub mod relay;
+pub mod xml;

@@ -76,14 +76,16 @@ mod tests {
     fn a_conversion_crosses_as_text_with_the_same_words() {
         let kml = "<kml><Placemark id=\"a\"><Model/></Placemark></kml>";
         let converted = super::super::kml::convert(kml).unwrap();
-        let relayed = from_json("a.kml", &to_json(&Ok(converted.clone()))).unwrap().unwrap();
+        let relayed = from_json("a.kml", &to_json(&Ok(converted.clone())))
+            .unwrap()
+            .unwrap();
         assert_eq!(relayed.geojson, converted.geojson);
         let words = |notes: &[Problem]| notes.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(words(&relayed.notes), words(&converted.notes));
         assert_eq!(relayed.notes.len(), 1);
 
-        let refused = super::super::convert_xml(super::super::Format::Kml, "b.kml", "<kml><Point>")
-            .unwrap();
+        let refused =
+            super::super::convert_xml(super::super::Format::Kml, "b.kml", "<kml><Point>").unwrap();
         let relayed = from_json("b.kml", &to_json(&refused)).unwrap();
         assert_eq!(
             relayed.unwrap_err().to_string(),

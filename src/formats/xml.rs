@@ -173,10 +173,12 @@ fn element(start: &BytesStart, at: usize) -> Result<Element, XmlError> {
             cause: XmlCause::Syntax(e.to_string()),
         })?;
         let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
-        let value = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| XmlError {
-            at,
-            cause: XmlCause::Syntax(e.to_string()),
-        })?;
+        let value = attribute
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| XmlError {
+                at,
+                cause: XmlCause::Syntax(e.to_string()),
+            })?;
         attributes.push((key, value.into_owned()));
     }
     Ok(Element {

@@ -30,19 +30,20 @@ impl Scene {
     /// assert_eq!(scene.data().features.len(), 1);
     /// ```
     pub fn load(&mut self, data: Dataset, replace: bool) -> Update {
-        let data = if replace {
-            data
+        let (data, hidden) = if replace {
+            (data, Vec::new())
         } else {
             // Taken, not copied.
             let mut all = std::mem::take(&mut self.data);
             all.append(data);
-            all
+            (all, std::mem::take(&mut self.hidden))
         };
         let (selection, rule) = (
             std::mem::take(&mut self.selection),
             std::mem::take(&mut self.unit_rule),
         );
         *self = Scene::with_units(data, selection, rule);
+        self.hidden = hidden;
         let change = self.go_to(self.first);
         Update {
             change,
@@ -100,6 +101,7 @@ impl Scene {
                 }
             }
             // Owns its data: see [`Scene::load`].
+            Action::File { index, act } => self.file(*index, *act),
             Action::Load { .. }
             | Action::TogglePlay
             | Action::Export

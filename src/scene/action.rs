@@ -4,6 +4,7 @@
 //! the renderers and panels show.
 
 use crate::model::Dataset;
+use crate::scene::files::FileAct;
 use crate::scene::fragment::LinkState;
 use crate::scene::selection::Selection;
 use crate::space::sightings::UnitRule;
@@ -65,6 +66,9 @@ pub enum Action {
     Restore(LinkState),
     /// Put loaded data on the map, added to what is there or instead of it.
     Load { data: Dataset, replace: bool },
+    /// Hide, show again or remove one loaded file (by its place among the
+    /// files on the map, or, to show, among those hidden).
+    File { index: usize, act: FileAct },
 }
 
 impl Action {
@@ -86,6 +90,7 @@ impl Action {
             Action::Popup(_)
             | Action::Restore(_)
             | Action::Load { .. }
+            | Action::File { .. }
             | Action::Pick { .. }
             | Action::Draw => None,
             Action::GoToStep(_)

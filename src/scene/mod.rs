@@ -8,6 +8,7 @@ mod act;
 pub mod action;
 pub mod chronology;
 pub mod facts;
+pub mod files;
 pub mod fragment;
 pub mod play;
 pub mod selection;
@@ -44,6 +45,8 @@ pub struct Scene {
     units: Units,
     /// The feature whose popup is open.
     selected: Option<usize>,
+    /// Files hidden by the person, kept aside to be shown again.
+    hidden: Vec<Dataset>,
 }
 
 impl Default for Scene {
@@ -108,6 +111,7 @@ impl Scene {
             steps,
             moment: steps.first_on(first),
             selected: None,
+            hidden: Vec::new(),
         }
     }
 

@@ -128,6 +128,10 @@ impl App {
     fn act(&mut self, action: Action, sent: Sent) -> Result<(), JsValue> {
         let action = match action {
             Action::Load { data, replace } => return self.load(data, replace),
+            Action::File { index, act } => {
+                let update = self.scene.file(index, act);
+                return self.reload(update, false);
+            }
             other => other,
         };
         match &action {
@@ -265,13 +269,25 @@ impl App {
         // A popup of the old data closes with it.
         self.close_popup()?;
         let update = self.scene.load(data, replace);
+        self.reload(update, true)
+    }
+
+    /// Shows the scene's data anew (loaded, or a file hidden, shown or
+    /// removed): the slider over its dates, its units, the files listed;
+    /// the view on it when `fit_view`.
+    fn reload(&mut self, update: Update, fit_view: bool) -> Result<(), JsValue> {
+        self.stop()?;
+        self.close_popup()?;
         let controls = self.days.controls();
         controls.set_steps(self.scene.steps())?;
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
         units::unfold(!self.scene.units_seen().is_empty())?;
-        fit::to_story(&self.map, self.scene.data());
+        if fit_view {
+            fit::to_story(&self.map, self.scene.data());
+        }
+        panels::files::show(&self.scene)?;
         self.drawn_at = None;
         self.show(update)?;
         Ok(())

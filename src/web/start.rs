@@ -49,6 +49,7 @@ pub async fn run() -> Result<(), JsValue> {
     units::wire(&dispatch)?;
     crate::web::panels::unit_list::wire(&dispatch)?;
     import::wire(&dispatch)?;
+    crate::web::panels::files::wire(&dispatch)?;
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;
     mark_rendered();

@@ -102,6 +102,7 @@ impl Collector {
             members,
             warnings: self.warnings,
             warnings_left_out: 0,
+            files: Vec::new(),
         })
     }
 }

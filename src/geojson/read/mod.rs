@@ -19,7 +19,7 @@ use json_error::{char_column, syntax_error};
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::found::FoundValue;
 use crate::model::problem::{capped, LoadError, Problem};
-use crate::model::{Dataset, RawText};
+use crate::model::{Dataset, LoadedFile, RawText};
 
 /// Every property the map reads, with a meaning of its own; other tools'
 /// files (and converted tables) must not use these names for anything else.
@@ -216,6 +216,7 @@ impl<'a> Reader<'a> {
             data.warnings.insert(0, skipped);
         }
         (data.warnings, data.warnings_left_out) = capped(std::mem::take(&mut data.warnings));
+        data.files = vec![LoadedFile::new(&self.file, &data)];
         Ok(data)
     }
 }

@@ -151,7 +151,13 @@ async fn read(
 ) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
     let format = Format::of(name, &text);
     if !format.is_converted() {
-        return Ok(Ok(check(name, std::sync::Arc::new(text), options, progress).await?));
+        return Ok(Ok(check(
+            name,
+            std::sync::Arc::new(text),
+            options,
+            progress,
+        )
+        .await?));
     }
     progress.set_attribute("aria-label", &format!("Converting {name}"))?;
     progress.remove_attribute("value")?;
@@ -162,7 +168,13 @@ async fn read(
     };
     drop(text);
     let notes = converted.notes;
-    let mut result = check(name, std::sync::Arc::new(converted.geojson), options, progress).await?;
+    let mut result = check(
+        name,
+        std::sync::Arc::new(converted.geojson),
+        options,
+        progress,
+    )
+    .await?;
     if let Ok(data) = &mut result {
         with_notes(data, notes);
     }

@@ -31,16 +31,25 @@ extern "C" {
 /// Converts file `name` with the readers module, loading it first if it
 /// is not loaded; `Err` says why the module could not do it.
 pub async fn convert(name: &str, text: &str) -> Result<Result<Converted, LoadError>, String> {
-    let module = JsFuture::from(load_readers())
-        .await
-        .map_err(|e| format!("the readers of KML, GPX and CSV did not load: {}", crate::web::page::dom::describe_js_error(&e)))?;
+    let module = JsFuture::from(load_readers()).await.map_err(|e| {
+        format!(
+            "the readers of KML, GPX and CSV did not load: {}",
+            crate::web::page::dom::describe_js_error(&e)
+        )
+    })?;
     let convert: Function = Reflect::get(&module, &"convert".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or("the readers of KML, GPX and CSV have no convert function")?;
     let answer = convert
         .call2(&JsValue::NULL, &name.into(), &text.into())
-        .map_err(|e| format!("the reader failed: {}", crate::web::page::dom::describe_js_error(&e)))?;
+        .map_err(|e| {
+            format!(
+                "the reader failed: {}",
+                crate::web::page::dom::describe_js_error(&e)
+            )
+        })?;
     let answer = answer.as_string().unwrap_or_default();
-    relay::from_json(name, &answer).ok_or_else(|| "the reader's answer could not be read".to_owned())
+    relay::from_json(name, &answer)
+        .ok_or_else(|| "the reader's answer could not be read".to_owned())
 }

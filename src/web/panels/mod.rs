@@ -3,6 +3,7 @@
 
 pub mod chronology;
 pub mod days;
+pub mod files;
 pub mod histogram;
 pub mod legend;
 pub mod popup;
