@@ -1,6 +1,7 @@
 //! The data model: what the map knows about a feature.
 
 pub mod caveat;
+mod files;
 pub mod history;
 pub mod problem;
 pub mod property;
@@ -20,6 +21,7 @@ use crate::model::problem::Problem;
 pub use crate::model::statement::Confidence;
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::time::{Day, Span, TimeBound};
+pub use files::LoadedFile;
 
 /// What a feature stands for (the `kind` property).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -325,25 +327,6 @@ pub struct Dataset {
     pub files: Vec<LoadedFile>,
 }
 
-/// One file loaded: its name, and how many features and warnings it gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadedFile {
-    pub name: String,
-    pub features: usize,
-    pub warnings: usize,
-}
-
-impl LoadedFile {
-    /// `data`, all read from file `name`.
-    pub fn new(name: &str, data: &Dataset) -> LoadedFile {
-        LoadedFile {
-            name: name.to_owned(),
-            features: data.features.len(),
-            warnings: data.warnings.len() + data.warnings_left_out,
-        }
-    }
-}
-
 impl Dataset {
     /// Adds `other`'s features (and warnings) after this one's; the
     /// collection's own members stay this one's.
@@ -360,41 +343,6 @@ impl Dataset {
         self.features.extend(other.features);
         self.warnings.extend(other.warnings);
         self.warnings_left_out += other.warnings_left_out;
-    }
-
-    /// Takes file `index`'s features out, as a dataset of their own; the
-    /// rest stay, in their order. `None` when there is no such file.
-    ///
-    /// ```
-    /// let read = |name: &str, ids: &str| troopmap::read_collection(name, &format!(r#"{{"type": "FeatureCollection", "features": [{ids}]}}"#)).unwrap();
-    /// let one = |id: u32| format!(r#"{{"type": "Feature", "id": {id}, "geometry": null, "properties": {{}}}}"#);
-    /// let mut all = read("a", &one(1));
-    /// all.append(read("b", &[one(2), one(3)].join(",")));
-    /// all.append(read("c", &one(4)));
-    /// let b = all.take_file(1).unwrap();
-    /// assert_eq!(b.features.len(), 2);
-    /// assert_eq!(b.files[0].name, "b");
-    /// let names: Vec<_> = all.files.iter().map(|f| f.name.as_str()).collect();
-    /// assert_eq!(names, ["a", "c"]);
-    /// let ids: Vec<_> = all.features.iter().map(|f| f.id.as_ref().unwrap().to_string()).collect();
-    /// assert_eq!(ids, ["1", "4"]);
-    /// assert!(all.take_file(2).is_none());
-    /// ```
-    pub fn take_file(&mut self, index: usize) -> Option<Dataset> {
-        if index >= self.files.len() {
-            return None;
-        }
-        let start: usize = self.files[..index].iter().map(|f| f.features).sum();
-        let file = self.files.remove(index);
-        let end = (start + file.features).min(self.features.len());
-        let features = self.features.drain(start..end).collect();
-        Some(Dataset {
-            features,
-            members: self.members.clone(),
-            warnings: Vec::new(),
-            warnings_left_out: 0,
-            files: vec![file],
-        })
     }
 
     /// Where the map opens: the collection's optional `view` member,

@@ -4,7 +4,6 @@
 //! the renderers and panels show.
 
 use crate::model::Dataset;
-use crate::scene::files::FileAct;
 use crate::scene::fragment::LinkState;
 use crate::scene::selection::Selection;
 use crate::space::sightings::UnitRule;
@@ -102,6 +101,17 @@ impl Action {
             | Action::Open(_) => Some(true),
         }
     }
+}
+
+/// What to do with one loaded file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAct {
+    /// Take its features off the map, keeping them to show again.
+    Hide,
+    /// Put a hidden file's features back on the map.
+    Show,
+    /// Take its features off the map for good.
+    Remove,
 }
 
 /// What an action changed in the scene, for the map and panels to show.

@@ -1,20 +1,9 @@
 //! The files on the map: each can be hidden (kept aside, to be shown
 //! again), shown again, or removed, without reading the others again.
 
-use super::action::Update;
+use super::action::{FileAct, Update};
 use super::Scene;
 use crate::model::{Dataset, LoadedFile};
-
-/// What to do with one loaded file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileAct {
-    /// Take its features off the map, keeping them to show again.
-    Hide,
-    /// Put a hidden file's features back on the map.
-    Show,
-    /// Take its features off the map for good.
-    Remove,
-}
 
 impl Scene {
     /// The files on the map, in the order loaded.
@@ -32,7 +21,7 @@ impl Scene {
     /// data's days), and so do the mode and filters.
     ///
     /// ```
-    /// use troopmap::{read_collection, scene::{files::FileAct, Scene}, Day};
+    /// use troopmap::{read_collection, scene::{action::FileAct, Scene}, Day};
     /// let file = |name: &str, start: &str| read_collection(name, &format!(r#"{{"type": "FeatureCollection", "features": [
     ///   {{"type": "Feature", "geometry": null, "properties": {{"start": "{start}", "end": "2024-10-20"}}}}]}}"#)).unwrap();
     /// let mut scene = Scene::new(file("a", "2024-10-08"), Default::default());

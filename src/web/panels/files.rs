@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 use crate::model::LoadedFile;
-use crate::scene::action::Action;
-use crate::scene::files::FileAct;
+use crate::scene::action::{Action, FileAct};
 use crate::scene::Scene;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::dom::{self, element};
