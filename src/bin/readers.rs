@@ -8,6 +8,25 @@ mod page {
     use troopmap::formats::{convert_xml, relay, Format};
     use wasm_bindgen::prelude::*;
 
+    thread_local! {
+        static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Keeps the message of a panic, which the page asks for when a call
+    /// fails: a bug's own words, for its report.
+    pub fn keep_panics() {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            PANIC.with(|p| *p.borrow_mut() = Some(message));
+        }));
+    }
+
+    /// The message of the panic that stopped the last call, if one did.
+    #[wasm_bindgen]
+    pub fn last_panic() -> Option<String> {
+        PANIC.with(|p| p.borrow_mut().take())
+    }
+
     /// Converts file `name` holding `text` to GeoJSON in the data format.
     #[wasm_bindgen]
     pub fn convert(name: &str, text: &str) -> String {
@@ -24,7 +43,9 @@ mod page {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    page::keep_panics();
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

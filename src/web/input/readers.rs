@@ -9,13 +9,18 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::formats::{relay, Converted};
 use crate::model::problem::LoadError;
+use crate::web::page::dom::describe_js_error;
 
 #[wasm_bindgen(inline_js = r#"
 let readers;
+let generation = 0;
 export function load_readers() {
   if (!readers) {
-    const url = new URL("troopmap-readers.js", document.baseURI).href;
-    readers = import(url).then(async (module) => {
+    const url = new URL("troopmap-readers.js", document.baseURI);
+    // After a failure, a fresh instance: a wasm module that trapped
+    // cannot be called again.
+    if (generation > 0) url.search = "?instance=" + generation;
+    readers = import(url.href).then(async (module) => {
       await module.default();
       return module;
     });
@@ -23,9 +28,21 @@ export function load_readers() {
   }
   return readers;
 }
+export function forget_readers() {
+  readers = undefined;
+  generation += 1;
+}
 "#)]
 extern "C" {
     fn load_readers() -> Promise;
+    fn forget_readers();
+}
+
+/// The module's function `name`.
+fn function(module: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(module, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
 }
 
 /// Converts file `name` with the readers module, loading it first if it
@@ -34,20 +51,21 @@ pub async fn convert(name: &str, text: &str) -> Result<Result<Converted, LoadErr
     let module = JsFuture::from(load_readers()).await.map_err(|e| {
         format!(
             "the readers of KML, GPX and CSV did not load: {}",
-            crate::web::page::dom::describe_js_error(&e)
+            describe_js_error(&e)
         )
     })?;
-    let convert: Function = Reflect::get(&module, &"convert".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
+    let convert = function(&module, "convert")
         .ok_or("the readers of KML, GPX and CSV have no convert function")?;
     let answer = convert
         .call2(&JsValue::NULL, &name.into(), &text.into())
         .map_err(|e| {
-            format!(
-                "the reader failed: {}",
-                crate::web::page::dom::describe_js_error(&e)
-            )
+            // A panic's own words, when the module kept them.
+            let panic = function(&module, "last_panic")
+                .and_then(|f| f.call0(&JsValue::NULL).ok())
+                .and_then(|m| m.as_string());
+            forget_readers();
+            let why = panic.unwrap_or_else(|| describe_js_error(&e));
+            format!("the reader stopped on this file, which is a bug in troopmap: {why}")
         })?;
     let answer = answer.as_string().unwrap_or_default();
     relay::from_json(name, &answer)
