@@ -165,6 +165,7 @@ async fn issue_14_each_loaded_file_is_listed_and_can_be_hidden_shown_or_removed(
             .wait_for_text("#status", &format!("{all_on} features on 2024-10-10"))
             .await?;
 
+        browser.click("#files-heading").await?;
         // Hidden: its features leave the map, the day stays, and it is
         // listed as hidden with a button to show it again.
         browser

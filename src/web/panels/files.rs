@@ -1,6 +1,7 @@
-//! The files on the map, listed in the import panel: each with its count
-//! of features and warnings, and buttons to hide it (or show it again) and
-//! to remove it. Names are written as text, never as HTML.
+//! The files on the map, listed in the import panel ("Files on the map",
+//! folded until opened): each with its count of features and warnings,
+//! and buttons to hide it (or show it again) and to remove it. Names are
+//! written as text, never as HTML.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
@@ -26,8 +27,11 @@ pub fn show(scene: &Scene) -> Result<(), JsValue> {
         dom::add(&item, &button(&file.name, index, "show", "Show")?)?;
         dom::add(&list, &item)?;
     }
+    let count = list.child_element_count();
+    let details: HtmlElement = dom::by_id("files-details")?;
+    details.set_hidden(count == 0);
     let heading: HtmlElement = dom::by_id("files-heading")?;
-    heading.set_hidden(list.child_element_count() == 0);
+    heading.set_text_content(Some(&format!("Files on the map ({count})")));
     Ok(())
 }
 
