@@ -9,8 +9,10 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use troopmap::formats::{self, Format};
 use troopmap::model::verdict::verdict;
 use troopmap::{export_collection, read_collection_with, Cause, DateOrder, ReadOptions};
+use troopmap::{Dataset, LoadError};
 
 const CORPUS: &str = "tests/fixtures/import";
 
@@ -19,7 +21,10 @@ fn corpus() -> Vec<PathBuf> {
         .expect("the corpus folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "geojson" || e == "csv" || e == "json")
+        })
         .collect();
     files.sort();
     files
@@ -48,6 +53,32 @@ fn options(path: &Path) -> (ReadOptions, Option<&'static str>) {
     }
 }
 
+/// Reads a corpus file as `troopmap validate` and the page do: a CSV table
+/// or a JSON array of records converted first.
+fn load(path: &Path) -> Result<Dataset, LoadError> {
+    let text = std::fs::read_to_string(path).expect("a fixture");
+    let file = name(path);
+    let options = options(path).0;
+    match Format::of(&file, &text) {
+        Format::Csv | Format::Records => formats::read_table(&file, &text, options),
+        _ => read_collection_with(&file, &text, options),
+    }
+}
+
+/// Whether a corpus file is converted before it is read.
+fn converted(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e != "geojson")
+}
+
+/// The GeoJSON a corpus table converts to, as a value.
+fn conversion(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("a fixture");
+    let columns = formats::Columns::default();
+    let converted =
+        formats::convert_table(&name(path), &text, &columns, options(path).0).expect("it converts");
+    serde_json::from_str(&converted.geojson).expect("JSON")
+}
+
 fn name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -73,10 +104,9 @@ fn the_corpus_has_at_least_40_bad_or_odd_files() {
 fn every_file_gets_its_expected_verdict() {
     let mut wrong = Vec::new();
     for path in corpus() {
-        let text = std::fs::read_to_string(&path).expect("a fixture");
         let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap_or_default();
         let file = name(&path);
-        let result = read_collection_with(&file, &text, options(&path).0);
+        let result = load(&path);
         let got = verdict(&file, &result);
         if got != expected.trim_end() {
             wrong.push(format!(
@@ -105,8 +135,7 @@ fn every_file_gets_its_expected_verdict() {
 /// The causes of a corpus file's problems, or else of its warnings.
 fn causes(file: &str) -> Vec<Cause> {
     let path = Path::new(CORPUS).join(file);
-    let text = std::fs::read_to_string(&path).expect("a fixture");
-    match read_collection_with(file, &text, options(&path).0) {
+    match load(&path) {
         Ok(data) => data.warnings.into_iter().map(|w| w.cause).collect(),
         Err(error) => error.problems.into_iter().map(|p| p.cause).collect(),
     }
@@ -115,6 +144,7 @@ fn causes(file: &str) -> Vec<Cause> {
 #[test]
 fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
     use troopmap::geojson::convention::{InstantError as I, TimingError as T};
+    use troopmap::geojson::csv::{CsvError as Csv, Place};
     use troopmap::geojson::found::FoundValue as F;
     use troopmap::geojson::geometry::{GeometryCause as G, GeometryOddity as O};
     use troopmap::geojson::read::cause::{
@@ -122,7 +152,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         SyntaxError as Sy, Warning as W,
     };
     use troopmap::{TimeCause, TimeError};
-    use Cause::{Collection, Feature, Geometry, Property, Syntax, Time, Warning};
+    use Cause::{Collection, Feature, Geometry, Property, Syntax, Table, Time, Warning};
 
     let mut checked = Vec::new();
     macro_rules! causes {
@@ -141,6 +171,14 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-bad-date.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NoSuchDay, .. })))],
         "err-collection-no-geometries.geojson" => [Geometry(G::NoGeometries)],
         "err-confidence.geojson" => [Property(P::NotOneOf { what: "a confidence label", .. })],
+        "err-csv-bad-rows.csv" => [
+            Table(Csv::OutOfRange { at: Place::Line(3), .. }),
+            Table(Csv::NoValue { at: Place::Line(5), .. }),
+            Table(Csv::Time { at: Place::Line(6), error: I::NotIso(_), .. }),
+        ],
+        "err-csv-is-xml.csv" => [Table(Csv::NotATable { .. })],
+        "err-csv-no-position-columns.csv" => [Table(Csv::NoColumn { what: "latitude", .. })],
+        "err-csv-unclosed-quote.csv" => [Table(Csv::Unclosed { line: 3 })],
         "err-date-as-number.geojson" => [
             Time(T::Instant(I::TooFewDigits { date: Some(_), .. })),
             Time(T::Instant(I::QuotedUnixTime { .. })),
@@ -177,6 +215,14 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         ],
         "err-single-quotes.geojson" => [Syntax(Sy::Parser(_))],
         "err-source-url-number.geojson" => [Property(P::Source(S::FieldNotText { field: "url", .. }))],
+        "err-records-bad.json" => [
+            Table(Csv::OutOfRange { at: Place::Record(1), .. }),
+            Table(Csv::NoValue { at: Place::Record(2), .. }),
+            Table(Csv::NotARecord { index: 3, found: F::Text(_) }),
+            Table(Csv::Time { at: Place::Record(4), error: I::NotIso(_), .. }),
+            Table(Csv::Backwards { at: Place::Record(5), .. }),
+        ],
+        "err-records-in-an-object.json" => [Collection(C::NoType)],
         "err-sources-text.geojson" => [Property(P::Source(S::NotAnArray { found: F::Text(_) }))],
         "err-time-boolean.geojson" => [Time(T::Instant(I::NotATime { found: F::Boolean(true) }))],
         "err-times-count.geojson" => [Time(T::TimesPerVertex { times: 2, vertices: 3, line: None })],
@@ -195,6 +241,11 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "warn-byte-order-mark.geojson" => [Warning(W::ByteOrderMark)],
         "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
         "warn-crs.geojson" => [Warning(W::Crs)],
+        "warn-csv-renamed-columns.csv" => [
+            Warning(W::RenamedColumn { what: "column", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "column", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "column", reads: false, .. }),
+        ],
         "warn-description-object.geojson" => [Warning(W::DescriptionObject)],
         "warn-duplicate-ids-many.geojson" => [Warning(W::DuplicateId { first: 0, more: 48 })],
         "warn-duplicate-ids.geojson" => [
@@ -202,6 +253,10 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
             Warning(W::DuplicateId { first: 1, more: 0 }),
         ],
         "warn-hole-winding.geojson" => [Warning(W::Geometry(O::Winding { outer: false }))],
+        "warn-records-renamed-fields.json" => [
+            Warning(W::RenamedColumn { what: "field", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "field", reads: true, .. }),
+        ],
         "warn-single-feature.geojson" => [Warning(W::SingleFeature)],
         "warn-wrapped.geojson" => [Warning(W::Wrapped { .. })],
     }
@@ -262,12 +317,16 @@ fn loadable_fixtures_export_exactly_what_came_in() {
         {
             continue;
         }
-        let input = std::fs::read_to_string(&path).expect("a fixture");
-        let data = read_collection_with(&file, &input, options(&path).0).expect("loads");
+        let data = load(&path).expect("loads");
         let exported: Value =
             serde_json::from_str(&export_collection(&data, 0..data.features.len())).expect("JSON");
-        let original: Value =
-            serde_json::from_str(input.trim_start_matches('\u{feff}')).expect("JSON");
+        // What came in, for a table, is the GeoJSON it converts to.
+        let original = if converted(&path) {
+            conversion(&path)
+        } else {
+            let input = std::fs::read_to_string(&path).expect("a fixture");
+            serde_json::from_str(input.trim_start_matches('\u{feff}')).expect("JSON")
+        };
         assert_eq!(text(&exported), text(&original), "{file}");
     }
 }
@@ -490,8 +549,11 @@ fn the_command_line_exports_every_loaded_file_whole() {
         );
         let exported: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
         let text_in = std::fs::read_to_string(&path).unwrap_or_default();
-        let input: Value =
-            serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default();
+        let input: Value = if converted(&path) {
+            conversion(&path)
+        } else {
+            serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default()
+        };
         // A wrapped collection or a lone feature is written as a collection;
         // a bare geometry, exactly as written, in one feature.
         let bare = file.starts_with("warn-bare-");

@@ -14,13 +14,15 @@ mod tokens;
 use std::ffi::OsString;
 use std::fs;
 
-use troopmap::geojson::csv;
+use troopmap::formats::{self, Format};
 use troopmap::geojson::positions::export_positions;
+use troopmap::model::problem::capped;
 use troopmap::model::verdict::verdict;
 use troopmap::native::{basemap, synth, topo::Topology};
 use troopmap::scene::play::noon;
 use troopmap::space::sightings::Units;
-use troopmap::{export_collection, read_collection_shared, ReadOptions, TimeIndex};
+use troopmap::{export_collection, read_collection_shared, Dataset, LoadError};
+use troopmap::{ReadOptions, TimeIndex};
 
 pub use command::{Command, Exported};
 pub use error::{Error, ReadError, UsageError, USAGE};
@@ -50,12 +52,7 @@ pub fn execute(command: Command) -> Result<(), Error> {
             order,
             columns,
             file,
-        } => {
-            let json = csv::convert(&read(&file)?, &columns, order)
-                .map_err(|error| Error::Convert { file, error })?;
-            println!("{json}");
-            Ok(())
-        }
+        } => convert(&file, &columns, options(order)),
         Command::Basemap {
             input,
             output,
@@ -90,11 +87,20 @@ fn read(file: &str) -> Result<String, ReadError> {
     })
 }
 
+/// Reads `text`, the content of `file`, as the map reads a file of its
+/// kind: a CSV table or a JSON array of records is converted first.
+fn load(file: &str, text: String, options: ReadOptions) -> Result<Dataset, LoadError> {
+    match Format::of(file, &text) {
+        Format::Csv | Format::Records => formats::read_table(file, &text, options),
+        _ => read_collection_shared(file, text, options),
+    }
+}
+
 fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
     let mut refused = 0;
     for file in files {
         let result = match read(file) {
-            Ok(text) => read_collection_shared(file, text, options),
+            Ok(text) => load(file, text, options),
             Err(error) => {
                 println!("{error}");
                 refused += 1;
@@ -116,7 +122,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
 
 /// Prints the features shown on a day, or every feature.
 fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Error> {
-    let data = read_collection_shared(file, read(file)?, options).map_err(Error::Load)?;
+    let data = load(file, read(file)?, options).map_err(Error::Load)?;
     let shown = match features {
         Exported::On(day) => TimeIndex::of(&data.features).shown_on(day),
         Exported::All => (0..data.features.len()).collect(),
@@ -127,11 +133,26 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
 /// Prints where each unit is shown on the day, at its noon, as the map
 /// shows a day.
 fn print_positions(p: &positions::Positions) -> Result<(), Error> {
-    let data =
-        read_collection_shared(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
+    let data = load(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
     print(&export_positions(&data, &units, &shown))
+}
+
+/// Prints a table converted to GeoJSON, with a line on standard error
+/// for each note; a table with bad rows prints nothing, and each bad row
+/// is told.
+fn convert(file: &str, columns: &formats::Columns, options: ReadOptions) -> Result<(), Error> {
+    let converted =
+        formats::convert_table(file, &read(file)?, columns, options).map_err(Error::Convert)?;
+    let (notes, left_out) = capped(converted.notes);
+    for note in notes {
+        eprintln!("{file}: warning: {note}");
+    }
+    if left_out > 0 {
+        eprintln!("{file}: … and {left_out} more warnings");
+    }
+    print(&converted.geojson)
 }
 
 /// Prints `text` and a line end; a closed output (`| head`) is an error,

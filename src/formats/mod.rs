@@ -14,6 +14,8 @@ use crate::geojson::read::Reader;
 use crate::model::problem::{LoadError, Problem};
 use crate::model::Dataset;
 
+pub use crate::geojson::csv::{convert_table, read_table, Columns};
+
 /// The kinds of file the map reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,12 +27,17 @@ pub enum Format {
     Gpx,
     /// A CSV table of dated positions.
     Csv,
+    /// A JSON array of records (objects with a latitude, a longitude, a
+    /// date…), as projects publish events.
+    Records,
 }
 
 impl Format {
     /// The kind of file `name` is, by its extension, or else by how `text`
     /// begins: `<` for XML (KML or GPX by its root element), `{` or `[` for
-    /// JSON, anything else a table.
+    /// JSON — an array whose first element is an object other than GeoJSON
+    /// being records, whatever the extension but `.geojson` —, anything
+    /// else a table.
     ///
     /// ```
     /// use troopmap::formats::Format;
@@ -38,6 +45,8 @@ impl Format {
     /// assert_eq!(Format::of("track", "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\">"), Format::Gpx);
     /// assert_eq!(Format::of("x.json", "{}"), Format::GeoJson);
     /// assert_eq!(Format::of("seen.tsv", "lat\tlon"), Format::Csv);
+    /// assert_eq!(Format::of("events.json", "[{\"lat\": 48.5}]"), Format::Records);
+    /// assert_eq!(Format::of("x.json", "[{\"type\": \"Feature\"}]"), Format::GeoJson);
     /// ```
     pub fn of(name: &str, text: &str) -> Format {
         let extension = name
@@ -59,6 +68,8 @@ impl Format {
             } else {
                 Format::Kml
             }
+        } else if crate::geojson::csv::sniff::is_records(head) {
+            Format::Records
         } else if head.starts_with('{') || head.starts_with('[') || extension == "json" {
             Format::GeoJson
         } else {

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::geojson::convention::{InstantError, TimingError};
+use crate::geojson::csv::error::CsvError;
 use crate::geojson::geometry::{GeometryCause, GeometryOddity};
 use crate::geojson::read::cause::{
     CollectionCause, FeatureCause, GradeCause, PropertyCause, SourceCause, SyntaxError, Warning,
@@ -93,6 +94,9 @@ pub enum Cause {
     Time(TimingError),
     /// Something odd that does not stop the file loading.
     Warning(Warning),
+    /// A table (CSV, or a JSON array of records), or one of its rows,
+    /// cannot be converted; its words say the line (or record) and column.
+    Table(CsvError),
 }
 
 impl fmt::Display for Cause {
@@ -105,6 +109,7 @@ impl fmt::Display for Cause {
             Cause::Property(cause) => write!(f, "{cause}"),
             Cause::Time(cause) => write!(f, "{cause}"),
             Cause::Warning(cause) => write!(f, "{cause}"),
+            Cause::Table(cause) => write!(f, "{cause}"),
         }
     }
 }
@@ -132,6 +137,7 @@ cause_from! {
     InstantError => |c| Cause::Time(c.into());
     Warning => |c| Cause::Warning(c);
     GeometryOddity => |c| Cause::Warning(c.into());
+    CsvError => |c| Cause::Table(c);
 }
 
 impl fmt::Display for Problem {
