@@ -90,3 +90,92 @@ fn keys(records: &[Value]) -> Vec<String> {
     }
     keys
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::problem::Problem;
+
+    fn read(text: &str, columns: &Columns) -> Result<Value, Vec<String>> {
+        match convert("events.json", text, columns, None) {
+            Ok(converted) => Ok(serde_json::from_str(&converted.geojson).unwrap()),
+            Err(error) => Err(error.problems.iter().map(Problem::to_string).collect()),
+        }
+    }
+
+    #[test]
+    fn fields_are_kept_as_json_values_in_the_records_order() {
+        let text = r#"[{"event": "shelling", "lat": "46.6", "lon": 32.6, "killed": 2,
+                        "verified": true, "note": null, "where": {"oblast": "Kherson"}}]"#;
+        let json = read(text, &Columns::default()).unwrap();
+        let feature = &json["features"][0];
+        assert_eq!(feature["id"], "record:0");
+        assert_eq!(
+            feature["geometry"]["coordinates"],
+            serde_json::json!([32.6, 46.6])
+        );
+        let properties = feature["properties"].as_object().unwrap();
+        let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["event", "killed", "verified", "note", "where"]);
+        assert_eq!(properties["killed"], 2);
+        assert_eq!(properties["verified"], true);
+        assert_eq!(properties["note"], Value::Null);
+        assert_eq!(properties["where"]["oblast"], "Kherson");
+    }
+
+    #[test]
+    fn columns_are_found_across_records_or_named() {
+        // The second record brings a field the first does not have.
+        let text =
+            r#"[{"y": 1, "x": 2}, {"y": 3, "x": 4, "seen": "2022-04-30", "when": "2022-05-01"}]"#;
+        let json = read(text, &Columns::default()).unwrap();
+        assert_eq!(json["features"][1]["properties"]["seen"], "2022-04-30");
+        let columns = Columns {
+            start: Some("when".into()),
+            ..Columns::default()
+        };
+        let json = read(text, &columns).unwrap();
+        assert_eq!(json["features"][1]["properties"]["start"], "2022-05-01");
+        let columns = Columns {
+            latitude: Some("north".into()),
+            ..Columns::default()
+        };
+        assert_eq!(
+            read(text, &columns).unwrap_err(),
+            ["there is no field \"north\" for the latitude; the fields are [\"y\", \"x\", \"seen\", \"when\"]"]
+        );
+        assert_eq!(
+            read(r#"[{"place": "port"}]"#, &Columns::default()).unwrap_err(),
+            ["no field for the latitude was found by its name; name it with --lat (the fields are [\"place\"])"]
+        );
+    }
+
+    #[test]
+    fn every_bad_record_is_told_by_its_index() {
+        let text = r#"[{"lat": 1, "lon": 2}, {"lat": true, "lon": 2}, 7, {"lat": 1, "lon": 2, "date": "2022-13-01"}]"#;
+        let problems = read(text, &Columns::default()).unwrap_err();
+        assert_eq!(problems.len(), 3);
+        assert_eq!(
+            problems[0],
+            "record 1, field \"lat\": \"true\" is not a number"
+        );
+        assert_eq!(
+            problems[1],
+            "record 2: expected an object of fields, found the number 7"
+        );
+        assert!(
+            problems[2].starts_with("record 3, field \"date\": \"2022-13-01\""),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_told_where() {
+        let problems = read("[{\"lat\": 1,\n  \"lon\": 2,]", &Columns::default()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("line 2, column 12: not valid JSON"),
+            "{problems:?}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! into the file's refusal: every bad row told, up to the cap on how many
 //! problems are listed, then counted.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::layout::Layout;
 use super::row::Row;
@@ -15,7 +15,11 @@ use crate::model::problem::{LoadError, Problem, MAX_LISTED};
 pub(super) struct Converting {
     layout: Layout,
     order: Option<DateOrder>,
-    features: Vec<Value>,
+    /// The FeatureCollection's text so far: each feature is written as
+    /// soon as it is made, not kept as a value (a tree of maps weighs many
+    /// times its text).
+    geojson: String,
+    features: usize,
     /// Which columns have a value kept, in some row.
     written: Vec<bool>,
     problems: Vec<Problem>,
@@ -28,7 +32,8 @@ impl Converting {
         Converting {
             layout,
             order,
-            features: Vec::new(),
+            geojson: String::from(OPENING),
+            features: 0,
             written,
             problems: Vec::new(),
             left_out: 0,
@@ -40,10 +45,18 @@ impl Converting {
         match row.feature(&self.layout, self.order, &mut self.written) {
             // Once a row is refused, the file is: the others are checked,
             // not kept.
-            Ok(feature) if self.problems.is_empty() => self.features.push(feature),
+            Ok(feature) if self.problems.is_empty() => self.write(&feature),
             Ok(_) => {}
             Err(error) => self.refuse(error),
         }
+    }
+
+    fn write(&mut self, feature: &Value) {
+        if self.features > 0 {
+            self.geojson.push(',');
+        }
+        self.geojson.push_str(&feature.to_string());
+        self.features += 1;
     }
 
     /// Tells what is wrong with a row.
@@ -53,7 +66,7 @@ impl Converting {
         } else {
             self.left_out += 1;
         }
-        self.features.clear();
+        self.geojson = String::new();
     }
 
     /// The FeatureCollection, with a note for each column renamed; or
@@ -67,7 +80,8 @@ impl Converting {
             });
         }
         let notes = self.layout.renamed(&self.written);
-        let geojson = json!({"type": "FeatureCollection", "features": self.features}).to_string();
+        let mut geojson = self.geojson;
+        geojson.push_str("]}");
         Ok(Converted {
             geojson,
             notes: notes
@@ -77,6 +91,9 @@ impl Converting {
         })
     }
 }
+
+/// How the FeatureCollection's text begins, before its features.
+const OPENING: &str = r#"{"type":"FeatureCollection","features":["#;
 
 /// The refusal of `file` as a whole, for one reason.
 pub(super) fn refused(file: &str, error: CsvError) -> LoadError {
