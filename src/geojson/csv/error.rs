@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::model::quote::quoted;
+use crate::number::decimal;
 
 use crate::geojson::convention::InstantError;
 use crate::geojson::found::FoundValue;
@@ -216,11 +217,16 @@ impl fmt::Display for CsvError {
                 value,
                 low,
                 high,
-            } => write!(
-                f,
-                "{at}, {}: {value} is outside {low}..{high}",
-                Named(*at, column)
-            ),
+            } => {
+                // Written by integer arithmetic, as the page writes numbers:
+                // no float formatting tables in the module that converts.
+                let [value, low, high] = [value, low, high].map(|x| decimal(*x, 9));
+                write!(
+                    f,
+                    "{at}, {}: {value} is outside {low}..{high}",
+                    Named(*at, column)
+                )
+            }
             CsvError::Time { at, column, error } => {
                 write!(f, "{at}, {}: {error}", Named(*at, column))
             }

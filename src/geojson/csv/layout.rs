@@ -125,7 +125,8 @@ impl Layout {
 }
 
 /// The column named `given`, which must be there; without one, the first
-/// whose header is one of `names` (in any case), if any.
+/// whose header is one of `names` (in any case: the names are ASCII, and
+/// so need no Unicode case tables), if any.
 fn find_column(
     table: Table,
     header: &[String],
@@ -146,7 +147,7 @@ fn find_column(
     }
     Ok(header
         .iter()
-        .position(|h| names.contains(&h.to_lowercase().as_str())))
+        .position(|h| names.iter().any(|name| h.eq_ignore_ascii_case(name))))
 }
 
 /// A number written plainly: an optional sign, digits, and an optional

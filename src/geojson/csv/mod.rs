@@ -439,6 +439,11 @@ mod tests {
             read("lat,lon,date\n43.1,131.9,2024/10/18\n", None),
             expected
         );
+        // Headers are found in any case.
+        assert_eq!(
+            read("Latitude,LON,DateTime\n43.1,131.9,2024-10-18\n", None),
+            expected
+        );
         assert_eq!(
             read(
                 "lat,lon,date\n43.1,131.9,10-18-2024\n",
