@@ -78,7 +78,7 @@ pub enum CsvError {
     /// No header line.
     Empty,
     /// Neither a CSV table nor a JSON array of records; how the text
-    /// begins, at most [`BEGINNING`] characters of it.
+    /// begins, at most `BEGINNING` (32) characters of it.
     NotATable { begins: String },
     /// A quoted value never closed; `line` is the file's last.
     Unclosed { line: usize },

@@ -409,8 +409,10 @@ mod tests {
         let object = data.features[0].object();
         let properties = object["properties"].as_object().unwrap();
         let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
-        // The unnamed last column's empty cell says nothing.
-        assert_eq!(keys, ["name", "unit", "note"]);
+        // An empty name is no name (the map shows the id), and the
+        // unnamed last column's empty cell says nothing.
+        assert_eq!(keys, ["unit", "note"]);
+        assert_eq!(data.features[0].label(), "row:2");
         assert_eq!(properties["unit"], "");
         assert!(data.features[0].span.first_day().is_none());
     }

@@ -78,15 +78,16 @@ impl Row<'_> {
         }
     }
 
-    /// The name in column `col`: its text, or a number's; none when the
-    /// record has none.
+    /// The name in column `col`: its text, or a number's; none when it is
+    /// empty (the map then labels the feature with its id).
     fn name(&self, col: usize) -> Option<String> {
-        match self.cell(col) {
-            Cell::Text(text) => Some(text.to_owned()),
-            Cell::Json(Value::String(text)) => Some(text.clone()),
-            Cell::Json(Value::Null) | Cell::Missing => None,
-            Cell::Json(value) => Some(value.to_string()),
-        }
+        let name = match self.cell(col) {
+            Cell::Text(text) => text.to_owned(),
+            Cell::Json(Value::String(text)) => text.clone(),
+            Cell::Json(Value::Null) | Cell::Missing => return None,
+            Cell::Json(value) => value.to_string(),
+        };
+        (!name.trim().is_empty()).then_some(name)
     }
 
     /// The number in column `col`, which must lie within ±`limit`.

@@ -51,6 +51,7 @@ impl Converting {
         }
     }
 
+    /// Writes a feature after those before it.
     fn write(&mut self, feature: &Value) {
         if self.features > 0 {
             self.geojson.push(',');
