@@ -168,6 +168,88 @@ fn convert_prints_geojson() {
     assert!(stdout(&output).contains("131.9"));
 }
 
+const TABLES: &str = "tests/fixtures/import";
+
+#[test]
+fn convert_tells_every_bad_row_one_per_line_and_exits_1() {
+    let output = troopmap(&["convert", &format!("{TABLES}/err-csv-bad-rows.csv")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let lines: Vec<String> = stderr(&output).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let file = format!("{TABLES}/err-csv-bad-rows.csv");
+    assert_eq!(
+        lines[0],
+        format!("troopmap: {file}: line 3, column \"lat\": 131.885 is outside -90..90")
+    );
+    assert_eq!(
+        lines[1],
+        format!("{file}: line 5, column \"lat\": no value")
+    );
+    assert!(
+        lines[2].starts_with(&format!("{file}: line 6, column \"date\": \"18/10/24\"")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn convert_says_in_one_line_that_a_file_is_no_table() {
+    let file = format!("{TABLES}/err-records-in-an-object.json");
+    let output = troopmap(&["convert", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "troopmap: {file}: not a CSV table or a JSON array of records: \
+             it begins with \"{{\\\"source\\\": \\\"an events export\\\", \\\"…\"\n"
+        )
+    );
+}
+
+#[test]
+fn convert_reads_a_json_array_of_records_and_notes_renamed_columns() {
+    let output = troopmap(&["convert", &format!("{TABLES}/ok-records.json")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("GeoJSON");
+    assert_eq!(
+        json["features"][1]["properties"]["name"],
+        "Convoy seen on the highway"
+    );
+    assert_eq!(
+        json["features"][1]["properties"]["start"],
+        "2022-05-01T00:00:00Z"
+    );
+    assert_eq!(json["features"][1]["properties"]["tags"][1], "road");
+    let file = format!("{TABLES}/warn-csv-renamed-columns.csv");
+    let output = troopmap(&["convert", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("{\"type\":\"FeatureCollection\""));
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some(
+            format!(
+                "{file}: warning: column \"kind\" is kept as \"csv:kind\": the map reads \"kind\" itself"
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn validate_and_export_read_tables() {
+    let file = format!("{TABLES}/warn-csv-renamed-columns.csv");
+    let output = troopmap(&["validate", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("{file}: 2 features loaded, 3 warnings")));
+    let output = troopmap(&["export", "--at", "2024-10-19", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("GeoJSON");
+    let features = json["features"].as_array().cloned().unwrap_or_default();
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0]["properties"]["csv:kind"], "train");
+}
+
 #[test]
 fn basemap_writes_its_output() {
     let dir = std::env::temp_dir().join(format!("troopmap-basemap-{}", std::process::id()));

@@ -9,8 +9,10 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use troopmap::formats::{self, Format};
 use troopmap::model::verdict::verdict;
 use troopmap::{export_collection, read_collection_with, Cause, DateOrder, ReadOptions};
+use troopmap::{Dataset, LoadError};
 
 const CORPUS: &str = "tests/fixtures/import";
 
@@ -19,7 +21,10 @@ fn corpus() -> Vec<PathBuf> {
         .expect("the corpus folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| ["geojson", "csv", "json", "kml", "gpx"].iter().any(|k| e == *k))
+        })
         .collect();
     files.sort();
     files
@@ -48,6 +53,28 @@ fn options(path: &Path) -> (ReadOptions, Option<&'static str>) {
     }
 }
 
+/// Reads a corpus file as `troopmap validate` and the page do: KML, GPX,
+/// a CSV table or a JSON array of records converted first.
+fn load(path: &Path) -> Result<Dataset, LoadError> {
+    let text = std::fs::read_to_string(path).expect("a fixture");
+    formats::read_file(&name(path), text, options(path).0)
+}
+
+/// Whether a corpus file is converted before it is read.
+fn converted(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e != "geojson")
+}
+
+/// The GeoJSON a corpus table converts to, as a value.
+fn conversion(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("a fixture");
+    let file = name(path);
+    let converted = formats::convert(Format::of(&file, &text), &file, &text, options(path).0)
+        .expect("a kind that is converted")
+        .expect("it converts");
+    serde_json::from_str(&converted.geojson).expect("JSON")
+}
+
 fn name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -73,10 +100,9 @@ fn the_corpus_has_at_least_40_bad_or_odd_files() {
 fn every_file_gets_its_expected_verdict() {
     let mut wrong = Vec::new();
     for path in corpus() {
-        let text = std::fs::read_to_string(&path).expect("a fixture");
         let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap_or_default();
         let file = name(&path);
-        let result = read_collection_with(&file, &text, options(&path).0);
+        let result = load(&path);
         let got = verdict(&file, &result);
         if got != expected.trim_end() {
             wrong.push(format!(
@@ -105,8 +131,7 @@ fn every_file_gets_its_expected_verdict() {
 /// The causes of a corpus file's problems, or else of its warnings.
 fn causes(file: &str) -> Vec<Cause> {
     let path = Path::new(CORPUS).join(file);
-    let text = std::fs::read_to_string(&path).expect("a fixture");
-    match read_collection_with(file, &text, options(&path).0) {
+    match load(&path) {
         Ok(data) => data.warnings.into_iter().map(|w| w.cause).collect(),
         Err(error) => error.problems.into_iter().map(|p| p.cause).collect(),
     }
@@ -115,6 +140,7 @@ fn causes(file: &str) -> Vec<Cause> {
 #[test]
 fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
     use troopmap::geojson::convention::{InstantError as I, TimingError as T};
+    use troopmap::geojson::csv::{CsvError as Csv, Place};
     use troopmap::geojson::found::FoundValue as F;
     use troopmap::geojson::geometry::{GeometryCause as G, GeometryOddity as O};
     use troopmap::geojson::read::cause::{
@@ -122,7 +148,8 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         SyntaxError as Sy, Warning as W,
     };
     use troopmap::{TimeCause, TimeError};
-    use Cause::{Collection, Feature, Geometry, Property, Syntax, Time, Warning};
+    use troopmap::formats::cause::{FormatNote as N, XmlCause as X};
+    use Cause::{Collection, Feature, Geometry, Note, Property, Syntax, Table, Time, Warning, Xml};
 
     let mut checked = Vec::new();
     macro_rules! causes {
@@ -141,6 +168,14 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-bad-date.geojson" => [Time(T::Instant(I::NotIso(TimeError { cause: TimeCause::NoSuchDay, .. })))],
         "err-collection-no-geometries.geojson" => [Geometry(G::NoGeometries)],
         "err-confidence.geojson" => [Property(P::NotOneOf { what: "a confidence label", .. })],
+        "err-csv-bad-rows.csv" => [
+            Table(Csv::OutOfRange { at: Place::Line(3), .. }),
+            Table(Csv::NoValue { at: Place::Line(5), .. }),
+            Table(Csv::Time { at: Place::Line(6), error: I::NotIso(_), .. }),
+        ],
+        "err-csv-is-xml.csv" => [Table(Csv::NotATable { .. })],
+        "err-csv-no-position-columns.csv" => [Table(Csv::NoColumn { what: "latitude", .. })],
+        "err-csv-unclosed-quote.csv" => [Table(Csv::Unclosed { line: 3 })],
         "err-date-as-number.geojson" => [
             Time(T::Instant(I::TooFewDigits { date: Some(_), .. })),
             Time(T::Instant(I::QuotedUnixTime { .. })),
@@ -152,7 +187,12 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-features-object.geojson" => [Collection(C::FeaturesNotArray { found: F::Object })],
         "err-id-object.geojson" => [Feature(Fe::IdNotTextOrNumber { found: F::Object })],
         "err-infinity.geojson" => [Syntax(Sy::NanOrInfinity)],
+        "err-gpx-billion-laughs.gpx" => [Xml(X::Entities)],
+        "err-gpx-broken.gpx" => [Xml(X::Gpx(_))],
         "err-kind.geojson" => [Property(P::NotOneOf { what: "a kind", .. })],
+        "err-kml-billion-laughs.kml" => [Xml(X::Entities)],
+        "err-kml-broken.kml" => [Xml(X::Syntax(_))],
+        "err-kml-coordinates.kml" => [Xml(X::Number { .. }), Xml(X::ShortPosition { .. })],
         "err-latitude-swapped.geojson" => [Geometry(G::Latitude { .. })],
         "err-line-flat.geojson" => [Geometry(G::NotAnArray { found: F::Number(_) })],
         "err-line-one-position.geojson" => [Geometry(G::ShortLine { positions: 1 })],
@@ -177,6 +217,14 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         ],
         "err-single-quotes.geojson" => [Syntax(Sy::Parser(_))],
         "err-source-url-number.geojson" => [Property(P::Source(S::FieldNotText { field: "url", .. }))],
+        "err-records-bad.json" => [
+            Table(Csv::OutOfRange { at: Place::Record(1), .. }),
+            Table(Csv::NoValue { at: Place::Record(2), .. }),
+            Table(Csv::NotARecord { index: 3, found: F::Text(_) }),
+            Table(Csv::Time { at: Place::Record(4), error: I::NotIso(_), .. }),
+            Table(Csv::Backwards { at: Place::Record(5), .. }),
+        ],
+        "err-records-in-an-object.json" => [Collection(C::NoType)],
         "err-sources-text.geojson" => [Property(P::Source(S::NotAnArray { found: F::Text(_) }))],
         "err-time-boolean.geojson" => [Time(T::Instant(I::NotATime { found: F::Boolean(true) }))],
         "err-times-count.geojson" => [Time(T::TimesPerVertex { times: 2, vertices: 3, line: None })],
@@ -195,13 +243,31 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "warn-byte-order-mark.geojson" => [Warning(W::ByteOrderMark)],
         "warn-clockwise-ring.geojson" => [Warning(W::Geometry(O::Winding { outer: true }))],
         "warn-crs.geojson" => [Warning(W::Crs)],
+        "warn-csv-renamed-columns.csv" => [
+            Warning(W::RenamedColumn { what: "column", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "column", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "column", reads: false, .. }),
+        ],
         "warn-description-object.geojson" => [Warning(W::DescriptionObject)],
         "warn-duplicate-ids-many.geojson" => [Warning(W::DuplicateId { first: 0, more: 48 })],
         "warn-duplicate-ids.geojson" => [
             Warning(W::DuplicateId { first: 0, more: 0 }),
             Warning(W::DuplicateId { first: 1, more: 0 }),
         ],
+        "warn-gpx-some-times.gpx" => [
+            Note(N::SomeTimes { with: 1, of: 4 }),
+            Note(N::SinglePoints { count: 1 }),
+        ],
         "warn-hole-winding.geojson" => [Warning(W::Geometry(O::Winding { outer: false }))],
+        "warn-kml-notes.kml" => [
+            Note(N::TimeOnContainer { .. }),
+            Note(N::NotDrawn { .. }),
+            Note(N::TrackTimes { whens: 1, coords: 2 }),
+        ],
+        "warn-records-renamed-fields.json" => [
+            Warning(W::RenamedColumn { what: "field", reads: true, .. }),
+            Warning(W::RenamedColumn { what: "field", reads: true, .. }),
+        ],
         "warn-single-feature.geojson" => [Warning(W::SingleFeature)],
         "warn-wrapped.geojson" => [Warning(W::Wrapped { .. })],
     }
@@ -262,12 +328,16 @@ fn loadable_fixtures_export_exactly_what_came_in() {
         {
             continue;
         }
-        let input = std::fs::read_to_string(&path).expect("a fixture");
-        let data = read_collection_with(&file, &input, options(&path).0).expect("loads");
+        let data = load(&path).expect("loads");
         let exported: Value =
             serde_json::from_str(&export_collection(&data, 0..data.features.len())).expect("JSON");
-        let original: Value =
-            serde_json::from_str(input.trim_start_matches('\u{feff}')).expect("JSON");
+        // What came in, for a table, is the GeoJSON it converts to.
+        let original = if converted(&path) {
+            conversion(&path)
+        } else {
+            let input = std::fs::read_to_string(&path).expect("a fixture");
+            serde_json::from_str(input.trim_start_matches('\u{feff}')).expect("JSON")
+        };
         assert_eq!(text(&exported), text(&original), "{file}");
     }
 }
@@ -490,8 +560,11 @@ fn the_command_line_exports_every_loaded_file_whole() {
         );
         let exported: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
         let text_in = std::fs::read_to_string(&path).unwrap_or_default();
-        let input: Value =
-            serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default();
+        let input: Value = if converted(&path) {
+            conversion(&path)
+        } else {
+            serde_json::from_str(text_in.trim_start_matches('\u{feff}')).unwrap_or_default()
+        };
         // A wrapped collection or a lone feature is written as a collection;
         // a bare geometry, exactly as written, in one feature.
         let bare = file.starts_with("warn-bare-");

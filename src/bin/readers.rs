@@ -5,7 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod page {
-    use troopmap::formats::{convert_xml, relay, Format};
+    use troopmap::formats::{self, relay, Format};
+    use troopmap::{DateOrder, ReadOptions};
     use wasm_bindgen::prelude::*;
 
     thread_local! {
@@ -27,18 +28,27 @@ mod page {
         PANIC.with(|p| p.borrow_mut().take())
     }
 
-    /// Converts file `name` holding `text` to GeoJSON in the data format.
+    /// Converts file `name` holding `text` to GeoJSON in the data format;
+    /// `date_order` is how the person asked dates like `03/04/2024` to be
+    /// read (`day-first`, `month-first`, or none).
     #[wasm_bindgen]
-    pub fn convert(name: &str, text: &str) -> String {
+    pub fn convert(name: &str, text: &str, date_order: &str) -> String {
+        let options = ReadOptions {
+            date_order: match date_order {
+                "day-first" => Some(DateOrder::DayFirst),
+                "month-first" => Some(DateOrder::MonthFirst),
+                _ => None,
+            },
+        };
         let format = Format::of(name, text);
-        match convert_xml(format, name, text) {
-            Some(result) => relay::to_json(&result),
-            None => relay::to_json(&Err(troopmap::LoadError {
-                file: name.to_owned(),
-                problems: Vec::new(),
-                left_out: 0,
-            })),
-        }
+        let result = formats::convert(format, name, text, options).unwrap_or_else(|| {
+            // GeoJSON is the page's own to read; it is not sent here.
+            Ok(formats::Converted {
+                geojson: text.to_owned(),
+                notes: Vec::new(),
+            })
+        });
+        relay::to_json(&result)
     }
 }
 

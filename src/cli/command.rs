@@ -3,7 +3,7 @@
 //! option of another subcommand, an unknown option, a missing value — before
 //! any file is read.
 
-use troopmap::geojson::csv::Columns;
+use troopmap::formats::Columns;
 use troopmap::{DateOrder, Day};
 
 use super::error::UsageError;
@@ -24,7 +24,7 @@ pub enum Command {
         features: Exported,
         file: String,
     },
-    /// `convert [ORDER] [COLUMNS] FILE.csv`
+    /// `convert [ORDER] [COLUMNS] FILE.csv`, or a JSON array of records.
     Convert {
         order: Option<DateOrder>,
         columns: Columns,

@@ -6,17 +6,18 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use troopmap::geojson::csv::CsvError;
 use troopmap::model::verdict;
 use troopmap::native::{ShapeError, TopoError};
 use troopmap::{LoadError, TimeError};
 
 /// The usage, printed by `troopmap help` and after a call that is refused.
 pub const USAGE: &str = "usage:
-  troopmap validate [ORDER] FILE...               check GeoJSON files as the map does; exit 1 if any is refused
+  troopmap validate [ORDER] FILE...               check files (GeoJSON, CSV, JSON records) as the map does;
+                                                  exit 1 if any is refused
   troopmap export [ORDER] --at YYYY-MM-DD FILE    print the FeatureCollection the map exports on that day
   troopmap export [ORDER] --all FILE              print every feature, as the map keeps it
-  troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions as GeoJSON
+  troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions (or a JSON array
+                                                  of records) as GeoJSON; exit 1 with every bad row
   troopmap basemap TOPOJSON OUT [TOLERANCE]       build the offline basemap from world-atlas
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
   troopmap synth --units N --sightings M [--symbols] [--seed S]
@@ -188,8 +189,9 @@ pub enum Error {
     Refused { refused: usize, files: usize },
     /// `export` was given a file the map refuses.
     Load(LoadError),
-    /// `convert` was given a table it cannot convert.
-    Convert { file: String, error: CsvError },
+    /// `convert` was given a table it cannot convert: every bad row, or
+    /// why the file is no table.
+    Convert(LoadError),
     /// `basemap` was given a file that is not a TopoJSON topology.
     Topology { file: String, error: TopoError },
     /// `basemap` could not build the countries from the topology.
@@ -210,7 +212,7 @@ impl Error {
             Error::Read(_)
             | Error::Refused { .. }
             | Error::Load(_)
-            | Error::Convert { .. }
+            | Error::Convert(_)
             | Error::Topology { .. }
             | Error::Basemap(_)
             | Error::CreateDir { .. }
@@ -239,7 +241,18 @@ impl fmt::Display for Error {
             Error::Read(error) => write!(f, "{error}"),
             Error::Refused { refused, files } => write!(f, "{refused} of {files} files refused"),
             Error::Load(error) => write!(f, "{error}"),
-            Error::Convert { file, error } => write!(f, "{file}: {error}"),
+            Error::Convert(error) => {
+                // One line for each bad row, named after the file.
+                let file = &error.file;
+                for (i, problem) in error.problems.iter().enumerate() {
+                    let end = if i == 0 { "" } else { "\n" };
+                    write!(f, "{end}{file}: {problem}")?;
+                }
+                if error.left_out > 0 {
+                    write!(f, "\n{file}: … and {} more", error.left_out)?;
+                }
+                Ok(())
+            }
             Error::Topology { file, error } => write!(f, "{file}: {error}"),
             Error::Basemap(error) => write!(f, "{error}"),
             Error::CreateDir { dir, error } => write!(f, "{}: {error}", dir.display()),
@@ -254,6 +267,8 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use troopmap::geojson::csv::CsvError;
+    use troopmap::Problem;
 
     fn failure(message: &str) -> io::Error {
         io::Error::other(message.to_owned())
@@ -289,11 +304,32 @@ mod tests {
                 "1 of 3 files refused",
             ),
             (
-                Error::Convert {
+                Error::Convert(LoadError {
                     file: "seen.csv".into(),
-                    error: CsvError::Unclosed { line: 4 },
-                },
+                    problems: vec![Problem::at_path("", CsvError::Unclosed { line: 4 })],
+                    left_out: 0,
+                }),
                 "seen.csv: line 4: a quoted value is never closed",
+            ),
+            (
+                Error::Convert(LoadError {
+                    file: "seen.csv".into(),
+                    problems: vec![
+                        Problem::at_path(
+                            "",
+                            CsvError::RowLength {
+                                line: 2,
+                                values: 3,
+                                columns: 2,
+                            },
+                        ),
+                        Problem::at_path("", CsvError::Unclosed { line: 4 }),
+                    ],
+                    left_out: 120,
+                }),
+                "seen.csv: line 2: 3 values for 2 columns\n\
+                 seen.csv: line 4: a quoted value is never closed\n\
+                 seen.csv: … and 120 more",
             ),
             (
                 Error::Topology {

@@ -14,8 +14,9 @@ mod tokens;
 use std::ffi::OsString;
 use std::fs;
 
-use troopmap::geojson::csv;
+use troopmap::formats;
 use troopmap::geojson::positions::export_positions;
+use troopmap::model::problem::capped;
 use troopmap::model::verdict::verdict;
 use troopmap::native::{basemap, synth, topo::Topology};
 use troopmap::scene::play::noon;
@@ -50,12 +51,7 @@ pub fn execute(command: Command) -> Result<(), Error> {
             order,
             columns,
             file,
-        } => {
-            let json = csv::convert(&read(&file)?, &columns, order)
-                .map_err(|error| Error::Convert { file, error })?;
-            println!("{json}");
-            Ok(())
-        }
+        } => convert(&file, &columns, options(order)),
         Command::Basemap {
             input,
             output,
@@ -90,11 +86,13 @@ fn read(file: &str) -> Result<String, ReadError> {
     })
 }
 
+/// Reads `text`, the content of `file`, as the map reads a file of its
+/// kind: a CSV table or a JSON array of records is converted first.
 fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
     let mut refused = 0;
     for file in files {
         let result = match read(file) {
-            Ok(text) => troopmap::formats::read_file(file, text, options),
+            Ok(text) => formats::read_file(file, text, options),
             Err(error) => {
                 println!("{error}");
                 refused += 1;
@@ -116,7 +114,7 @@ fn validate(files: &[String], options: ReadOptions) -> Result<(), Error> {
 
 /// Prints the features shown on a day, or every feature.
 fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Error> {
-    let data = troopmap::formats::read_file(file, read(file)?, options).map_err(Error::Load)?;
+    let data = formats::read_file(file, read(file)?, options).map_err(Error::Load)?;
     let shown = match features {
         Exported::On(day) => TimeIndex::of(&data.features).shown_on(day),
         Exported::All => (0..data.features.len()).collect(),
@@ -127,11 +125,27 @@ fn export(features: Exported, file: &str, options: ReadOptions) -> Result<(), Er
 /// Prints where each unit is shown on the day, at its noon, as the map
 /// shows a day.
 fn print_positions(p: &positions::Positions) -> Result<(), Error> {
-    let data = troopmap::formats::read_file(&p.file, read(&p.file)?, options(p.order))
-        .map_err(Error::Load)?;
+    let data =
+        formats::read_file(&p.file, read(&p.file)?, options(p.order)).map_err(Error::Load)?;
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
     print(&export_positions(&data, &units, &shown))
+}
+
+/// Prints a table converted to GeoJSON, with a line on standard error
+/// for each note; a table with bad rows prints nothing, and each bad row
+/// is told.
+fn convert(file: &str, columns: &formats::Columns, options: ReadOptions) -> Result<(), Error> {
+    let converted =
+        formats::convert_table(file, &read(file)?, columns, options).map_err(Error::Convert)?;
+    let (notes, left_out) = capped(converted.notes);
+    for note in notes {
+        eprintln!("{file}: warning: {note}");
+    }
+    if left_out > 0 {
+        eprintln!("{file}: … and {left_out} more warnings");
+    }
+    print(&converted.geojson)
 }
 
 /// Prints `text` and a line end; a closed output (`| head`) is an error,

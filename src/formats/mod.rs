@@ -14,6 +14,8 @@ use crate::geojson::read::Reader;
 use crate::model::problem::{LoadError, Problem};
 use crate::model::Dataset;
 
+pub use crate::geojson::csv::{convert_table, read_table, Columns};
+
 /// The kinds of file the map reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,12 +27,17 @@ pub enum Format {
     Gpx,
     /// A CSV table of dated positions.
     Csv,
+    /// A JSON array of records (objects with a latitude, a longitude, a
+    /// date…), as projects publish events.
+    Records,
 }
 
 impl Format {
     /// The kind of file `name` is, by its extension, or else by how `text`
     /// begins: `<` for XML (KML or GPX by its root element), `{` or `[` for
-    /// JSON, anything else a table.
+    /// JSON — an array whose first element is an object other than GeoJSON
+    /// being records, whatever the extension but `.geojson` —, anything
+    /// else a table.
     ///
     /// ```
     /// use troopmap::formats::Format;
@@ -38,6 +45,8 @@ impl Format {
     /// assert_eq!(Format::of("track", "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\">"), Format::Gpx);
     /// assert_eq!(Format::of("x.json", "{}"), Format::GeoJson);
     /// assert_eq!(Format::of("seen.tsv", "lat\tlon"), Format::Csv);
+    /// assert_eq!(Format::of("events.json", "[{\"lat\": 48.5}]"), Format::Records);
+    /// assert_eq!(Format::of("x.json", "[{\"type\": \"Feature\"}]"), Format::GeoJson);
     /// ```
     pub fn of(name: &str, text: &str) -> Format {
         let extension = name
@@ -59,6 +68,8 @@ impl Format {
             } else {
                 Format::Kml
             }
+        } else if crate::geojson::csv::sniff::is_records(head) {
+            Format::Records
         } else if head.starts_with('{') || head.starts_with('[') || extension == "json" {
             Format::GeoJson
         } else {
@@ -83,13 +94,22 @@ pub struct Converted {
     pub notes: Vec<Problem>,
 }
 
-/// Converts a KML or GPX file to GeoJSON; `None` for a kind converted
-/// elsewhere (GeoJSON, tables).
-pub fn convert_xml(format: Format, file: &str, text: &str) -> Option<Result<Converted, LoadError>> {
+/// Converts a file that is not GeoJSON (KML, GPX, a table, with the
+/// columns found by their names); `None` for GeoJSON, which is read as it
+/// is.
+pub fn convert(
+    format: Format,
+    file: &str,
+    text: &str,
+    options: ReadOptions,
+) -> Option<Result<Converted, LoadError>> {
     let result = match format {
         Format::Kml => kml::convert(text),
         Format::Gpx => gpx::convert(text),
-        Format::GeoJson | Format::Csv => return None,
+        Format::Csv | Format::Records => {
+            return Some(convert_table(file, text, &Columns::default(), options))
+        }
+        Format::GeoJson => return None,
     };
     Some(result.map_err(|problems| {
         let (problems, left_out) = crate::model::problem::capped(problems);
@@ -105,7 +125,7 @@ pub fn convert_xml(format: Format, file: &str, text: &str) -> Option<Result<Conv
 /// GeoJSON as it is, other kinds converted first.
 pub fn read_file(file: &str, text: String, options: ReadOptions) -> Result<Dataset, LoadError> {
     let format = Format::of(file, &text);
-    match convert_xml(format, file, &text) {
+    match convert(format, file, &text, options) {
         Some(converted) => read_converted(file, converted?, options),
         None => crate::geojson::read::read_collection_shared(file, text, options),
     }

@@ -84,8 +84,13 @@ mod tests {
         assert_eq!(words(&relayed.notes), words(&converted.notes));
         assert_eq!(relayed.notes.len(), 1);
 
-        let refused =
-            super::super::convert_xml(super::super::Format::Kml, "b.kml", "<kml><Point>").unwrap();
+        let refused = super::super::convert(
+            super::super::Format::Kml,
+            "b.kml",
+            "<kml><Point>",
+            Default::default(),
+        )
+        .unwrap();
         let relayed = from_json("b.kml", &to_json(&refused)).unwrap();
         assert_eq!(
             relayed.unwrap_err().to_string(),

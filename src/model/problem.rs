@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::formats::cause::{FormatNote, XmlCause};
 use crate::geojson::convention::{InstantError, TimingError};
+use crate::geojson::csv::error::CsvError;
 use crate::geojson::geometry::{GeometryCause, GeometryOddity};
 use crate::geojson::read::cause::{
     CollectionCause, FeatureCause, GradeCause, PropertyCause, SourceCause, SyntaxError, Warning,
@@ -101,6 +102,9 @@ pub enum Cause {
     /// A cause as the page's readers of other formats (a module of their
     /// own) worded it.
     Relayed(String),
+    /// A table (CSV, or a JSON array of records), or one of its rows,
+    /// cannot be converted; its words say the line (or record) and column.
+    Table(CsvError),
 }
 
 impl fmt::Display for Cause {
@@ -116,6 +120,7 @@ impl fmt::Display for Cause {
             Cause::Xml(cause) => write!(f, "{cause}"),
             Cause::Note(cause) => write!(f, "{cause}"),
             Cause::Relayed(words) => f.write_str(words),
+            Cause::Table(cause) => write!(f, "{cause}"),
         }
     }
 }
@@ -143,6 +148,7 @@ cause_from! {
     InstantError => |c| Cause::Time(c.into());
     Warning => |c| Cause::Warning(c);
     GeometryOddity => |c| Cause::Warning(c.into());
+    CsvError => |c| Cause::Table(c);
 }
 
 impl fmt::Display for Problem {

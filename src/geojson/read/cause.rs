@@ -318,6 +318,15 @@ pub enum Warning {
     DuplicateId { first: usize, more: usize },
     /// A geometry that is odd but drawable.
     Geometry(GeometryOddity),
+    /// A converted table's column (`what` says "column" or "field") kept
+    /// as the property `to`: the map reads a property of its name itself
+    /// (`reads`), or an earlier column is kept under it.
+    RenamedColumn {
+        what: &'static str,
+        column: String,
+        to: String,
+        reads: bool,
+    },
 }
 
 impl From<GeometryOddity> for Warning {
@@ -358,6 +367,21 @@ impl fmt::Display for Warning {
                 "the id is also feature {first}'s, and {more} more features have it; ids should tell features apart"
             ),
             Warning::Geometry(oddity) => write!(f, "{oddity}"),
+            Warning::RenamedColumn {
+                what,
+                column,
+                to,
+                reads,
+            } => {
+                use crate::model::quote::quoted;
+                let (column, to) = (quoted(column), quoted(to));
+                write!(f, "{what} {column} is kept as {to}: ")?;
+                if *reads {
+                    write!(f, "the map reads {column} itself")
+                } else {
+                    write!(f, "an earlier {what} is kept as {column}")
+                }
+            }
         }
     }
 }

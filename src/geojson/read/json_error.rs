@@ -1,6 +1,18 @@
 //! Where and why a text is not valid JSON, in the words a person reads.
 
 use super::cause::SyntaxError;
+use crate::model::problem::Problem;
+
+/// The problem of a text that is not valid JSON: why, at its line and
+/// column (in characters).
+pub(crate) fn syntax_problem(error: &serde_json::Error, text: &str) -> Problem {
+    let mut problem = Problem::at_path("", syntax_error(error, text));
+    problem.line_column = Some((
+        error.line(),
+        char_column(text, error.line(), error.column()),
+    ));
+    problem
+}
 
 /// serde_json counts columns in bytes; people count characters.
 pub(super) fn char_column(text: &str, line: usize, byte_column: usize) -> usize {

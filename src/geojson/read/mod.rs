@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 pub mod cause;
 mod feature;
-mod json_error;
+pub(crate) mod json_error;
 mod properties;
 
 use cause::{CollectionCause, Warning};

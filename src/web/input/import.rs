@@ -161,7 +161,7 @@ async fn read(
     }
     progress.set_attribute("aria-label", &format!("Converting {name}"))?;
     progress.remove_attribute("value")?;
-    let converted = match readers::convert(name, &text).await {
+    let converted = match readers::convert(name, &text, options.date_order).await {
         Ok(Ok(converted)) => converted,
         Ok(Err(refused)) => return Ok(Ok(Err(refused))),
         Err(message) => return Ok(Err(message)),

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::formats::{relay, Converted};
+use crate::geojson::convention::DateOrder;
 use crate::model::problem::LoadError;
 use crate::web::page::dom::describe_js_error;
 
@@ -47,7 +48,16 @@ fn function(module: &JsValue, name: &str) -> Option<Function> {
 
 /// Converts file `name` with the readers module, loading it first if it
 /// is not loaded; `Err` says why the module could not do it.
-pub async fn convert(name: &str, text: &str) -> Result<Result<Converted, LoadError>, String> {
+pub async fn convert(
+    name: &str,
+    text: &str,
+    date_order: Option<DateOrder>,
+) -> Result<Result<Converted, LoadError>, String> {
+    let date_order = match date_order {
+        Some(DateOrder::DayFirst) => "day-first",
+        Some(DateOrder::MonthFirst) => "month-first",
+        None => "",
+    };
     let module = JsFuture::from(load_readers()).await.map_err(|e| {
         format!(
             "the readers of KML, GPX and CSV did not load: {}",
@@ -57,7 +67,12 @@ pub async fn convert(name: &str, text: &str) -> Result<Result<Converted, LoadErr
     let convert = function(&module, "convert")
         .ok_or("the readers of KML, GPX and CSV have no convert function")?;
     let answer = convert
-        .call2(&JsValue::NULL, &name.into(), &text.into())
+        .call3(
+            &JsValue::NULL,
+            &name.into(),
+            &text.into(),
+            &date_order.into(),
+        )
         .map_err(|e| {
             // A panic's own words, when the module kept them.
             let panic = function(&module, "last_panic")
