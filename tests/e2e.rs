@@ -379,15 +379,22 @@ async fn a_refused_file_shows_its_verdict_and_changes_nothing() {
 const BEFORE_IMPORT: &str = "(before the import)";
 
 /// The status the page shows once `data` replaced what was on the map: the
-/// count of features on its first day, or of them all when it is undated.
+/// count of features on its first day, or of them all when it is undated,
+/// then what it says of the units, as the scene says it.
 fn loaded_status(data: &troopmap::Dataset) -> String {
     let index = TimeIndex::of(&data.features);
     let first = index.date_range().map(|(first, _)| first);
     let count = index.shown_on(first.unwrap_or(Day(0))).len();
     let noun = if count == 1 { "feature" } else { "features" };
-    match first {
+    let features = match first {
         Some(first) => format!("{count} {noun} on {first}"),
         None => format!("{count} {noun}, undated"),
+    };
+    let mut scene = troopmap::scene::Scene::default();
+    scene.load(data.clone(), true);
+    match troopmap::scene::status::units(&scene, &scene.positions()) {
+        Some(units) => format!("{features} · {units}"),
+        None => features,
     }
 }
 

@@ -22,8 +22,11 @@ fn corpus() -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.extension()
-                .is_some_and(|e| ["geojson", "csv", "json", "kml", "gpx"].iter().any(|k| e == *k))
+            p.extension().is_some_and(|e| {
+                ["geojson", "csv", "json", "kml", "gpx"]
+                    .iter()
+                    .any(|k| e == *k)
+            })
         })
         .collect();
     files.sort();
@@ -139,6 +142,7 @@ fn causes(file: &str) -> Vec<Cause> {
 
 #[test]
 fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
+    use troopmap::formats::cause::{FormatNote as N, XmlCause as X};
     use troopmap::geojson::convention::{InstantError as I, TimingError as T};
     use troopmap::geojson::csv::{CsvError as Csv, Place};
     use troopmap::geojson::found::FoundValue as F;
@@ -148,7 +152,6 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         SyntaxError as Sy, Warning as W,
     };
     use troopmap::{TimeCause, TimeError};
-    use troopmap::formats::cause::{FormatNote as N, XmlCause as X};
     use Cause::{Collection, Feature, Geometry, Note, Property, Syntax, Table, Time, Warning, Xml};
 
     let mut checked = Vec::new();
