@@ -61,6 +61,8 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@# The map's own module, as index.html builds it: without the readers.
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --bin troopmap -- -D warnings
 
 # Unit, doc and data tests of the core, natively.
 test-native:

@@ -14,6 +14,7 @@ use crate::geojson::read::Reader;
 use crate::model::problem::{LoadError, Problem};
 use crate::model::Dataset;
 
+#[cfg(feature = "readers")]
 pub use crate::geojson::csv::{convert_table, read_table, Columns};
 
 /// The kinds of file the map reads.
@@ -48,6 +49,7 @@ impl Format {
     /// assert_eq!(Format::of("events.json", "[{\"lat\": 48.5}]"), Format::Records);
     /// assert_eq!(Format::of("x.json", "[{\"type\": \"Feature\"}]"), Format::GeoJson);
     /// ```
+    #[cfg(feature = "readers")]
     pub fn of(name: &str, text: &str) -> Format {
         let extension = name
             .rsplit_once('.')
@@ -62,8 +64,11 @@ impl Format {
         }
         let head = text.trim_start_matches('\u{feff}').trim_start();
         if head.starts_with('<') {
-            let start = &head[..head.len().min(4096)];
-            if start.contains("<gpx") {
+            let mut end = head.len().min(4096);
+            while !head.is_char_boundary(end) {
+                end -= 1;
+            }
+            if head[..end].contains("<gpx") {
                 Format::Gpx
             } else {
                 Format::Kml
@@ -77,10 +82,28 @@ impl Format {
         }
     }
 
-    /// Whether files of this kind are converted before they are read
-    /// (in the page, by the readers loaded on demand).
-    pub fn is_converted(self) -> bool {
-        self != Format::GeoJson
+    /// Whether the page hands file `name` to the readers module, told
+    /// cheaply, from its extension and first character: every kind but
+    /// GeoJSON; a JSON array too, which the readers tell apart (records,
+    /// or GeoJSON given back as it is, to be refused as it would be).
+    ///
+    /// ```
+    /// use troopmap::formats::Format;
+    /// assert!(!Format::for_the_readers("a.geojson", "[1]"));
+    /// assert!(Format::for_the_readers("events.json", " [{\"lat\": 1}]"));
+    /// assert!(!Format::for_the_readers("data.json", "{\"type\": \"FeatureCollection\"}"));
+    /// assert!(Format::for_the_readers("seen.txt", "lat,lon"));
+    /// ```
+    pub fn for_the_readers(name: &str, text: &str) -> bool {
+        let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        if extension.eq_ignore_ascii_case("geojson") {
+            return false;
+        }
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        !head.starts_with('{')
+            || ["kml", "gpx", "csv", "tsv"]
+                .iter()
+                .any(|e| extension.eq_ignore_ascii_case(e))
     }
 }
 
@@ -97,6 +120,7 @@ pub struct Converted {
 /// Converts a file that is not GeoJSON (KML, GPX, a table, with the
 /// columns found by their names); `None` for GeoJSON, which is read as it
 /// is.
+#[cfg(feature = "readers")]
 pub fn convert(
     format: Format,
     file: &str,
@@ -123,6 +147,7 @@ pub fn convert(
 
 /// Reads a file of any kind the map reads, as the command line does:
 /// GeoJSON as it is, other kinds converted first.
+#[cfg(feature = "readers")]
 pub fn read_file(file: &str, text: String, options: ReadOptions) -> Result<Dataset, LoadError> {
     let format = Format::of(file, &text);
     match convert(format, file, &text, options) {
@@ -159,8 +184,12 @@ pub fn with_notes(data: &mut Dataset, notes: Vec<Problem>) {
     }
 }
 
+#[cfg(feature = "readers")]
 pub mod cause;
+#[cfg(feature = "readers")]
 pub mod gpx;
+#[cfg(feature = "readers")]
 pub mod kml;
 pub mod relay;
+#[cfg(feature = "readers")]
 pub mod xml;

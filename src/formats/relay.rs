@@ -68,7 +68,7 @@ fn problem_from(v: &Value) -> Option<Problem> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "readers"))]
 mod tests {
     use super::*;
 

@@ -4,6 +4,7 @@
 //! CSV made into GeoJSON.
 
 pub mod convention;
+#[cfg(feature = "readers")]
 pub mod csv;
 pub mod export;
 pub mod found;

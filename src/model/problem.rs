@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+#[cfg(feature = "readers")]
 use crate::formats::cause::{FormatNote, XmlCause};
 use crate::geojson::convention::{InstantError, TimingError};
+#[cfg(feature = "readers")]
 use crate::geojson::csv::error::CsvError;
 use crate::geojson::geometry::{GeometryCause, GeometryOddity};
 use crate::geojson::read::cause::{
@@ -96,14 +98,17 @@ pub enum Cause {
     /// Something odd that does not stop the file loading.
     Warning(Warning),
     /// A KML or GPX file that cannot be read.
+    #[cfg(feature = "readers")]
     Xml(XmlCause),
     /// What converting a KML or GPX file met, though it loads.
+    #[cfg(feature = "readers")]
     Note(FormatNote),
     /// A cause as the page's readers of other formats (a module of their
     /// own) worded it.
     Relayed(String),
     /// A table (CSV, or a JSON array of records), or one of its rows,
     /// cannot be converted; its words say the line (or record) and column.
+    #[cfg(feature = "readers")]
     Table(CsvError),
 }
 
@@ -117,9 +122,12 @@ impl fmt::Display for Cause {
             Cause::Property(cause) => write!(f, "{cause}"),
             Cause::Time(cause) => write!(f, "{cause}"),
             Cause::Warning(cause) => write!(f, "{cause}"),
+            #[cfg(feature = "readers")]
             Cause::Xml(cause) => write!(f, "{cause}"),
+            #[cfg(feature = "readers")]
             Cause::Note(cause) => write!(f, "{cause}"),
             Cause::Relayed(words) => f.write_str(words),
+            #[cfg(feature = "readers")]
             Cause::Table(cause) => write!(f, "{cause}"),
         }
     }
@@ -148,6 +156,10 @@ cause_from! {
     InstantError => |c| Cause::Time(c.into());
     Warning => |c| Cause::Warning(c);
     GeometryOddity => |c| Cause::Warning(c.into());
+}
+
+#[cfg(feature = "readers")]
+cause_from! {
     CsvError => |c| Cause::Table(c);
 }
 

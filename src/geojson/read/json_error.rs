@@ -1,12 +1,15 @@
 //! Where and why a text is not valid JSON, in the words a person reads.
 
 use super::cause::SyntaxError;
-use crate::model::problem::Problem;
 
 /// The problem of a text that is not valid JSON: why, at its line and
 /// column (in characters).
-pub(crate) fn syntax_problem(error: &serde_json::Error, text: &str) -> Problem {
-    let mut problem = Problem::at_path("", syntax_error(error, text));
+#[cfg(feature = "readers")]
+pub(crate) fn syntax_problem(
+    error: &serde_json::Error,
+    text: &str,
+) -> crate::model::problem::Problem {
+    let mut problem = crate::model::problem::Problem::at_path("", syntax_error(error, text));
     problem.line_column = Some((
         error.line(),
         char_column(text, error.line(), error.column()),

@@ -149,8 +149,7 @@ async fn read(
     options: ReadOptions,
     progress: &HtmlProgressElement,
 ) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
-    let format = Format::of(name, &text);
-    if !format.is_converted() {
+    if !Format::for_the_readers(name, &text) {
         return Ok(Ok(check(
             name,
             std::sync::Arc::new(text),
