@@ -19,8 +19,8 @@ mod years;
 
 use cause::Warning;
 use collect::Collector;
-use parse::{parse, Step};
-use whole::{again, collection_duplicates, collection_warnings, read_whole};
+use parse::{parse, Repeats, Step};
+use whole::{collection_duplicates, collection_warnings, read_whole};
 
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::found::FoundValue;
@@ -232,7 +232,7 @@ impl Steps {
     fn new(text: &str, parts: crate::geojson::scan::Parts, options: ReadOptions) -> Option<Steps> {
         let mut members = Map::new();
         let mut has_features = false;
-        let mut twice = Vec::new();
+        let mut twice = Repeats::default();
         for (raw_key, value) in parts.members {
             let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
             let value = if key == "features" {
@@ -249,16 +249,15 @@ impl Steps {
                 Value::Array(Vec::new())
             } else {
                 let (value, inner) = parse(&text[value]).ok()?;
-                let step = Step::Key(key.clone());
-                twice.extend(inner.into_iter().map(|mut d| {
-                    d.path.insert(0, step.clone());
-                    d
-                }));
+                for mut found in inner {
+                    found.path.insert(0, Step::Key(key.clone()));
+                    twice.add(found);
+                }
                 value
             };
-            let used = FoundValue::of(&value);
             if members.insert(key.clone(), value).is_some() {
-                again(&mut twice, key, used);
+                let used = members.get(&key).map_or(FoundValue::Null, FoundValue::of);
+                twice.again(&[], &key, used);
             }
         }
         let plain = has_features
@@ -266,7 +265,7 @@ impl Steps {
         if !plain {
             return None;
         }
-        let mut warnings = collection_duplicates(twice);
+        let mut warnings = collection_duplicates(twice.into_found());
         warnings.extend(collection_warnings(&members));
         Some(Steps {
             collector: Collector::new(options, warnings),

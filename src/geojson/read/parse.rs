@@ -9,14 +9,17 @@
 //! is (each key held on a stack while its value is read: moved there and
 //! back, not copied), to say where each repeated key is.
 
+use std::collections::HashMap;
+
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 use crate::geojson::found::FoundValue;
+use crate::model::quote::QUOTED_CHARS;
 
 /// One step of a path into a JSON document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     /// A member of an object.
     Key(String),
@@ -39,24 +42,29 @@ pub struct DuplicateKey {
 
 impl DuplicateKey {
     /// The path to the key itself, written as the messages write paths
-    /// (`properties.sources[0].title`), from `from` steps on.
+    /// (`properties.sources[0].title`), from `from` steps on; a key longer
+    /// than a message quotes is cut, and "…" marks the cut.
     pub fn written_from(&self, from: usize) -> String {
         let mut text = String::new();
+        let key = |text: &mut String, key: &str| {
+            if !text.is_empty() {
+                text.push('.');
+            }
+            match key.char_indices().nth(QUOTED_CHARS) {
+                Some((cut, _)) => {
+                    text.push_str(&key[..cut]);
+                    text.push('…');
+                }
+                None => text.push_str(key),
+            }
+        };
         for step in self.path.iter().skip(from) {
             match step {
-                Step::Key(key) => {
-                    if !text.is_empty() {
-                        text.push('.');
-                    }
-                    text.push_str(key);
-                }
+                Step::Key(k) => key(&mut text, k),
                 Step::Index(i) => text.push_str(&format!("[{i}]")),
             }
         }
-        if !text.is_empty() {
-            text.push('.');
-        }
-        text.push_str(&self.key);
+        key(&mut text, &self.key);
         text
     }
 
@@ -87,7 +95,7 @@ pub fn parse(text: &str) -> Result<(Value, Vec<DuplicateKey>), serde_json::Error
     }
     let mut tracker = Tracker::default();
     let value = parse_with(text, Seed(&mut tracker))?;
-    Ok((value, tracker.found))
+    Ok((value, tracker.repeats.into_found()))
 }
 
 /// The whole of `text` as one value, read by `seed`.
@@ -101,36 +109,54 @@ where
     Ok(value)
 }
 
-/// Where the parse is, and what it has found.
+/// The keys found given twice, each once with how many times: the same
+/// key of the same object is one finding, however many times it comes.
 #[derive(Default)]
-struct Tracker {
-    path: Vec<Step>,
+pub struct Repeats {
     found: Vec<DuplicateKey>,
+    /// Where each finding is in `found`, by its path and key.
+    at: HashMap<(Vec<Step>, String), usize>,
 }
 
-impl Tracker {
-    /// Notes that `key` was given again in the object at the current path.
-    fn again(&mut self, key: &str, used: &Value) {
-        let used = FoundValue::of(used);
-        let path = &self.path;
-        // A third time or more: the same object's entry is counted.
-        if let Some(seen) = self
-            .found
-            .iter_mut()
-            .rev()
-            .find(|d| d.key == key && d.path == *path)
-        {
-            seen.times += 1;
-            seen.used = used;
-            return;
-        }
-        self.found.push(DuplicateKey {
-            path: path.clone(),
+impl Repeats {
+    /// Notes that the object at `path` gives `key` again, this time with
+    /// the value `used`.
+    pub fn again(&mut self, path: &[Step], key: &str, used: FoundValue) {
+        self.add(DuplicateKey {
+            path: path.to_vec(),
             key: key.to_owned(),
             times: 2,
             used,
         });
     }
+
+    /// Adds a finding: one more of the same key of the same object adds
+    /// to its count, and its value is the one read.
+    pub fn add(&mut self, found: DuplicateKey) {
+        let place = (found.path.clone(), found.key.clone());
+        match self.at.get(&place).and_then(|&i| self.found.get_mut(i)) {
+            Some(seen) => {
+                seen.times += found.times - 1;
+                seen.used = found.used;
+            }
+            None => {
+                self.at.insert(place, self.found.len());
+                self.found.push(found);
+            }
+        }
+    }
+
+    /// The findings, in the order they were first met.
+    pub fn into_found(self) -> Vec<DuplicateKey> {
+        self.found
+    }
+}
+
+/// Where the parse is, and what it has found.
+#[derive(Default)]
+struct Tracker {
+    path: Vec<Step>,
+    repeats: Repeats,
 }
 
 /// A visitor giving what serde_json's own `Value` visitor gives: the seed
@@ -269,7 +295,8 @@ impl<'de> Seed<'_> {
                 Entry::Occupied(mut entry) => {
                     // serde_json keeps the last value, in the first's place.
                     entry.insert(value);
-                    self.0.again(entry.key(), entry.get());
+                    let used = FoundValue::of(entry.get());
+                    self.0.repeats.again(&self.0.path, entry.key(), used);
                 }
             }
         }
@@ -331,5 +358,19 @@ mod tests {
         );
         assert_eq!(twice[1].used, FoundValue::Array);
         assert_eq!(twice[1].clone().below(1).written_from(0), "k");
+    }
+
+    #[test]
+    fn a_long_key_is_cut_in_the_path_and_many_keys_are_counted_once_each() {
+        let long = "k".repeat(1000);
+        let (_, twice) = parse(&format!(r#"{{"{long}": {{"a": 1, "a": 2}}}}"#)).unwrap();
+        assert_eq!(twice[0].written_from(0), format!("{}….a", "k".repeat(80)));
+        // Many keys, each given twice: each told once, quickly.
+        let members: Vec<String> = (0..20_000)
+            .map(|i| format!(r#""k{i}": 1, "k{i}": 2"#))
+            .collect();
+        let (_, twice) = parse(&format!("{{{}}}", members.join(","))).unwrap();
+        assert_eq!(twice.len(), 20_000);
+        assert!(twice.iter().all(|d| d.times == 2));
     }
 }

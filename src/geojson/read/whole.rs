@@ -201,19 +201,3 @@ pub(super) fn collection_duplicates(twice: Vec<DuplicateKey>) -> Vec<Problem> {
         })
         .collect()
 }
-
-/// Notes that the collection gives `key` again, its last value `used`.
-pub(super) fn again(twice: &mut Vec<DuplicateKey>, key: String, used: FoundValue) {
-    match twice.iter_mut().find(|d| d.path.is_empty() && d.key == key) {
-        Some(seen) => {
-            seen.times += 1;
-            seen.used = used;
-        }
-        None => twice.push(DuplicateKey {
-            path: Vec::new(),
-            key,
-            times: 2,
-            used,
-        }),
-    }
-}
