@@ -111,7 +111,7 @@ pub fn timing(
         // an error; togeojson's `coordinateProperties` is not used there,
         // and the person is told (see `unused`).
         let nested = matches!(source, TimeSource::Positions { nested: true, .. });
-        unused::takes_times(geometry) || (!nested && !INSTANT_KEYS.into_iter().any(has))
+        takes_times(geometry) || (!nested && !INSTANT_KEYS.into_iter().any(has))
     }) {
         let key = source.to_property();
         let span = |times: &[i64]| {
@@ -177,6 +177,37 @@ fn vertex_value(properties: &Map<String, Value>) -> Option<(TimeSource, &Value)>
     Some((TimeSource::Positions { key, nested: true }, value))
 }
 
+/// Whether `geometry` takes per-position times: a line or lines (a
+/// GeometryCollection of LineStrings, as a converted `gx:MultiTrack`
+/// is), a point or points.
+fn takes_times(geometry: Option<&geo::Geometry<f64>>) -> bool {
+    match geometry {
+        Some(
+            geo::Geometry::LineString(_)
+            | geo::Geometry::MultiLineString(_)
+            | geo::Geometry::Point(_)
+            | geo::Geometry::MultiPoint(_),
+        ) => true,
+        Some(geo::Geometry::GeometryCollection(c)) => lines_of(c).is_some(),
+        _ => false,
+    }
+}
+
+/// The vertex count of each line of a GeometryCollection that holds only
+/// LineStrings (at least one).
+fn lines_of(collection: &geo::GeometryCollection<f64>) -> Option<Vec<usize>> {
+    if collection.0.is_empty() {
+        return None;
+    }
+    collection
+        .iter()
+        .map(|g| match g {
+            geo::Geometry::LineString(line) => Some(line.0.len()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Times on a point (any number: it is there from the first to the last)
 /// or on a multi-point (one per point), as Leaflet.TimeDimension and
 /// folium write them.
@@ -228,22 +259,16 @@ fn vertex_times(
     options: ReadOptions,
 ) -> Result<Vec<i64>, TimingError> {
     let lines: Vec<usize> = match geometry {
-        Some(geo::Geometry::LineString(line)) => vec![line.0.len()],
-        Some(geo::Geometry::MultiLineString(lines)) => lines.iter().map(|l| l.0.len()).collect(),
-        Some(geo::Geometry::GeometryCollection(c)) => match unused::lines_of(c) {
-            Some(lines) => lines,
-            None => {
-                return Err(TimingError::NotALine {
-                    key: key.to_owned(),
-                })
-            }
-        },
-        _ => {
-            return Err(TimingError::NotALine {
-                key: key.to_owned(),
-            })
+        Some(geo::Geometry::LineString(line)) => Some(vec![line.0.len()]),
+        Some(geo::Geometry::MultiLineString(lines)) => {
+            Some(lines.iter().map(|l| l.0.len()).collect())
         }
-    };
+        Some(geo::Geometry::GeometryCollection(c)) => lines_of(c),
+        _ => None,
+    }
+    .ok_or_else(|| TimingError::NotALine {
+        key: key.to_owned(),
+    })?;
     let Value::Array(items) = value else {
         return Err(TimingError::VertexTimesNotArray {
             found: FoundValue::of(value),

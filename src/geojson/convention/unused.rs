@@ -13,7 +13,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::{
-    absent, point_times, read_time, vertex_times, vertex_value, ReadOptions, Timing, INSTANT_KEYS,
+    absent, point_times, read_time, takes_times, vertex_times, vertex_value, ReadOptions, Timing,
+    INSTANT_KEYS,
 };
 use crate::time::{Span, TimeBound};
 
@@ -152,37 +153,6 @@ pub fn written(value: &Value) -> String {
         Value::Number(number) => number.to_string(),
         other => crate::geojson::found::FoundValue::of(other).to_string(),
     }
-}
-
-/// Whether `geometry` takes per-position times: a line or lines (a
-/// GeometryCollection of LineStrings, as a converted `gx:MultiTrack`
-/// is), a point or points.
-pub(super) fn takes_times(geometry: Option<&geo::Geometry<f64>>) -> bool {
-    match geometry {
-        Some(
-            geo::Geometry::LineString(_)
-            | geo::Geometry::MultiLineString(_)
-            | geo::Geometry::Point(_)
-            | geo::Geometry::MultiPoint(_),
-        ) => true,
-        Some(geo::Geometry::GeometryCollection(c)) => lines_of(c).is_some(),
-        _ => false,
-    }
-}
-
-/// The vertex count of each line of a GeometryCollection that holds only
-/// LineStrings (at least one).
-pub(super) fn lines_of(collection: &geo::GeometryCollection<f64>) -> Option<Vec<usize>> {
-    if collection.0.is_empty() {
-        return None;
-    }
-    collection
-        .iter()
-        .map(|g| match g {
-            geo::Geometry::LineString(line) => Some(line.0.len()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Every time-looking property of a feature that its `timing` did not use,

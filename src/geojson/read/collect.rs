@@ -135,15 +135,14 @@ impl Collector {
         for warning in far_years(&self.features, self.options) {
             self.warn(warning);
         }
-        for (at, more) in self.groups.into_values() {
-            if let (true, Some(warning)) = (more > 0, self.warnings.get_mut(at)) {
-                if let Cause::Warning(first) = &warning.cause {
-                    let warning_of_first = Box::new(first.clone());
-                    warning.cause = Cause::Warning(Warning::Repeated {
-                        warning: warning_of_first,
-                        more,
-                    });
-                }
+        // Each kind many features share: its first warning counts the rest.
+        for (at, more) in self.groups.into_values().filter(|&(_, more)| more > 0) {
+            let Some(problem) = self.warnings.get_mut(at) else {
+                continue;
+            };
+            if let Cause::Warning(first) = &problem.cause {
+                let warning = Box::new(first.clone());
+                problem.cause = Cause::Warning(Warning::Repeated { warning, more });
             }
         }
         Ok(Dataset {
