@@ -212,6 +212,10 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
             Warning(W::DuplicateId { first: 1, more: 0 }),
         ],
         "warn-hole-winding.geojson" => [Warning(W::Geometry(O::Winding { outer: false }))],
+        "warn-kml-timespan.geojson" => [
+            Warning(W::Surprise(Su::TimeNotUsed(U::NotAConvention { used: Some(Ts::StartEnd { start: false, end: true }) }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::NotAConvention { used: None }))),
+        ],
         "warn-multitrack-times.geojson" => [Warning(W::Surprise(Su::TimeNotUsed(U::Shape { used: None })))],
         "warn-no-properties.geojson" => [Warning(W::Repeated { more: 2, .. })],
         "warn-rfc7946-members.geojson" => [

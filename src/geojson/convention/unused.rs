@@ -90,6 +90,10 @@ pub enum UnusedTime {
         value: Option<Value>,
         used: TimeSource,
     },
+    /// A property KML converters write a period in (`begin`, `timespan`),
+    /// which the map does not read; `used` is where the feature's time
+    /// comes from instead, if anywhere.
+    NotAConvention { used: Option<TimeSource> },
     /// A value beside the one read first, from `used`, that is no time the
     /// map reads.
     Unreadable {
@@ -104,7 +108,7 @@ impl fmt::Display for UnusedTime {
             UnusedTime::Outside { value, .. } | UnusedTime::Unreadable { value, .. } => {
                 value.as_ref()
             }
-            UnusedTime::Shape { .. } => None,
+            UnusedTime::Shape { .. } | UnusedTime::NotAConvention { .. } => None,
         };
         if let Some(value) = value {
             write!(f, "{} is ", written(value))?;
@@ -113,10 +117,11 @@ impl fmt::Display for UnusedTime {
         match self {
             UnusedTime::Shape { used } => {
                 write!(f, "the map reads per-position times only on {SHAPES}; ")?;
-                match used {
-                    None => f.write_str("the feature is shown on every day"),
-                    Some(used) => write!(f, "the feature's time is read from {used}"),
-                }
+                shown_by(f, *used)
+            }
+            UnusedTime::NotAConvention { used } => {
+                f.write_str("the map reads a period only from \"start\" and \"end\"; ")?;
+                shown_by(f, *used)
             }
             UnusedTime::Outside { value, used } => {
                 let this = if value.is_some() {
@@ -134,6 +139,14 @@ impl fmt::Display for UnusedTime {
                 "the feature's time is read from {used} first (and this is no time the map reads)"
             ),
         }
+    }
+}
+
+/// How the feature is shown instead: by `used`, or on every day.
+fn shown_by(f: &mut fmt::Formatter<'_>, used: Option<TimeSource>) -> fmt::Result {
+    match used {
+        None => f.write_str("the feature is shown on every day"),
+        Some(used) => write!(f, "the feature's time is read from {used}"),
     }
 }
 
@@ -181,10 +194,19 @@ pub(super) fn unused(
                     | "times"
                     | "coordTimes"
                     | "coordinateProperties"
+                    | "begin"
+                    | "timespan"
             )
     };
     if !properties.keys().any(other_time) {
         return notes;
+    }
+    // A KML TimeSpan as converters write it: GDAL's `begin` (beside its
+    // `end`), togeojson's `timespan` object.
+    for key in ["begin", "timespan"] {
+        if properties.get(key).is_some_and(|v| !absent(v)) {
+            notes.push((key.to_owned(), UnusedTime::NotAConvention { used }));
+        }
     }
     if let Some((source, value)) = vertex_value(properties) {
         let key = source.to_property();

@@ -184,6 +184,7 @@ fn group_of(warning: &Problem) -> Option<String> {
                     UnusedTime::Shape { used } => format!("shape {used:?}"),
                     UnusedTime::Outside { used, .. } => format!("outside {used:?}"),
                     UnusedTime::Unreadable { used, .. } => format!("unreadable {used:?}"),
+                    UnusedTime::NotAConvention { used } => format!("convention {used:?}"),
                 };
                 format!("unused {why} {below}")
             }
