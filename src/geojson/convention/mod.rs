@@ -98,8 +98,8 @@ pub fn timing(
     if has("start") || has("end") {
         timing.span = Span::new(bound("start"), bound("end"));
         timing.source = Some(TimeSource::StartEnd {
-            start: has("start"),
-            end: has("end"),
+            start: timing.span.start.is_some(),
+            end: timing.span.end.is_some(),
         });
         if timing.span.is_backwards() {
             errors.push(("end".into(), TimingError::Backwards));

@@ -83,15 +83,17 @@ pub enum GeoJsonObject {
 }
 
 impl GeoJsonObject {
-    /// The members that define the other kinds of object, which §7.1
-    /// forbids this one to have.
-    fn forbidden(self) -> &'static [&'static str] {
-        match self {
-            GeoJsonObject::FeatureCollection => {
-                &["coordinates", "geometries", "geometry", "properties"]
-            }
-            GeoJsonObject::Feature => &["coordinates", "geometries", "features"],
-            GeoJsonObject::Geometry => &["geometry", "properties", "features"],
+    /// `key`, when it is a member that defines another kind of object,
+    /// which §7.1 forbids this one to have.
+    fn forbids(self, key: &str) -> Option<&'static str> {
+        use GeoJsonObject::{Feature, FeatureCollection, Geometry};
+        match (self, key) {
+            (FeatureCollection | Feature, "coordinates") => Some("coordinates"),
+            (FeatureCollection | Feature, "geometries") => Some("geometries"),
+            (FeatureCollection | Geometry, "geometry") => Some("geometry"),
+            (FeatureCollection | Geometry, "properties") => Some("properties"),
+            (Feature | Geometry, "features") => Some("features"),
+            _ => None,
         }
     }
 }
@@ -136,9 +138,8 @@ fn forbidden_in(
     found: &mut Vec<(String, Surprise)>,
 ) {
     // One pass over the keys, without hashing: most objects have none.
-    let forbidden = object.forbidden();
     for key in members.keys() {
-        if let Some(&member) = forbidden.iter().find(|m| **m == key.as_str()) {
+        if let Some(member) = object.forbids(key) {
             let surprise = Surprise::ForbiddenMember { object, member };
             found.push((format!("{path}{member}"), surprise));
         }
