@@ -120,3 +120,50 @@ fn written_at(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::read_collection;
+
+    /// The warnings of a collection of points dated `dates`.
+    fn warnings(dates: &[&str]) -> Vec<String> {
+        let features: Vec<String> = dates
+            .iter()
+            .map(|d| {
+                format!(
+                    r#"{{"type": "Feature", "geometry": null, "properties": {{"date": "{d}"}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        );
+        match read_collection("t", &text) {
+            Ok(data) => data.warnings.iter().map(ToString::to_string).collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_date_far_from_a_few_others_is_named_with_their_years() {
+        let got = warnings(&["2023-12-30", "0024-10-18", "2024-01-02"]);
+        assert_eq!(
+            got,
+            ["feature 1, property \"date\" at features[1].properties.date: \"0024-10-18\" is more than 100 years from the file's other dates (2023–2024): a typo?"]
+        );
+    }
+
+    #[test]
+    fn as_many_far_dates_as_near_ones_are_no_typo_and_neither_is_a_century() {
+        assert_eq!(
+            warnings(&["1024-01-01", "1024-06-01", "2024-01-01", "2024-06-01"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            warnings(&["1924-10-18", "2024-10-18", "2024-10-19"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(warnings(&["2024-10-18"]), Vec::<String>::new());
+    }
+}
