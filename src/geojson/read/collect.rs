@@ -11,7 +11,7 @@ use super::cause::{bbox_fault, CollectionCause, Warning};
 use super::feature::read_feature;
 use super::parse::DuplicateKey;
 use super::surprise::Surprise;
-use super::years::far_years;
+use super::years::{far_years, DayRange};
 use crate::geojson::convention::{ReadOptions, UnusedTime};
 use crate::geojson::geometry::GeometryOddity;
 use crate::model::problem::{Cause, Problem};
@@ -30,6 +30,8 @@ pub(super) struct Collector {
     /// By kind of warning: the first feature's warning, and how many
     /// features after it had the same.
     groups: HashMap<String, (usize, usize)>,
+    /// The first and last day of the features read.
+    days: DayRange,
 }
 
 impl Collector {
@@ -41,6 +43,7 @@ impl Collector {
             warnings,
             first_with_id: HashMap::new(),
             groups: HashMap::new(),
+            days: DayRange::default(),
         }
     }
 
@@ -62,6 +65,7 @@ impl Collector {
                 if let Some(id) = &feature.id {
                     self.notice_id(index, id);
                 }
+                self.days.add(&feature);
                 self.features.push(feature);
             }
             Err(mut found) => self.problems.append(&mut found),
@@ -132,7 +136,7 @@ impl Collector {
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
-        for warning in far_years(&self.features, self.options) {
+        for warning in far_years(&self.features, self.days, self.options) {
             self.warn(warning);
         }
         // Each kind many features share: its first warning counts the rest.

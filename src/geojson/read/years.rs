@@ -18,19 +18,52 @@ use crate::time::{Day, TimeBound};
 /// More than [`FAR_YEARS`] years, in days (of 365.25 days).
 const FAR_DAYS: i32 = FAR_YEARS * 36525 / 100;
 
+/// The first and last day of the features read so far, kept as they are
+/// read: most files span less than a century, and then the features need
+/// not be gone through again.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DayRange {
+    low: i32,
+    high: i32,
+}
+
+impl Default for DayRange {
+    fn default() -> DayRange {
+        DayRange {
+            low: i32::MAX,
+            high: i32::MIN,
+        }
+    }
+}
+
+impl DayRange {
+    /// Takes in the days of `feature`.
+    pub(super) fn add(&mut self, feature: &MapFeature) {
+        for bound in [feature.span.start, feature.span.end].into_iter().flatten() {
+            let day = bound.day().0;
+            self.low = self.low.min(day);
+            self.high = self.high.max(day);
+        }
+    }
+
+    /// Whether some days may be more than a century apart.
+    fn over_a_century(self) -> bool {
+        self.high.saturating_sub(self.low) > FAR_DAYS
+    }
+}
+
 /// A warning for each date of `features` far from the file's others (see
-/// the module's words), naming its property and its value as written.
-pub(super) fn far_years(features: &[MapFeature], options: ReadOptions) -> Vec<Problem> {
-    let bounds = |f: &MapFeature| [f.span.start, f.span.end].into_iter().flatten();
-    // Most files span less than a century: nothing to sort.
-    let (low, high) = features
-        .iter()
-        .flat_map(bounds)
-        .map(|b| b.day().0)
-        .fold((i32::MAX, i32::MIN), |(l, h), d| (l.min(d), h.max(d)));
-    if high.saturating_sub(low) <= FAR_DAYS {
+/// the module's words), naming its property and its value as written;
+/// `range` is their days' range.
+pub(super) fn far_years(
+    features: &[MapFeature],
+    range: DayRange,
+    options: ReadOptions,
+) -> Vec<Problem> {
+    if !range.over_a_century() {
         return Vec::new();
     }
+    let bounds = |f: &MapFeature| [f.span.start, f.span.end].into_iter().flatten();
     let mut days: Vec<i32> = features
         .iter()
         .flat_map(bounds)
