@@ -62,13 +62,7 @@ impl fmt::Display for TimeSource {
                 start: true,
                 end: true,
             } => f.write_str("\"start\" and \"end\""),
-            TimeSource::StartEnd { .. } => write!(f, "\"{}\"", self.key()),
-            TimeSource::Positions { key, nested: true } => {
-                write!(f, "\"coordinateProperties.{key}\"")
-            }
-            TimeSource::Positions { key, nested: false } | TimeSource::Instant(key) => {
-                write!(f, "\"{key}\"")
-            }
+            _ => write!(f, "\"{}\"", self.to_property()),
         }
     }
 }
@@ -184,19 +178,18 @@ pub(super) fn unused(
     let used_key = used.map(TimeSource::key);
     let other_time = |key: &String| {
         let key = key.as_str();
-        Some(key) != used_key
-            && matches!(
-                key,
-                "time"
-                    | "date"
-                    | "datetime"
-                    | "timestamp"
-                    | "times"
-                    | "coordTimes"
-                    | "coordinateProperties"
-                    | "begin"
-                    | "timespan"
-            )
+        matches!(
+            key,
+            "time"
+                | "date"
+                | "datetime"
+                | "timestamp"
+                | "times"
+                | "coordTimes"
+                | "coordinateProperties"
+                | "begin"
+                | "timespan"
+        ) && Some(key) != used_key
     };
     if !properties.keys().any(other_time) {
         return notes;

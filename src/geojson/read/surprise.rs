@@ -137,20 +137,20 @@ fn forbidden_in(
     path: &str,
     found: &mut Vec<(String, Surprise)>,
 ) {
-    // One pass over the keys, without hashing: most objects have none.
-    for key in members.keys() {
+    // One pass over the members, without hashing: most objects have none.
+    let mut geometries = None;
+    for (key, value) in members {
         if let Some(member) = object.forbids(key) {
             let surprise = Surprise::ForbiddenMember { object, member };
             found.push((format!("{path}{member}"), surprise));
+        } else if key == "geometries" {
+            geometries = value.as_array();
         }
     }
     if object != GeoJsonObject::Geometry {
         return;
     }
-    let Some(Value::Array(items)) = members.get("geometries") else {
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in geometries.into_iter().flatten().enumerate() {
         if let Value::Object(inner) = item {
             let path = format!("{path}geometries[{i}].");
             forbidden_in(GeoJsonObject::Geometry, inner, &path, found);
