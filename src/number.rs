@@ -80,3 +80,23 @@ pub fn decimal(x: f64, places: u32) -> String {
     }
     text
 }
+
+/// A count with its thousands set apart: "1,204".
+///
+/// ```
+/// use troopmap::number::thousands;
+/// assert_eq!(thousands(999), "999");
+/// assert_eq!(thousands(1204), "1,204");
+/// assert_eq!(thousands(12_345_678), "12,345,678");
+/// ```
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -144,6 +144,7 @@ fn causes(file: &str) -> Vec<Cause> {
 fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
     use troopmap::formats::cause::{FormatNote as N, XmlCause as X};
     use troopmap::geojson::convention::{InstantError as I, TimingError as T};
+    use troopmap::geojson::convention::{TimeSource as Ts, UnusedTime as U};
     use troopmap::geojson::csv::{CsvError as Csv, Place};
     use troopmap::geojson::found::FoundValue as F;
     use troopmap::geojson::geometry::{GeometryCause as G, GeometryOddity as O};
@@ -151,6 +152,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         CollectionCause as C, FeatureCause as Fe, PropertyCause as P, SourceCause as S,
         SyntaxError as Sy, Warning as W,
     };
+    use troopmap::geojson::read::surprise::{GeoJsonObject as Obj, Surprise as Su};
     use troopmap::{TimeCause, TimeError};
     use Cause::{Collection, Feature, Geometry, Note, Property, Syntax, Table, Time, Warning, Xml};
 
@@ -240,6 +242,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-unknown-geometry.geojson" => [Geometry(G::UnknownType { .. })],
         "err-wrapped-bad.geojson" => [Geometry(G::Latitude { .. })],
         "warn-altitude.geojson" => [Warning(W::Geometry(O::Altitude))],
+        "warn-altitudes-many.geojson" => [Warning(W::Repeated { more: 149, .. })],
         "warn-antimeridian.geojson" => [Warning(W::Geometry(O::AntimeridianJump { from: 1 }))],
         "warn-bare-collection.geojson" => [Warning(W::BareGeometry { .. })],
         "warn-bare-point.geojson" => [Warning(W::BareGeometry { .. })],
@@ -253,6 +256,13 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         ],
         "warn-description-object.geojson" => [Warning(W::DescriptionObject)],
         "warn-duplicate-ids-many.geojson" => [Warning(W::DuplicateId { first: 0, more: 48 })],
+        "warn-duplicate-keys.geojson" => [
+            Warning(W::Surprise(Su::DuplicateKey { times: 2, .. })),
+            Warning(W::Surprise(Su::DuplicateKey { times: 2, .. })),
+            Warning(W::Surprise(Su::DuplicateKey { times: 2, used: F::Array, .. })),
+            Warning(W::Surprise(Su::DuplicateKey { times: 3, .. })),
+            Warning(W::Surprise(Su::DuplicateKey { times: 2, .. })),
+        ],
         "warn-duplicate-ids.geojson" => [
             Warning(W::DuplicateId { first: 0, more: 0 }),
             Warning(W::DuplicateId { first: 1, more: 0 }),
@@ -271,8 +281,34 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
             Warning(W::RenamedColumn { what: "field", reads: true, .. }),
             Warning(W::RenamedColumn { what: "field", reads: true, .. }),
         ],
+        "warn-kml-timespan.geojson" => [
+            Warning(W::Surprise(Su::TimeNotUsed(U::NotAConvention { used: Some(Ts::StartEnd { start: false, end: true }) }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::NotAConvention { used: None }))),
+        ],
+        "warn-multitrack-times.geojson" => [Warning(W::Surprise(Su::TimeNotUsed(U::Shape { used: None })))],
+        "warn-no-properties.geojson" => [Warning(W::Repeated { more: 2, .. })],
+        "warn-rfc7946-members.geojson" => [
+            Warning(W::Surprise(Su::ForbiddenMember { object: Obj::FeatureCollection, member: "properties" })),
+            Warning(W::Surprise(Su::ForbiddenMember { object: Obj::Feature, member: "coordinates" })),
+            Warning(W::Surprise(Su::ForbiddenMember { object: Obj::Geometry, member: "properties" })),
+            Warning(W::Surprise(Su::ForbiddenMember { object: Obj::Geometry, member: "features" })),
+        ],
         "warn-single-feature.geojson" => [Warning(W::SingleFeature)],
+        "warn-time-beside-start.geojson" => [
+            Warning(W::Surprise(Su::TimeNotUsed(U::Outside { value: Some(_), used: Ts::StartEnd { start: true, end: true } }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::Outside { used: Ts::Instant("time"), .. }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::Unreadable { used: Ts::StartEnd { start: true, end: false }, .. }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::Outside { value: None, .. }))),
+        ],
+        "warn-times-on-polygon.geojson" => [
+            Warning(W::Surprise(Su::TimeNotUsed(U::Shape { used: None }))),
+            Warning(W::Surprise(Su::TimeNotUsed(U::Shape { used: Some(Ts::Instant("time")) }))),
+        ],
         "warn-wrapped.geojson" => [Warning(W::Wrapped { .. })],
+        "warn-year-typo.geojson" => [
+            Warning(W::Surprise(Su::FarYear { near: (2024, 2024), .. })),
+            Warning(W::Surprise(Su::FarYear { near: (2024, 2024), .. })),
+        ],
     }
     let unchecked: Vec<String> = corpus()
         .iter()
@@ -673,4 +709,126 @@ fn a_converted_kml_description_object_is_read_as_its_text() {
         data.features[0].description.as_deref(),
         Some("<b>Seen</b> at the <a href=\"https://example.org\">port</a>")
     );
+}
+
+/// The days a corpus file's features are shown, by id: first and last.
+fn days_of(file: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let text = std::fs::read_to_string(format!("{CORPUS}/{file}")).unwrap_or_default();
+    let data = match troopmap::read_collection(file, &text) {
+        Ok(data) => data,
+        Err(error) => panic!("{error}"),
+    };
+    data.features
+        .iter()
+        .map(|f| {
+            (
+                f.id.as_ref().map(ToString::to_string).unwrap_or_default(),
+                f.span.first_day().map(|d| d.to_string()),
+                f.span.last_day().map(|d| d.to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_converted_multitrack_is_shown_from_its_first_to_its_last_time() {
+    let day = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        days_of("warn-multitrack-times.geojson"),
+        [
+            ("multitrack".into(), day("2024-10-08"), day("2024-10-10")),
+            // A point and a track together: the times are not used, and
+            // the warning says so.
+            ("placemark".into(), None, None),
+        ]
+    );
+}
+
+#[test]
+fn times_on_a_polygon_are_not_used_and_the_warning_says_what_is() {
+    let day = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        days_of("warn-times-on-polygon.geojson"),
+        [
+            ("area".into(), None, None),
+            ("areas".into(), day("2024-10-09"), day("2024-10-09")),
+        ]
+    );
+    let expected = std::fs::read_to_string(format!("{CORPUS}/warn-times-on-polygon.expected"))
+        .unwrap_or_default();
+    assert!(
+        expected.contains("the feature is shown on every day"),
+        "{expected}"
+    );
+    assert!(
+        expected.contains("the feature's time is read from \"time\""),
+        "{expected}"
+    );
+}
+
+#[test]
+fn a_repeated_key_is_named_with_the_value_read_which_is_the_last() {
+    let text = std::fs::read_to_string(format!("{CORPUS}/warn-duplicate-keys.geojson"))
+        .unwrap_or_default();
+    let data = match troopmap::read_collection("d", &text) {
+        Ok(data) => data,
+        Err(error) => panic!("{error}"),
+    };
+    assert_eq!(data.features[0].label(), "Vladivostok");
+    assert_eq!(
+        data.features[1].span.first_day().map(|d| d.to_string()),
+        Some("2024-10-10".into())
+    );
+    let warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings[3].starts_with("feature 1 (id \"sighting\"), property \"start\"")
+            && warnings[3].contains("given 3 times")
+            && warnings[3].contains("the last value (the text \"2024-10-10\") is read"),
+        "{warnings:?}"
+    );
+    // Export writes the feature's own text back: every key as written.
+    let exported = export_collection(&data, 0..data.features.len());
+    assert_eq!(
+        exported.matches("\"start\": \"2024-10-0").count(),
+        2,
+        "{exported}"
+    );
+}
+
+#[test]
+fn a_year_typo_is_named_and_a_file_spread_over_centuries_is_not() {
+    let expected =
+        std::fs::read_to_string(format!("{CORPUS}/warn-year-typo.expected")).unwrap_or_default();
+    assert!(
+        expected.contains(
+            "feature 2 (id \"typo\"), property \"start\" at features[2].properties.start: \"0024-10-18\" is more than 100 years from the file's other dates (2024–2024): a typo?"
+        ),
+        "{expected}"
+    );
+    // Dates every fifty years from 1500 to 2000: history, not typos.
+    let features: Vec<Value> = (0..11)
+        .map(|i| {
+            json!({"type": "Feature", "geometry": null,
+                   "properties": {"date": format!("{}-06-01", 1500 + 50 * i)}})
+        })
+        .collect();
+    let text = generated_collection(features, None).to_string();
+    let data = read_collection_with("history", &text, ReadOptions::default()).expect("loads");
+    assert_eq!(data.warnings, []);
+}
+
+#[test]
+fn many_features_with_one_oddity_make_one_line_with_the_count() {
+    let expected = std::fs::read_to_string(format!("{CORPUS}/warn-altitudes-many.expected"))
+        .unwrap_or_default();
+    let lines: Vec<&str> = expected.lines().collect();
+    assert_eq!(
+        lines[0],
+        "warn-altitudes-many.geojson: 150 features loaded, 1 warning"
+    );
+    assert_eq!(
+        lines[1],
+        "  warning: feature 0 (id \"wpt0\") at features[0].geometry.coordinates: positions have a third value (an altitude): kept, but not shown — likewise in 149 more features (150 in all)"
+    );
+    assert_eq!(lines.len(), 2);
 }

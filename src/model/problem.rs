@@ -11,6 +11,7 @@ use crate::geojson::geometry::{GeometryCause, GeometryOddity};
 use crate::geojson::read::cause::{
     CollectionCause, FeatureCause, GradeCause, PropertyCause, SourceCause, SyntaxError, Warning,
 };
+use crate::geojson::read::surprise::Surprise;
 
 /// One thing wrong with loaded data, precise enough for a person to find and
 /// fix it: where it is, and its [`Cause`].
@@ -156,6 +157,7 @@ cause_from! {
     InstantError => |c| Cause::Time(c.into());
     Warning => |c| Cause::Warning(c);
     GeometryOddity => |c| Cause::Warning(c.into());
+    Surprise => |c| Cause::Warning(c.into());
 }
 
 #[cfg(feature = "readers")]

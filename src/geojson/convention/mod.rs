@@ -7,7 +7,12 @@
 //!    `coordinateProperties`, as togeojson writes them): the track's span,
 //!    and the times for moving along it. They come before a single instant
 //!    on the same feature. On a point or multi-point (Leaflet.TimeDimension,
-//!    folium), `times` gives the span from the first to the last.
+//!    folium), `times` gives the span from the first to the last; on a
+//!    GeometryCollection of LineStrings (a converted `gx:MultiTrack`), one
+//!    array per line gives the span.
+//!
+//! What a feature gives beside the time it is shown by, and does not say
+//! the same, is named in [`Timing::unused`] (see [`UnusedTime`]).
 //!
 //! Each value may be an ISO 8601 date or date-time, a Unix time in seconds
 //! or milliseconds (a number), or a date written `DD/MM/YYYY` or
@@ -56,13 +61,19 @@ pub struct Timing {
     /// `coordTimes`, in vertex order (lines of a multi-line one after the
     /// other).
     pub vertex_times: Option<Vec<i64>>,
+    /// The convention the span was read from, if any.
+    pub source: Option<TimeSource>,
+    /// Time-looking properties not used, each with its property and why.
+    pub unused: Vec<(String, UnusedTime)>,
 }
 
 mod error;
 mod instant;
+mod unused;
 
 pub use error::{InstantError, TimingError, ACCEPTED};
 pub use instant::read_time;
+pub use unused::{written, TimeSource, UnusedTime};
 
 /// Finds a feature's time by the conventions above. Each error is paired
 /// with the property it is in.
@@ -86,30 +97,29 @@ pub fn timing(
     let mut timing = Timing::default();
     if has("start") || has("end") {
         timing.span = Span::new(bound("start"), bound("end"));
+        timing.source = Some(TimeSource::StartEnd {
+            start: timing.span.start.is_some(),
+            end: timing.span.end.is_some(),
+        });
         if timing.span.is_backwards() {
             errors.push(("end".into(), TimingError::Backwards));
         }
-    } else if let Some((key, value, _)) = vertex_value(properties).filter(|&(_, _, nested)| {
+    } else if let Some((source, value)) = vertex_value(properties).filter(|&(source, _)| {
         // Per-vertex times come before a single instant on the shapes they
         // fit: GPX converters write both, the instant being the first
         // vertex's. On other shapes a `times` with no instant beside it is
-        // an error; togeojson's `coordinateProperties` is left alone.
-        let fits = matches!(
-            geometry,
-            Some(
-                geo::Geometry::LineString(_)
-                    | geo::Geometry::MultiLineString(_)
-                    | geo::Geometry::Point(_)
-                    | geo::Geometry::MultiPoint(_)
-            )
-        );
-        fits || (!nested && !INSTANT_KEYS.into_iter().any(has))
+        // an error; togeojson's `coordinateProperties` is not used there,
+        // and the person is told (see `unused`).
+        let nested = matches!(source, TimeSource::Positions { nested: true, .. });
+        takes_times(geometry) || (!nested && !INSTANT_KEYS.into_iter().any(has))
     }) {
+        let key = source.to_property();
         let span = |times: &[i64]| {
             let first = times.iter().min().copied().map(TimeBound::from_unix);
             let last = times.iter().max().copied().map(TimeBound::from_unix);
             Span::new(first, last)
         };
+        timing.source = Some(source);
         match geometry {
             Some(geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_)) => {
                 match point_times(&key, value, geometry, options) {
@@ -128,8 +138,10 @@ pub fn timing(
     } else if let Some(key) = INSTANT_KEYS.into_iter().find(|k| has(k)) {
         let instant = bound(key);
         timing.span = Span::new(instant, instant);
+        timing.source = Some(TimeSource::Instant(key));
     }
     if errors.is_empty() {
+        timing.unused = unused::unused(properties, geometry, &timing, options);
         Ok(timing)
     } else {
         Err(errors)
@@ -146,23 +158,54 @@ pub(crate) fn absent(value: &Value) -> bool {
     }
 }
 
-/// The per-vertex times of a feature, the property they are in, and
-/// whether that is inside `coordinateProperties` (as togeojson writes
-/// them) rather than `times` or `coordTimes` itself.
-fn vertex_value(properties: &Map<String, Value>) -> Option<(String, &Value, bool)> {
+/// The per-vertex times of a feature, and where they are: `times` or
+/// `coordTimes`, itself or inside `coordinateProperties` (as togeojson
+/// writes them).
+fn vertex_value(properties: &Map<String, Value>) -> Option<(TimeSource, &Value)> {
     fn found(map: &Map<String, Value>) -> Option<(&'static str, &Value)> {
         VERTEX_KEYS
             .into_iter()
             .find_map(|k| map.get(k).filter(|v| !absent(v)).map(|v| (k, v)))
     }
     if let Some((key, value)) = found(properties) {
-        return Some((key.to_owned(), value, false));
+        return Some((TimeSource::Positions { key, nested: false }, value));
     }
     let Some(Value::Object(inner)) = properties.get("coordinateProperties") else {
         return None;
     };
     let (key, value) = found(inner)?;
-    Some((format!("coordinateProperties.{key}"), value, true))
+    Some((TimeSource::Positions { key, nested: true }, value))
+}
+
+/// Whether `geometry` takes per-position times: a line or lines (a
+/// GeometryCollection of LineStrings, as a converted `gx:MultiTrack`
+/// is), a point or points.
+fn takes_times(geometry: Option<&geo::Geometry<f64>>) -> bool {
+    match geometry {
+        Some(
+            geo::Geometry::LineString(_)
+            | geo::Geometry::MultiLineString(_)
+            | geo::Geometry::Point(_)
+            | geo::Geometry::MultiPoint(_),
+        ) => true,
+        Some(geo::Geometry::GeometryCollection(c)) => lines_of(c).is_some(),
+        _ => false,
+    }
+}
+
+/// The vertex count of each line of a GeometryCollection that holds only
+/// LineStrings (at least one).
+fn lines_of(collection: &geo::GeometryCollection<f64>) -> Option<Vec<usize>> {
+    if collection.0.is_empty() {
+        return None;
+    }
+    collection
+        .iter()
+        .map(|g| match g {
+            geo::Geometry::LineString(line) => Some(line.0.len()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Times on a point (any number: it is there from the first to the last)
@@ -216,14 +259,16 @@ fn vertex_times(
     options: ReadOptions,
 ) -> Result<Vec<i64>, TimingError> {
     let lines: Vec<usize> = match geometry {
-        Some(geo::Geometry::LineString(line)) => vec![line.0.len()],
-        Some(geo::Geometry::MultiLineString(lines)) => lines.iter().map(|l| l.0.len()).collect(),
-        _ => {
-            return Err(TimingError::NotALine {
-                key: key.to_owned(),
-            })
+        Some(geo::Geometry::LineString(line)) => Some(vec![line.0.len()]),
+        Some(geo::Geometry::MultiLineString(lines)) => {
+            Some(lines.iter().map(|l| l.0.len()).collect())
         }
-    };
+        Some(geo::Geometry::GeometryCollection(c)) => lines_of(c),
+        _ => None,
+    }
+    .ok_or_else(|| TimingError::NotALine {
+        key: key.to_owned(),
+    })?;
     let Value::Array(items) = value else {
         return Err(TimingError::VertexTimesNotArray {
             found: FoundValue::of(value),
@@ -578,5 +623,73 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("found the boolean true"));
+    }
+
+    #[test]
+    fn a_time_beside_the_one_used_is_told_only_when_it_says_another() {
+        let unused = |properties: Value, geometry: Option<&geo::Geometry<f64>>| {
+            let t = read(properties, geometry).unwrap();
+            t.unused
+                .iter()
+                .map(|(key, why)| format!("{key}: {why}"))
+                .collect::<Vec<_>>()
+        };
+        let track = line(3);
+        // GPX converters write the first vertex's time in `time`: the same.
+        let times = json!([
+            "2024-10-08T06:00Z",
+            "2024-10-09T06:00Z",
+            "2024-10-10T06:00Z"
+        ]);
+        assert_eq!(
+            unused(
+                json!({"time": "2024-10-08T06:00Z", "coordTimes": times}),
+                Some(&track)
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            unused(json!({"time": "2024-10-01", "coordTimes": times}), Some(&track)),
+            ["time: \"2024-10-01\" is not used: the feature's time is read from \"coordTimes\" first, and this time is outside it"]
+        );
+        assert_eq!(
+            unused(json!({"end": "2024-10-13", "timestamp": 1729209600}), None),
+            ["timestamp: 1729209600 is not used: the feature's time is read from \"end\" first, and this time is outside it"]
+        );
+        // A togeojson MultiGeometry of a point and a track: its times fit
+        // no shape the map reads them on.
+        let mixed = geo::Geometry::GeometryCollection(geo::GeometryCollection(vec![
+            geo::Geometry::Point(geo::point!(x: 0.0, y: 0.0)),
+            line(2),
+        ]));
+        let t = read(
+            json!({"coordinateProperties": {"coordTimes": ["2024-10-08", "2024-10-09"]}}),
+            Some(&mixed),
+        )
+        .unwrap();
+        assert_eq!(t.span, Span::default());
+        assert!(matches!(
+            t.unused[..],
+            [(ref key, UnusedTime::Shape { used: None })] if key == "coordinateProperties.coordTimes"
+        ));
+    }
+
+    #[test]
+    fn a_collection_of_lines_takes_one_array_of_times_per_line() {
+        let lines =
+            geo::Geometry::GeometryCollection(geo::GeometryCollection(vec![line(2), line(3)]));
+        let t = read(
+            json!({"coordinateProperties": {"times": [["2024-10-08", "2024-10-09"], ["2024-10-10", "2024-10-11", "2024-10-12"]]}}),
+            Some(&lines),
+        )
+        .unwrap();
+        assert_eq!(days(&t), span("2024-10-08", "2024-10-12"));
+        assert_eq!(t.vertex_times.map(|v| v.len()), Some(5));
+        let errors = read(
+            json!({"times": [["2024-10-08", "2024-10-09"]]}),
+            Some(&lines),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].1, "1 arrays of times for 2 lines");
     }
 }

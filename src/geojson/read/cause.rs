@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::surprise::Surprise;
 use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::GeometryOddity;
 use crate::time::TimeError;
@@ -327,6 +328,18 @@ pub enum Warning {
         to: String,
         reads: bool,
     },
+    /// Something the file's writer may not have meant: a key given twice,
+    /// a member RFC 7946 §7.1 forbids, a far year, a time not used.
+    Surprise(Surprise),
+    /// A feature's warning that `more` features after it have too: one
+    /// line for them all.
+    Repeated { warning: Box<Warning>, more: usize },
+}
+
+impl From<Surprise> for Warning {
+    fn from(surprise: Surprise) -> Warning {
+        Warning::Surprise(surprise)
+    }
 }
 
 impl From<GeometryOddity> for Warning {
@@ -382,6 +395,14 @@ impl fmt::Display for Warning {
                     write!(f, "an earlier {what} is kept as {column}")
                 }
             }
+            Warning::Surprise(surprise) => write!(f, "{surprise}"),
+            Warning::Repeated { warning, more } => write!(
+                f,
+                "{warning} — likewise in {} more {} ({} in all)",
+                crate::number::thousands(*more),
+                if *more == 1 { "feature" } else { "features" },
+                crate::number::thousands(more.saturating_add(1))
+            ),
         }
     }
 }

@@ -1,132 +1,46 @@
-//! Reading one Feature: its members, then its properties, in named steps;
-//! and the collector that keeps the features read and notices ids given
-//! twice.
-
-use std::collections::HashMap;
+//! Reading one Feature: its members, then its properties, in named steps.
 
 use geo::CoordsIter;
 use serde_json::{Map, Value};
 
-use super::cause::{bbox_fault, CollectionCause, FeatureCause, Warning};
+use super::cause::{bbox_fault, FeatureCause, Warning};
+use super::parse::{DuplicateKey, Step};
 use super::properties::{self, default_kind, read_grades, Found};
+use super::surprise::{forbidden_members, GeoJsonObject, Surprise};
 use crate::geojson::convention::{self, ReadOptions, Timing};
 use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
-use crate::model::problem::{Cause, Problem};
+use crate::model::problem::Problem;
 use crate::model::statement::{Grade, SourceType, Stance};
-use crate::model::{Confidence, Dataset, FeatureId, Kind, MapFeature, Precision, RawText, Source};
+use crate::model::{Confidence, FeatureId, Kind, MapFeature, Precision, RawText, Source};
 
-/// Reads features one at a time: keeps them, and their problems and
-/// warnings, and notices ids given twice.
-pub(super) struct Collector {
-    options: ReadOptions,
-    features: Vec<MapFeature>,
-    problems: Vec<Problem>,
-    warnings: Vec<Problem>,
-    /// By id: the first feature with it, and the warning of its first
-    /// repeat, which counts the repeats after it.
-    first_with_id: HashMap<String, (usize, Option<usize>)>,
-}
-
-impl Collector {
-    pub(super) fn new(options: ReadOptions, warnings: Vec<Problem>) -> Collector {
-        Collector {
-            options,
-            features: Vec::new(),
-            problems: Vec::new(),
-            warnings,
-            first_with_id: HashMap::new(),
-        }
-    }
-
-    /// Reads feature `index` from its `value`, and `text` when the file's
-    /// own text of it is at hand.
-    pub(super) fn add(&mut self, index: usize, value: Value, text: Option<RawText>) {
-        match read_feature(index, value, text, self.options, &mut self.warnings) {
-            Ok(feature) => {
-                if let Some(id) = &feature.id {
-                    let key = match id {
-                        FeatureId::Text(t) => format!("text {t}"),
-                        // 1 and 1.0 are the same number: compared by
-                        // value where a float holds it exactly.
-                        FeatureId::Number(n) => match n.as_f64() {
-                            Some(v) if v.is_finite() && v.abs() < 9e15 => {
-                                format!("number {}", crate::number::decimal(v, 9))
-                            }
-                            _ => format!("number {n}"),
-                        },
-                    };
-                    match self.first_with_id.get_mut(&key) {
-                        // A third feature with the id, or more: counted in
-                        // the second's warning, not a line each.
-                        Some((_, Some(warned))) => {
-                            if let Some(Cause::Warning(Warning::DuplicateId { more, .. })) =
-                                self.warnings.get_mut(*warned).map(|w| &mut w.cause)
-                            {
-                                *more += 1;
-                            }
-                        }
-                        Some((first, warned)) => {
-                            let cause = Warning::DuplicateId {
-                                first: *first,
-                                more: 0,
-                            };
-                            *warned = Some(self.warnings.len());
-                            self.warnings.push(
-                                Problem::at_feature(index, Some(id.to_string()), cause)
-                                    .with_member("id"),
-                            );
-                        }
-                        None => {
-                            self.first_with_id.insert(key, (index, None));
-                        }
-                    }
-                }
-                self.features.push(feature);
-            }
-            Err(mut found) => self.problems.append(&mut found),
-        }
-    }
-
-    pub(super) fn finish(mut self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
-        if let Some(found) = members.get("bbox").and_then(bbox_fault) {
-            self.problems
-                .push(Problem::at_path("bbox", CollectionCause::Bbox { found }));
-        }
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
-        Ok(Dataset {
-            features: self.features,
-            members,
-            warnings: self.warnings,
-            warnings_left_out: 0,
-            files: Vec::new(),
-        })
-    }
-}
+/// A feature read, and its warnings.
+pub(super) type ReadFeature = (MapFeature, Vec<Problem>);
 
 /// Reads feature `index` from its `value`; `source` is the file's own text
-/// of it, when at hand. What is odd but loadable goes to `warnings`.
-fn read_feature(
+/// of it, when at hand, and `duplicates` the keys it gives twice. Gives
+/// the feature with what is odd but loadable in it, or its problems.
+pub(super) fn read_feature(
     index: usize,
     value: Value,
     source: Option<RawText>,
     options: ReadOptions,
-    warnings: &mut Vec<Problem>,
-) -> Result<MapFeature, Vec<Problem>> {
+    duplicates: Vec<DuplicateKey>,
+) -> Result<ReadFeature, Vec<Problem>> {
     let Value::Object(raw) = value else {
         let found = FoundValue::of(&value);
         let cause = FeatureCause::NotAnObject { found };
         return Err(vec![Problem::at_feature(index, None, cause)]);
     };
     let (id, mut found) = read_id(index, &raw);
+    let mut warnings: Vec<Problem> = duplicates.into_iter().map(|d| twice(&found, d)).collect();
     check_type(&raw, &mut found);
     if let Some(fault) = raw.get("bbox").and_then(bbox_fault) {
         found.member("bbox", FeatureCause::Bbox { found: fault });
     }
-    let geometry = read_geometry(&raw, &mut found, warnings);
+    forbidden(GeoJsonObject::Feature, &raw, "", &found, &mut warnings);
+    let geometry = read_geometry(&raw, &mut found, &mut warnings);
     if raw.contains_key("crs") {
         warnings.push(found.at(Warning::Crs).with_member("crs"));
     }
@@ -141,7 +55,37 @@ fn read_feature(
         Some(source) => source,
         None => RawText::from(Value::Object(raw).to_string()),
     };
-    Ok(fields.into_feature(id, geometry, raw))
+    Ok((fields.into_feature(id, geometry, raw), warnings))
+}
+
+/// The warning for a key the feature's text gives twice: in a property
+/// (`sources[0].title`), or in a member (`geometry.coordinates`).
+fn twice(found: &Found, duplicate: DuplicateKey) -> Problem {
+    let in_properties = matches!(duplicate.path.first(), Some(Step::Key(k)) if k == "properties");
+    let cause = Surprise::DuplicateKey {
+        key: duplicate.key.clone(),
+        times: duplicate.times,
+        used: duplicate.used.clone(),
+    };
+    if in_properties {
+        found.at(cause).with_property(&duplicate.written_from(1))
+    } else {
+        found.at(cause).with_member(&duplicate.written_from(0))
+    }
+}
+
+/// Members RFC 7946 §7.1 forbids a Feature (or, `below` it, a geometry)
+/// to have.
+fn forbidden(
+    object: GeoJsonObject,
+    members: &Map<String, Value>,
+    below: &str,
+    found: &Found,
+    warnings: &mut Vec<Problem>,
+) {
+    for (path, surprise) in forbidden_members(object, members) {
+        warnings.push(found.at(surprise).with_member(&format!("{below}{path}")));
+    }
 }
 
 /// The `id` member, and the feature's problem list naming it.
@@ -190,6 +134,15 @@ fn read_geometry(
         Some(Value::Null) => None,
         Some(value) => match check_geometry(value) {
             Ok(geometry) => {
+                if let Value::Object(members) = value {
+                    forbidden(
+                        GeoJsonObject::Geometry,
+                        members,
+                        "geometry.",
+                        found,
+                        warnings,
+                    );
+                }
                 for odd in lint_geometry(value) {
                     let member = format!("geometry{}", odd.path);
                     warnings.push(found.at(odd.cause).with_member(&member));
@@ -210,7 +163,13 @@ fn properties_member<'a>(
     found: &mut Found,
 ) -> Option<&'a Map<String, Value>> {
     match raw.get("properties") {
-        None | Some(Value::Null) => None,
+        None => {
+            // RFC 7946 requires the member, null when there are none.
+            let warning = found.at(Surprise::NoProperties).with_member("properties");
+            found.warnings.push(warning);
+            None
+        }
+        Some(Value::Null) => None,
         Some(Value::Object(p)) => Some(p),
         Some(other) => {
             let cause = FeatureCause::PropertiesNotObject {
@@ -252,7 +211,12 @@ impl Fields {
         let name = properties::text(properties, "name", found);
         let description = properties::description(properties, found);
         let timing = match convention::timing(properties, geometry, options) {
-            Ok(timing) => timing,
+            Ok(mut timing) => {
+                for (key, unused) in std::mem::take(&mut timing.unused) {
+                    found.warn(&key, Surprise::TimeNotUsed(unused));
+                }
+                timing
+            }
             Err(errors) => {
                 for (key, error) in errors {
                     found.property(&key, error);

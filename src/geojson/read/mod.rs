@@ -8,13 +8,19 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 pub mod cause;
+mod collect;
 mod feature;
 pub(crate) mod json_error;
+pub mod parse;
 mod properties;
+pub mod surprise;
+mod whole;
+mod years;
 
-use cause::{CollectionCause, Warning};
-use feature::Collector;
-use json_error::{char_column, syntax_error};
+use cause::Warning;
+use collect::Collector;
+use parse::{parse, Repeats, Step};
+use whole::{collection_duplicates, collection_warnings, read_whole};
 
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::found::FoundValue;
@@ -171,8 +177,8 @@ impl<'a> Reader<'a> {
         let end = steps.next.saturating_add(count).min(steps.features.len());
         while steps.next < end {
             let index = steps.next;
-            match serde_json::from_str::<Value>(&self.text[steps.features[index].clone()]) {
-                Ok(value) => {
+            match parse(&self.text[steps.features[index].clone()]) {
+                Ok((value, duplicates)) => {
                     let range = steps.features[index].clone();
                     let raw = match &self.shared {
                         // Ranges count from after the byte-order mark.
@@ -183,7 +189,7 @@ impl<'a> Reader<'a> {
                         }
                         None => RawText::from(&self.text[range]),
                     };
-                    steps.collector.add(index, value, Some(raw));
+                    steps.collector.add(index, value, Some(raw), duplicates);
                 }
                 Err(_) => {
                     // Broken JSON: the whole parse gives its line and column.
@@ -227,6 +233,7 @@ impl Steps {
     fn new(text: &str, parts: crate::geojson::scan::Parts, options: ReadOptions) -> Option<Steps> {
         let mut members = Map::new();
         let mut has_features = false;
+        let mut twice = Repeats::default();
         for (raw_key, value) in parts.members {
             let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
             let value = if key == "features" {
@@ -242,146 +249,32 @@ impl Steps {
                 // so that export writes them back in the same order.
                 Value::Array(Vec::new())
             } else {
-                serde_json::from_str(&text[value]).ok()?
+                let (value, inner) = parse(&text[value]).ok()?;
+                for mut found in inner {
+                    found.path.insert(0, Step::Key(key.clone()));
+                    twice.add(found);
+                }
+                value
             };
-            members.insert(key, value);
+            if members.insert(key.clone(), value).is_some() {
+                let used = members.get(&key).map_or(FoundValue::Null, FoundValue::of);
+                twice.again(&[], &key, used);
+            }
         }
         let plain = has_features
             && members.get("type").and_then(Value::as_str) == Some("FeatureCollection");
         if !plain {
             return None;
         }
+        let mut warnings = collection_duplicates(twice.into_found());
+        warnings.extend(collection_warnings(&members));
         Some(Steps {
-            collector: Collector::new(options, collection_warnings(&members)),
+            collector: Collector::new(options, warnings),
             members,
             features: parts.features,
             next: 0,
         })
     }
-}
-
-/// The geometry types of RFC 7946, which a file may hold bare.
-const GEOMETRY_TYPES: [&str; 7] = [
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-];
-
-/// Reads the whole text as one JSON value, then as a collection.
-fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut problem = Problem::at_path("", syntax_error(&e, text));
-        problem.line_column = Some((e.line(), char_column(text, e.line(), e.column())));
-        vec![problem]
-    })?;
-    read_value(value, options)
-}
-
-fn read_value(value: Value, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
-    let Value::Object(mut members) = value else {
-        let found = FoundValue::of(&value);
-        return Err(vec![Problem::at_path(
-            "",
-            CollectionCause::NotAnObject { found },
-        )]);
-    };
-    let mut warnings = Vec::new();
-    let refused = |cause: CollectionCause| Err(vec![Problem::at_path("type", cause)]);
-    match members.get("type") {
-        Some(Value::String(t)) if t == "FeatureCollection" => {}
-        Some(Value::String(t)) if t == "Feature" => {
-            warnings.push(Problem::at_path("type", Warning::SingleFeature));
-            let feature = Value::Object(std::mem::take(&mut members));
-            members.insert("type".into(), Value::String("FeatureCollection".into()));
-            members.insert("features".into(), Value::Array(vec![feature]));
-        }
-        Some(Value::String(t)) if GEOMETRY_TYPES.contains(&t.as_str()) => {
-            warnings.push(Problem::at_path(
-                "type",
-                Warning::BareGeometry { kind: t.clone() },
-            ));
-            let geometry = Value::Object(std::mem::take(&mut members));
-            let mut feature = Map::new();
-            feature.insert("type".into(), Value::String("Feature".into()));
-            feature.insert("geometry".into(), geometry);
-            feature.insert("properties".into(), Value::Null);
-            members.insert("type".into(), Value::String("FeatureCollection".into()));
-            members.insert(
-                "features".into(),
-                Value::Array(vec![Value::Object(feature)]),
-            );
-        }
-        Some(Value::String(t)) => return refused(CollectionCause::WrongType { name: t.clone() }),
-        Some(other) => {
-            let found = FoundValue::of(other);
-            return refused(CollectionCause::TypeNotText { found });
-        }
-        None => {
-            return read_wrapped(&members, options)
-                .unwrap_or_else(|| refused(CollectionCause::NoType))
-        }
-    }
-    warnings.extend(collection_warnings(&members));
-    // The features are taken out; an empty array keeps their place among
-    // the members, so that export writes them back in the same order.
-    let features = match members.get_mut("features") {
-        Some(Value::Array(features)) => std::mem::take(features),
-        Some(other) => {
-            let found = FoundValue::of(other);
-            let cause = CollectionCause::FeaturesNotArray { found };
-            return Err(vec![Problem::at_path("features", cause)]);
-        }
-        None => {
-            let cause = CollectionCause::NoFeatures;
-            return Err(vec![Problem::at_path("features", cause)]);
-        }
-    };
-    let mut collector = Collector::new(options, warnings);
-    for (index, feature) in features.into_iter().enumerate() {
-        collector.add(index, feature, None);
-    }
-    collector.finish(members)
-}
-
-/// A collection some tools wrap in another object
-/// (`{"data": {"type": "FeatureCollection", ...}}`), read with every path
-/// under the member it is in; `None` when there is none.
-fn read_wrapped(
-    members: &Map<String, Value>,
-    options: ReadOptions,
-) -> Option<Result<Dataset, Vec<Problem>>> {
-    let (key, inner) = members
-        .iter()
-        .find(|(_, v)| v.get("type").and_then(Value::as_str) == Some("FeatureCollection"))?;
-    let prefix = |mut p: Problem| {
-        p.path = if p.path.is_empty() {
-            key.clone()
-        } else {
-            format!("{key}.{}", p.path)
-        };
-        p
-    };
-    let read = read_value(inner.clone(), options).map(|mut data| {
-        data.warnings = data.warnings.into_iter().map(prefix).collect();
-        let wrapped = Warning::Wrapped { key: key.clone() };
-        data.warnings
-            .insert(0, Problem::at_path(key.as_str(), wrapped));
-        data
-    });
-    Some(read.map_err(|problems| problems.into_iter().map(prefix).collect()))
-}
-
-/// Warnings about the collection itself.
-fn collection_warnings(members: &Map<String, Value>) -> Vec<Problem> {
-    let mut warnings = Vec::new();
-    if members.contains_key("crs") {
-        warnings.push(Problem::at_path("crs", Warning::Crs));
-    }
-    warnings
 }
 
 #[cfg(test)]
@@ -671,5 +564,76 @@ mod tests {
                 "\"ref\" must be a number or text, found the boolean true",
             ]
         );
+    }
+
+    #[test]
+    fn keys_given_twice_are_told_where_they_are_however_the_file_is_read() {
+        let warnings = |text: &str| -> Vec<String> {
+            match read_collection("t", text) {
+                Ok(data) => data.warnings.iter().map(ToString::to_string).collect(),
+                Err(e) => panic!("{e}"),
+            }
+        };
+        let twice = "the key \"name\" is given twice in one object: the last value (the text \"B\") is read, the first ignored";
+        let feature = r#"{"type": "Feature", "id": "f", "geometry": null, "properties": {"name": "A", "name": "B"}}"#;
+        // Wrapped: read whole, every path under the member it is in.
+        let wrapped = format!(
+            r#"{{"data": {{"type": "FeatureCollection", "features": [{feature}]}}, "x": {{"k": 1, "k": 2}}}}"#
+        );
+        assert_eq!(
+            warnings(&wrapped)[1],
+            format!("feature 0 (id \"f\"), property \"name\" at data.features[0].properties.name: {twice}")
+        );
+        assert_eq!(
+            warnings(&wrapped).len(),
+            2,
+            "what is outside the collection is not told"
+        );
+        // A single Feature.
+        assert_eq!(
+            warnings(feature)[1],
+            format!(
+                "feature 0 (id \"f\"), property \"name\" at features[0].properties.name: {twice}"
+            )
+        );
+        // A bare geometry: its members are the feature's geometry's.
+        let bare = r#"{"type": "Point", "coordinates": [1, 2], "coordinates": [3, 4]}"#;
+        assert!(
+            warnings(bare)[1].starts_with(
+                "feature 0 at features[0].geometry.coordinates: the key \"coordinates\" is given twice"
+            ),
+            "{:?}",
+            warnings(bare)
+        );
+        let data = read_collection("t", bare).unwrap();
+        assert_eq!(
+            data.features[0].geometry,
+            Some(geo::Geometry::Point(geo::point!(x: 3.0, y: 4.0)))
+        );
+    }
+
+    #[test]
+    fn one_kind_of_warning_is_grouped_only_where_its_words_would_be_the_same() {
+        let feature = |props: &str| {
+            format!(r#"{{"type": "Feature", "geometry": null, "properties": {{{props}}}}}"#)
+        };
+        let text = collection(
+            &[
+                feature(r#""a": 1, "a": 2"#),
+                feature(r#""b": 1, "b": 2"#),
+                feature(r#""a": 3, "a": 4"#),
+                feature(r#""a": 5, "a": 6"#),
+            ]
+            .join(","),
+        );
+        let data = read_collection("t", &text).unwrap();
+        let got: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("feature 0, property \"a\""), "{got:?}");
+        assert!(
+            got[0].ends_with("— likewise in 2 more features (3 in all)"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("feature 1, property \"b\""), "{got:?}");
     }
 }

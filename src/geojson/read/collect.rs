@@ -1,0 +1,200 @@
+//! The collector of a file's features: keeps the features read, and their
+//! problems and warnings; notices ids given twice; tells a warning that
+//! many features share in one line; and, once all are read, names dates
+//! far from the file's others.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::cause::{bbox_fault, CollectionCause, Warning};
+use super::feature::read_feature;
+use super::parse::DuplicateKey;
+use super::surprise::Surprise;
+use super::years::{far_years, DayRange};
+use crate::geojson::convention::{ReadOptions, UnusedTime};
+use crate::geojson::geometry::GeometryOddity;
+use crate::model::problem::{Cause, Problem};
+use crate::model::{Dataset, FeatureId, MapFeature, RawText};
+
+/// Reads features one at a time: keeps them, and their problems and
+/// warnings, and notices ids given twice.
+pub(super) struct Collector {
+    options: ReadOptions,
+    features: Vec<MapFeature>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// By id: the first feature with it, and the warning of its first
+    /// repeat, which counts the repeats after it.
+    first_with_id: HashMap<String, (usize, Option<usize>)>,
+    /// By kind of warning: the first feature's warning, and how many
+    /// features after it had the same.
+    groups: HashMap<String, (usize, usize)>,
+    /// The first and last day of the features read.
+    days: DayRange,
+}
+
+impl Collector {
+    pub(super) fn new(options: ReadOptions, warnings: Vec<Problem>) -> Collector {
+        Collector {
+            options,
+            features: Vec::new(),
+            problems: Vec::new(),
+            warnings,
+            first_with_id: HashMap::new(),
+            groups: HashMap::new(),
+            days: DayRange::default(),
+        }
+    }
+
+    /// Reads feature `index` from its `value`, and `text` when the file's
+    /// own text of it is at hand; `duplicates` are the keys its text gives
+    /// twice, their paths from the feature.
+    pub(super) fn add(
+        &mut self,
+        index: usize,
+        value: Value,
+        text: Option<RawText>,
+        duplicates: Vec<DuplicateKey>,
+    ) {
+        match read_feature(index, value, text, self.options, duplicates) {
+            Ok((feature, warnings)) => {
+                for warning in warnings {
+                    self.warn(warning);
+                }
+                if let Some(id) = &feature.id {
+                    self.notice_id(index, id);
+                }
+                self.days.add(&feature);
+                self.features.push(feature);
+            }
+            Err(mut found) => self.problems.append(&mut found),
+        }
+    }
+
+    /// A warning of a feature: listed, or counted in the first feature's
+    /// of its kind.
+    fn warn(&mut self, warning: Problem) {
+        let Some(kind) = group_of(&warning) else {
+            self.warnings.push(warning);
+            return;
+        };
+        match self.groups.get_mut(&kind) {
+            Some((_, more)) => *more += 1,
+            None => {
+                self.groups.insert(kind, (self.warnings.len(), 0));
+                self.warnings.push(warning);
+            }
+        }
+    }
+
+    /// Feature `index` has `id`: a warning on the second feature with it,
+    /// which counts the others.
+    fn notice_id(&mut self, index: usize, id: &FeatureId) {
+        let key = match id {
+            FeatureId::Text(t) => format!("text {t}"),
+            // 1 and 1.0 are the same number: compared by value where a
+            // float holds it exactly.
+            FeatureId::Number(n) => match n.as_f64() {
+                Some(v) if v.is_finite() && v.abs() < 9e15 => {
+                    format!("number {}", crate::number::decimal(v, 9))
+                }
+                _ => format!("number {n}"),
+            },
+        };
+        match self.first_with_id.get_mut(&key) {
+            // A third feature with the id, or more: counted in the
+            // second's warning, not a line each.
+            Some((_, Some(warned))) => {
+                if let Some(Cause::Warning(Warning::DuplicateId { more, .. })) =
+                    self.warnings.get_mut(*warned).map(|w| &mut w.cause)
+                {
+                    *more += 1;
+                }
+            }
+            Some((first, warned)) => {
+                let cause = Warning::DuplicateId {
+                    first: *first,
+                    more: 0,
+                };
+                *warned = Some(self.warnings.len());
+                self.warnings.push(
+                    Problem::at_feature(index, Some(id.to_string()), cause).with_member("id"),
+                );
+            }
+            None => {
+                self.first_with_id.insert(key, (index, None));
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self, members: Map<String, Value>) -> Result<Dataset, Vec<Problem>> {
+        if let Some(found) = members.get("bbox").and_then(bbox_fault) {
+            self.problems
+                .push(Problem::at_path("bbox", CollectionCause::Bbox { found }));
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        for warning in far_years(&self.features, self.days, self.options) {
+            self.warn(warning);
+        }
+        // Each kind many features share: its first warning counts the rest.
+        for (at, more) in self.groups.into_values().filter(|&(_, more)| more > 0) {
+            let Some(problem) = self.warnings.get_mut(at) else {
+                continue;
+            };
+            if let Cause::Warning(first) = &problem.cause {
+                let warning = Box::new(first.clone());
+                problem.cause = Cause::Warning(Warning::Repeated { warning, more });
+            }
+        }
+        Ok(Dataset {
+            features: self.features,
+            members,
+            warnings: self.warnings,
+            warnings_left_out: 0,
+            files: Vec::new(),
+        })
+    }
+}
+
+/// The kind of a feature's warning, when features may share it word for
+/// word but for where: the kind of oddity, and for a member or property,
+/// its path below the feature. `None` for a warning told once for many
+/// features already (an id given twice) and for the collection's own.
+fn group_of(warning: &Problem) -> Option<String> {
+    warning.feature?;
+    let Cause::Warning(cause) = &warning.cause else {
+        return None;
+    };
+    // The path below `features[N]`.
+    let below = warning
+        .path
+        .find(']')
+        .map_or("", |end| &warning.path[end + 1..]);
+    let kind = match cause {
+        Warning::Geometry(GeometryOddity::Altitude) => "altitude".to_owned(),
+        Warning::Geometry(GeometryOddity::Winding { outer }) => format!("winding {outer}"),
+        Warning::Geometry(GeometryOddity::AntimeridianJump { .. }) => "antimeridian".to_owned(),
+        Warning::Crs => "crs".to_owned(),
+        Warning::DescriptionObject => "description".to_owned(),
+        Warning::Surprise(surprise) => match surprise {
+            Surprise::NoProperties => "no properties".to_owned(),
+            Surprise::DuplicateKey { .. } => format!("key {below}"),
+            Surprise::ForbiddenMember { .. } => format!("member {below}"),
+            Surprise::FarYear { .. } => format!("far {below}"),
+            Surprise::TimeNotUsed(unused) => {
+                let why = match unused {
+                    UnusedTime::Shape { used } => format!("shape {used:?}"),
+                    UnusedTime::Outside { used, .. } => format!("outside {used:?}"),
+                    UnusedTime::Unreadable { used, .. } => format!("unreadable {used:?}"),
+                    UnusedTime::NotAConvention { used } => format!("convention {used:?}"),
+                };
+                format!("unused {why} {below}")
+            }
+        },
+        _ => return None,
+    };
+    Some(kind)
+}
