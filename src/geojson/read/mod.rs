@@ -14,6 +14,7 @@ pub(crate) mod json_error;
 pub mod parse;
 mod properties;
 pub mod surprise;
+mod warning;
 mod whole;
 mod years;
 
