@@ -203,7 +203,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
         "err-line-one-position.geojson" => [Geometry(G::ShortLine { positions: 1 })],
         "err-longitude-range.geojson" => [Geometry(G::Longitude { .. })],
         "err-multipolygon-nesting.geojson" => [Geometry(G::NotAnArray { .. })],
-        "err-name-number.geojson" => [Property(P::NotText { found: F::Number(_) })],
+
         "err-nan.geojson" => [Syntax(Sy::NanOrInfinity)],
         "err-no-coordinates.geojson" => [Geometry(G::NoCoordinates { .. })],
         "err-no-features.geojson" => [Collection(C::NoFeatures)],
@@ -286,6 +286,7 @@ fn every_bad_or_odd_file_is_told_by_the_type_of_its_cause() {
             Warning(W::Surprise(Su::TimeNotUsed(U::NotAConvention { used: None }))),
         ],
         "warn-multitrack-times.geojson" => [Warning(W::Surprise(Su::TimeNotUsed(U::Shape { used: None })))],
+        "warn-name-number.geojson" => [Warning(W::NotShown { found: F::Number(_) })],
         "warn-no-properties.geojson" => [Warning(W::Repeated { more: 2, .. })],
         "warn-rfc7946-members.geojson" => [
             Warning(W::Surprise(Su::ForbiddenMember { object: Obj::FeatureCollection, member: "properties" })),

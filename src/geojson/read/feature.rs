@@ -208,7 +208,7 @@ impl Fields {
         options: ReadOptions,
         found: &mut Found,
     ) -> Fields {
-        let name = properties::text(properties, "name", found);
+        let name = properties::shown_text(properties, "name", found);
         let description = properties::description(properties, found);
         let timing = match convention::timing(properties, geometry, options) {
             Ok(mut timing) => {

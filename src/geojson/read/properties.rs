@@ -75,6 +75,29 @@ pub(super) fn text(
     }
 }
 
+/// A text property the map only shows (the `name`, the `description`):
+/// of another type — as converters write a number for a name — it is
+/// kept as it is among the other properties, with a warning, and the
+/// feature loads (named by its id; without a description). Properties
+/// that make the map's claims (kind, grade, stance, precision, sources,
+/// times, troops) stay errors: read wrongly, a mark would claim what no
+/// source says.
+pub(super) fn shown_text(
+    properties: &Map<String, Value>,
+    key: &str,
+    found: &mut Found,
+) -> Option<String> {
+    match properties.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            let found_value = FoundValue::of(other);
+            found.warn(key, Warning::NotShown { found: found_value });
+            None
+        }
+    }
+}
+
 /// The `description`: text, or the object KML converters write for a
 /// description that held HTML or CDATA (`{"@type": "html", "value":
 /// "…"}`), whose `value` is read as text — never as HTML — with a warning.
@@ -86,7 +109,7 @@ pub(super) fn description(properties: &Map<String, Value>, found: &mut Found) ->
             return Some(value.clone());
         }
     }
-    text(properties, KEY, found)
+    shown_text(properties, KEY, found)
 }
 
 /// A property whose value must be one of a few names (`what` says what

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::surprise::Surprise;
+use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::GeometryOddity;
 
 /// What is odd in a file but does not stop it loading.
@@ -36,6 +37,9 @@ pub enum Warning {
     /// Something the file's writer may not have meant: a key given twice,
     /// a member RFC 7946 §7.1 forbids, a far year, a time not used.
     Surprise(Surprise),
+    /// A name or description that is not text: kept among the other
+    /// properties, not shown as one.
+    NotShown { found: FoundValue },
     /// A feature's warning that `more` features after it have too: one
     /// line for them all.
     Repeated { warning: Box<Warning>, more: usize },
@@ -101,6 +105,10 @@ impl fmt::Display for Warning {
                 }
             }
             Warning::Surprise(surprise) => write!(f, "{surprise}"),
+            Warning::NotShown { found } => write!(
+                f,
+                "expected text, found {found}: kept as it is among the other properties, and not shown"
+            ),
             Warning::Repeated { warning, more } => write!(
                 f,
                 "{warning} — likewise in {} more {} ({} in all)",
