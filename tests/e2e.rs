@@ -382,16 +382,16 @@ const BEFORE_IMPORT: &str = "(before the import)";
 /// count of features on its first day, or of them all when it is undated,
 /// then what it says of the units, as the scene says it.
 fn loaded_status(data: &troopmap::Dataset) -> String {
-    let index = TimeIndex::of(&data.features);
-    let first = index.date_range().map(|(first, _)| first);
-    let count = index.shown_on(first.unwrap_or(Day(0))).len();
-    let noun = if count == 1 { "feature" } else { "features" };
-    let features = match first {
-        Some(first) => format!("{count} {noun} on {first}"),
-        None => format!("{count} {noun}, undated"),
-    };
     let mut scene = troopmap::scene::Scene::default();
     scene.load(data.clone(), true);
+    let count = scene.count();
+    let noun = if count == 1 { "feature" } else { "features" };
+    // The first step: a day, or a time of the clock for data stepped so.
+    let features = if scene.dated() {
+        format!("{count} {noun} on {}", scene.when())
+    } else {
+        format!("{count} {noun}, undated")
+    };
     match troopmap::scene::status::units(&scene, &scene.positions()) {
         Some(units) => format!("{features} · {units}"),
         None => features,
