@@ -4,9 +4,10 @@
 use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
+use crate::formats::{read_converted, Format};
 use crate::geojson::read::read_collection_shared;
 use crate::web::app::App;
-use crate::web::input::{controls, import, link, units};
+use crate::web::input::{controls, import, link, readers, units};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom};
 use crate::web::panels::{self, chronology, legend};
@@ -40,8 +41,16 @@ pub async fn run() -> Result<(), JsValue> {
     }
     let text = basemap::read_utf8(&url, pending).await?;
     mark("fetched");
-    let data = read_collection_shared(&url, text, Default::default())
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    // A KML, GPX or CSV file given by `?data=` goes through the readers.
+    let data = if Format::for_the_readers(&url, &text) {
+        match readers::convert(&url, &text, None).await {
+            Ok(converted) => converted.and_then(|c| read_converted(&url, c, Default::default())),
+            Err(message) => return Err(JsValue::from_str(&format!("{url}: {message}"))),
+        }
+    } else {
+        read_collection_shared(&url, text, Default::default())
+    }
+    .map_err(|e| JsValue::from_str(&e.to_string()))?;
     mark("read");
     // Inputs hold only a way to send actions, not the app.
     let (app, dispatch) = App::start(map.clone(), data)?;
