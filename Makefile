@@ -15,7 +15,7 @@ APT_PACKAGES := chromium chromium-driver gdal-bin
 BASEMAP := assets/generated/basemap.geojson
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench bench-sizes fuzz clean
+.PHONY: serve test tools lint test-native test-wasm test-e2e dist bench bench-sizes memory fuzz clean
 
 serve: tools $(BASEMAP)
 	trunk serve --release
@@ -84,6 +84,13 @@ test-e2e: dist
 bench: tools $(BASEMAP) dist
 	cargo bench --bench browser
 	cargo bench --bench core
+
+# Peak memory of `troopmap validate` on geometry-heavy files (a MultiPoint
+# of 3 million points, a track of a million timed vertices) and on 100,000
+# synthetic features: the table in README.md's Performance section.
+memory:
+	cargo build --release --bin troopmap
+	tools/memory.sh
 
 # wasm and JS sizes of the release build, raw and gzip.
 bench-sizes: dist

@@ -1,6 +1,7 @@
 //! Checking a GeoJSON geometry against RFC 7946, converting it to `geo`
 //! types, and noting what is odd but loadable.
 
+pub mod compact;
 mod error;
 mod lint;
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::cause::{bbox_fault, CollectionCause, Warning};
-use super::feature::read_feature;
+use super::feature::{read_feature, GeometryMember};
 use super::parse::DuplicateKey;
 use super::surprise::Surprise;
 use super::years::{far_years, DayRange};
@@ -47,13 +47,13 @@ impl Collector {
         }
     }
 
-    /// Reads feature `index` from its `value`, and `text` when the file's
-    /// own text of it is at hand; `duplicates` are the keys its text gives
-    /// twice, their paths from the feature.
+    /// Reads feature `index` from its `value` and `geometry`, and `text`
+    /// when the file's own text of it is at hand; `duplicates` are the keys
+    /// its text gives twice, their paths from the feature.
     pub(super) fn add(
         &mut self,
         index: usize,
-        value: Value,
+        value: (Value, GeometryMember),
         text: Option<RawText>,
         duplicates: Vec<DuplicateKey>,
     ) {

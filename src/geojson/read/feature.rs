@@ -9,6 +9,7 @@ use super::properties::{self, default_kind, read_grades, Found};
 use super::surprise::{forbidden_members, GeoJsonObject, Surprise};
 use crate::geojson::convention::{self, ReadOptions, Timing};
 use crate::geojson::found::FoundValue;
+use crate::geojson::geometry::compact::Compact;
 use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
 use crate::model::problem::Problem;
@@ -18,12 +19,21 @@ use crate::model::{Confidence, FeatureId, Kind, MapFeature, Precision, RawText, 
 /// A feature read, and its warnings.
 pub(super) type ReadFeature = (MapFeature, Vec<Problem>);
 
-/// Reads feature `index` from its `value`; `source` is the file's own text
-/// of it, when at hand, and `duplicates` the keys it gives twice. Gives
-/// the feature with what is odd but loadable in it, or its problems.
+/// How a feature's `geometry` member was read.
+pub(super) enum GeometryMember {
+    /// With the other members: it is in the feature's value, if anywhere.
+    InValue,
+    /// Apart from them, straight from the text: null, or a plain geometry.
+    Compact(Option<Compact>),
+}
+
+/// Reads feature `index` from its `value` and its `geometry`; `source` is
+/// the file's own text of it, when at hand, and `duplicates` the keys it
+/// gives twice. Gives the feature with what is odd but loadable in it, or
+/// its problems.
 pub(super) fn read_feature(
     index: usize,
-    value: Value,
+    (value, geometry): (Value, GeometryMember),
     source: Option<RawText>,
     options: ReadOptions,
     duplicates: Vec<DuplicateKey>,
@@ -40,7 +50,12 @@ pub(super) fn read_feature(
         found.member("bbox", FeatureCause::Bbox { found: fault });
     }
     forbidden(GeoJsonObject::Feature, &raw, "", &found, &mut warnings);
-    let geometry = read_geometry(&raw, &mut found, &mut warnings);
+    let geometry = match geometry {
+        GeometryMember::InValue => read_geometry(&raw, &mut found, &mut warnings),
+        GeometryMember::Compact(compact) => {
+            compact.map(|c| compact_geometry(c, &found, &mut warnings))
+        }
+    };
     if raw.contains_key("crs") {
         warnings.push(found.at(Warning::Crs).with_member("crs"));
     }
@@ -155,6 +170,25 @@ fn read_geometry(
             }
         },
     }
+}
+
+/// A geometry read apart, plain: its oddities go to `warnings`, as
+/// [`read_geometry`] tells them.
+fn compact_geometry(
+    compact: Compact,
+    found: &Found,
+    warnings: &mut Vec<Problem>,
+) -> geo::Geometry<f64> {
+    for (path, member) in compact.forbidden_members() {
+        let object = GeoJsonObject::Geometry;
+        let surprise = Surprise::ForbiddenMember { object, member };
+        warnings.push(found.at(surprise).with_member(&format!("geometry.{path}")));
+    }
+    for odd in compact.lint() {
+        let member = format!("geometry{}", odd.path);
+        warnings.push(found.at(odd.cause).with_member(&member));
+    }
+    compact.into_geo()
 }
 
 /// The `properties` member: an object, or none (absent or null).

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 pub mod cause;
 mod collect;
+mod fast;
 mod feature;
 pub(crate) mod json_error;
 pub mod parse;
@@ -20,6 +21,8 @@ mod years;
 
 use cause::Warning;
 use collect::Collector;
+use fast::parse_fast;
+use feature::GeometryMember;
 use parse::{parse, Repeats, Step};
 use whole::{collection_duplicates, collection_warnings, read_whole};
 
@@ -178,7 +181,20 @@ impl<'a> Reader<'a> {
         let end = steps.next.saturating_add(count).min(steps.features.len());
         while steps.next < end {
             let index = steps.next;
-            match parse(&self.text[steps.features[index].clone()]) {
+            let text = &self.text[steps.features[index].clone()];
+            // A plain feature's geometry is read compactly; any other
+            // feature as a value, which every message comes from.
+            let parsed = match parse_fast(text) {
+                Some(fast) => {
+                    let geometry = match fast.geometry {
+                        Some(compact) => GeometryMember::Compact(compact),
+                        None => GeometryMember::InValue,
+                    };
+                    Ok(((Value::Object(fast.members), geometry), Vec::new()))
+                }
+                None => parse(text).map(|(value, twice)| ((value, GeometryMember::InValue), twice)),
+            };
+            match parsed {
                 Ok((value, duplicates)) => {
                     let range = steps.features[index].clone();
                     let raw = match &self.shared {

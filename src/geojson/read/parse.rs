@@ -233,7 +233,7 @@ macro_rules! value_visitor {
 }
 
 /// The quick parse: notes only whether any object gives a key twice.
-struct Quick<'a>(&'a mut bool);
+pub(super) struct Quick<'a>(pub(super) &'a mut bool);
 
 value_visitor!(Quick);
 
