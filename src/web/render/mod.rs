@@ -22,8 +22,26 @@ use canvas::Canvas;
 use layers::Layers;
 use positions::Positions;
 
-/// From this many features on, the data is drawn on the canvas.
+/// From this many marks on, the data is drawn on the canvas: a mark for
+/// each feature, and one for each point of a MultiPoint (which the SVG
+/// layers draw as a circle each).
 pub const CANVAS_FROM: usize = 2_000;
+
+/// How many marks the features make, counted up to `limit`.
+fn marks(features: &[crate::model::MapFeature], limit: usize) -> usize {
+    let mut count = 0;
+    for feature in features {
+        count += match &feature.geometry {
+            Some(geo::Geometry::MultiPoint(points)) => points.0.len().max(1),
+            Some(geo::Geometry::GeometryCollection(parts)) => parts.0.len().max(1),
+            _ => 1,
+        };
+        if count >= limit {
+            break;
+        }
+    }
+    count
+}
 
 /// What a renderer did when asked to open a feature's popup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +104,10 @@ impl Renderers {
     }
 
     /// Chooses the renderer for the scene's data — the canvas from
-    /// [`CANVAS_FROM`] features on — and has the other let go of what it
+    /// [`CANVAS_FROM`] marks on — and has the other let go of what it
     /// drew.
     pub fn choose(&mut self, scene: &Scene) {
-        self.on_canvas = scene.data().features.len() >= CANVAS_FROM;
+        self.on_canvas = marks(&scene.data().features, CANVAS_FROM) >= CANVAS_FROM;
         self.positions.clear(scene);
         if self.on_canvas {
             self.layers.release();
