@@ -87,8 +87,9 @@ bench: tools $(BASEMAP) dist
 
 # Peak memory of `troopmap validate` on geometry-heavy files (a MultiPoint
 # of 3 million points, a track of a million timed vertices) and on 100,000
-# synthetic features: the table in README.md's Performance section.
-memory:
+# synthetic features, and the page's wasm memory after importing each: the
+# tables in README.md's Performance section.
+memory: tools $(BASEMAP) dist
 	cargo build --release --bin troopmap
 	tools/memory.sh
 

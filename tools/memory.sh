@@ -16,3 +16,15 @@ for f in multipoint track synth; do
   peak=$(cat $dir/peak)
   awk -v f=$f -v s=$size -v p=$peak 'BEGIN { printf "| %s.geojson | %.0f MB | %.0f MB | %.1f× |\n", f, s/1e6, p*1024/1e6, p*1024/s }'
 done
+
+# The page: each file chosen with "Import" in headless Chromium (needs
+# dist/, chromedriver and node).
+if [ -d dist ] && command -v chromedriver >/dev/null && command -v node >/dev/null; then
+  (cd dist && exec python3 -m http.server 8099 --bind 127.0.0.1 >/dev/null 2>&1) & server=$!
+  chromedriver --port=9515 >/dev/null 2>&1 & driver=$!
+  sleep 1
+  for f in multipoint track synth; do
+    node tools/page_memory.mjs "$PWD/$dir/$f.geojson" || true
+  done
+  kill $server $driver
+fi
