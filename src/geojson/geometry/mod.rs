@@ -4,6 +4,7 @@
 pub mod compact;
 mod error;
 mod lint;
+mod to_geo;
 
 use serde_json::Value;
 
@@ -28,16 +29,32 @@ use crate::geojson::found::FoundValue;
 /// ```
 pub fn check_geometry(value: &Value) -> Result<geo::Geometry<f64>, GeometryError> {
     check_shape(value, "")?;
-    let invalid = |e: geojson::Error| {
-        GeometryError::at(
-            "",
-            GeometryCause::Invalid {
-                reason: e.to_string(),
-            },
-        )
-    };
-    let parsed = geojson::Geometry::from_json_value(value.clone()).map_err(invalid)?;
-    geo::Geometry::<f64>::try_from(parsed).map_err(invalid)
+    check_bboxes(value, "")?;
+    Ok(to_geo::to_geo(value))
+}
+
+/// A geometry's `bbox` (and those of a collection's members) must be 2×n
+/// numbers, as RFC 7946 §5 requires.
+fn check_bboxes(value: &Value, path: &str) -> Result<(), GeometryError> {
+    // `"bbox": null` says there is none.
+    if let Some(found) = value
+        .get("bbox")
+        .filter(|b| !b.is_null())
+        .and_then(crate::geojson::read::cause::bbox_fault)
+    {
+        let reason = format!(
+            "a \"bbox\" must be an array of 2×n numbers, its south-west and north-east corners (RFC 7946 §5), found {found}"
+        );
+        return Err(GeometryError::at(
+            format!("{path}.bbox"),
+            GeometryCause::Invalid { reason },
+        ));
+    }
+    let members = value.get("geometries").and_then(Value::as_array);
+    for (i, member) in members.into_iter().flatten().enumerate() {
+        check_bboxes(member, &format!("{path}.geometries[{i}]"))?;
+    }
+    Ok(())
 }
 
 fn check_shape(value: &Value, path: &str) -> Result<(), GeometryError> {
