@@ -110,7 +110,7 @@ fuzz:
 	cp tests/fixtures/import/*.geojson assets/data/*.geojson fuzz/corpus/import/
 	cp tests/fixtures/import/*.kml fuzz/corpus/kml/
 	cp tests/fixtures/import/*.gpx fuzz/corpus/gpx/
-	cp tests/fixtures/import/*.csv tests/fixtures/*.csv fuzz/corpus/csv/ 2>/dev/null || true
+	cp tests/fixtures/import/*.csv tests/fixtures/import/*.json fuzz/corpus/csv/
 	for target in $(FUZZ_TARGETS); do \
 	  cargo fuzz run $$target --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1; \
 	done
