@@ -95,29 +95,25 @@ impl Reading {
             );
         }
         for route in &data.routes {
-            let mut properties = Map::new();
-            text(&mut properties, "name", &route.name);
-            text(&mut properties, "description", &route.description);
-            text(&mut properties, "comment", &route.comment);
-            text(&mut properties, "source", &route.source);
-            text(&mut properties, "type", &route.type_);
-            if let Some(number) = route.number {
-                properties.insert("number".into(), number.into());
-            }
-            links(&mut properties, &route.links);
+            let words = [
+                ("name", &route.name),
+                ("description", &route.description),
+                ("comment", &route.comment),
+                ("source", &route.source),
+                ("type", &route.type_),
+            ];
+            let properties = said(&words, route.number, &route.links);
             self.line(&[route.points.as_slice()], properties, false);
         }
         for track in &data.tracks {
-            let mut properties = Map::new();
-            text(&mut properties, "name", &track.name);
-            text(&mut properties, "description", &track.description);
-            text(&mut properties, "comment", &track.comment);
-            text(&mut properties, "source", &track.source);
-            text(&mut properties, "type", &track.type_);
-            if let Some(number) = track.number {
-                properties.insert("number".into(), number.into());
-            }
-            links(&mut properties, &track.links);
+            let words = [
+                ("name", &track.name),
+                ("description", &track.description),
+                ("comment", &track.comment),
+                ("source", &track.source),
+                ("type", &track.type_),
+            ];
+            let properties = said(&words, track.number, &track.links);
             let segments: Vec<&[Waypoint]> =
                 track.segments.iter().map(|s| s.points.as_slice()).collect();
             self.line(&segments, properties, true);
@@ -202,28 +198,38 @@ impl Reading {
 
 /// A waypoint's own words as properties.
 fn describe(point: &Waypoint) -> Map<String, Value> {
+    let words = [
+        ("name", &point.name),
+        ("description", &point.description),
+        ("comment", &point.comment),
+        ("source", &point.source),
+        ("symbol", &point.symbol),
+        ("type", &point.type_),
+    ];
+    said(&words, None, &point.links)
+}
+
+/// Properties from what GPX says of a waypoint, route or track: its texts
+/// under the names given, its number and its links' addresses.
+fn said(
+    words: &[(&str, &Option<String>)],
+    number: Option<u32>,
+    links: &[gpx::Link],
+) -> Map<String, Value> {
     let mut properties = Map::new();
-    text(&mut properties, "name", &point.name);
-    text(&mut properties, "description", &point.description);
-    text(&mut properties, "comment", &point.comment);
-    text(&mut properties, "source", &point.source);
-    text(&mut properties, "symbol", &point.symbol);
-    text(&mut properties, "type", &point.type_);
-    links(&mut properties, &point.links);
-    properties
-}
-
-fn text(properties: &mut Map<String, Value>, key: &str, value: &Option<String>) {
-    if let Some(value) = value {
-        properties.insert(key.into(), value.as_str().into());
+    for (key, value) in words {
+        if let Some(value) = value {
+            properties.insert((*key).into(), value.as_str().into());
+        }
     }
-}
-
-fn links(properties: &mut Map<String, Value>, links: &[gpx::Link]) {
+    if let Some(number) = number {
+        properties.insert("number".into(), number.into());
+    }
     if !links.is_empty() {
         let hrefs: Vec<Value> = links.iter().map(|l| l.href.as_str().into()).collect();
         properties.insert("links".into(), Value::Array(hrefs));
     }
+    properties
 }
 
 /// `[lon, lat]`, or `[lon, lat, elevation]`.

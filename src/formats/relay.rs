@@ -75,7 +75,9 @@ mod tests {
     #[test]
     fn a_conversion_crosses_as_text_with_the_same_words() {
         let kml = "<kml><Placemark id=\"a\"><Model/></Placemark></kml>";
+        // ok: the test's own KML, which converts.
         let converted = super::super::kml::convert(kml).unwrap();
+        // ok: what to_json wrote reads back; a failure is the test's.
         let relayed = from_json("a.kml", &to_json(&Ok(converted.clone())))
             .unwrap()
             .unwrap();
@@ -84,6 +86,7 @@ mod tests {
         assert_eq!(words(&relayed.notes), words(&converted.notes));
         assert_eq!(relayed.notes.len(), 1);
 
+        // ok: a KML file is always converted (Some), here refused.
         let refused = super::super::convert(
             super::super::Format::Kml,
             "b.kml",
@@ -91,6 +94,7 @@ mod tests {
             Default::default(),
         )
         .unwrap();
+        // ok: what to_json wrote reads back; a failure is the test's.
         let relayed = from_json("b.kml", &to_json(&refused)).unwrap();
         assert_eq!(
             relayed.unwrap_err().to_string(),

@@ -3,18 +3,7 @@
 
 use serde::Deserialize;
 
-/// The types of GeoJSON objects: an array of these is not records.
-const GEOJSON_TYPES: [&str; 9] = [
-    "Feature",
-    "FeatureCollection",
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-];
+use crate::geojson::geometry::GEOMETRY_TYPES;
 
 /// Whether `text` is a JSON array whose first element is an object other
 /// than a GeoJSON one (whose `type` is not a GeoJSON type), as projects
@@ -49,7 +38,10 @@ pub fn is_records(text: &str) -> bool {
         Some(Ok(First { kind })) => !kind
             .as_ref()
             .and_then(serde_json::Value::as_str)
-            .is_some_and(|kind| GEOJSON_TYPES.contains(&kind)),
+            .is_some_and(|kind| {
+                // An array of GeoJSON objects is not records.
+                ["Feature", "FeatureCollection"].contains(&kind) || GEOMETRY_TYPES.contains(&kind)
+            }),
         _ => true,
     }
 }

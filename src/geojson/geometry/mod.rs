@@ -13,6 +13,17 @@ pub use lint::lint_geometry;
 
 use crate::geojson::found::FoundValue;
 
+/// The geometry types of RFC 7946.
+pub const GEOMETRY_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
 /// Checks a GeoJSON geometry object against RFC 7946 and converts it.
 ///
 /// On failure, says where below the geometry (`.coordinates[2]`) and what

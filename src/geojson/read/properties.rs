@@ -55,6 +55,16 @@ impl Found {
     }
 }
 
+/// A text property: `Ok(None)` when absent or null, `Err` with what is
+/// there when it is not text.
+fn text_of(properties: &Map<String, Value>, key: &str) -> Result<Option<String>, FoundValue> {
+    match properties.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(FoundValue::of(other)),
+    }
+}
+
 /// A text property; `None` when absent or null, and a problem when it is
 /// not text.
 pub(super) fn text(
@@ -62,17 +72,10 @@ pub(super) fn text(
     key: &str,
     found: &mut Found,
 ) -> Option<String> {
-    match properties.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => {
-            let cause = PropertyCause::NotText {
-                found: FoundValue::of(other),
-            };
-            found.property(key, cause);
-            None
-        }
-    }
+    text_of(properties, key).unwrap_or_else(|value| {
+        found.property(key, PropertyCause::NotText { found: value });
+        None
+    })
 }
 
 /// A text property the map only shows (the `name`, the `description`):
@@ -87,15 +90,10 @@ pub(super) fn shown_text(
     key: &str,
     found: &mut Found,
 ) -> Option<String> {
-    match properties.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => {
-            let found_value = FoundValue::of(other);
-            found.warn(key, Warning::NotShown { found: found_value });
-            None
-        }
-    }
+    text_of(properties, key).unwrap_or_else(|value| {
+        found.warn(key, Warning::NotShown { found: value });
+        None
+    })
 }
 
 /// The `description`: text, or the object KML converters write for a

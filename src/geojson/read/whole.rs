@@ -13,19 +13,9 @@ use super::parse::{parse, DuplicateKey, Step};
 use super::surprise::{forbidden_members, GeoJsonObject, Surprise};
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::found::FoundValue;
+use crate::geojson::geometry::GEOMETRY_TYPES;
 use crate::model::problem::Problem;
 use crate::model::Dataset;
-
-/// The geometry types of RFC 7946, which a file may hold bare.
-const GEOMETRY_TYPES: [&str; 7] = [
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-];
 
 /// Reads the whole text as one JSON value, then as a collection.
 pub(super) fn read_whole(text: &str, options: ReadOptions) -> Result<Dataset, Vec<Problem>> {
