@@ -135,14 +135,7 @@ pub fn convert(
         }
         Format::GeoJson => return None,
     };
-    Some(result.map_err(|problems| {
-        let (problems, left_out) = crate::model::problem::capped(problems);
-        LoadError {
-            file: file.to_owned(),
-            problems,
-            left_out,
-        }
-    }))
+    Some(result.map_err(|problems| LoadError::of(file, problems)))
 }
 
 /// Reads a file of any kind the map reads, as the command line does:

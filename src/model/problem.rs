@@ -210,6 +210,19 @@ pub struct LoadError {
     pub left_out: usize,
 }
 
+impl LoadError {
+    /// `file` refused for `problems`: the first [`MAX_LISTED`] kept, the
+    /// rest counted.
+    pub fn of(file: &str, problems: Vec<Problem>) -> LoadError {
+        let (problems, left_out) = capped(problems);
+        LoadError {
+            file: file.to_owned(),
+            problems,
+            left_out,
+        }
+    }
+}
+
 /// At most this many problems (or warnings) of a file are kept to be
 /// listed; the rest are counted.
 pub const MAX_LISTED: usize = 100;

@@ -40,11 +40,8 @@ pub fn convert(
     order: Option<DateOrder>,
 ) -> Result<Converted, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|error| LoadError {
-        file: file.to_owned(),
-        problems: vec![syntax_problem(&error, text)],
-        left_out: 0,
-    })?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|error| LoadError::of(file, vec![syntax_problem(&error, text)]))?;
     let Value::Array(records) = value else {
         return Err(refused(file, CsvError::not_a_table(text)));
     };

@@ -98,9 +98,5 @@ const OPENING: &str = r#"{"type":"FeatureCollection","features":["#;
 
 /// The refusal of `file` as a whole, for one reason.
 pub(super) fn refused(file: &str, error: CsvError) -> LoadError {
-    LoadError {
-        file: file.to_owned(),
-        problems: vec![Problem::at_path("", error)],
-        left_out: 0,
-    }
+    LoadError::of(file, vec![Problem::at_path("", error)])
 }

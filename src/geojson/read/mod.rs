@@ -226,14 +226,7 @@ impl<'a> Reader<'a> {
             Some(steps) => steps.collector.finish(steps.members),
             None => read_whole(self.text, self.options),
         };
-        let mut data = result.map_err(|problems| {
-            let (problems, left_out) = capped(problems);
-            LoadError {
-                file: self.file.clone(),
-                problems,
-                left_out,
-            }
-        })?;
+        let mut data = result.map_err(|problems| LoadError::of(&self.file, problems))?;
         if self.bom {
             let skipped = Problem::at_path("", Warning::ByteOrderMark);
             data.warnings.insert(0, skipped);
@@ -424,14 +417,7 @@ mod tests {
                     (data.warnings, data.warnings_left_out) = capped(data.warnings);
                     data
                 })
-                .map_err(|problems| {
-                    let (problems, left_out) = capped(problems);
-                    LoadError {
-                        file: "f".into(),
-                        problems,
-                        left_out,
-                    }
-                });
+                .map_err(|problems| LoadError::of("f", problems));
             assert_eq!(
                 stepped,
                 crate::model::verdict::verdict("f", &whole),
