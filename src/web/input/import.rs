@@ -106,18 +106,17 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     let mut noteworthy = false;
     for file in &files {
         let name = file.name();
-        let result = match read_text(file, &progress).await {
-            Ok(text) => read(&name, text, options, &progress).await?,
-            Err(message) => {
-                verdicts.push(message);
-                noteworthy = true;
-                continue;
-            }
+        // A file that could not be read or handed to the readers: why.
+        let read = match read_text(file, &progress).await {
+            Ok(text) => read(&name, text, options, &progress)
+                .await?
+                .map_err(|why| format!("{name} was not loaded: {why}")),
+            Err(message) => Err(message),
         };
-        let result = match result {
+        let result = match read {
             Ok(result) => result,
             Err(message) => {
-                verdicts.push(format!("{name} was not loaded: {message}"));
+                verdicts.push(message);
                 noteworthy = true;
                 continue;
             }
