@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK_VERSION := 0.21.14
 # The wasm-bindgen CLI must be the version Cargo.lock pins.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-APT_PACKAGES := chromium chromium-driver gdal-bin
+APT_PACKAGES := chromium chromium-driver gdal-bin ffmpeg
 BASEMAP := assets/generated/basemap.geojson
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -25,6 +25,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod number;
+pub mod picture;
 pub mod scene;
 pub mod space;
 pub mod time;

@@ -9,6 +9,9 @@ pub struct LoadedFile {
     pub name: String,
     pub features: usize,
     pub warnings: usize,
+    /// Whether the page's link reopens it: the file the page opened with
+    /// (the bundled data, or `?data=`), not one imported since.
+    pub linked: bool,
 }
 
 impl LoadedFile {
@@ -18,6 +21,7 @@ impl LoadedFile {
             name: name.to_owned(),
             features: data.features.len(),
             warnings: data.warnings.len() + data.warnings_left_out,
+            linked: false,
         }
     }
 }

@@ -112,6 +112,9 @@ impl Scene {
             | Action::AllTracks(_)
             | Action::Moved
             | Action::Pick { .. }
+            | Action::SaveImage
+            | Action::Record
+            | Action::RecordFrame
             | Action::Draw => Update::default(),
         }
     }

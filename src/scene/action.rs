@@ -32,6 +32,14 @@ pub enum Action {
     Export,
     /// Download the units' positions shown as GeoJSON.
     ExportPositions,
+    /// Download a picture of what the map shows (PNG).
+    SaveImage,
+    /// Start recording a video of the days playing from the one shown, or
+    /// stop a recording without saving it.
+    Record,
+    /// Draw the recording's next frame, at the moment its clock has
+    /// reached (the map shows that moment too).
+    RecordFrame,
     /// Apply this replay mode and these filters (as the controls are set).
     Select(Selection),
     /// Show this feature: its day, the map on it, its popup.
@@ -81,6 +89,7 @@ impl Action {
             | Action::TogglePlay
             | Action::Export
             | Action::ExportPositions
+            | Action::RecordFrame
             | Action::Relist
             | Action::ChooseUnit(_)
             | Action::ListUnits
@@ -91,6 +100,8 @@ impl Action {
             | Action::Load { .. }
             | Action::File { .. }
             | Action::Pick { .. }
+            | Action::SaveImage
+            | Action::Record
             | Action::Draw => None,
             Action::GoToStep(_)
             | Action::GoToDay(_)

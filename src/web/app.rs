@@ -17,6 +17,7 @@ use crate::scene::Scene;
 use crate::space::unit_properties::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::input::controls::Controls;
+use crate::web::input::share::{self, Sharing};
 use crate::web::input::timers::Clock;
 use crate::web::input::{link, units};
 use crate::web::page::bindings::{self, lat_lng, object};
@@ -28,6 +29,8 @@ use crate::web::render::{labels, Opened, Renderers};
 
 /// Milliseconds between days while playing: about two days a second.
 const PLAY_INTERVAL_MS: i32 = 500;
+/// Days a second of video plays: as playing does.
+const PLAY_SPEED: f64 = 1000.0 / PLAY_INTERVAL_MS as f64;
 
 /// Everything the page shows.
 pub struct App {
@@ -42,6 +45,10 @@ pub struct App {
     clock: Clock,
     /// The moment the map was last drawn at.
     drawn_at: Option<i64>,
+    /// The module that makes pictures and videos, and which data it has.
+    sharing: Sharing,
+    /// Counts the changes of the data on the map.
+    data_version: u64,
 }
 
 impl App {
@@ -92,6 +99,8 @@ impl App {
             days: Days::new(Controls::find()?, dispatch.clone()),
             clock: Clock::new(dispatch.clone(), || Action::Tick, PLAY_INTERVAL_MS),
             drawn_at: None,
+            sharing: Sharing::default(),
+            data_version: 0,
         })
     }
 
@@ -146,6 +155,13 @@ impl App {
                 let text = export_positions(scene.data(), scene.units_seen(), &scene.positions());
                 let name = positions::file_name(scene.stamp());
                 return download::save(&name, "application/geo+json", &text);
+            }
+            Action::SaveImage | Action::Record => {
+                let video = matches!(action, Action::Record);
+                let (version, speed) = (self.data_version, PLAY_SPEED);
+                self.sharing
+                    .ask(&self.map, &self.scene, version, video, speed);
+                return Ok(());
             }
             Action::Relist => {
                 self.days.relisted();
@@ -288,6 +304,8 @@ impl App {
             fit::to_story(&self.map, self.scene.data());
         }
         panels::files::show(&self.scene)?;
+        share::show_link_note(&self.scene)?;
+        self.data_version += 1;
         self.drawn_at = None;
         self.show(update)?;
         Ok(())

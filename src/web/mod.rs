@@ -11,6 +11,7 @@ pub mod input;
 pub mod page;
 pub mod panels;
 pub mod render;
+pub mod share;
 pub mod start;
 
 use wasm_bindgen::prelude::*;

@@ -51,6 +51,11 @@ pub async fn run() -> Result<(), JsValue> {
         read_collection_shared(&url, text, Default::default())
     }
     .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let mut data = data;
+    // The link reopens this file, unlike one imported later.
+    for file in &mut data.files {
+        file.linked = true;
+    }
     mark("read");
     // Inputs hold only a way to send actions, not the app.
     let (app, dispatch) = App::start(map.clone(), data)?;
@@ -61,6 +66,7 @@ pub async fn run() -> Result<(), JsValue> {
     crate::web::panels::files::wire(&dispatch)?;
     chronology::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;
+    crate::web::input::share::explain_recording()?;
     mark_rendered();
     // The app lives as long as the page: inputs and timers reach it
     // through weak handles, which must not outlive it.

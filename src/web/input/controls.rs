@@ -156,6 +156,9 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
             "export-positions",
             (|| Action::ExportPositions) as fn() -> Action,
         ),
+        ("save-image", (|| Action::SaveImage) as fn() -> Action),
+        ("record-video", (|| Action::Record) as fn() -> Action),
+        ("record-cancel", (|| Action::Record) as fn() -> Action),
     ] {
         let button: HtmlElement = dom::by_id(id)?;
         let handle = dispatch.clone();

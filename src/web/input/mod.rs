@@ -6,5 +6,6 @@ pub mod controls;
 pub mod import;
 pub mod link;
 pub mod readers;
+pub mod share;
 pub mod timers;
 pub mod units;

@@ -1,4 +1,4 @@
-//! Saving text as a file the person downloads.
+//! Saving text, bytes or a blob as a file the person downloads.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,8 +11,26 @@ pub fn save(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    save_blob(
+        file_name,
+        &Blob::new_with_str_sequence_and_options(&parts, &options)?,
+    )
+}
+
+/// Offers `bytes` for download as `file_name`, with media type `mime`.
+pub fn save_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    save_blob(
+        file_name,
+        &Blob::new_with_u8_array_sequence_and_options(&parts, &options)?,
+    )
+}
+
+/// Offers `blob` for download as `file_name`.
+pub fn save_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(blob)?;
     let a: HtmlAnchorElement = dom::document()?.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(file_name);

@@ -1,0 +1,176 @@
+//! The page's pictures and videos: a wasm module of its own, loaded the
+//! first time a person saves an image or records a video, so that the
+//! map's own module stays small. The page hands it the data on the map
+//! (as the GeoJSON "Export" would write it, once for each change of the
+//! data) and, for each picture, the link's state and the view; it builds
+//! the same scene from them and draws it ([`troopmap::picture`],
+//! `troopmap::web::share`).
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use serde_json::Value;
+    use troopmap::scene::action::Action;
+    use troopmap::scene::fragment;
+    use troopmap::scene::Scene;
+    use troopmap::web::dispatch::Dispatch;
+    use troopmap::web::share::{self, record::Recording, Countries, Request};
+    use troopmap::{read_collection_shared, ReadOptions};
+    use wasm_bindgen::prelude::*;
+
+    /// The scene the pictures are drawn from, and the video being
+    /// recorded.
+    #[derive(Default)]
+    struct State {
+        scene: Scene,
+        countries: Countries,
+        recording: Option<Recording>,
+        /// The request a picture or video waits on while the basemap is
+        /// read.
+        waiting: Option<(Request, bool)>,
+    }
+
+    thread_local! {
+        static STATE: Rc<RefCell<State>> = Rc::default();
+        static DISPATCH: Dispatch = Dispatch::new(|action, _| carry_out(action));
+    }
+
+    fn state() -> Rc<RefCell<State>> {
+        STATE.with(Rc::clone)
+    }
+
+    fn dispatch() -> Dispatch {
+        DISPATCH.with(Clone::clone)
+    }
+
+    /// Takes the data on the map: `text`, a FeatureCollection as the
+    /// page's export writes it, and `files`, a JSON array of the files it
+    /// came from (`name`, `linked`). Returns what went wrong, or "".
+    #[wasm_bindgen]
+    pub fn open(text: String, files: &str) -> String {
+        let mut data = match read_collection_shared("the map's data", text, ReadOptions::default())
+        {
+            Ok(data) => data,
+            Err(error) => return error.to_string(),
+        };
+        let listed: Vec<Value> = serde_json::from_str(files).unwrap_or_default();
+        data.files = listed
+            .iter()
+            .map(|f| troopmap::model::LoadedFile {
+                name: f["name"].as_str().unwrap_or_default().to_owned(),
+                features: 0,
+                warnings: 0,
+                linked: f["linked"].as_bool().unwrap_or(false),
+            })
+            .collect();
+        state().borrow_mut().scene = Scene::new(data, Default::default());
+        String::new()
+    }
+
+    /// Saves a picture of the view `request` describes (JSON, see
+    /// [`Request`]). Returns what went wrong, or "".
+    #[wasm_bindgen]
+    pub fn save_image(request: &str) -> String {
+        match Request::read(request) {
+            Some(request) => answer(act(request, false)),
+            None => "the page's request could not be read".to_owned(),
+        }
+    }
+
+    /// Starts recording the video `request` describes, or, while one is
+    /// recorded, cancels it. Returns what went wrong, or "".
+    #[wasm_bindgen]
+    pub fn record(request: &str) -> String {
+        let state = state();
+        let recording = state.borrow_mut().recording.take();
+        if let Some(recording) = recording {
+            return answer(recording.cancel());
+        }
+        match Request::read(request) {
+            Some(request) => answer(act(request, true)),
+            None => "the page's request could not be read".to_owned(),
+        }
+    }
+
+    fn answer(result: Result<(), JsValue>) -> String {
+        match result {
+            Ok(()) => String::new(),
+            Err(error) => troopmap::web::page::dom::describe_js_error(&error),
+        }
+    }
+
+    /// Shows the request's moment, and saves its picture or starts its
+    /// video once the basemap is read.
+    fn act(request: Request, video: bool) -> Result<(), JsValue> {
+        let state = state();
+        let mut state = state.borrow_mut();
+        let link = fragment::parse(&request.fragment);
+        let scene = &mut state.scene;
+        scene.act(&Action::Restore(link));
+        scene.act(&Action::GoToMoment(request.moment));
+        let Some(land) = state.countries.get(&dispatch(), || Action::Draw) else {
+            state.waiting = Some((request, video));
+            return Ok(());
+        };
+        if video {
+            let recording = share::start_video(&state.scene, &request, land, &dispatch())?;
+            state.recording = Some(recording);
+            Ok(())
+        } else {
+            share::save_image(&state.scene, &request, &land)
+        }
+    }
+
+    /// What the module's own clock and loads ask for: a frame of the
+    /// video, or the picture that waited on the basemap.
+    fn carry_out(action: Action) {
+        let state = state();
+        let result = match action {
+            Action::RecordFrame => frame(&state),
+            Action::Draw => {
+                let waiting = state.borrow_mut().waiting.take();
+                match waiting {
+                    Some((request, video)) => act(request, video),
+                    None => Ok(()),
+                }
+            }
+            _ => Ok(()),
+        };
+        if let Err(error) = result {
+            troopmap::web::page::dom::show_alert(&troopmap::web::page::dom::describe_js_error(
+                &error,
+            ));
+        }
+    }
+
+    /// The video's next frame: its moment, drawn; after the last, saved.
+    fn frame(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+        let mut state = state.borrow_mut();
+        let State {
+            scene, recording, ..
+        } = &mut *state;
+        let Some(video) = recording else {
+            return Ok(());
+        };
+        let (moment, last) = video.moment();
+        scene.act(&Action::GoToMoment(moment));
+        video.draw(scene)?;
+        if last {
+            if let Some(video) = recording.take() {
+                video.finish()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("troopmap-share runs in the page only: it saves pictures and videos of the map");
+    std::process::exit(2);
+}

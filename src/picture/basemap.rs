@@ -1,0 +1,151 @@
+//! The bundled basemap (Natural Earth countries) for pictures: its rings
+//! read once, projected for each frame, in the colours the map uses.
+
+use geo::Coord;
+use serde_json::Value;
+
+use crate::picture::frame::Frame;
+use crate::picture::{Mark, Paint, Pen};
+
+/// The sea, the land and the borders, as the page draws them.
+pub const SEA: &str = "#bcd6e8";
+pub const LAND: &str = "#f4f1e8";
+pub const BORDER: &str = "#9c9488";
+/// A border's width in CSS pixels.
+const BORDER_WIDTH: f64 = 0.8;
+
+/// One polygon: its rings, and the box around them.
+#[derive(Debug, Clone)]
+struct Country {
+    rings: Vec<Vec<Coord<f64>>>,
+    west: f64,
+    south: f64,
+    east: f64,
+    north: f64,
+}
+
+/// The countries' polygons.
+#[derive(Debug, Clone, Default)]
+pub struct Basemap {
+    countries: Vec<Country>,
+}
+
+impl Basemap {
+    /// The polygons of a GeoJSON FeatureCollection of (Multi)Polygons;
+    /// anything else in it is passed over. `None` when the text is not
+    /// JSON.
+    ///
+    /// ```
+    /// let map = troopmap::picture::basemap::Basemap::read(r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 0]]]}}]}"#).unwrap();
+    /// assert_eq!(map.len(), 1);
+    /// ```
+    pub fn read(text: &str) -> Option<Basemap> {
+        let value: Value = serde_json::from_str(text).ok()?;
+        let mut countries = Vec::new();
+        let features = value.get("features").and_then(Value::as_array);
+        for feature in features.into_iter().flatten() {
+            let Some(geometry) = feature.get("geometry") else {
+                continue;
+            };
+            let coordinates = geometry.get("coordinates");
+            match geometry.get("type").and_then(Value::as_str) {
+                Some("Polygon") => countries.extend(polygon(coordinates)),
+                Some("MultiPolygon") => {
+                    let polygons = coordinates.and_then(Value::as_array);
+                    countries.extend(
+                        polygons
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|p| polygon(Some(p))),
+                    );
+                }
+                _ => {}
+            }
+        }
+        Some(Basemap { countries })
+    }
+
+    /// How many polygons it holds.
+    pub fn len(&self) -> usize {
+        self.countries.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty()
+    }
+
+    /// Adds the land within `frame` to `marks`.
+    pub fn draw(&self, frame: &Frame, marks: &mut Vec<Mark>) {
+        for country in &self.countries {
+            let corners = [
+                frame.place(Coord {
+                    x: country.west,
+                    y: country.north,
+                }),
+                frame.place(Coord {
+                    x: country.east,
+                    y: country.south,
+                }),
+            ];
+            let off = corners[1][0] < 0.0
+                || corners[0][0] > frame.width
+                || corners[1][1] < 0.0
+                || corners[0][1] > frame.height;
+            if off {
+                continue;
+            }
+            let rings = country
+                .rings
+                .iter()
+                .map(|ring| ring.iter().map(|&c| frame.place(c)).collect())
+                .collect();
+            marks.push(Mark::Area {
+                rings,
+                fill: Some(Paint::solid(LAND)),
+                pen: Some(Pen {
+                    paint: Paint::solid(BORDER),
+                    width: BORDER_WIDTH,
+                    dash: Vec::new(),
+                }),
+            });
+        }
+    }
+}
+
+/// A polygon's rings, from its `coordinates`.
+fn polygon(coordinates: Option<&Value>) -> Option<Country> {
+    let rings: Vec<Vec<Coord<f64>>> = coordinates?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_array)
+        .map(|ring| {
+            ring.iter()
+                .filter_map(Value::as_array)
+                .filter_map(|p| {
+                    Some(Coord {
+                        x: p.first()?.as_f64()?,
+                        y: p.get(1)?.as_f64()?,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|ring| ring.len() >= 3)
+        .collect();
+    let points = rings.iter().flatten();
+    let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for c in points {
+        west = west.min(c.x);
+        east = east.max(c.x);
+        south = south.min(c.y);
+        north = north.max(c.y);
+    }
+    (!rings.is_empty()).then_some(Country {
+        rings,
+        west,
+        south,
+        east,
+        north,
+    })
+}

@@ -1,0 +1,219 @@
+//! "Save image" and "Record video" from the page's side: the pictures and
+//! videos are made by a wasm module of their own (`src/bin/share.rs`,
+//! built by Trunk next to the page as `troopmap-share.js`), imported the
+//! first time a person asks for one. This hands it the data on the map
+//! (once for each change of it) and what the view shows.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use leaflet::Map;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::MediaRecorder;
+
+use crate::geojson::export::export_collection;
+use crate::scene::fragment;
+use crate::scene::Scene;
+use crate::web::input::link;
+use crate::web::page::dom::{self, describe_js_error};
+
+#[wasm_bindgen(inline_js = r#"
+let share;
+export function load_share() {
+  if (!share) {
+    share = import(new URL("troopmap-share.js", document.baseURI).href).then(async (module) => {
+      await module.default();
+      return module;
+    });
+    share.catch(() => { share = undefined; });
+  }
+  return share;
+}
+"#)]
+extern "C" {
+    fn load_share() -> Promise;
+}
+
+/// The WebM type this browser records: VP9, else VP8.
+pub fn mime_type() -> Option<&'static str> {
+    let window = web_sys::window()?;
+    if !Reflect::has(&window, &"MediaRecorder".into()).unwrap_or(false) {
+        return None;
+    }
+    [
+        "video/webm;codecs=vp9",
+        "video/webm;codecs=vp8",
+        "video/webm",
+    ]
+    .into_iter()
+    .find(|t| MediaRecorder::is_type_supported(t))
+}
+
+/// Why this browser cannot record a video of the map, or `None` when it
+/// can.
+pub fn cannot_record() -> Option<String> {
+    let window = web_sys::window()?;
+    if !Reflect::has(&window, &"MediaRecorder".into()).unwrap_or(false) {
+        return Some("This browser cannot record video: it has no MediaRecorder.".to_owned());
+    }
+    if mime_type().is_none() {
+        return Some("This browser cannot record WebM video (neither VP9 nor VP8).".to_owned());
+    }
+    let probe = dom::document().ok()?.create_element("canvas").ok()?;
+    if !Reflect::has(&probe, &"captureStream".into()).unwrap_or(false) {
+        return Some("This browser cannot record a canvas: it has no captureStream.".to_owned());
+    }
+    None
+}
+
+/// Says on "Record video" why this browser cannot record, when it cannot
+/// (a click then says it again, in the page's alert).
+pub fn explain_recording() -> Result<(), JsValue> {
+    if let Some(why) = cannot_record() {
+        let button: web_sys::HtmlElement = dom::by_id("record-video")?;
+        button.set_title(&why);
+        button.set_text_content(Some("Record video (not in this browser)"));
+    }
+    Ok(())
+}
+
+/// Says beside the link's tools, while imported files are on the map,
+/// that the link does not hold them.
+pub fn show_link_note(scene: &Scene) -> Result<(), JsValue> {
+    let note: web_sys::HtmlElement = dom::by_id("link-note")?;
+    let imported: Vec<&str> = scene
+        .data()
+        .files
+        .iter()
+        .filter(|f| !f.linked)
+        .map(|f| f.name.as_str())
+        .collect();
+    note.set_hidden(imported.is_empty());
+    note.set_text_content(Some(&format!(
+        "The link (and what pictures and videos print of it) does not hold your imported files ({}): send them along.",
+        imported.join(", ")
+    )));
+    Ok(())
+}
+
+/// The picture size chosen beside "Save image": `None` for the view's
+/// own size.
+fn chosen_size() -> Option<(u32, u32)> {
+    let select: web_sys::HtmlSelectElement = dom::by_id("picture-size").ok()?;
+    let value = select.value();
+    let (w, h) = value.split_once('x')?;
+    Some((w.parse().ok()?, h.parse().ok()?))
+}
+
+/// Whether the online OpenStreetMap tiles are on in the map.
+fn online_tiles() -> bool {
+    dom::document()
+        .ok()
+        .and_then(|d| {
+            d.query_selector("#map .leaflet-tile-pane img")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// The page's side of the share module: which data it holds.
+#[derive(Default)]
+pub struct Sharing {
+    /// The version of the data the module was last given.
+    given: Rc<Cell<Option<u64>>>,
+}
+
+impl Sharing {
+    /// Asks the module for a picture (or, with `video`, to start or cancel
+    /// a video) of what `map` shows of `scene`, whose data is at
+    /// `version`; `speed` is the play speed (days, or steps, a second).
+    pub fn ask(&self, map: &Map, scene: &Scene, version: u64, video: bool, speed: f64) {
+        if video {
+            if let Some(why) = cannot_record() {
+                dom::show_alert(&why);
+                return;
+            }
+        }
+        let data = (self.given.get() != Some(version)).then(|| {
+            let all = scene.data();
+            let files: Vec<_> = all
+                .files
+                .iter()
+                .map(|f| json!({"name": f.name, "linked": f.linked}))
+                .collect();
+            (
+                export_collection(all, 0..all.features.len()),
+                json!(files).to_string(),
+            )
+        });
+        let (zoom, lat, lon) = link::view(map);
+        let size = map.get_size();
+        let center = map.get_center();
+        let ratio = if video {
+            1.0
+        } else {
+            web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+        };
+        let request = json!({
+            "fragment": fragment::format(&scene.link_state(Some((zoom, lat, lon)))),
+            "moment": scene.moment(),
+            "center": [center.lng(), center.lat()],
+            "zoom": map.get_zoom(),
+            "size": [size.x(), size.y()],
+            "ratio": ratio,
+            "pixels": chosen_size().map(|(w, h)| [w, h]),
+            "online_tiles": online_tiles(),
+            "link": web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
+            "speed": speed,
+        })
+        .to_string();
+        let given = self.given.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(why) = call(data, &request, video, &given, version).await {
+                dom::show_alert(&why);
+            }
+        });
+    }
+}
+
+/// Loads the module, gives it the data when it has changed, and asks.
+async fn call(
+    data: Option<(String, String)>,
+    request: &str,
+    video: bool,
+    given: &Cell<Option<u64>>,
+    version: u64,
+) -> Result<(), String> {
+    let what = if video { "video" } else { "picture" };
+    let module = JsFuture::from(load_share()).await.map_err(|e| {
+        format!(
+            "The {what} could not be made: its module did not load: {}",
+            describe_js_error(&e)
+        )
+    })?;
+    let function = |name: &str| -> Result<Function, String> {
+        Reflect::get(&module, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(|| format!("The {what} could not be made: its module has no {name}"))
+    };
+    let said = |answer: Result<JsValue, JsValue>| -> Result<(), String> {
+        let answer = answer.map_err(|e| describe_js_error(&e))?;
+        match answer.as_string().filter(|a| !a.is_empty()) {
+            Some(why) => Err(why),
+            None => Ok(()),
+        }
+    };
+    if let Some((text, files)) = data {
+        said(function("open")?.call2(&JsValue::NULL, &text.into(), &files.into()))
+            .map_err(|why| format!("The {what} could not be made: {why}"))?;
+        given.set(Some(version));
+    }
+    let name = if video { "record" } else { "save_image" };
+    said(function(name)?.call1(&JsValue::NULL, &request.into()))
+        .map_err(|why| format!("The {what} could not be made: {why}"))
+}
