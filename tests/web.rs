@@ -163,3 +163,53 @@ fn issue_11_every_caveat_a_window_and_a_figure_as_written_are_shown_as_text() {
     }
     assert!(!text.contains("about 3,000"), "{text}");
 }
+
+/// The painter draws a picture's marks where they are, at its pixel
+/// ratio, with their colours; text is set within its box.
+#[wasm_bindgen_test]
+fn a_picture_is_painted_at_its_pixel_ratio() {
+    use troopmap::picture::frame::Frame;
+    use troopmap::picture::{Align, Font, Mark, Paint, Pen, Picture};
+    use troopmap::web::share::paint;
+    let frame = Frame::of_view(
+        geo::coord! { x: 0.0, y: 0.0 },
+        1.0,
+        (100.0, 50.0),
+        2.0,
+        None,
+    );
+    let picture = Picture {
+        frame,
+        marks: vec![
+            Mark::Background(Paint::solid("#bcd6e8")),
+            Mark::Line {
+                points: vec![[10.0, 25.0], [90.0, 25.0]],
+                pen: Pen::solid("#1d4e89", 4.0),
+            },
+            Mark::Text {
+                at: [5.0, 8.0],
+                text: "2024-10-10".to_owned(),
+                font: Font {
+                    size: 8.0,
+                    bold: true,
+                },
+                align: Align::Left,
+                paint: Paint::solid("#000000"),
+            },
+        ],
+        text: Vec::new(),
+    };
+    let (canvas, context) = paint::canvas().unwrap();
+    paint::paint(&picture, &canvas, &context).unwrap();
+    assert_eq!((canvas.width(), canvas.height()), (200, 100));
+    let pixel = |x: f64, y: f64| context.get_image_data(x, y, 1.0, 1.0).unwrap().data().0;
+    // On the line (device pixels: twice the CSS pixels), and off it.
+    assert_eq!(&pixel(100.0, 50.0)[..3], &[0x1d, 0x4e, 0x89]);
+    assert_eq!(&pixel(100.0, 80.0)[..3], &[0xbc, 0xd6, 0xe8]);
+    // Some ink of the text near where it is set, none far to its right.
+    let ink = |x0: f64, x1: f64| {
+        (x0 as u32..x1 as u32).any(|x| (8..24).any(|y| pixel(f64::from(x), f64::from(y))[0] < 0x60))
+    };
+    assert!(ink(10.0, 90.0));
+    assert!(!ink(140.0, 200.0));
+}
