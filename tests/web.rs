@@ -200,7 +200,7 @@ fn a_picture_is_painted_at_its_pixel_ratio() {
         text: Vec::new(),
     };
     let (canvas, context) = paint::canvas().unwrap();
-    paint::paint(&picture, &canvas, &context).unwrap();
+    paint::paint(&picture, &canvas, &context, None).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (200, 100));
     let pixel = |x: f64, y: f64| context.get_image_data(x, y, 1.0, 1.0).unwrap().data().0;
     // On the line (device pixels: twice the CSS pixels), and off it.

@@ -16,6 +16,7 @@ mod page {
     use troopmap::scene::fragment;
     use troopmap::scene::Scene;
     use troopmap::web::dispatch::Dispatch;
+    use troopmap::web::render::positions::symbols::{Script, Symbols};
     use troopmap::web::share::{self, record::Recording, Countries, Request};
     use troopmap::{read_collection_shared, ReadOptions};
     use wasm_bindgen::prelude::*;
@@ -27,6 +28,8 @@ mod page {
         scene: Scene,
         countries: Countries,
         recording: Option<Recording>,
+        /// The units' symbols (milsymbol), once the data has codes.
+        symbols: Option<Symbols>,
         /// The request a picture or video waits on while the basemap is
         /// read.
         waiting: Option<(Request, bool)>,
@@ -65,7 +68,20 @@ mod page {
                 linked: f["linked"].as_bool().unwrap_or(false),
             })
             .collect();
-        state().borrow_mut().scene = Scene::new(data, Default::default());
+        let scene = Scene::new(data, Default::default());
+        let units = scene.units_seen();
+        let codes = if units.has_symbols() {
+            units.code_count()
+        } else {
+            0
+        };
+        let state = state();
+        let mut state = state.borrow_mut();
+        state
+            .symbols
+            .get_or_insert_with(|| Symbols::new(&dispatch()))
+            .reset(codes);
+        state.scene = scene;
         String::new()
     }
 
@@ -110,16 +126,29 @@ mod page {
         let scene = &mut state.scene;
         scene.act(&Action::Restore(link));
         scene.act(&Action::GoToMoment(request.moment));
-        let Some(land) = state.countries.get(&dispatch(), || Action::Draw) else {
+        let land = state.countries.get(&dispatch(), || Action::Draw);
+        // The symbols, when the data has them, once milsymbol has loaded
+        // (or failed to: then dots).
+        let symbols = state
+            .symbols
+            .get_or_insert_with(|| Symbols::new(&dispatch()));
+        let loading = symbols.script() == Script::Loading;
+        let Some(land) = land.filter(|_| !loading) else {
             state.waiting = Some((request, video));
             return Ok(());
         };
+        let State {
+            scene,
+            symbols,
+            recording,
+            ..
+        } = &mut *state;
+        let symbols = symbols.get_or_insert_with(|| Symbols::new(&dispatch()));
         if video {
-            let recording = share::start_video(&state.scene, &request, land, &dispatch())?;
-            state.recording = Some(recording);
+            *recording = Some(share::start_video(scene, &request, land, &dispatch())?);
             Ok(())
         } else {
-            share::save_image(&state.scene, &request, &land)
+            share::save_image(scene, &request, &land, symbols)
         }
     }
 
@@ -149,14 +178,18 @@ mod page {
     fn frame(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
         let mut state = state.borrow_mut();
         let State {
-            scene, recording, ..
+            scene,
+            recording,
+            symbols,
+            ..
         } = &mut *state;
         let Some(video) = recording else {
             return Ok(());
         };
+        let symbols = symbols.get_or_insert_with(|| Symbols::new(&dispatch()));
         let (moment, last) = video.moment();
         scene.act(&Action::GoToMoment(moment));
-        video.draw(scene)?;
+        video.draw(scene, symbols)?;
         if last {
             if let Some(video) = recording.take() {
                 video.finish()?;

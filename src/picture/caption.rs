@@ -71,6 +71,9 @@ impl Caption {
         if drawn.movers {
             legend.push(Key::Mover);
         }
+        if drawn.symbols {
+            legend.push(Key::Symbols);
+        }
         let sides = scene.units_seen().sides();
         for side in &drawn.sides {
             let (name, color) = match side {

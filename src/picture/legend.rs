@@ -15,6 +15,8 @@ pub enum Key {
     Kind(Kind),
     /// A unit on its way.
     Mover,
+    /// Units drawn by their MIL-STD-2525 / APP-6 symbol codes.
+    Symbols,
     /// A side of the units from sightings (its name and colour).
     Side(String, &'static str),
 }
@@ -40,6 +42,7 @@ pub fn label(key: &Key) -> String {
         Key::Kind(Kind::Event) => "event".to_owned(),
         Key::Kind(Kind::Route) => "route (arrow at its destination)".to_owned(),
         Key::Mover => "unit on its way (schematic)".to_owned(),
+        Key::Symbols => "unit by its MIL-STD-2525 / APP-6 code".to_owned(),
         Key::Side(name, _) => format!("unit, last seen: {name}"),
     }
 }
@@ -109,6 +112,14 @@ pub fn sample(marks: &mut Vec<Mark>, key: &Key, [x, y]: [f64; 2]) {
                 width: size::MOVER_OUTLINE,
                 dash: Vec::new(),
             }),
+        }),
+        // A frame, as a symbol's is drawn: the codes give the rest.
+        Key::Symbols => marks.push(Mark::Box {
+            at: [x + 7.0, y - 6.0],
+            size: [16.0, 12.0],
+            round: 0.0,
+            fill: Paint::solid("#e8e8e8"),
+            pen: Some(Pen::solid("#444444", 1.0)),
         }),
         Key::Side(_, color) => marks.push(Mark::Dot {
             at: [x + 15.0, y],

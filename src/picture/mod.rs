@@ -86,6 +86,8 @@ pub struct Drawn {
     /// place in [`crate::space::sightings::Units::sides`]; `None`: none
     /// given).
     pub sides: std::collections::BTreeSet<Option<usize>>,
+    /// Whether a unit is drawn by its symbol code.
+    pub symbols: bool,
 }
 
 /// How text is set.
@@ -134,6 +136,14 @@ pub enum Mark {
         round: f64,
         fill: Paint,
         pen: Option<Pen>,
+    },
+    /// A unit where it was last seen, drawn as the map draws it: by its
+    /// symbol code when it has one and a symbol can be drawn, else a dot
+    /// of its side's colour; faded to `opacity` with the sighting's age.
+    Unit {
+        at: [f64; 2],
+        position: crate::space::sightings::Position,
+        opacity: f64,
     },
     /// A line of text.
     Text {

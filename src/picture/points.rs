@@ -3,7 +3,7 @@
 
 use geo::Coord;
 
-use crate::draw::style::{hollow, place_mark, size, stroke, SIDE_COLORS};
+use crate::draw::style::{hollow, place_mark, size, stroke};
 use crate::model::statement::Grade;
 use crate::model::{Kind, MapFeature};
 use crate::picture::frame::Frame;
@@ -86,22 +86,11 @@ pub fn units(scene: &Scene, frame: &Frame, marks: &mut Vec<Mark>, drawn: &mut Dr
             continue;
         }
         drawn.sides.insert(position.side);
-        let color = position
-            .side
-            .map_or("#444444", |s| SIDE_COLORS[s % SIDE_COLORS.len()]);
-        let opacity = scene.unit_opacity(&position);
-        marks.push(Mark::Dot {
+        drawn.symbols |= position.symbol.and_then(|n| seen.code(n)).is_some();
+        marks.push(Mark::Unit {
             at,
-            radius: crate::draw::style::UNIT_RADIUS,
-            fill: Some(Paint::faint(color, opacity)),
-            pen: Some(Pen::solid(
-                if position.interpolated {
-                    "#777777"
-                } else {
-                    "#ffffff"
-                },
-                crate::draw::style::UNIT_WEIGHT,
-            )),
+            position,
+            opacity: scene.unit_opacity(&position),
         });
         if let Some(unit) = seen.get(position.unit) {
             marks.push(Mark::Text {

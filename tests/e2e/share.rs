@@ -17,15 +17,15 @@ const SHARE_FETCHED: &str =
     "return performance.getEntriesByType('resource').some(e => e.name.includes('troopmap-share'))";
 
 /// A decoded PNG: its size, RGBA pixels and text chunks.
-struct Png {
-    width: u32,
-    height: u32,
-    rgba: Vec<u8>,
-    text: Vec<(String, String)>,
+pub struct Png {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+    pub text: Vec<(String, String)>,
 }
 
 impl Png {
-    fn read(path: &Path) -> Result<Png, String> {
+    pub fn read(path: &Path) -> Result<Png, String> {
         let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
         let mut reader = png::Decoder::new(file)
             .read_info()

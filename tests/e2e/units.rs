@@ -330,7 +330,23 @@ async fn issue_13_units_with_symbol_codes_are_drawn_with_their_symbols() {
             legend.contains("MIL-STD-2525 / APP-6 code"),
             format!("the legend does not explain the symbols: {legend:?}"),
         )?;
-        browser.screenshot("units-symbols-2024-01-10.png").await
+        browser.screenshot("units-symbols-2024-01-10.png").await?;
+        // A saved picture draws the same symbols.
+        browser.click("#save-image").await?;
+        let path = browser.downloaded(&format!("troopmap-{day}.png")).await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        std::fs::create_dir_all("target/share").map_err(|e| e.to_string())?;
+        std::fs::copy(&path, format!("target/share/units-symbols-{day}.png")).map_err(|e| e.to_string())?;
+        let picture = crate::share::Png::read(&path)?;
+        // The frames' fills faded over the land, as on the map: light blue
+        // and light red, unlike the land, the sea or a side's dot.
+        let count = |fill: fn(&[u8]) -> bool| picture.rgba.chunks_exact(4).filter(|p| fill(p)).count();
+        let friend = count(|p| p[0] < 170 && p[1] > 200 && p[2] > 235);
+        let hostile = count(|p| p[0] > 235 && p[1] < 170 && p[2] < 170);
+        check(
+            friend > 50 && hostile > 50,
+            format!("the picture has {friend} friend and {hostile} hostile frame pixels"),
+        )
     })
     .await;
 }

@@ -20,6 +20,7 @@ use crate::scene::action::Action;
 use crate::scene::Scene;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::{basemap, dom, download};
+use crate::web::render::positions::symbols::Symbols;
 
 use crate::web::BASEMAP_URL;
 
@@ -135,10 +136,20 @@ pub fn picture_of(
 }
 
 /// Saves the picture of `scene` the request asks for as a PNG.
-pub fn save_image(scene: &Scene, request: &Request, land: &Basemap) -> Result<(), JsValue> {
+pub fn save_image(
+    scene: &Scene,
+    request: &Request,
+    land: &Basemap,
+    symbols: &mut Symbols,
+) -> Result<(), JsValue> {
     let (canvas, context) = paint::canvas()?;
     let picture = picture_of(scene, request, request.frame, land, &context);
-    paint::paint(&picture, &canvas, &context)?;
+    paint::paint(
+        &picture,
+        &canvas,
+        &context,
+        Some((symbols, scene.units_seen())),
+    )?;
     let name = image_name(&scene.when());
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(error) = save_png(&canvas, &picture, &name).await {

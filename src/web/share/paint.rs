@@ -6,7 +6,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use crate::picture::{Align, Font, Mark, Paint, Pen, Picture};
+use crate::space::sightings::Units;
 use crate::web::page::dom;
+use crate::web::render::positions::ink;
+use crate::web::render::positions::symbols::Symbols;
 
 /// The page's sans-serif type, as the map's labels use it.
 const FAMILY: &str =
@@ -39,12 +42,16 @@ pub fn measure(context: &CanvasRenderingContext2d, text: &str, font: Font) -> f6
         .map_or_else(|_| crate::picture::estimate(text, font), |m| m.width())
 }
 
-/// Paints `picture` on `canvas`, sized to its pixels.
+/// Paints `picture` on `canvas`, sized to its pixels; units' symbols come
+/// from `symbols` (milsymbol, by the codes of the units), else are drawn
+/// as dots.
 pub fn paint(
     picture: &Picture,
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
+    mut symbols: Option<(&mut Symbols, &Units)>,
 ) -> Result<(), JsValue> {
+    let snap = |v: f64| (v * picture.frame.ratio).round() / picture.frame.ratio;
     let (width, height) = picture.frame.pixels();
     if canvas.width() != width || canvas.height() != height {
         canvas.set_width(width);
@@ -55,7 +62,27 @@ pub fn paint(
     context.set_line_cap("round");
     context.set_line_join("round");
     for mark in &picture.marks {
-        draw(context, mark, picture)?;
+        match mark {
+            Mark::Unit {
+                at,
+                position,
+                opacity,
+            } => {
+                // As the map's units canvas draws them.
+                let image = match (&mut symbols, position.symbol) {
+                    (Some((symbols, units)), Some(n)) => {
+                        units.code(n).and_then(|code| symbols.get(n, code, ratio))
+                    }
+                    _ => None,
+                };
+                let at = [snap(at[0]), snap(at[1])];
+                match image {
+                    Some(image) => ink::symbol(context, image, position, at, *opacity)?,
+                    None => ink::dot(context, position, at, *opacity)?,
+                };
+            }
+            other => draw(context, other, picture)?,
+        }
     }
     context.set_global_alpha(1.0);
     Ok(())
@@ -117,6 +144,8 @@ fn draw(context: &CanvasRenderingContext2d, mark: &Mark, picture: &Picture) -> R
                 stroke(context, pen)?;
             }
         }
+        // Painted by [`paint`], which has the symbols.
+        Mark::Unit { .. } => {}
         Mark::Text {
             at,
             text,

@@ -22,6 +22,7 @@ use crate::web::dispatch::Dispatch;
 use crate::web::input::share::mime_type;
 use crate::web::input::timers::Clock;
 use crate::web::page::{dom, download};
+use crate::web::render::positions::symbols::Symbols;
 use crate::web::share::{paint, picture_of, Request};
 
 /// Milliseconds between frames: 25 a second.
@@ -118,15 +119,21 @@ impl Recording {
         (moment.min(self.to), moment >= self.to)
     }
 
-    /// Draws `scene` as the next frame, and shows how far the video is.
-    pub fn draw(&self, scene: &Scene) -> Result<(), JsValue> {
+    /// Draws `scene` as the next frame (units' symbols from `symbols`),
+    /// and shows how far the video is.
+    pub fn draw(&self, scene: &Scene, symbols: &mut Symbols) -> Result<(), JsValue> {
         // Each frame's link opens its own day.
         let request = Request {
             link: link_at(&self.request.link, &scene.when()),
             ..self.request.clone()
         };
         let picture = picture_of(scene, &request, request.frame, &self.land, &self.context);
-        paint::paint(&picture, &self.canvas, &self.context)?;
+        paint::paint(
+            &picture,
+            &self.canvas,
+            &self.context,
+            Some((symbols, scene.units_seen())),
+        )?;
         let span = (self.to - self.from).max(1) as f64;
         show_progress(Some((scene.moment() - self.from) as f64 / span))
     }

@@ -83,7 +83,7 @@ pub(super) fn tracks(
 /// Draws the symbol `image` of `position` at `at`, faded to `opacity` (a
 /// glided position: faint, in a dashed ring, a guess); the radius it
 /// takes for clicks.
-pub(super) fn symbol(
+pub(crate) fn symbol(
     context: &CanvasRenderingContext2d,
     image: &Image,
     position: &Position,
@@ -120,7 +120,7 @@ pub(super) fn symbol(
 /// Draws `position` as a dot in its side's colour at `at`, filled to
 /// `opacity` (a glided position: hollow and dashed, a guess); the radius
 /// it takes for clicks.
-pub(super) fn dot(
+pub(crate) fn dot(
     context: &CanvasRenderingContext2d,
     position: &Position,
     [x, y]: [f64; 2],

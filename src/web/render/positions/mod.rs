@@ -6,7 +6,7 @@
 //! what its sighting says, and opening it draws the unit's track.
 
 pub mod canvas;
-mod ink;
+pub(crate) mod ink;
 pub mod markers;
 mod marks;
 pub mod symbols;
