@@ -296,3 +296,35 @@ async fn wait_for_video(browser: &Browser, name: &str) -> Result<std::path::Path
         }
     }
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn issue_15_a_video_ends_on_the_day_chosen_and_can_be_cancelled() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-01").await?;
+        browser.wait_for_text("#date-output", "2024-10-01").await?;
+        // Cancelled: nothing is saved.
+        browser.click("#record-video").await?;
+        browser
+            .wait_until("!document.getElementById('recording').hidden", "no progress bar while recording")
+            .await?;
+        browser.js("document.getElementById('record-cancel').click()").await?;
+        browser
+            .wait_until("document.getElementById('recording').hidden", "the progress bar stays after Cancel")
+            .await?;
+        // Until a day chosen beforehand.
+        browser
+            .js("const f = document.getElementById('record-until'); f.value = '2024-10-05'; f.dispatchEvent(new Event('change'));")
+            .await?;
+        browser.click("#record-video").await?;
+        let path = wait_for_video(&browser, "troopmap-2024-10-01-to-2024-10-05.webm").await?;
+        let found: Vec<String> = std::fs::read_dir(path.parent().ok_or("a folder")?)
+            .map_err(|e| e.to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        check(found.len() == 1, format!("the downloads are {found:?}: a cancelled video was saved"))
+    })
+    .await;
+}

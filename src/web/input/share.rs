@@ -108,6 +108,12 @@ fn chosen_size() -> Option<(u32, u32)> {
     Some((w.parse().ok()?, h.parse().ok()?))
 }
 
+/// The last day a video shows, when one is chosen.
+fn record_until() -> Option<String> {
+    let field: web_sys::HtmlInputElement = dom::by_id("record-until").ok()?;
+    Some(field.value()).filter(|v| !v.is_empty())
+}
+
 /// Whether the online OpenStreetMap tiles are on in the map.
 fn online_tiles() -> bool {
     dom::document()
@@ -169,6 +175,7 @@ impl Sharing {
             "online_tiles": online_tiles(),
             "link": web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
             "speed": speed,
+            "until": record_until(),
         })
         .to_string();
         let given = self.given.clone();

@@ -83,6 +83,8 @@ pub struct Request {
     /// Days (or, for data stepped by the clock, steps) a second of video
     /// plays.
     pub speed: f64,
+    /// The last day a video shows, when not the data's last.
+    pub until: Option<crate::time::Day>,
 }
 
 impl Request {
@@ -112,6 +114,10 @@ impl Request {
                 == Some(true),
             link: value.get("link")?.as_str()?.to_owned(),
             speed: number("speed").filter(|s| *s > 0.0).unwrap_or(2.0),
+            until: value
+                .get("until")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|d| crate::time::Day::parse(d).ok()),
         })
     }
 }
@@ -174,8 +180,19 @@ pub fn start_video(
         return Err(JsValue::from_str(&why));
     }
     let steps = scene.steps();
-    let to = steps.moment(steps.last());
+    let last = steps.moment(steps.last());
     let from = scene.play_start().unwrap_or(scene.moment());
+    // Until the end of the day chosen, when it is before the last.
+    let to = match request.until {
+        Some(day) => (day.next().start_seconds() - 1).clamp(from, last),
+        None => last,
+    };
+    if to <= from {
+        return Err(JsValue::from_str(&format!(
+            "the video would end before it starts: it plays from {} (the day shown), so choose a later day to end it",
+            steps.label(from)
+        )));
+    }
     let every = if steps.is_daily() {
         crate::time::SECONDS_PER_DAY
     } else {
