@@ -81,10 +81,60 @@ mod native {
         }
         group.finish();
     }
+
+    /// Composing a picture (or a video's frame) of a day, against
+    /// exporting that day's features as GeoJSON, in the same run.
+    pub fn picture(c: &mut Criterion) {
+        use troopmap::picture::frame::Frame;
+        use troopmap::picture::{compose, estimate, Setting};
+        use troopmap::scene::Scene;
+        let mut group = c.benchmark_group("picture");
+        group.sample_size(10);
+        for count in [10_000, 100_000] {
+            let text = synth::collection(count, 1);
+            let Ok(data) = read_collection("synth.geojson", &text) else {
+                panic!("synthetic data must read");
+            };
+            let mut scene = Scene::new(data, Default::default());
+            scene.go_to(Day((scene.first().0 + scene.last().0) / 2));
+            // The whole world at 1280 × 800: every feature in the frame.
+            let frame = Frame::of_view(
+                geo::coord! { x: 0.0, y: 20.0 },
+                2.0,
+                (1280.0, 800.0),
+                1.0,
+                None,
+            );
+            let setting = Setting {
+                frame,
+                basemap: None,
+                online_tiles: false,
+                link: String::new(),
+            };
+            group.bench_with_input(
+                BenchmarkId::new("export the day (baseline)", count),
+                &scene,
+                |b, scene| {
+                    b.iter(|| troopmap::export_collection(scene.data(), scene.shown().iter()))
+                },
+            );
+            group.bench_with_input(
+                BenchmarkId::new("compose the day's picture", count),
+                &scene,
+                |b, scene| b.iter(|| compose(black_box(scene), &setting, &estimate)),
+            );
+        }
+        group.finish();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_group!(benches, native::parsing, native::time_index);
+criterion::criterion_group!(
+    benches,
+    native::parsing,
+    native::time_index,
+    native::picture
+);
 #[cfg(not(target_arch = "wasm32"))]
 criterion::criterion_main!(benches);
 
