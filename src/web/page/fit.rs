@@ -2,14 +2,23 @@
 
 use js_sys::Array;
 use leaflet::{LatLngBounds, Map};
+use web_sys::DomRect;
 
 use crate::model::{Dataset, Kind};
 use crate::space::bounds::bounds;
 use crate::web::page::bindings::{lat_lng, object};
 use crate::web::page::dom;
 
+/// Pixels between the data and a panel.
+const MARGIN: f64 = 16.0;
+/// The least share of the map's width the side panels leave the data;
+/// where they would leave less, the data goes below them.
+const ROOM: f64 = 0.4;
+
 /// Opens the map on the data's `view`, else on the movements (the routes),
-/// else on everything, clear of the legend and the date controls.
+/// else on everything, clear of the panels over the map as they are now:
+/// the tools and the chronology at the left, the legend at the right, the
+/// date controls at the foot.
 pub fn to_story(map: &Map, data: &Dataset) {
     let routes = data
         .features
@@ -25,29 +34,7 @@ pub fn to_story(map: &Map, data: &Dataset) {
         return;
     };
     let corners = Array::of2(&lat_lng(rect.min()).into(), &lat_lng(rect.max()).into());
-    let size = |id: &str| {
-        dom::by_id::<web_sys::HtmlElement>(id)
-            .map_or((0, 0), |e| (e.offset_width(), e.offset_height()))
-    };
-    let (legend_width, _) = size("legend");
-    let (panel_width, _) = size("import-panel");
-    let (chronology_width, _) = size("chronology");
-    let panel_width = panel_width.max(chronology_width);
-    let (_, timeline_height) = size("timeline");
-    let (map_width, _) = size("map");
-    // The date controls float over the map's foot, or (on a narrow
-    // screen) sit under it.
-    let stacked = dom::narrow();
-    // On a narrow screen the panels sit small, in two rows at the top, and
-    // the map gets the width.
-    let wide = map_width > 2 * (legend_width + panel_width) + 200;
-    let right = if wide { legend_width + 40 } else { 20 };
-    let left = if wide { panel_width + 70 } else { 30 };
-    let (top, bottom) = if stacked {
-        (90, 30)
-    } else {
-        (30, timeline_height + 40)
-    };
+    let [left, top, right, bottom] = padding();
     let top_left = Array::of2(&left.into(), &top.into());
     let bottom_right = Array::of2(&right.into(), &bottom.into());
     map.fit_bounds_with_options(
@@ -60,4 +47,43 @@ pub fn to_story(map: &Map, data: &Dataset) {
             ("animate", false.into()),
         ]),
     );
+}
+
+/// The padding, in pixels, that keeps the data clear of the panels:
+/// left, top, right, bottom, each measured from the panels' boxes over
+/// the map. Where the panels at the sides would leave the data less than
+/// [`ROOM`] of the map's width (a narrow screen, where they are folded),
+/// the data goes below them instead.
+fn padding() -> [f64; 4] {
+    let Some(map) = rect("map") else {
+        return [MARGIN; 4];
+    };
+    let over = |id: &str| rect(id).filter(|r| r.width() > 0.0 && r.height() > 0.0);
+    let reach = |ids: &[&str], from: &dyn Fn(&DomRect) -> f64| {
+        ids.iter()
+            .filter_map(|id| over(id))
+            .map(|r| from(&r).max(0.0))
+            .fold(0.0, f64::max)
+    };
+    let left = reach(&["toolbar", "chronology"], &|r| r.right() - map.left());
+    let right = reach(&["legend"], &|r| map.right() - r.left());
+    // The date controls float over the map's foot, or (on a narrow
+    // screen) sit under it.
+    let bottom = reach(&["timeline"], &|r| map.bottom() - r.top());
+    if map.width() - left - right - 2.0 * MARGIN >= map.width() * ROOM {
+        // Nothing lies at the top between the two sides.
+        [left + MARGIN, MARGIN, right + MARGIN, bottom + MARGIN]
+    } else {
+        let top = reach(&["toolbar", "chronology", "legend"], &|r| {
+            r.bottom() - map.top()
+        });
+        [MARGIN, top + MARGIN, MARGIN, bottom + MARGIN]
+    }
+}
+
+/// The box of the element with `id`, on screen.
+fn rect(id: &str) -> Option<DomRect> {
+    dom::by_id::<web_sys::Element>(id)
+        .ok()
+        .map(|e| e.get_bounding_client_rect())
 }
