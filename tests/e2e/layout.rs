@@ -406,7 +406,48 @@ async fn embedded_the_map_shows_the_date_without_import_and_links_to_the_full_ma
         browser.click("#previous").await?;
         browser.wait_for_text("#date-output", "2024-10-11").await?;
         let after = browser.text("#status").await?;
-        check(after.ends_with("on 2024-10-11") && !before.is_empty(), format!("the status after the drop: {after:?}"))
+        check(after.ends_with("on 2024-10-11") && !before.is_empty(), format!("the status after the drop: {after:?}"))?;
+
+        Ok(())
+    })
+    .await;
+}
+
+/// Where the page of another site that embeds the map is written.
+const HOST: &str = "target/e2e-data/host";
+
+/// In another site's page, an `<iframe>` of another origin (`localhost`,
+/// where the map is served from `127.0.0.1`), the embedded map shows its
+/// data and its link to the full map.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn embedded_in_another_sites_page_the_map_shows_its_data() {
+    std::fs::create_dir_all(HOST).unwrap_or_else(|e| panic!("{HOST}: {e}"));
+    Browser::run_with(&[("/host/", Path::new(HOST))], |browser| async move {
+        let origin = browser.origin();
+        let page = format!(
+            "<!doctype html>\n<html lang=\"en\"><title>An article</title>\n\
+             <iframe src=\"{origin}/?embed=1#date=2024-10-11\" width=\"800\" height=\"500\" \
+             title=\"Reported troop movements\"></iframe></html>\n"
+        );
+        std::fs::write(Path::new(HOST).join("index.html"), page).map_err(|e| e.to_string())?;
+        let elsewhere = origin.replace("127.0.0.1", "localhost");
+        browser.navigate(&format!("{elsewhere}/host/")).await?;
+        browser.enter_frame(0).await?;
+        browser
+            .wait_until(
+                "(document.getElementById('status') || {}).textContent === '36 features on 2024-10-11'",
+                "the map in an iframe does not show its data",
+            )
+            .await?;
+        let link = full_map_link(&browser).await?;
+        browser.leave_frame().await?;
+        check(
+            link[0] == json!(format!("{origin}/{}", link[3].as_str().unwrap_or_default()))
+                && link[3].as_str().is_some_and(|h| h.starts_with("#date=2024-10-11"))
+                && link[1] == json!("_blank"),
+            format!("[href, target, rel, location.hash] of the link in the iframe = {link}"),
+        )
     })
     .await;
 }

@@ -351,6 +351,23 @@ impl Browser {
         self.choose_files("#import", files).await
     }
 
+    /// Turns every later command to the page in the page's frame number
+    /// `index` (an `<iframe>`), until [`Browser::leave_frame`].
+    pub async fn enter_frame(&self, index: u16) -> Outcome {
+        self.client
+            .enter_frame(index)
+            .await
+            .map_err(|e| format!("entering frame {index}: {e}"))
+    }
+
+    /// Turns later commands back to the page around the frame.
+    pub async fn leave_frame(&self) -> Outcome {
+        self.client
+            .enter_parent_frame()
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     /// Sets the page's viewport to `width` × `height` CSS pixels exactly
     /// (the window's own size leaves a little less), for pages opened
     /// after.

@@ -11,8 +11,8 @@ use crate::web::page::dom;
 
 /// Pixels between the data and a panel.
 const MARGIN: f64 = 16.0;
-/// The least share of the map's width the side panels leave the data;
-/// where they would leave less, the data goes below them.
+/// The least share of the map's width and height the panels must leave
+/// the data for it to go beside or below them (see [`padding`]).
 const ROOM: f64 = 0.4;
 
 /// Opens the map on the data's `view`, else on the movements (the routes),
@@ -51,9 +51,10 @@ pub fn to_story(map: &Map, data: &Dataset) {
 
 /// The padding, in pixels, that keeps the data clear of the panels:
 /// left, top, right, bottom, each measured from the panels' boxes over
-/// the map. Where the panels at the sides would leave the data less than
-/// [`ROOM`] of the map's width (a narrow screen, where they are folded),
-/// the data goes below them instead.
+/// the map. The data goes between the panels at the sides where they
+/// leave it room; else below the panels at the top (a phone, where they
+/// are folded); else below the toolbar only, under the panels (a small
+/// window with the panels open).
 fn padding() -> [f64; 4] {
     let Some(map) = rect("map") else {
         return [MARGIN; 4];
@@ -67,18 +68,29 @@ fn padding() -> [f64; 4] {
     };
     let left = reach(&["toolbar", "chronology"], &|r| r.right() - map.left());
     let right = reach(&["legend"], &|r| map.right() - r.left());
+    let below = |ids: &[&str]| reach(ids, &|r| r.bottom() - map.top());
     // The date controls float over the map's foot, or (on a narrow
     // screen) sit under it.
-    let bottom = reach(&["timeline"], &|r| map.bottom() - r.top());
-    if map.width() - left - right - 2.0 * MARGIN >= map.width() * ROOM {
+    let bottom = reach(&["timeline"], &|r| map.bottom() - r.top()) + MARGIN;
+    let choices = [
         // Nothing lies at the top between the two sides.
-        [left + MARGIN, MARGIN, right + MARGIN, bottom + MARGIN]
-    } else {
-        let top = reach(&["toolbar", "chronology", "legend"], &|r| {
-            r.bottom() - map.top()
-        });
-        [MARGIN, top + MARGIN, MARGIN, bottom + MARGIN]
-    }
+        [left + MARGIN, MARGIN, right + MARGIN, bottom],
+        [
+            MARGIN,
+            below(&["toolbar", "chronology", "legend"]) + MARGIN,
+            MARGIN,
+            bottom,
+        ],
+    ];
+    let roomy = |[l, t, r, b]: &[f64; 4]| {
+        map.width() - l - r >= map.width() * ROOM && map.height() - t - b >= map.height() * ROOM
+    };
+    choices.into_iter().find(roomy).unwrap_or([
+        MARGIN,
+        below(&["toolbar"]) + MARGIN,
+        MARGIN,
+        bottom,
+    ])
 }
 
 /// The box of the element with `id`, on screen.
