@@ -13,7 +13,7 @@ use crate::web::page::dom;
 const MARGIN: f64 = 16.0;
 /// The least share of the map's width and height the panels must leave
 /// the data for it to go beside or below them (see [`padding`]).
-const ROOM: f64 = 0.4;
+const ROOM: f64 = 0.35;
 
 /// Opens the map on the data's `view`, else on the movements (the routes),
 /// else on everything, clear of the panels over the map as they are now:
