@@ -12,6 +12,8 @@ mod support;
 
 #[path = "e2e/formats.rs"]
 mod formats;
+#[path = "e2e/layout.rs"]
+mod layout;
 #[path = "e2e/share.rs"]
 mod share;
 #[path = "e2e/units.rs"]
@@ -352,7 +354,7 @@ async fn a_refused_file_shows_its_verdict_and_changes_nothing() {
             "err-ambiguous-date.geojson",
             "err-nan.geojson",
         ] {
-            browser.choose_files("#import", &[&fixture(name)]).await?;
+            browser.import_files(&[&fixture(name)]).await?;
             let text = alert_text(&browser).await?;
             // The page says what the command line says.
             let expected = std::fs::read_to_string(fixture(name).with_extension("expected"))
@@ -407,7 +409,7 @@ fn loaded_status(data: &troopmap::Dataset) -> String {
 async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
     Browser::run(|browser| async move {
         browser.open_map().await?;
-        browser.click("input[name=import-mode][value=replace]").await?;
+        browser.import_mode("replace").await?;
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(CORPUS)
             .map_err(|e| e.to_string())?
             .filter_map(Result::ok)
@@ -447,7 +449,7 @@ async fn the_page_gives_every_corpus_file_the_command_lines_verdict() {
                      document.getElementById('status').textContent = {BEFORE_IMPORT:?};"
                 ))
                 .await?;
-            browser.choose_files("#import", &[path.as_path()]).await?;
+            browser.import_files(&[path.as_path()]).await?;
             let expected = std::fs::read_to_string(path.with_extension("expected")).map_err(|e| e.to_string())?;
             let expected = expected.trim_end();
             // A file that loads cleanly shows no alert; wait for its data
@@ -543,8 +545,8 @@ broken.geojson was not loaded: 1 problem
 async fn imported_times_and_dates_set_the_slider_to_the_files_dates() {
     Browser::run(|browser| async move {
         browser.open_map().await?;
-        browser.click("input[name=import-mode][value=replace]").await?;
-        browser.choose_files("#import", &[&fixture("ok-coordtimes.geojson")]).await?;
+        browser.import_mode("replace").await?;
+        browser.import_files(&[&fixture("ok-coordtimes.geojson")]).await?;
         // A track with per-vertex times, 2024-10-08T06:00Z to 2024-10-13T18:00Z.
         browser.wait_for_text("#status", "1 feature on 2024-10-08").await?;
         let max = browser.js("return document.getElementById('date').max").await?;
@@ -562,9 +564,9 @@ async fn imported_times_and_dates_set_the_slider_to_the_files_dates() {
         browser.wait_for_text("#play", "Play").await?;
 
         // A `date` property, day-first as chosen for the file, added to the map.
-        browser.click("input[name=import-mode][value=add]").await?;
+        browser.import_mode("add").await?;
         browser.js("const s = document.getElementById('date-order'); s.value = 'day-first'; s.dispatchEvent(new Event('change'))").await?;
-        browser.choose_files("#import", &[&fixture("ok-ambiguous-date.day-first.geojson")]).await?;
+        browser.import_files(&[&fixture("ok-ambiguous-date.day-first.geojson")]).await?;
         browser.wait_for_text("#status", "1 feature on 2024-04-03").await?;
         let max = browser.js("return Number(document.getElementById('date').max)").await?;
         check(max == json!(193), format!("the slider spans {max} steps, not 2024-04-03..2024-10-13"))
@@ -578,8 +580,8 @@ async fn html_in_a_file_shows_as_text_and_runs_nothing() {
     Browser::run(|browser| async move {
         browser.open_map().await?;
         browser.js("window.alerted = []; window.alert = m => window.alerted.push(m);").await?;
-        browser.click("input[name=import-mode][value=replace]").await?;
-        browser.choose_files("#import", &[&fixture("ok-html-in-properties.geojson")]).await?;
+        browser.import_mode("replace").await?;
+        browser.import_files(&[&fixture("ok-html-in-properties.geojson")]).await?;
         browser.wait_for_text("#status", "1 feature, undated").await?;
         browser.click("[data-feature-id=\"f\"]").await?;
         let text = popup_text(&browser, "<img src=x onerror=alert(1)>").await?;
@@ -775,9 +777,7 @@ async fn axe_finds_no_serious_accessibility_problem() {
             .click("[data-feature-id=\"place:vladivostok\"]")
             .await?;
         popup_text(&browser, "Vladivostok").await?;
-        browser
-            .choose_files("#import", &[&fixture("err-nan.geojson")])
-            .await?;
+        browser.import_files(&[&fixture("err-nan.geojson")]).await?;
         alert_text(&browser).await?;
         audit("with a popup and an alert").await
     })
@@ -851,9 +851,7 @@ async fn a_unit_moves_along_its_sea_track() {
         )?;
         // A voyage with its own times, added to the map, moves.
         browser
-            .choose_files(
-                "#import",
-                &[&std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .import_files(&[&std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("tests/fixtures/voyage.geojson")],
             )
             .await?;
@@ -1018,7 +1016,7 @@ async fn a_375_pixel_screen_keeps_the_map_and_slider_usable() {
         // what a tap there reaches.
         let blocked = browser
             .js("return ['#date', '#previous', '#next', '#play', '#export', '#replay', '#chronology-toggle',
-                         '#import-details summary', '#legend summary', '.leaflet-control-zoom-in',
+                         '#import-open', '#legend summary', '.leaflet-control-zoom-in',
                          '.leaflet-control-scale', '.leaflet-control-attribution'].filter(css => {
                    const e = document.querySelector(css), r = e.getBoundingClientRect();
                    const x = r.left + r.width / 2, y = r.top + r.height / 2;
@@ -1473,11 +1471,11 @@ async fn issue_13_units_stay_where_they_were_last_seen_between_snapshots() {
     Browser::run(|browser| async move {
         browser.open_map().await?;
         browser
-            .click("input[name=import-mode][value=replace]")
+            .import_mode("replace")
             .await?;
         let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/examples/sightings.geojson");
-        browser.choose_files("#import", &[&example]).await?;
+        browser.import_files(&[&example]).await?;
         browser
             .wait_for_text(
                 "#status",

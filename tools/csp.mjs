@@ -20,7 +20,11 @@ if (!found) {
   process.exit(1);
 }
 writeFileSync(join(dir, "start.js"), found[1].trim() + "\n");
-html = html.replace(inline, '<script type="module" src="/start.js"></script>');
+// Beside the page's other files: under the public URL it is built for
+// (`trunk build --public-url /troopmap/` for a map served there).
+const base = process.env.TRUNK_PUBLIC_URL || "/";
+const script = `${base.endsWith("/") ? base : base + "/"}start.js`;
+html = html.replace(inline, `<script type="module" src="${script}"></script>`);
 
 // Any other inline script would be blocked by the policy below and logged as
 // a violation on every load: refuse the build instead. Trunk's live reload is
@@ -35,6 +39,8 @@ if (left) {
   process.exit(1);
 }
 
+// No frame-ancestors (which a <meta> policy could not set anyway): the map
+// may be embedded in other sites' pages (README, "Embed").
 const policy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -7,10 +7,12 @@
 mod act;
 pub mod action;
 pub mod chronology;
+pub mod embed;
 pub mod facts;
 pub mod files;
 pub mod fragment;
 pub mod play;
+pub mod present;
 pub mod selection;
 pub mod shown;
 pub mod status;

@@ -13,6 +13,7 @@ use crate::geojson::export::{export_collection, file_name};
 use crate::geojson::positions::{self, export_positions};
 use crate::model::Dataset;
 use crate::scene::action::{Action, Update};
+use crate::scene::present::Present;
 use crate::scene::Scene;
 use crate::space::unit_properties::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
@@ -23,7 +24,7 @@ use crate::web::input::{link, units};
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit};
 use crate::web::panels::days::Days;
-use crate::web::panels::{self, chronology, histogram, popup, unit_list};
+use crate::web::panels::{self, chronology, histogram, legend, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
@@ -300,6 +301,7 @@ impl App {
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
         units::unfold(!self.scene.units_seen().is_empty())?;
+        legend::show(&Present::of(&self.scene.data().features))?;
         if fit_view {
             fit::to_story(&self.map, self.scene.data());
         }
@@ -319,8 +321,14 @@ impl App {
         panels::units::show(units)?;
         let names = text_properties(&self.scene.data().features);
         units::show(&names, self.scene.unit_rule())?;
+        // An embedded map has no "Export positions".
+        let document = dom::document()?;
         for id in ["export-positions", "unit-list"] {
-            dom::by_id::<web_sys::HtmlElement>(id)?.set_hidden(units.is_empty());
+            if let Some(element) = document.get_element_by_id(id) {
+                element
+                    .unchecked_into::<web_sys::HtmlElement>()
+                    .set_hidden(units.is_empty());
+            }
         }
         Ok(())
     }

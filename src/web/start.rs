@@ -1,21 +1,30 @@
-//! Starting the page: the legend, the map, the basemap, the data, the app,
-//! and every input wired to send the app its actions.
+//! Starting the page: its mode (the full map, or embedded), the legend,
+//! the map, the basemap, the data, the app, and every input wired to send
+//! the app its actions.
 
 use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::formats::{read_converted, Format};
 use crate::geojson::read::read_collection_shared;
+use crate::scene::embed::PageMode;
 use crate::web::app::App;
 use crate::web::input::{controls, import, link, readers, units};
 use crate::web::page::bindings::{self, object};
-use crate::web::page::{basemap, dom};
+use crate::web::page::{basemap, dom, embed};
 use crate::web::panels::{self, chronology, legend};
 use crate::web::{data_url, mark, mark_rendered, BASEMAP_URL};
 
-/// Builds the page: legend, map, basemap, data and controls.
+/// Builds the page: legend, map, basemap, data and controls, in the mode
+/// the address asks for (the full map, or embedded in another page).
 pub async fn run() -> Result<(), JsValue> {
-    legend::build()?;
+    let mode = embed::mode()?;
+    embed::apply(mode)?;
+    wire_alert()?;
+    // Folded on a phone, where the map needs the room, and in another
+    // page; open beside a wide map.
+    let folded = dom::narrow() || mode == PageMode::Embed;
+    legend::build(!folded)?;
     panels::units::build()?;
     let options = MapOptions::new();
     let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
@@ -62,14 +71,30 @@ pub async fn run() -> Result<(), JsValue> {
     controls::wire(&dispatch)?;
     units::wire(&dispatch)?;
     crate::web::panels::unit_list::wire(&dispatch)?;
-    import::wire(&dispatch)?;
-    crate::web::panels::files::wire(&dispatch)?;
-    chronology::wire(&dispatch)?;
+    // An embedded map imports nothing.
+    if mode == PageMode::Full {
+        import::wire(&dispatch)?;
+        crate::web::panels::files::wire(&dispatch)?;
+    }
+    chronology::wire(&dispatch, folded)?;
     link::wire(&map, &dispatch)?;
     crate::web::input::share::explain_recording()?;
     mark_rendered();
     // The app lives as long as the page: inputs and timers reach it
     // through weak handles, which must not outlive it.
     std::mem::forget(app);
+    Ok(())
+}
+
+/// The alert's Dismiss button hides it.
+fn wire_alert() -> Result<(), JsValue> {
+    let dismiss: web_sys::HtmlElement = dom::by_id("alert-dismiss")?;
+    let on_dismiss = Closure::<dyn FnMut()>::new(|| {
+        if let Ok(alert) = dom::by_id::<web_sys::HtmlElement>("alert") {
+            alert.set_hidden(true);
+        }
+    });
+    dismiss.add_event_listener_with_callback("click", on_dismiss.as_ref().unchecked_ref())?;
+    on_dismiss.forget();
     Ok(())
 }

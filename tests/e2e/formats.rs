@@ -90,9 +90,7 @@ async fn issue_14_kml_and_gpx_dropped_on_the_page_load_with_their_times() {
 /// `convoy.gpx`) on the map, in place of what is on it, and waits until
 /// they are on it; what they load as, read as the command line reads them.
 async fn drop_story_and_convoy(browser: &Browser) -> Result<troopmap::Dataset, String> {
-    browser
-        .click("input[name=import-mode][value=replace]")
-        .await?;
+    browser.import_mode("replace").await?;
     let read =
         |name: &str| std::fs::read_to_string(fixture(name)).map_err(|e| format!("{name}: {e}"));
     let (kml, gpx) = (read("ok-kml-times.kml")?, read("ok-gpx-times.gpx")?);
@@ -165,6 +163,7 @@ async fn issue_14_each_loaded_file_is_listed_and_can_be_hidden_shown_or_removed(
             .wait_for_text("#status", &format!("{all_on} features on 2024-10-10"))
             .await?;
 
+        browser.open_import().await?;
         browser.click("#files-heading").await?;
         // Hidden: its features leave the map, the day stays, and it is
         // listed as hidden with a button to show it again.

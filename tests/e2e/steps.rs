@@ -48,10 +48,10 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
         check(next == "Next day", format!("the bundled story's button says {next:?}"))?;
 
         browser
-            .click("input[name=import-mode][value=replace]")
+            .import_mode("replace")
             .await?;
         let track = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TRACK);
-        browser.choose_files("#import", &[&track]).await?;
+        browser.import_files(&[&track]).await?;
         // 06:00 to 18:00: thirteen hours, steps 0 to 12.
         expect_time(
             &browser,

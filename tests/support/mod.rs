@@ -323,6 +323,63 @@ impl Browser {
             .map_err(|e| e.to_string())
     }
 
+    /// Opens the import dialog from the toolbar's "Import…", unless it is
+    /// open.
+    pub async fn open_import(&self) -> Outcome {
+        if self
+            .js("return document.getElementById('import-dialog').open")
+            .await?
+            != Value::Bool(true)
+        {
+            self.click("#import-open").await?;
+        }
+        Ok(())
+    }
+
+    /// Chooses "add to the map" or "replace what is on it" (`mode`: `add`
+    /// or `replace`) in the import dialog, opening it first.
+    pub async fn import_mode(&self, mode: &str) -> Outcome {
+        self.open_import().await?;
+        self.click(&format!("input[name=import-mode][value={mode}]"))
+            .await
+    }
+
+    /// Chooses `files` in the import dialog's file field, opening the
+    /// dialog first, as a person would.
+    pub async fn import_files(&self, files: &[&Path]) -> Outcome {
+        self.open_import().await?;
+        self.choose_files("#import", files).await
+    }
+
+    /// Turns every later command to the page in the page's frame number
+    /// `index` (an `<iframe>`), until [`Browser::leave_frame`].
+    pub async fn enter_frame(&self, index: u16) -> Outcome {
+        self.client
+            .enter_frame(index)
+            .await
+            .map_err(|e| format!("entering frame {index}: {e}"))
+    }
+
+    /// Turns later commands back to the page around the frame.
+    pub async fn leave_frame(&self) -> Outcome {
+        self.client
+            .enter_parent_frame()
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    /// Sets the page's viewport to `width` × `height` CSS pixels exactly
+    /// (the window's own size leaves a little less), for pages opened
+    /// after.
+    pub async fn viewport(&self, width: u32, height: u32) -> Outcome {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Moves the date slider to `day` as a person dragging it would: sets
     /// its value and fires `input`.
     pub async fn set_date(&self, day: &str) -> Outcome {

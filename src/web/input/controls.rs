@@ -1,5 +1,6 @@
-//! The date slider, its buttons, the status line and the export button:
-//! each turns a person's action into an [`Action`].
+//! The date slider, its buttons, the status line, the legend's filters and
+//! the toolbar's export buttons: each turns a person's action into an
+//! [`Action`].
 
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -151,6 +152,13 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
         ("previous", (|| Action::Step(-1)) as fn() -> Action),
         ("next", (|| Action::Step(1)) as fn() -> Action),
         ("play", (|| Action::TogglePlay) as fn() -> Action),
+    ] {
+        let button: HtmlElement = dom::by_id(id)?;
+        let handle = dispatch.clone();
+        listen(&button, "click", move || handle.send(action()))?;
+    }
+    // The toolbar's exports, which an embedded map does not offer.
+    for (id, action) in [
         ("export", (|| Action::Export) as fn() -> Action),
         (
             "export-positions",
@@ -160,9 +168,10 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
         ("record-video", (|| Action::Record) as fn() -> Action),
         ("record-cancel", (|| Action::Record) as fn() -> Action),
     ] {
-        let button: HtmlElement = dom::by_id(id)?;
-        let handle = dispatch.clone();
-        listen(&button, "click", move || handle.send(action()))?;
+        if let Some(button) = dom::document()?.get_element_by_id(id) {
+            let handle = dispatch.clone();
+            listen(&button, "click", move || handle.send(action()))?;
+        }
     }
     Ok(())
 }

@@ -1,15 +1,17 @@
 //! Importing files (GeoJSON, and KML, GPX and CSV through the readers
-//! module): chosen with the "Import …" input or
+//! module): chosen in the import dialog (the toolbar's "Import…") or
 //! dropped on the map, several at once, added to the data on the map or
 //! replacing it. Each file gets the same verdict as on the command line;
-//! a refused file changes nothing.
+//! a refused file changes nothing. The dialog shows the progress while
+//! files are read, and closes when they are: the map shows what loaded,
+//! the alert what did not.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DragEvent, File, HtmlElement, HtmlInputElement, HtmlProgressElement, HtmlSelectElement,
-    TextDecodeOptions, TextDecoder,
+    DragEvent, File, HtmlDialogElement, HtmlElement, HtmlInputElement, HtmlProgressElement,
+    HtmlSelectElement, TextDecodeOptions, TextDecoder,
 };
 
 use crate::formats::{with_notes, Format};
@@ -30,8 +32,28 @@ pub const MAX_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 /// and the page can draw between them.
 const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
 
-/// Connects the file input, the drop target and the alert's Dismiss button.
+/// Connects the toolbar's "Import…" and the dialog's Close button, the
+/// file input and the drop target.
 pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
+    let dialog: HtmlDialogElement = dom::by_id("import-dialog")?;
+    let opener: HtmlElement = dom::by_id("import-open")?;
+    let modal = dialog.clone();
+    let on_open = Closure::<dyn FnMut()>::new(move || {
+        // Opened while dropped files are read: as a modal dialog now.
+        if modal.open() {
+            modal.close();
+        }
+        if let Err(error) = modal.show_modal() {
+            dom::show_alert(&dom::describe_js_error(&error));
+        }
+    });
+    opener.add_event_listener_with_callback("click", on_open.as_ref().unchecked_ref())?;
+    on_open.forget();
+    let closer: HtmlElement = dom::by_id("import-close")?;
+    let on_close = Closure::<dyn FnMut()>::new(move || dialog.close());
+    closer.add_event_listener_with_callback("click", on_close.as_ref().unchecked_ref())?;
+    on_close.forget();
+
     let input: HtmlInputElement = dom::by_id("import")?;
     let handle = dispatch.clone();
     let chooser = input.clone();
@@ -64,19 +86,20 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     map.add_event_listener_with_callback("drop", on_drop.as_ref().unchecked_ref())?;
     on_drop.forget();
 
-    if dom::narrow() {
-        dom::by_id::<web_sys::Element>("import-details")?.remove_attribute("open")?;
-    }
-
-    let dismiss: HtmlElement = dom::by_id("alert-dismiss")?;
-    let on_dismiss = Closure::<dyn FnMut()>::new(|| {
-        if let Ok(alert) = dom::by_id::<HtmlElement>("alert") {
-            alert.set_hidden(true);
-        }
-    });
-    dismiss.add_event_listener_with_callback("click", on_dismiss.as_ref().unchecked_ref())?;
-    on_dismiss.forget();
     Ok(())
+}
+
+/// The import dialog: shown, without holding the page, while files
+/// dropped on the map are read (for its progress); closed once they are.
+fn dialog(open: bool) {
+    let Ok(dialog) = dom::by_id::<HtmlDialogElement>("import-dialog") else {
+        return;
+    };
+    match (open, dialog.open()) {
+        (true, false) => dialog.show(),
+        (false, true) => dialog.close(),
+        _ => {}
+    }
 }
 
 fn start(dispatch: &Dispatch, files: Vec<File>) {
@@ -84,8 +107,10 @@ fn start(dispatch: &Dispatch, files: Vec<File>) {
         return;
     }
     let dispatch = dispatch.clone();
+    dialog(true);
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(error) = import(&dispatch, files).await {
+            dialog(false);
             dom::show_alert(&dom::describe_js_error(&error));
         }
     });
@@ -131,6 +156,7 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
         }
     }
     progress.set_hidden(true);
+    dialog(false);
     if let Some(data) = loaded {
         dispatch.send(Action::Load { data, replace });
     }

@@ -9,7 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use crate::scene::action::Action;
 use crate::scene::fragment::{self, LinkState};
 use crate::web::dispatch::Dispatch;
-use crate::web::page::dom;
+use crate::web::page::{dom, embed};
 
 /// The attribute on a popup's content naming its feature's index.
 pub const FEATURE_INDEX: &str = "data-feature-index";
@@ -31,18 +31,19 @@ fn round(degrees: f64) -> f64 {
 
 /// Writes `state` into the address: a new history entry when `push`, else
 /// in place of the current one. Nothing is written when it is unchanged.
+/// An embedded map's link to the full map follows the address.
 pub fn write(state: &LinkState, push: bool) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let hash = fragment::format(state);
-    if window.location().hash()? == hash {
-        return Ok(());
+    if window.location().hash()? != hash {
+        let history = window.history()?;
+        if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+        }
     }
-    let history = window.history()?;
-    if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&hash))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&hash))
-    }
+    embed::refresh_link()
 }
 
 /// The state the address holds now.

@@ -72,9 +72,9 @@ pub fn cannot_record() -> Option<String> {
 /// Says on "Record video" why this browser cannot record, when it cannot
 /// (a click then says it again, in the page's alert).
 pub fn explain_recording() -> Result<(), JsValue> {
-    if let Some(why) = cannot_record() {
-        let button: web_sys::HtmlElement = dom::by_id("record-video")?;
-        button.set_title(&why);
+    let button = dom::document()?.get_element_by_id("record-video");
+    if let (Some(why), Some(button)) = (cannot_record(), button) {
+        button.set_attribute("title", &why)?;
         button.set_text_content(Some("Record video (not in this browser)"));
     }
     Ok(())
@@ -83,7 +83,9 @@ pub fn explain_recording() -> Result<(), JsValue> {
 /// Says beside the link's tools, while imported files are on the map,
 /// that the link does not hold them.
 pub fn show_link_note(scene: &Scene) -> Result<(), JsValue> {
-    let note: web_sys::HtmlElement = dom::by_id("link-note")?;
+    let Some(note) = dom::document()?.get_element_by_id("link-note") else {
+        return Ok(());
+    };
     let imported: Vec<&str> = scene
         .data()
         .files
@@ -91,7 +93,7 @@ pub fn show_link_note(scene: &Scene) -> Result<(), JsValue> {
         .filter(|f| !f.linked)
         .map(|f| f.name.as_str())
         .collect();
-    note.set_hidden(imported.is_empty());
+    note.toggle_attribute_with_force("hidden", imported.is_empty())?;
     note.set_text_content(Some(&format!(
         "The link (and what pictures and videos print of it) does not hold your imported files ({}): send them along.",
         imported.join(", ")

@@ -5,4 +5,5 @@ pub mod basemap;
 pub mod bindings;
 pub mod dom;
 pub mod download;
+pub mod embed;
 pub mod fit;

@@ -171,9 +171,9 @@ impl Panel {
 }
 
 /// One listener for every entry (the list is drawn anew as the day
-/// changes), and the button that folds the panel away; folded at first on
-/// a narrow screen.
-pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
+/// changes), and the button that folds the panel away; folded at first
+/// when `folded` (on a narrow screen, or embedded in another page).
+pub fn wire(dispatch: &Dispatch, folded: bool) -> Result<(), JsValue> {
     let list: HtmlElement = dom::by_id("chronology-list")?;
     let handle = dispatch.clone();
     let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
@@ -200,7 +200,7 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
             let _ = toggle.set_attribute("aria-expanded", if folded { "false" } else { "true" });
         }
     };
-    fold(dom::narrow());
+    fold(folded);
     let on_toggle =
         Closure::<dyn FnMut()>::new(move || fold(!panel.class_list().contains("collapsed")));
     toggle.add_event_listener_with_callback("click", on_toggle.as_ref().unchecked_ref())?;

@@ -1,4 +1,4 @@
-//! The files on the map, listed in the import panel ("Files on the map",
+//! The files on the map, listed in the import dialog ("Files on the map",
 //! folded until opened): each with its count of features and warnings,
 //! and buttons to hide it (or show it again) and to remove it. Names are
 //! written as text, never as HTML.
@@ -14,7 +14,10 @@ use crate::web::page::dom::{self, element};
 
 /// Lists the scene's files: those on the map, then those hidden.
 pub fn show(scene: &Scene) -> Result<(), JsValue> {
-    let list: Element = dom::by_id("files")?;
+    // An embedded map has no import dialog, and no list.
+    let Some(list) = dom::document()?.get_element_by_id("files") else {
+        return Ok(());
+    };
     list.set_text_content(None);
     for (index, file) in scene.files().iter().enumerate() {
         let item = entry(file, false)?;

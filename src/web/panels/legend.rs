@@ -1,126 +1,230 @@
-//! The legend: what each line pattern and marker means, built from the same
-//! style table the features use.
+//! The legend: what each line pattern and mark means, drawn with the same
+//! style table as the features. One short line per entry (its box, its
+//! sample, its name); the long explanations under "What the lines mean".
+//! It lists only what the data on the map holds ([`Present`]): entries for
+//! the rest stay in the page, hidden, with their boxes, so that a filter
+//! set by a person or a link holds when data that has them comes.
 
-use crate::number::decimal;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
 
-use crate::draw::style::{arrow_id, place_mark, size, stroke};
+use crate::draw::style::stroke;
 use crate::model::statement::{Grade, SourceType};
-use crate::model::{Kind, Precision};
-use crate::web::page::dom::{self, element, svg};
+use crate::scene::present::{Mark, Present};
+use crate::web::page::dom::{self, element};
+use crate::web::panels::samples::{add_arrow_markers, line_sample, mark_sample};
 
-/// Fills the legend element `#legend`, and adds the arrowhead markers that
-/// routes refer to.
-pub fn build() -> Result<(), JsValue> {
+/// Fills the legend element `#legend`, open or folded, and adds the
+/// arrowhead markers that routes refer to.
+pub fn build(open: bool) -> Result<(), JsValue> {
     add_arrow_markers()?;
     let legend: Element = dom::by_id("legend")?;
     let details = element("details", "", "")?;
-    // Open on a wide screen; on a phone the map needs the room.
-    if !dom::narrow() {
+    details.set_id("legend-details");
+    if open {
         details.set_attribute("open", "")?;
     }
     dom::add(&details, &element("summary", "", "Legend")?)?;
-    let list = element("ul", "", "")?;
-    add_grades(&list)?;
-    add_who(&list)?;
-    add_kinds(&list)?;
+    let (list, meanings) = (element("ul", "", "")?, element("ul", "", "")?);
+    add_grades(&list, &meanings)?;
+    add_who(&list, &meanings)?;
+    add_marks(&list, &meanings)?;
     dom::add(&details, &list)?;
+    let more = element("details", "legend-more", "")?;
+    dom::add(&more, &element("summary", "", "What the lines mean")?)?;
+    dom::add(&more, &meanings)?;
+    dom::add(&details, &more)?;
     dom::add(&legend, &details)?;
     Ok(())
 }
 
-/// The grades: each one's line, name and meaning, with a box that
-/// hides it; and the line of features that give none.
-fn add_grades(list: &Element) -> Result<(), JsValue> {
-    dom::add(
-        list,
-        &element("li", "legend-heading", "How sure (the grade)")?,
-    )?;
-    let labels = Grade::ALL
-        .iter()
-        .map(|&c| (Some(c), grade_name(c), c.meaning()))
-        .chain(std::iter::once((
-            None,
-            "not given",
-            "the data gives no confidence or stance",
-        )));
-    for (confidence, name, meaning) in labels {
-        let item = element("li", "", "")?;
-        // Each label a person can see can also be hidden: a filter.
-        match confidence {
-            Some(c) => dom::add(
-                &item,
-                &filter_box("confidence", c.as_str(), &format!("Show {name}"))?,
-            )?,
-            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+/// Lists only what `present` holds: every other entry, and a heading
+/// whose entries are all absent, is hidden.
+pub fn show(present: &Present) -> Result<(), JsValue> {
+    let document = dom::document()?;
+    let mut groups_present = Vec::new();
+    let entries = document.query_selector_all("#legend [data-legend]")?;
+    for i in 0..entries.length() {
+        let Some(entry) = entries.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let key = entry.get_attribute("data-legend").unwrap_or_default();
+        let (group, value) = key.split_once(':').unwrap_or((key.as_str(), ""));
+        let listed = match group {
+            "grade" if value == NOT_GIVEN => present.grade(None),
+            "grade" => Grade::parse(value).is_some_and(|g| present.grade(Some(g))),
+            "who" => SourceType::parse(value).is_some_and(|w| present.who(w)),
+            "mark" => Mark::ALL
+                .into_iter()
+                .find(|m| m.as_str() == value)
+                .is_some_and(|m| present.mark(m)),
+            _ => true,
+        };
+        set_hidden(&entry, !listed)?;
+        if listed && !groups_present.contains(&group.to_owned()) {
+            groups_present.push(group.to_owned());
         }
-        dom::add(&item, &line_sample(confidence)?)?;
-        let text = element("span", "", "")?;
-        dom::add(&text, &element("strong", "", name)?)?;
-        dom::add(
-            &text,
-            &element(
-                "span",
-                "legend-meaning",
-                &format!(" {}: {meaning}", stroke(confidence).pattern),
-            )?,
-        )?;
-        dom::add(&item, &text)?;
-        dom::add(list, &item)?;
+    }
+    let headings = document.query_selector_all("#legend [data-legend-group]")?;
+    for i in 0..headings.length() {
+        let Some(heading) = headings.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let group = heading
+            .get_attribute("data-legend-group")
+            .unwrap_or_default();
+        set_hidden(&heading, !groups_present.contains(&group))?;
     }
     Ok(())
 }
 
-/// Who said it: one row of boxes, each named and explained on hover.
-fn add_who(list: &Element) -> Result<(), JsValue> {
-    dom::add(list, &element("li", "legend-heading", "Who said it")?)?;
-    let row = element("li", "legend-who", "")?;
-    for who in SourceType::ALL {
-        let label = element("label", "", "")?;
-        label.set_attribute("title", who.meaning())?;
+/// The value of the entry for features the data gives no grade.
+const NOT_GIVEN: &str = "none";
+
+fn set_hidden(entry: &Element, hidden: bool) -> Result<(), JsValue> {
+    if hidden {
+        entry.set_attribute("hidden", "")
+    } else {
+        entry.remove_attribute("hidden")
+    }
+}
+
+/// A heading of the list, hidden with the last of its group's entries.
+fn heading(group: &str, text: &str) -> Result<HtmlElement, JsValue> {
+    let heading = element("li", "legend-heading", text)?;
+    heading.set_attribute("data-legend-group", group)?;
+    Ok(heading)
+}
+
+/// An entry of the list or of the explanations: `data-legend` is
+/// `group:value`, by which [`show`] lists it or not.
+fn entry(tag: &str, class: &str, group: &str, value: &str) -> Result<HtmlElement, JsValue> {
+    let entry = element(tag, class, "")?;
+    entry.set_attribute("data-legend", &format!("{group}:{value}"))?;
+    Ok(entry)
+}
+
+/// The explanation of entry `group:value`, which its box is described by.
+fn meaning(group: &str, value: &str, name: &str, says: &str) -> Result<HtmlElement, JsValue> {
+    let item = entry("li", "", group, value)?;
+    item.set_id(&meaning_id(group, value));
+    dom::add(&item, &element("strong", "", name)?)?;
+    dom::add(&item, &element("span", "legend-meaning", says)?)?;
+    Ok(item)
+}
+
+fn meaning_id(group: &str, value: &str) -> String {
+    format!("legend-means-{group}-{}", value.replace(' ', "-"))
+}
+
+/// The grades: each one's line and name, with a box that hides it; and
+/// the line of features that give none.
+fn add_grades(list: &Element, meanings: &Element) -> Result<(), JsValue> {
+    dom::add(list, &heading("grade", "How sure (the grade)")?)?;
+    let grades = Grade::ALL
+        .iter()
+        .map(|&g| (Some(g), g.as_str(), grade_name(g), g.meaning()))
+        .chain(std::iter::once((
+            None,
+            NOT_GIVEN,
+            "not given",
+            "the data gives no confidence or stance",
+        )));
+    for (grade, value, name, says) in grades {
+        let item = entry("li", "", "grade", value)?;
+        // Each grade a person can see can also be hidden: a filter.
+        match grade {
+            Some(g) => {
+                let input = filter_box("confidence", g.as_str(), &format!("Show {name}"))?;
+                input.set_attribute("aria-describedby", &meaning_id("grade", value))?;
+                dom::add(&item, &input)?;
+            }
+            None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
+        }
+        dom::add(&item, &line_sample(grade)?)?;
+        dom::add(&item, &element("span", "", name)?)?;
+        dom::add(list, &item)?;
+        let pattern = stroke(grade).pattern;
         dom::add(
-            &label,
-            &filter_box(
-                "who",
-                who.as_str(),
-                &format!("Show what {} said", who.meaning()),
-            )?,
+            meanings,
+            &meaning("grade", value, name, &format!(" {pattern}: {says}"))?,
         )?;
+    }
+    Ok(())
+}
+
+/// Who said it: one row of boxes, each named, and explained on hover and
+/// under "What the lines mean".
+fn add_who(list: &Element, meanings: &Element) -> Result<(), JsValue> {
+    dom::add(list, &heading("who", "Who said it")?)?;
+    let row = element("li", "legend-who", "")?;
+    row.set_attribute("data-legend-group", "who")?;
+    for who in SourceType::ALL {
+        let label = entry("label", "", "who", who.as_str())?;
+        label.set_attribute("title", who.meaning())?;
+        let input = filter_box(
+            "who",
+            who.as_str(),
+            &format!("Show what {} said", who.meaning()),
+        )?;
+        dom::add(&label, &input)?;
         dom::add(&label, &element("span", "", who.as_str())?)?;
         dom::add(&row, &label)?;
+        let says = format!(": said by {}", who.meaning());
+        dom::add(
+            meanings,
+            &meaning("who", who.as_str(), who.as_str(), &says)?,
+        )?;
     }
     dom::add(list, &row)?;
     Ok(())
 }
 
-/// What it is: each kind of mark, with a box that hides the kind.
-fn add_kinds(list: &Element) -> Result<(), JsValue> {
-    dom::add(list, &element("li", "legend-heading", "What it is")?)?;
-    for (class, label) in [
-        ("place", "place (ring, labelled)"),
-        ("exact", "place known to the exact point (dot in the ring)"),
-        (
-            "approximate",
-            "place known roughly (faint halo; wider for an area)",
-        ),
-        ("event", "event (filled dot)"),
-        ("unasserted", "a doubt, warning or non-answer (hollow dot)"),
-        ("route", "route (line, arrow at its destination)"),
-    ] {
-        let item = element("li", "", "")?;
-        match Kind::parse(class) {
-            Some(kind) => dom::add(
-                &item,
-                &filter_box("kind", kind.as_str(), &format!("Show {}s", kind.as_str()))?,
-            )?,
+/// What it is: each kind of mark, with a box that hides its kind.
+fn add_marks(list: &Element, meanings: &Element) -> Result<(), JsValue> {
+    dom::add(list, &heading("mark", "What it is")?)?;
+    for mark in Mark::ALL {
+        let (name, says) = mark_words(mark);
+        let item = entry("li", "", "mark", mark.as_str())?;
+        match mark.kind() {
+            Some(kind) => {
+                let label = format!("Show {}s", kind.as_str());
+                let input = filter_box("kind", kind.as_str(), &label)?;
+                input.set_attribute("aria-describedby", &meaning_id("mark", mark.as_str()))?;
+                dom::add(&item, &input)?;
+            }
             None => dom::add(&item, &element("span", "filter-spacer", "")?)?,
         }
-        dom::add(&item, &kind_sample(class)?)?;
-        dom::add(&item, &element("span", "", label)?)?;
+        dom::add(&item, &mark_sample(mark)?)?;
+        dom::add(&item, &element("span", "", name)?)?;
         dom::add(list, &item)?;
+        dom::add(meanings, &meaning("mark", mark.as_str(), name, says)?)?;
     }
     Ok(())
+}
+
+/// A mark's short name, and what its sample shows.
+fn mark_words(mark: Mark) -> (&'static str, &'static str) {
+    match mark {
+        Mark::Place => ("place", ": a ring, labelled"),
+        Mark::Exact => (
+            "exact point",
+            ": a place known to the exact point (dot in the ring)",
+        ),
+        Mark::Approximate => (
+            "rough place",
+            ": a place known roughly (faint halo; wider for an area)",
+        ),
+        Mark::Event => (
+            "event",
+            ": something that happened or was said (filled dot)",
+        ),
+        Mark::Unasserted => (
+            "doubt or warning",
+            ": a statement that says nothing is so (hollow dot), never a confirmation",
+        ),
+        Mark::Route => ("route", ": a movement (line, arrow at its destination)"),
+    }
 }
 
 /// How the legend names a grade.
@@ -132,204 +236,11 @@ fn grade_name(grade: Grade) -> &'static str {
 }
 
 /// A checked box that shows or hides one grade, source type or kind.
-fn filter_box(group: &str, value: &str, label: &str) -> Result<web_sys::HtmlElement, JsValue> {
+fn filter_box(group: &str, value: &str, label: &str) -> Result<HtmlElement, JsValue> {
     let input = element("input", "filter", "")?;
     input.set_attribute("type", "checkbox")?;
     input.set_attribute("checked", "")?;
     input.set_attribute(&format!("data-{group}"), value)?;
     input.set_attribute("aria-label", label)?;
     Ok(input)
-}
-
-/// The height of a legend sample, in CSS pixels: a place's ring and a
-/// route's arrowhead fit.
-const SAMPLE_HEIGHT: f64 = 18.0;
-/// The width of a legend sample, in CSS pixels.
-const SAMPLE_WIDTH: f64 = 36.0;
-
-pub(crate) fn sample_svg() -> Result<Element, JsValue> {
-    let s = svg("svg")?;
-    s.set_attribute("width", &decimal(SAMPLE_WIDTH, 3))?;
-    s.set_attribute("height", &decimal(SAMPLE_HEIGHT, 3))?;
-    s.set_attribute("aria-hidden", "true")?;
-    Ok(s)
-}
-
-fn line_sample(confidence: Option<Grade>) -> Result<Element, JsValue> {
-    let s = sample_svg()?;
-    let line = svg("line")?;
-    let style = stroke(confidence);
-    let (y, width) = (
-        decimal(SAMPLE_HEIGHT / 2.0, 3),
-        decimal(size::ROUTE_WEIGHT, 3),
-    );
-    for (k, v) in [
-        ("x1", "2"),
-        ("y1", y.as_str()),
-        ("x2", "34"),
-        ("y2", y.as_str()),
-        ("stroke", style.color),
-        ("stroke-width", width.as_str()),
-        ("stroke-linecap", "round"),
-    ] {
-        line.set_attribute(k, v)?;
-    }
-    if let Some(dash) = style.dash {
-        line.set_attribute("stroke-dasharray", dash)?;
-    }
-    dom::add(&s, &line)?;
-    Ok(s)
-}
-
-/// The sample of a kind of mark, drawn with the sizes the map draws it
-/// with ([`size`]): a halo wider than the sample is cut at its edge.
-fn kind_sample(kind: &str) -> Result<Element, JsValue> {
-    let s = sample_svg()?;
-    let color = stroke(Some(Grade::Confirmed)).color;
-    let ring = || {
-        circle(
-            size::PLACE_RADIUS,
-            "#ffffff",
-            1.0,
-            color,
-            size::PLACE_WEIGHT,
-        )
-    };
-    let event = |fill: &str, opacity: f64, line: &str| {
-        circle(size::EVENT_RADIUS, fill, opacity, line, size::EVENT_WEIGHT)
-    };
-    match kind {
-        "route" => add_route_sample(&s, color)?,
-        "event" => dom::add(&s, &event(color, size::EVENT_FILL_OPACITY, color)?)?,
-        "unasserted" => dom::add(
-            &s,
-            &event("#ffffff", 1.0, stroke(Some(Grade::Unasserted)).color)?,
-        )?,
-        "approximate" => {
-            let halo = place_mark(Some(Precision::Approximate)).halo.unwrap_or(0.0);
-            let radius = halo.min(SAMPLE_HEIGHT / 2.0);
-            dom::add(&s, &circle(radius, color, size::HALO_OPACITY, color, 0.0)?)?;
-            dom::add(&s, &ring()?)?;
-        }
-        "exact" => {
-            dom::add(&s, &ring()?)?;
-            dom::add(&s, &circle(size::PLACE_DOT_RADIUS, color, 1.0, color, 0.0)?)?;
-        }
-        _ => dom::add(&s, &ring()?)?,
-    }
-    Ok(s)
-}
-
-/// A route's sample: a line with an arrowhead, in `color`.
-fn add_route_sample(s: &Element, color: &str) -> Result<(), JsValue> {
-    let centre = SAMPLE_HEIGHT / 2.0;
-    // The arrowhead ends the sample, as large as on the map.
-    let (tip, base, half) = (
-        SAMPLE_WIDTH - 1.0,
-        SAMPLE_WIDTH - 1.0 - size::ARROW_LENGTH,
-        size::ARROW_WIDTH / 2.0,
-    );
-    let line = svg("line")?;
-    let (y, width, x2) = (
-        decimal(centre, 3),
-        decimal(size::ROUTE_WEIGHT, 3),
-        decimal(base + 2.0, 3),
-    );
-    for (k, v) in [
-        ("x1", "2"),
-        ("y1", y.as_str()),
-        ("x2", x2.as_str()),
-        ("y2", y.as_str()),
-        ("stroke", color),
-        ("stroke-width", width.as_str()),
-    ] {
-        line.set_attribute(k, v)?;
-    }
-    dom::add(s, &line)?;
-    let head = svg("path")?;
-    head.set_attribute(
-        "d",
-        &format!(
-            "M {base} {} L {tip} {centre} L {base} {} z",
-            decimal(centre - half, 3),
-            decimal(centre + half, 3),
-            base = decimal(base, 3),
-            tip = decimal(tip, 3),
-            centre = decimal(centre, 3),
-        ),
-    )?;
-    head.set_attribute("fill", color)?;
-    dom::add(s, &head)
-}
-
-/// A circle in the middle of a sample, of radius `r`, filled with `fill`
-/// at `opacity`, with an outline of `outline` pixels in `line` (none for
-/// 0).
-pub(crate) fn circle(
-    r: f64,
-    fill: &str,
-    opacity: f64,
-    line: &str,
-    outline: f64,
-) -> Result<Element, JsValue> {
-    let c = svg("circle")?;
-    for (k, v) in [
-        ("cx", "18".to_owned()),
-        ("cy", decimal(SAMPLE_HEIGHT / 2.0, 3)),
-        ("r", decimal(r, 3)),
-        ("fill", fill.to_owned()),
-        ("fill-opacity", decimal(opacity, 3)),
-    ] {
-        c.set_attribute(k, &v)?;
-    }
-    if outline > 0.0 {
-        c.set_attribute("stroke", line)?;
-        c.set_attribute("stroke-width", &decimal(outline, 3))?;
-    }
-    Ok(c)
-}
-
-/// One `<marker>` per confidence, in a hidden `<svg>`, for routes'
-/// `marker-end`.
-fn add_arrow_markers() -> Result<(), JsValue> {
-    let holder = svg("svg")?;
-    holder.set_attribute("class", "arrow-defs")?;
-    holder.set_attribute("aria-hidden", "true")?;
-    let defs = svg("defs")?;
-    let all = Grade::ALL
-        .iter()
-        .map(|&c| Some(c))
-        .chain(std::iter::once(None));
-    // The arrow is drawn 10 units long in its view box, and sized in
-    // line widths; its tip stops short of the line's end.
-    let unit = size::ARROW_LENGTH / 10.0;
-    let ref_x = decimal(10.0 + size::ARROW_SHORT / unit, 3);
-    let width = decimal(size::ARROW_LENGTH / size::ROUTE_WEIGHT, 3);
-    let height = decimal(size::ARROW_WIDTH / size::ROUTE_WEIGHT, 3);
-    for confidence in all {
-        let marker = svg("marker")?;
-        for (k, v) in [
-            ("id", arrow_id(confidence)),
-            ("viewBox", "0 0 10 10"),
-            ("refX", ref_x.as_str()),
-            ("refY", "5"),
-            ("markerWidth", width.as_str()),
-            ("markerHeight", height.as_str()),
-            ("markerUnits", "strokeWidth"),
-            ("orient", "auto"),
-        ] {
-            marker.set_attribute(k, v)?;
-        }
-        let path = svg("path")?;
-        path.set_attribute("d", "M 0 0 L 10 5 L 0 10 z")?;
-        path.set_attribute("fill", stroke(confidence).color)?;
-        dom::add(&marker, &path)?;
-        dom::add(&defs, &marker)?;
-    }
-    dom::add(&holder, &defs)?;
-    dom::document()?
-        .body()
-        .ok_or_else(|| JsValue::from_str("the page has no body"))?
-        .append_child(&holder)?;
-    Ok(())
 }

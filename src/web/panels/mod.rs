@@ -7,5 +7,6 @@ pub mod files;
 pub mod histogram;
 pub mod legend;
 pub mod popup;
+pub mod samples;
 pub mod unit_list;
 pub mod units;

@@ -8,7 +8,7 @@ use web_sys::Element;
 use crate::draw::style::{SIDE_COLORS, UNIT_RADIUS, UNIT_WEIGHT};
 use crate::space::sightings::Units;
 use crate::web::page::dom::{self, element};
-use crate::web::panels::legend::{circle, sample_svg};
+use crate::web::panels::samples::{circle, sample_svg};
 use crate::web::render::positions::ON_CANVAS_FROM;
 
 /// Moves the units' part of the page (its sides and its controls, in the
