@@ -17,17 +17,19 @@ use crate::scene::Scene;
 use crate::space::unit_properties::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
 use crate::web::input::controls::Controls;
+use crate::web::input::gestures::Gestures;
 use crate::web::input::timers::Clock;
-use crate::web::input::{link, units};
+use crate::web::input::{link, play_options, units};
 use crate::web::page::bindings::{self, lat_lng, object};
-use crate::web::page::{dom, download, fit};
+use crate::web::page::{dom, download, fit, follow};
 use crate::web::panels::days::Days;
 use crate::web::panels::{self, chronology, histogram, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
-/// Milliseconds between days while playing: about two days a second.
-const PLAY_INTERVAL_MS: i32 = 500;
+/// How long following the story moves the view when a person steps, in
+/// seconds; playing, it takes no longer than a tick.
+const FOLLOW_S: f64 = 0.6;
 
 /// Everything the page shows.
 pub struct App {
@@ -40,6 +42,8 @@ pub struct App {
     days: Days,
     /// The play clock.
     clock: Clock,
+    /// Whether a person is moving the map (following waits for them).
+    gestures: Gestures,
     /// The moment the map was last drawn at.
     drawn_at: Option<i64>,
 }
@@ -85,12 +89,14 @@ impl App {
         map.on("zoomend", relabel.as_ref());
         // The map lives as long as the page.
         relabel.forget();
+        let gestures = Gestures::wire(&map, dispatch);
         Ok(App {
             map,
             scene: Scene::default(),
             drawing,
             days: Days::new(Controls::find()?, dispatch.clone()),
-            clock: Clock::new(dispatch.clone(), || Action::Tick, PLAY_INTERVAL_MS),
+            clock: Clock::new(dispatch.clone(), || Action::Tick),
+            gestures,
             drawn_at: None,
         })
     }
@@ -174,6 +180,7 @@ impl App {
             _ => {}
         }
         let update = self.scene.act(&action);
+        let follow = self.follow_target(&action, &update);
         if matches!(action, Action::Units(_) | Action::Restore(_)) {
             // The units may be others, or more: drawn anew, maybe otherwise.
             self.drawing.positions().clear(&self.scene);
@@ -189,6 +196,7 @@ impl App {
             }
             Action::Restore(state) => {
                 self.show_unit_controls()?;
+                play_options::show(self.scene.playback(), self.scene.steps())?;
                 if let Some((zoom, lat, lon)) = state.view {
                     let at_once = object(&[("animate", false.into())]);
                     self.map
@@ -196,6 +204,10 @@ impl App {
                 }
             }
             Action::Units(_) => self.show_unit_controls()?,
+            Action::Tick if self.clock.running() => self.clock.next(self.scene.tick_wait_ms())?,
+            Action::Playback(_) if self.clock.running() => {
+                self.clock.start(self.scene.tick_wait_ms())?
+            }
             Action::Popup(index) => {
                 // A person opened or closed a popup.
                 self.mark_window(*index)?;
@@ -203,6 +215,9 @@ impl App {
                 self.remember(index.is_some());
             }
             _ => {}
+        }
+        if let Some(target) = follow {
+            follow::follow(&self.map, target, self.follow_seconds())?;
         }
         if let Some(index) = open {
             self.open(index)?;
@@ -283,6 +298,7 @@ impl App {
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
+        play_options::show(self.scene.playback(), self.scene.steps())?;
         units::unfold(!self.scene.units_seen().is_empty())?;
         if fit_view {
             fit::to_story(&self.map, self.scene.data());
@@ -329,8 +345,38 @@ impl App {
                 self.open(index)?;
             }
         }
-        self.clock.start()?;
+        self.clock.start(self.scene.tick_wait_ms())?;
         self.days.controls().show_playing(true)
+    }
+
+    /// Where the view should go to follow the story after `action`, which
+    /// the scene answered with `update`: around what a step (a button, the
+    /// slider, playing, a link without a view of its own) brought onto
+    /// the map, when following is on and no person is moving the map.
+    fn follow_target(&self, action: &Action, update: &Update) -> Option<geo::Rect<f64>> {
+        let step = match action {
+            Action::GoToStep(_)
+            | Action::GoToDay(_)
+            | Action::Step(_)
+            | Action::GoToMoment(_)
+            | Action::Tick => true,
+            Action::Restore(state) => state.view.is_none(),
+            _ => false,
+        };
+        if !step || !self.scene.playback().follow || self.gestures.under_way() {
+            return None;
+        }
+        self.scene.entered_places(&update.change)
+    }
+
+    /// How long following moves the view: while playing, no longer than
+    /// a tick (and no shorter than a fifth of a second).
+    fn follow_seconds(&self) -> f64 {
+        if self.clock.running() {
+            (self.scene.tick_wait_ms() / 1000.0).clamp(0.2, FOLLOW_S)
+        } else {
+            FOLLOW_S
+        }
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::formats::{read_converted, Format};
 use crate::geojson::read::read_collection_shared;
 use crate::web::app::App;
-use crate::web::input::{controls, import, link, readers, units};
+use crate::web::input::{controls, import, link, play_options, readers, units};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom};
 use crate::web::panels::{self, chronology, legend};
@@ -55,6 +55,7 @@ pub async fn run() -> Result<(), JsValue> {
     // Inputs hold only a way to send actions, not the app.
     let (app, dispatch) = App::start(map.clone(), data)?;
     controls::wire(&dispatch)?;
+    play_options::wire(&dispatch)?;
     units::wire(&dispatch)?;
     crate::web::panels::unit_list::wire(&dispatch)?;
     import::wire(&dispatch)?;

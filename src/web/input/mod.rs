@@ -3,8 +3,10 @@
 //! nothing else.
 
 pub mod controls;
+pub mod gestures;
 pub mod import;
 pub mod link;
+pub mod play_options;
 pub mod readers;
 pub mod timers;
 pub mod units;

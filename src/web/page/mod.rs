@@ -6,3 +6,4 @@ pub mod bindings;
 pub mod dom;
 pub mod download;
 pub mod fit;
+pub mod follow;
