@@ -12,6 +12,8 @@ mod support;
 
 #[path = "e2e/formats.rs"]
 mod formats;
+#[path = "e2e/play.rs"]
+mod play;
 #[path = "e2e/units.rs"]
 mod units;
 
