@@ -7,6 +7,7 @@ use geo::Rect;
 use serde_json::Value;
 
 use crate::model::MapFeature;
+use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
 use crate::space::bounds::bounds;
 use crate::time::index::Change;
@@ -16,6 +17,43 @@ use crate::time::index::Change;
 pub const CONCERNS: &str = "concerns";
 
 impl Scene {
+    /// Where following the story takes the view after `action`, which the
+    /// scene answered with `update`: around what a step (a button, the
+    /// slider, playing, a link without a view of its own) brought onto the
+    /// map, when following is on (see [`Scene::entered_places`]).
+    ///
+    /// ```
+    /// use troopmap::{read_collection, scene::{action::Action, playback::Playback, Scene}};
+    /// let data = read_collection("s", r#"{"type": "FeatureCollection", "follow": true, "features": [
+    ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.19, 51.73]}, "properties": {"start": "2024-11-20"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-11-19"}}]}"#).unwrap();
+    /// let mut scene = Scene::new(data, Default::default());
+    /// scene.go_to(scene.first());
+    /// let step = Action::Step(1);
+    /// let update = scene.act(&step);
+    /// assert!(scene.follow_target(&step, &update).is_some());
+    /// // Choosing a filter is no step; off, nothing is followed.
+    /// assert!(scene.follow_target(&Action::Select(Default::default()), &update).is_none());
+    /// scene.act(&Action::Playback(Playback { follow: false, ..*scene.playback() }));
+    /// assert!(scene.follow_target(&step, &update).is_none());
+    /// ```
+    pub fn follow_target(&self, action: &Action, update: &Update) -> Option<Rect<f64>> {
+        let step = match action {
+            Action::GoToStep(_)
+            | Action::GoToDay(_)
+            | Action::Step(_)
+            | Action::GoToMoment(_)
+            | Action::Tick => true,
+            // A link with a view shows that view.
+            Action::Restore(state) => state.view.is_none(),
+            _ => false,
+        };
+        if !step || !self.playback.follow {
+            return None;
+        }
+        self.entered_places(&update.change)
+    }
+
     /// The box around where the features that `change` brings onto the
     /// map lie: for each, the places it concerns (those found among the
     /// data's features with a geometry), else its own geometry. `None`

@@ -13,6 +13,7 @@ mod follow;
 pub mod fragment;
 pub mod play;
 pub mod playback;
+mod playing;
 pub mod selection;
 pub mod shown;
 pub mod status;

@@ -27,10 +27,6 @@ use crate::web::panels::{self, chronology, histogram, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
 
-/// How long following the story moves the view when a person steps, in
-/// seconds; playing, it takes no longer than a tick.
-const FOLLOW_S: f64 = 0.6;
-
 /// Everything the page shows.
 pub struct App {
     map: Map,
@@ -180,7 +176,11 @@ impl App {
             _ => {}
         }
         let update = self.scene.act(&action);
-        let follow = self.follow_target(&action, &update);
+        // Following the story waits while a person moves the map.
+        let follow = self
+            .scene
+            .follow_target(&action, &update)
+            .filter(|_| !self.gestures.under_way());
         if matches!(action, Action::Units(_) | Action::Restore(_)) {
             // The units may be others, or more: drawn anew, maybe otherwise.
             self.drawing.positions().clear(&self.scene);
@@ -217,7 +217,8 @@ impl App {
             _ => {}
         }
         if let Some(target) = follow {
-            follow::follow(&self.map, target, self.follow_seconds())?;
+            let playing = self.clock.running().then(|| self.scene.tick_wait_ms());
+            follow::follow(&self.map, target, playing)?;
         }
         if let Some(index) = open {
             self.open(index)?;
@@ -347,36 +348,6 @@ impl App {
         }
         self.clock.start(self.scene.tick_wait_ms())?;
         self.days.controls().show_playing(true)
-    }
-
-    /// Where the view should go to follow the story after `action`, which
-    /// the scene answered with `update`: around what a step (a button, the
-    /// slider, playing, a link without a view of its own) brought onto
-    /// the map, when following is on and no person is moving the map.
-    fn follow_target(&self, action: &Action, update: &Update) -> Option<geo::Rect<f64>> {
-        let step = match action {
-            Action::GoToStep(_)
-            | Action::GoToDay(_)
-            | Action::Step(_)
-            | Action::GoToMoment(_)
-            | Action::Tick => true,
-            Action::Restore(state) => state.view.is_none(),
-            _ => false,
-        };
-        if !step || !self.scene.playback().follow || self.gestures.under_way() {
-            return None;
-        }
-        self.scene.entered_places(&update.change)
-    }
-
-    /// How long following moves the view: while playing, no longer than
-    /// a tick (and no shorter than a fifth of a second).
-    fn follow_seconds(&self) -> f64 {
-        if self.clock.running() {
-            (self.scene.tick_wait_ms() / 1000.0).clamp(0.2, FOLLOW_S)
-        } else {
-            FOLLOW_S
-        }
     }
 
     fn stop(&mut self) -> Result<(), JsValue> {

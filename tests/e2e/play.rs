@@ -454,7 +454,7 @@ async fn playing_at_eight_days_a_second_outruns_two() {
         let fast = days_a_second(&browser, "8", 3.0).await?;
         // About 2 and 8 days a second; generous margins for a busy machine.
         check(
-            slow >= 1.0 && slow <= 3.0,
+            (1.0..=3.0).contains(&slow),
             format!("at 2 days a second it played {slow:.2} days a second"),
         )?;
         check(

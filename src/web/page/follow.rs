@@ -12,10 +12,16 @@ use crate::web::page::dom;
 
 /// Room kept beside each panel, in CSS pixels.
 const GAP_PX: f64 = 16.0;
+/// How long the view takes to move, in seconds, when a person steps.
+const MOVE_S: f64 = 0.6;
+/// While playing, the view takes no longer than a tick, nor less than this.
+const SHORTEST_MOVE_S: f64 = 0.2;
 
-/// Moves `map`'s view, smoothly (over `seconds`), so that `target` lies in
-/// the part of the map no panel covers; does nothing when it lies there.
-pub fn follow(map: &Map, target: Rect<f64>, seconds: f64) -> Result<(), JsValue> {
+/// Moves `map`'s view, smoothly, so that `target` lies in the part of the
+/// map no panel covers; does nothing when it lies there. While playing,
+/// with ticks `tick_ms` apart, the move takes no longer than a tick.
+pub fn follow(map: &Map, target: Rect<f64>, tick_ms: Option<f64>) -> Result<(), JsValue> {
+    let seconds = tick_ms.map_or(MOVE_S, |ms| (ms / 1000.0).clamp(SHORTEST_MOVE_S, MOVE_S));
     let size = map.get_size();
     let center = map.get_center();
     let view = View {
