@@ -31,6 +31,8 @@ impl Scene {
     /// assert_eq!(scene.data().features.len(), 1);
     /// ```
     pub fn load(&mut self, data: Dataset, replace: bool) -> Update {
+        // Before the data is taken: whether it was followed by default.
+        let (playback, followed) = (self.playback, self.follows_by_default());
         let (data, hidden) = if replace {
             (data, Vec::new())
         } else {
@@ -43,7 +45,6 @@ impl Scene {
             std::mem::take(&mut self.selection),
             std::mem::take(&mut self.unit_rule),
         );
-        let (playback, followed) = (self.playback, self.follows_by_default());
         *self = Scene::with_units(data, selection, rule);
         self.keep_playback(playback, followed);
         self.hidden = hidden;

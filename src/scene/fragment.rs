@@ -164,6 +164,10 @@ pub fn format(state: &LinkState) -> String {
             decimal(lon, 5)
         ));
     }
+    // Whether the view follows the story, beside the view.
+    if let Some(follow) = state.follow {
+        parts.push(format!("follow={}", u8::from(follow)));
+    }
     if let Some(feature) = &state.feature {
         parts.push(format!("feature={}", encode(feature)));
     }
@@ -219,9 +223,6 @@ pub fn format(state: &LinkState) -> String {
     }
     if state.looping {
         parts.push("loop=1".to_owned());
-    }
-    if let Some(follow) = state.follow {
-        parts.push(format!("follow={}", u8::from(follow)));
     }
     format!("#{}", parts.join("&"))
 }
@@ -401,12 +402,15 @@ mod tests {
                 }
             }
         }
-        let state = parse("#date=2024-11-20&speed=8&loop=1&follow=0");
+        let state = parse("#date=2024-11-20&speed=8&loop=1&follow=0&map=6/42/131");
         assert_eq!(
             (state.speed, state.looping, state.follow),
             (Some(8.0), true, Some(false))
         );
-        assert_eq!(format(&state), "#date=2024-11-20&speed=8&loop=1&follow=0");
+        assert_eq!(
+            format(&state),
+            "#date=2024-11-20&map=6/42/131&follow=0&speed=8&loop=1"
+        );
         // The default speed is not written, nor the loop off.
         let defaults = LinkState {
             speed: Some(DEFAULT_SPEED),

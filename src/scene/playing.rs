@@ -181,5 +181,18 @@ mod tests {
         }));
         load(&mut scene, THREE_DAYS);
         assert!(scene.playback().follow);
+        // Added to the story, following stays as a person set it.
+        scene.act(&Action::Playback(Playback {
+            follow: false,
+            ..chosen
+        }));
+        match read_collection("o", other) {
+            Ok(data) => {
+                scene.load(data, false);
+            }
+            Err(e) => panic!("{e}"),
+        }
+        assert!(!scene.playback().follow);
+        assert!(scene.follows_by_default());
     }
 }

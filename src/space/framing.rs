@@ -42,10 +42,11 @@ pub struct Padding {
 
 impl Padding {
     /// The room `panels` (where they lie on the screen) take over `map`,
-    /// and `gap` more beside each: a panel takes the edge it is nearest
-    /// to clear (a tall one on the right, the right; a wide one at the
-    /// foot, the foot). Panels beside the map, and panels that would leave
-    /// less than half the map clear (a dialog over it), take none.
+    /// and `gap` more beside each: a panel takes the band along the edge
+    /// that costs the map least to keep clear of it (a tall one on the
+    /// right, the right; a wide one at the foot, the foot; one in a corner,
+    /// the smaller band). Panels beside the map, and panels that would
+    /// leave less than half the map clear (a dialog over it), take none.
     ///
     /// ```
     /// use troopmap::space::framing::{Padding, Screen};
@@ -53,8 +54,11 @@ impl Padding {
     /// let legend = Screen { left: 1000.0, top: 12.0, right: 1224.0, bottom: 500.0 };
     /// let timeline = Screen { left: 280.0, top: 680.0, right: 1000.0, bottom: 776.0 };
     /// let below = Screen { left: 0.0, top: 800.0, right: 1280.0, bottom: 900.0 };
-    /// let padding = Padding::clear_of(map, &[legend, timeline, below], 20.0);
-    /// assert_eq!(padding, Padding { top: 0.0, right: 300.0, bottom: 140.0, left: 0.0 });
+    /// // In the top left corner, nearer the top: its band along the left
+    /// // costs less of the map.
+    /// let corner = Screen { left: 56.0, top: 12.0, right: 306.0, bottom: 224.0 };
+    /// let padding = Padding::clear_of(map, &[legend, timeline, below, corner], 20.0);
+    /// assert_eq!(padding, Padding { top: 0.0, right: 300.0, bottom: 140.0, left: 326.0 });
     /// ```
     pub fn clear_of(map: Screen, panels: &[Screen], gap: f64) -> Padding {
         let mut padding = Padding::default();
@@ -66,16 +70,19 @@ impl Padding {
             if !overlaps {
                 continue;
             }
+            let (wide, high) = (map.right - map.left, map.bottom - map.top);
+            // Each edge's band: its depth, how deep the map is that way,
+            // and what it takes of the map (its depth times its length).
             let sides = [
-                (panel.bottom - map.top, map.bottom - map.top),
-                (map.right - panel.left, map.right - map.left),
-                (map.bottom - panel.top, map.bottom - map.top),
-                (panel.right - map.left, map.right - map.left),
+                (panel.bottom - map.top, high, wide),
+                (map.right - panel.left, wide, high),
+                (map.bottom - panel.top, high, wide),
+                (panel.right - map.left, wide, high),
             ];
-            let Some((side, &(room, across))) = sides
+            let Some((side, &(room, across, _))) = sides
                 .iter()
                 .enumerate()
-                .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+                .min_by(|a, b| (a.1 .0 * a.1 .2).total_cmp(&(b.1 .0 * b.1 .2)))
             else {
                 continue;
             };

@@ -215,6 +215,12 @@ impl Browser {
         self.wait_for_status().await
     }
 
+    /// Opens the map with `fragment` in its address (`#follow=0`) and
+    /// waits until the data is on it.
+    pub async fn open_map_at(&self, fragment: &str) -> Outcome {
+        self.goto(&format!("{}/{fragment}", self.origin)).await
+    }
+
     /// Waits until the map shows its data, or fails with the page's alert.
     async fn wait_for_status(&self) -> Outcome {
         let started = Instant::now();
