@@ -12,6 +12,8 @@ pub struct LoadedFile {
     /// Whether the page's link reopens it: the file the page opened with
     /// (the bundled data, or `?data=`), not one imported since.
     pub linked: bool,
+    /// How its dates like `03/04/2024` were read, when the person chose.
+    pub date_order: Option<crate::geojson::convention::DateOrder>,
 }
 
 impl LoadedFile {
@@ -22,11 +24,25 @@ impl LoadedFile {
             features: data.features.len(),
             warnings: data.warnings.len() + data.warnings_left_out,
             linked: false,
+            date_order: None,
         }
     }
 }
 
 impl Dataset {
+    /// How feature `index`'s file had its dates like `03/04/2024` read:
+    /// the order the person chose when importing it, if any.
+    pub fn date_order_of(&self, index: usize) -> Option<crate::geojson::convention::DateOrder> {
+        let mut end = 0;
+        for file in &self.files {
+            end += file.features;
+            if index < end {
+                return file.date_order;
+            }
+        }
+        None
+    }
+
     /// Takes file `index`'s features out, as a dataset of their own; the
     /// rest stay, in their order. `None` when there is no such file.
     ///

@@ -7,6 +7,7 @@ use crate::scene::action::{Action, Update};
 use crate::scene::chronology::listed_on;
 use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
+use crate::scene::playback::{Playback, DEFAULT_SPEED};
 use crate::scene::Scene;
 use crate::space::sightings::UnitRule;
 use crate::time::index::Change;
@@ -30,6 +31,8 @@ impl Scene {
     /// assert_eq!(scene.data().features.len(), 1);
     /// ```
     pub fn load(&mut self, data: Dataset, replace: bool) -> Update {
+        // Before the data is taken: whether it was followed by default.
+        let (playback, followed) = (self.playback, self.follows_by_default());
         let (data, hidden) = if replace {
             (data, Vec::new())
         } else {
@@ -43,6 +46,7 @@ impl Scene {
             std::mem::take(&mut self.unit_rule),
         );
         *self = Scene::with_units(data, selection, rule);
+        self.keep_playback(playback, followed);
         self.hidden = hidden;
         let change = self.go_to(self.first);
         Update {
@@ -93,6 +97,10 @@ impl Scene {
                 Update::default()
             }
             Action::Restore(state) => self.restore(state),
+            Action::Playback(playback) => {
+                self.set_playback(*playback);
+                Update::default()
+            }
             Action::Units(rule) => {
                 self.set_unit_rule(rule.clone());
                 Update {
@@ -139,6 +147,9 @@ impl Scene {
             kinds: selection.kinds.clone(),
             replay: selection.replay,
             units: Some(self.unit_rule.clone()).filter(|rule| *rule != UnitRule::default()),
+            speed: Some(self.playback.speed).filter(|&speed| speed != DEFAULT_SPEED),
+            looping: self.playback.looping,
+            follow: Some(self.playback.follow).filter(|&f| f != self.follows_by_default()),
         }
     }
 
@@ -202,6 +213,11 @@ impl Scene {
     /// feature's popup (when the feature is on the map that day).
     fn restore(&mut self, state: &LinkState) -> Update {
         self.set_unit_rule(state.units.clone().unwrap_or_default());
+        self.set_playback(Playback {
+            speed: state.speed.unwrap_or(DEFAULT_SPEED),
+            looping: state.looping,
+            follow: state.follow.unwrap_or(self.follows_by_default()),
+        });
         let change = self.select(state.selection());
         let filtered = self.moved(change);
         // A time of day is kept where the data is stepped by the clock;

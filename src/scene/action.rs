@@ -5,6 +5,7 @@
 
 use crate::model::Dataset;
 use crate::scene::fragment::LinkState;
+use crate::scene::playback::Playback;
 use crate::scene::selection::Selection;
 use crate::space::sightings::UnitRule;
 use crate::time::index::Change;
@@ -26,6 +27,9 @@ pub enum Action {
     GoToMoment(i64),
     /// Start or stop playing.
     TogglePlay,
+    /// Play at this speed, with or without the loop, following the story
+    /// or not (as the controls beside Play are set).
+    Playback(Playback),
     /// Advance one step while playing; stops at the last day (or step).
     Tick,
     /// Download the features shown as GeoJSON.
@@ -94,6 +98,7 @@ impl Action {
             | Action::ChooseUnit(_)
             | Action::ListUnits
             | Action::AllTracks(_)
+            | Action::Playback(_)
             | Action::Moved => Some(false),
             Action::Popup(_)
             | Action::Restore(_)

@@ -1,11 +1,14 @@
 //! The state a link can carry in its fragment (`#date=…&map=…`): the day
-//! (or, for data stepped by the clock, the time), the view, the selected feature, the filters and the replay mode.
+//! (or, for data stepped by the clock, the time), the view, the selected
+//! feature, the filters and the replay mode, and how the date plays (its
+//! speed, the loop, following the story).
 //! Reading is forgiving: a part that cannot be read is left at its default,
 //! never an error.
 
 use crate::model::statement::{Grade, SourceType};
 use crate::model::Kind;
 use crate::number::decimal;
+use crate::scene::playback::{Playback, DEFAULT_SPEED};
 use crate::scene::selection::{Replay, Selection};
 use crate::space::sightings::UnitRule;
 use crate::time::steps::minute;
@@ -33,6 +36,14 @@ pub struct LinkState {
     /// How units are read from sightings (`units=`, `stale=`, `glide=1`);
     /// `None` is the default rule.
     pub units: Option<UnitRule>,
+    /// The play speed in days (or steps) a second (`speed=`), one of
+    /// [`crate::scene::playback::SPEEDS`]; `None` is the default, two.
+    pub speed: Option<f64>,
+    /// Playing starts again at the end (`loop=1`).
+    pub looping: bool,
+    /// Following the story (`follow=1`) or not (`follow=0`); `None` is the
+    /// data's default (see [`crate::scene::playback::Playback::for_data`]).
+    pub follow: Option<bool>,
 }
 
 impl LinkState {
@@ -97,6 +108,9 @@ pub fn parse(fragment: &str) -> LinkState {
                 }
             }
             "glide" => units(&mut state).glide = value == "1",
+            "speed" => state.speed = speed(&value),
+            "loop" => state.looping = value == "1",
+            "follow" => state.follow = flag(&value),
             _ => {}
         }
     }
@@ -150,6 +164,10 @@ pub fn format(state: &LinkState) -> String {
             decimal(lon, 5)
         ));
     }
+    // Whether the view follows the story, beside the view.
+    if let Some(follow) = state.follow {
+        parts.push(format!("follow={}", u8::from(follow)));
+    }
     if let Some(feature) = &state.feature {
         parts.push(format!("feature={}", encode(feature)));
     }
@@ -200,7 +218,38 @@ pub fn format(state: &LinkState) -> String {
             parts.push("glide=1".to_owned());
         }
     }
+    if let Some(speed) = state.speed.filter(|&s| s != DEFAULT_SPEED) {
+        parts.push(format!("speed={}", decimal(speed, 1)));
+    }
+    if state.looping {
+        parts.push("loop=1".to_owned());
+    }
     format!("#{}", parts.join("&"))
+}
+
+/// A link's `speed`: one of [`crate::scene::playback::SPEEDS`], as JSON reads numbers (`8`,
+/// `8.0`, `0.5`); any other is no speed.
+///
+/// ```
+/// use troopmap::scene::fragment::parse;
+/// assert_eq!(parse("#speed=0.5").speed, Some(0.5));
+/// assert_eq!(parse("#speed=8.0").speed, Some(8.0));
+/// assert_eq!(parse("#speed=3").speed, None);
+/// assert_eq!(parse("#speed=fast").speed, None);
+/// ```
+fn speed(value: &str) -> Option<f64> {
+    serde_json::from_str::<f64>(value)
+        .ok()
+        .and_then(Playback::speed_of)
+}
+
+/// `1` is on, `0` off; anything else says nothing.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
 }
 
 fn view(value: &str) -> Option<(f64, f64, f64)> {
@@ -269,6 +318,7 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::playback::SPEEDS;
 
     #[test]
     fn issue_13_a_unit_rule_round_trips_and_the_default_is_not_written() {
@@ -306,6 +356,9 @@ mod tests {
             kinds: Some(vec![Kind::Route]),
             replay: Replay::HappenedBy,
             units: None,
+            speed: Some(0.5),
+            looping: true,
+            follow: Some(false),
         };
         assert_eq!(parse(&format(&state)), state);
         assert_eq!(parse(&format(&LinkState::default())), LinkState::default());
@@ -332,6 +385,41 @@ mod tests {
         assert_eq!(format(&state), "#date=2024-03-02T07:00Z");
         // A time that is not one is no date at all.
         assert_eq!(parse("#date=2024-03-02T25:00Z"), LinkState::default());
+    }
+
+    #[test]
+    fn play_speed_loop_and_follow_round_trip_and_defaults_are_not_written() {
+        for speed in SPEEDS {
+            for looping in [false, true] {
+                for follow in [None, Some(false), Some(true)] {
+                    let state = LinkState {
+                        speed: Some(speed).filter(|&s| s != DEFAULT_SPEED),
+                        looping,
+                        follow,
+                        ..LinkState::default()
+                    };
+                    assert_eq!(parse(&format(&state)), state, "{}", format(&state));
+                }
+            }
+        }
+        let state = parse("#date=2024-11-20&speed=8&loop=1&follow=0&map=6/42/131");
+        assert_eq!(
+            (state.speed, state.looping, state.follow),
+            (Some(8.0), true, Some(false))
+        );
+        assert_eq!(
+            format(&state),
+            "#date=2024-11-20&map=6/42/131&follow=0&speed=8&loop=1"
+        );
+        // The default speed is not written, nor the loop off.
+        let defaults = LinkState {
+            speed: Some(DEFAULT_SPEED),
+            ..LinkState::default()
+        };
+        assert_eq!(format(&defaults), "#");
+        // What cannot be read says nothing: the defaults.
+        let state = parse("#speed=2.5&loop=yes&follow=true&speed=");
+        assert_eq!(state, LinkState::default());
     }
 
     #[test]

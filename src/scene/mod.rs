@@ -10,8 +10,11 @@ pub mod chronology;
 pub mod embed;
 pub mod facts;
 pub mod files;
+mod follow;
 pub mod fragment;
 pub mod play;
+pub mod playback;
+mod playing;
 pub mod present;
 pub mod selection;
 pub mod shown;
@@ -21,6 +24,7 @@ mod units;
 use crate::model::statement::Grade;
 use crate::model::Dataset;
 use crate::scene::play::Tick;
+use crate::scene::playback::Playback;
 use crate::scene::selection::{made_public_on, Replay, Selection};
 use crate::scene::shown::Shown;
 use crate::space::journeys::{Journeys, Unit};
@@ -49,6 +53,8 @@ pub struct Scene {
     selected: Option<usize>,
     /// Files hidden by the person, kept aside to be shown again.
     hidden: Vec<Dataset>,
+    /// How the date plays (see [`playback`]).
+    playback: Playback,
 }
 
 impl Default for Scene {
@@ -101,6 +107,7 @@ impl Scene {
             selection.index_in(&data.features, steps)
         });
         Scene {
+            playback: Playback::for_data(&data),
             journeys: Journeys::of(&data.features),
             units: Units::of(&data.features, &unit_rule),
             unit_rule,
@@ -256,14 +263,16 @@ impl Scene {
 
     /// What one tick of playing does from the moment shown (see
     /// [`play::tick`] and, for data stepped by the clock,
-    /// [`play::tick_step`]).
+    /// [`play::tick_step`]), with the loop if it is on.
     pub fn tick(&self) -> Tick {
-        if !self.steps.is_daily() {
-            return play::tick_step(self.moment, self.steps);
-        }
-        play::tick(self.moment, self.day(), self.last, |after, before| {
-            self.under_way(after, before)
-        })
+        let tick = if self.steps.is_daily() {
+            play::tick(self.moment, self.day(), self.last, |after, before| {
+                self.under_way(after, before)
+            })
+        } else {
+            play::tick_step(self.moment, self.steps)
+        };
+        self.looped(tick, self.steps)
     }
 
     /// Whether a unit the filters and the mode let on the map is under way

@@ -9,29 +9,23 @@ use std::rc::{Rc, Weak};
 use leaflet::Map;
 use wasm_bindgen::prelude::*;
 
-use crate::geojson::export::{export_collection, file_name};
-use crate::geojson::positions::{self, export_positions};
 use crate::model::Dataset;
 use crate::scene::action::{Action, Update};
 use crate::scene::present::Present;
 use crate::scene::Scene;
-use crate::space::unit_properties::text_properties;
 use crate::web::dispatch::{Dispatch, Sent};
+
 use crate::web::input::controls::Controls;
+use crate::web::input::gestures::Gestures;
 use crate::web::input::share::{self, Sharing};
 use crate::web::input::timers::Clock;
-use crate::web::input::{link, units};
+use crate::web::input::{link, play_options};
 use crate::web::page::bindings::{self, lat_lng, object};
-use crate::web::page::{dom, download, fit};
+use crate::web::page::{dom, download, fit, follow};
 use crate::web::panels::days::Days;
 use crate::web::panels::{self, chronology, histogram, legend, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
 use crate::web::render::{labels, Opened, Renderers};
-
-/// Milliseconds between days while playing: about two days a second.
-const PLAY_INTERVAL_MS: i32 = 500;
-/// Days a second of video plays: as playing does.
-const PLAY_SPEED: f64 = 1000.0 / PLAY_INTERVAL_MS as f64;
 
 /// Everything the page shows.
 pub struct App {
@@ -44,6 +38,8 @@ pub struct App {
     days: Days,
     /// The play clock.
     clock: Clock,
+    /// Whether a person is moving the map (following waits for them).
+    gestures: Gestures,
     /// The moment the map was last drawn at.
     drawn_at: Option<i64>,
     /// The module that makes pictures and videos, and which data it has.
@@ -91,14 +87,17 @@ impl App {
             }
         });
         map.on("zoomend", relabel.as_ref());
+        popup::fill_when_opened(&map);
         // The map lives as long as the page.
         relabel.forget();
+        let gestures = Gestures::wire(&map, dispatch);
         Ok(App {
             map,
             scene: Scene::default(),
             drawing,
             days: Days::new(Controls::find()?, dispatch.clone()),
-            clock: Clock::new(dispatch.clone(), || Action::Tick, PLAY_INTERVAL_MS),
+            clock: Clock::new(dispatch.clone(), || Action::Tick),
+            gestures,
             drawn_at: None,
             sharing: Sharing::default(),
             data_version: 0,
@@ -146,20 +145,11 @@ impl App {
         };
         match &action {
             Action::TogglePlay => return self.toggle_play(),
-            Action::Export => {
-                let text = export_collection(self.scene.data(), self.scene.shown().iter());
-                let name = file_name(self.scene.stamp());
-                return download::save(&name, "application/geo+json", &text);
-            }
-            Action::ExportPositions => {
-                let scene = &self.scene;
-                let text = export_positions(scene.data(), scene.units_seen(), &scene.positions());
-                let name = positions::file_name(scene.stamp());
-                return download::save(&name, "application/geo+json", &text);
-            }
+            Action::Export => return download::export_day(&self.scene),
+            Action::ExportPositions => return download::export_positions(&self.scene),
             Action::SaveImage | Action::Record => {
                 let video = matches!(action, Action::Record);
-                let (version, speed) = (self.data_version, PLAY_SPEED);
+                let (version, speed) = (self.data_version, self.scene.playback().speed);
                 self.sharing
                     .ask(&self.map, &self.scene, version, video, speed);
                 return Ok(());
@@ -191,6 +181,11 @@ impl App {
             _ => {}
         }
         let update = self.scene.act(&action);
+        // Following the story waits while a person moves the map.
+        let follow = self
+            .scene
+            .follow_target(&action, &update)
+            .filter(|_| !self.gestures.under_way());
         if matches!(action, Action::Units(_) | Action::Restore(_)) {
             // The units may be others, or more: drawn anew, maybe otherwise.
             self.drawing.positions().clear(&self.scene);
@@ -206,6 +201,7 @@ impl App {
             }
             Action::Restore(state) => {
                 self.show_unit_controls()?;
+                play_options::show(self.scene.playback(), self.scene.steps())?;
                 if let Some((zoom, lat, lon)) = state.view {
                     let at_once = object(&[("animate", false.into())]);
                     self.map
@@ -213,6 +209,10 @@ impl App {
                 }
             }
             Action::Units(_) => self.show_unit_controls()?,
+            Action::Tick if self.clock.running() => self.clock.next(self.scene.tick_wait_ms())?,
+            Action::Playback(_) if self.clock.running() => {
+                self.clock.start(self.scene.tick_wait_ms())?
+            }
             Action::Popup(index) => {
                 // A person opened or closed a popup.
                 self.mark_window(*index)?;
@@ -220,6 +220,10 @@ impl App {
                 self.remember(index.is_some());
             }
             _ => {}
+        }
+        if let Some(target) = follow {
+            let playing = self.clock.running().then(|| self.scene.tick_wait_ms());
+            follow::follow(&self.map, target, playing)?;
         }
         if let Some(index) = open {
             self.open(index)?;
@@ -300,7 +304,8 @@ impl App {
         controls.slider.set_disabled(!self.scene.dated());
         self.drawing.choose(&self.scene);
         self.show_unit_controls()?;
-        units::unfold(!self.scene.units_seen().is_empty())?;
+        play_options::show(self.scene.playback(), self.scene.steps())?;
+        crate::web::input::units::unfold(!self.scene.units_seen().is_empty())?;
         legend::show(&Present::of(&self.scene.data().features))?;
         if fit_view {
             fit::to_story(&self.map, self.scene.data());
@@ -313,24 +318,9 @@ impl App {
         Ok(())
     }
 
-    /// Shows the data's units: their sides in the legend, the units
-    /// controls set to the scene's rule, "Export positions" and the list
-    /// of units when there are any.
+    /// Shows the data's units (see [`panels::units::show_controls`]).
     fn show_unit_controls(&self) -> Result<(), JsValue> {
-        let units = self.scene.units_seen();
-        panels::units::show(units)?;
-        let names = text_properties(&self.scene.data().features);
-        units::show(&names, self.scene.unit_rule())?;
-        // An embedded map has no "Export positions".
-        let document = dom::document()?;
-        for id in ["export-positions", "unit-list"] {
-            if let Some(element) = document.get_element_by_id(id) {
-                element
-                    .unchecked_into::<web_sys::HtmlElement>()
-                    .set_hidden(units.is_empty());
-            }
-        }
-        Ok(())
+        panels::units::show_controls(&self.scene)
     }
 
     /// Writes what the map shows into the address: a new history entry
@@ -355,7 +345,7 @@ impl App {
                 self.open(index)?;
             }
         }
-        self.clock.start()?;
+        self.clock.start(self.scene.tick_wait_ms())?;
         self.days.controls().show_playing(true)
     }
 
@@ -383,7 +373,8 @@ impl App {
                 let Some(feature) = self.scene.data().features.get(index) else {
                     return Ok(());
                 };
-                popup::open_on(&self.map, index, feature, self.scene.as_of())?;
+                let order = self.scene.data().date_order_of(index);
+                popup::open_on(&self.map, index, feature, self.scene.as_of(), order)?;
             }
             Opened::NotShown => return Ok(()),
         }

@@ -44,6 +44,12 @@ impl Dispatch {
         }))
     }
 
+    /// Whether an action is being carried out: what the map reports now
+    /// is that action's doing, not a person's.
+    pub fn busy(&self) -> bool {
+        self.0.busy.get()
+    }
+
     /// Has the app carry out `action`, now or, while another action runs,
     /// as an echo once it ends.
     pub fn send(&self, action: Action) {

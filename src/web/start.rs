@@ -9,7 +9,7 @@ use crate::formats::{read_converted, Format};
 use crate::geojson::read::read_collection_shared;
 use crate::scene::embed::PageMode;
 use crate::web::app::App;
-use crate::web::input::{controls, import, link, readers, units};
+use crate::web::input::{controls, import, link, play_options, readers, units};
 use crate::web::page::bindings::{self, object};
 use crate::web::page::{basemap, dom, embed};
 use crate::web::panels::{self, chronology, legend};
@@ -69,6 +69,7 @@ pub async fn run() -> Result<(), JsValue> {
     // Inputs hold only a way to send actions, not the app.
     let (app, dispatch) = App::start(map.clone(), data)?;
     controls::wire(&dispatch)?;
+    play_options::wire(&dispatch)?;
     units::wire(&dispatch)?;
     crate::web::panels::unit_list::wire(&dispatch)?;
     // An embedded map imports nothing.

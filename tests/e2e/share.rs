@@ -12,9 +12,10 @@ use troopmap::read_collection;
 use crate::support::{check, Browser};
 use crate::{DATA, SEA_TRACK};
 
-/// Whether the page has fetched the module that makes pictures and videos.
+/// Whether the page has fetched the module that makes popups, pictures and
+/// videos.
 const SHARE_FETCHED: &str =
-    "return performance.getEntriesByType('resource').some(e => e.name.includes('troopmap-share'))";
+    "return performance.getEntriesByType('resource').some(e => e.name.includes('troopmap-extras'))";
 
 /// A decoded PNG: its size, RGBA pixels and text chunks.
 pub struct Png {
@@ -140,7 +141,7 @@ async fn issue_15_save_image_at_2024_10_10_draws_the_sea_track_and_keeps_the_dat
         browser.goto(&format!("{}/{view}", browser.origin())).await?;
         check(
             browser.js(SHARE_FETCHED).await? == json!(false),
-            "the pictures' module was loaded before a picture was asked for",
+            "the extras module was loaded before a picture was asked for",
         )?;
         let view = browser
             .js("const m = document.getElementById('map'); return [m.clientWidth, m.clientHeight, devicePixelRatio]")
@@ -151,7 +152,7 @@ async fn issue_15_save_image_at_2024_10_10_draws_the_sea_track_and_keeps_the_dat
             f64::from(image.width) >= number(0) * number(2) && f64::from(image.height) >= number(1) * number(2),
             format!("the picture is {}×{}, the view {}×{} at {}", image.width, image.height, number(0), number(1), number(2)),
         )?;
-        check(browser.js(SHARE_FETCHED).await? == json!(true), "the pictures' module was not fetched")?;
+        check(browser.js(SHARE_FETCHED).await? == json!(true), "the extras module was not fetched")?;
         check(image.text("Date") == Some("2024-10-10"), format!("the picture's Date text is {:?}", image.text("Date")))?;
         let link = image.text("Source").unwrap_or_default();
         check(link.contains("date=2024-10-10"), format!("the picture's link is {link:?}"))?;

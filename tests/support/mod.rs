@@ -215,6 +215,12 @@ impl Browser {
         self.wait_for_status().await
     }
 
+    /// Opens the map with `fragment` in its address (`#follow=0`) and
+    /// waits until the data is on it.
+    pub async fn open_map_at(&self, fragment: &str) -> Outcome {
+        self.goto(&format!("{}/{fragment}", self.origin)).await
+    }
+
     /// Waits until the map shows its data, or fails with the page's alert.
     async fn wait_for_status(&self) -> Outcome {
         let started = Instant::now();
@@ -305,6 +311,52 @@ impl Browser {
             .send_keys(&key.to_string())
             .await
             .map_err(|e| e.to_string())
+    }
+
+    /// Presses the mouse at `(x, y)` of the viewport and moves it by
+    /// `(dx, dy)` over `ms` milliseconds, holding the button down: a
+    /// person dragging, who has not let go. [`Browser::let_go`] lets go.
+    pub async fn drag_and_hold(
+        &self,
+        (x, y): (f64, f64),
+        (dx, dy): (f64, f64),
+        ms: u64,
+    ) -> Outcome {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(ms)),
+                x: dx,
+                y: dy,
+            });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .map_err(|e| format!("dragging: {e}"))
+    }
+
+    /// Lets go of the mouse button [`Browser::drag_and_hold`] held.
+    pub async fn let_go(&self) -> Outcome {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .map_err(|e| format!("letting go: {e}"))?;
+        self.client
+            .release_actions()
+            .await
+            .map_err(|e| format!("letting go: {e}"))
     }
 
     /// Chooses `files` (paths) in the file input matching `css`, as a

@@ -33,7 +33,7 @@ use crate::model::{Dataset, LoadedFile, RawText};
 
 /// Every property the map reads, with a meaning of its own; other tools'
 /// files (and converted tables) must not use these names for anything else.
-pub const READ_PROPERTIES: [&str; 23] = [
+pub const READ_PROPERTIES: [&str; 24] = [
     "name",
     "kind",
     "start",
@@ -57,6 +57,7 @@ pub const READ_PROPERTIES: [&str; 23] = [
     "stance",
     "source_type",
     "grades",
+    "concerns",
 ];
 
 /// Reads a FeatureCollection from GeoJSON text.

@@ -226,7 +226,14 @@ async fn check(
         progress.set_value(done as f64);
         yield_to_page().await?;
     }
-    Ok(reader.finish())
+    let mut result = reader.finish();
+    if let Ok(data) = &mut result {
+        // Its popups read its dates again, in the extras module.
+        for file in &mut data.files {
+            file.date_order = options.date_order;
+        }
+    }
+    Ok(result)
 }
 
 /// Lets the browser handle events and draw before going on.

@@ -3,8 +3,11 @@
 //! nothing else.
 
 pub mod controls;
+pub mod extras;
+pub mod gestures;
 pub mod import;
 pub mod link;
+pub mod play_options;
 pub mod readers;
 pub mod share;
 pub mod timers;

@@ -1,41 +1,23 @@
 //! "Save image" and "Record video" from the page's side: the pictures and
-//! videos are made by a wasm module of their own (`src/bin/share.rs`,
-//! built by Trunk next to the page as `troopmap-share.js`), imported the
+//! videos are made by the extras module ([`super::extras`]), imported the
 //! first time a person asks for one. This hands it the data on the map
 //! (once for each change of it) and what the view shows.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::Reflect;
 use leaflet::Map;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::MediaRecorder;
 
+use crate::geojson::convention::DateOrder;
 use crate::geojson::export::export_collection;
+use crate::number::decimal;
 use crate::scene::fragment;
 use crate::scene::Scene;
-use crate::web::input::link;
+use crate::web::input::{extras, link};
 use crate::web::page::dom::{self, describe_js_error};
-
-#[wasm_bindgen(inline_js = r#"
-let share;
-export function load_share() {
-  if (!share) {
-    share = import(new URL("troopmap-share.js", document.baseURI).href).then(async (module) => {
-      await module.default();
-      return module;
-    });
-    share.catch(() => { share = undefined; });
-  }
-  return share;
-}
-"#)]
-extern "C" {
-    fn load_share() -> Promise;
-}
 
 /// The WebM type this browser records: VP9, else VP8.
 pub fn mime_type() -> Option<&'static str> {
@@ -101,6 +83,11 @@ pub fn show_link_note(scene: &Scene) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// `words` as a JSON string.
+fn text(words: &str) -> String {
+    serde_json::to_string(words).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
 /// The picture size chosen beside "Save image": `None` for the view's
 /// own size.
 fn chosen_size() -> Option<(u32, u32)> {
@@ -128,7 +115,8 @@ fn online_tiles() -> bool {
         .is_some()
 }
 
-/// The page's side of the share module: which data it holds.
+/// The page's side of pictures and videos: which data the extras module
+/// holds.
 #[derive(Default)]
 pub struct Sharing {
     /// The version of the data the module was last given.
@@ -148,17 +136,28 @@ impl Sharing {
         }
         let data = (self.given.get() != Some(version)).then(|| {
             let all = scene.data();
-            let files: Vec<_> = all
+            let files: Vec<String> = all
                 .files
                 .iter()
-                .map(|f| json!({"name": f.name, "linked": f.linked}))
+                .map(|f| {
+                    let order = match f.date_order {
+                        Some(DateOrder::DayFirst) => r#""day-first""#,
+                        Some(DateOrder::MonthFirst) => r#""month-first""#,
+                        None => "null",
+                    };
+                    format!(
+                        r#"{{"name":{},"linked":{},"date_order":{order}}}"#,
+                        text(&f.name),
+                        f.linked
+                    )
+                })
                 .collect();
             (
                 export_collection(all, 0..all.features.len()),
-                json!(files).to_string(),
+                format!("[{}]", files.join(",")),
             )
         });
-        let (zoom, lat, lon) = link::view(map);
+        let view = link::view(map);
         let size = map.get_size();
         let center = map.get_center();
         let ratio = if video {
@@ -166,20 +165,33 @@ impl Sharing {
         } else {
             web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
         };
-        let request = json!({
-            "fragment": fragment::format(&scene.link_state(Some((zoom, lat, lon)))),
-            "moment": scene.moment(),
-            "center": [center.lng(), center.lat()],
-            "zoom": map.get_zoom(),
-            "size": [size.x(), size.y()],
-            "ratio": ratio,
-            "pixels": chosen_size().map(|(w, h)| [w, h]),
-            "online_tiles": online_tiles(),
-            "link": web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
-            "speed": speed,
-            "until": record_until(),
-        })
-        .to_string();
+        let link = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        // Written by hand, as the link is: numbers by `decimal`, text as
+        // JSON strings (no JSON values built in the map's module).
+        let number = |x: f64| decimal(x, 9);
+        let mut request = format!(
+            r#"{{"fragment":{},"moment":{},"center":[{},{}],"zoom":{},"size":[{},{}],"ratio":{},"online_tiles":{},"link":{},"speed":{}"#,
+            text(&fragment::format(&scene.link_state(Some(view)))),
+            scene.moment(),
+            number(center.lng()),
+            number(center.lat()),
+            number(map.get_zoom()),
+            number(size.x()),
+            number(size.y()),
+            number(ratio),
+            online_tiles(),
+            text(&link),
+            number(speed),
+        );
+        if let Some((w, h)) = chosen_size() {
+            request.push_str(&format!(r#","pixels":[{w},{h}]"#));
+        }
+        if let Some(day) = record_until() {
+            request.push_str(&format!(r#","until":{}"#, text(&day)));
+        }
+        request.push('}');
         let given = self.given.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(why) = call(data, &request, video, &given, version).await {
@@ -198,18 +210,9 @@ async fn call(
     version: u64,
 ) -> Result<(), String> {
     let what = if video { "video" } else { "picture" };
-    let module = JsFuture::from(load_share()).await.map_err(|e| {
-        format!(
-            "The {what} could not be made: its module did not load: {}",
-            describe_js_error(&e)
-        )
-    })?;
-    let function = |name: &str| -> Result<Function, String> {
-        Reflect::get(&module, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into().ok())
-            .ok_or_else(|| format!("The {what} could not be made: its module has no {name}"))
-    };
+    let failed = |why: String| format!("The {what} could not be made: {why}");
+    let module = extras::module().await.map_err(failed)?;
+    let function = |name: &str| extras::function(&module, name).map_err(failed);
     let said = |answer: Result<JsValue, JsValue>| -> Result<(), String> {
         let answer = answer.map_err(|e| describe_js_error(&e))?;
         match answer.as_string().filter(|a| !a.is_empty()) {
@@ -219,10 +222,9 @@ async fn call(
     };
     if let Some((text, files)) = data {
         said(function("open")?.call2(&JsValue::NULL, &text.into(), &files.into()))
-            .map_err(|why| format!("The {what} could not be made: {why}"))?;
+            .map_err(failed)?;
         given.set(Some(version));
     }
     let name = if video { "record" } else { "save_image" };
-    said(function(name)?.call1(&JsValue::NULL, &request.into()))
-        .map_err(|why| format!("The {what} could not be made: {why}"))
+    said(function(name)?.call1(&JsValue::NULL, &request.into())).map_err(failed)
 }

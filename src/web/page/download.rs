@@ -43,3 +43,23 @@ pub fn save_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
     window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     Ok(())
 }
+
+/// Downloads the features shown on the scene's day, as GeoJSON
+/// (`troopmap-YYYY-MM-DD.geojson`).
+pub fn export_day(scene: &crate::scene::Scene) -> Result<(), JsValue> {
+    use crate::geojson::export::{export_collection, file_name};
+    let text = export_collection(scene.data(), scene.shown().iter());
+    save(&file_name(scene.stamp()), "application/geo+json", &text)
+}
+
+/// Downloads the units' positions shown, as GeoJSON
+/// (`troopmap-positions-YYYY-MM-DD.geojson`).
+pub fn export_positions(scene: &crate::scene::Scene) -> Result<(), JsValue> {
+    use crate::geojson::positions;
+    let text = positions::export_positions(scene.data(), scene.units_seen(), &scene.positions());
+    save(
+        &positions::file_name(scene.stamp()),
+        "application/geo+json",
+        &text,
+    )
+}

@@ -7,3 +7,4 @@ pub mod dom;
 pub mod download;
 pub mod embed;
 pub mod fit;
+pub mod follow;

@@ -4,8 +4,14 @@
 //! Every value from the data is set as text; a source becomes a link only
 //! when its URL is http or https.
 
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+use crate::geojson::convention::DateOrder;
+use crate::web::input::extras;
+use crate::web::page::dom::describe_js_error;
 
 use crate::model::{MapFeature, Source};
 use crate::scene::facts::{facts, source_details, source_title};
@@ -13,6 +19,9 @@ use crate::space::bounds::bounds;
 use crate::time::Day;
 use crate::web::page::bindings::lat_lng;
 use crate::web::page::dom::{self, element};
+
+/// The class of a popup not built yet.
+const LAZY: &str = "popup-lazy";
 
 /// The tallest a popup grows, in CSS pixels, before it scrolls: a feature
 /// with many caveats keeps the map in view.
@@ -27,13 +36,14 @@ pub fn open_on(
     index: usize,
     feature: &MapFeature,
     as_of: Option<Day>,
+    order: Option<DateOrder>,
 ) -> Result<(), JsValue> {
     let at = anchor(feature).unwrap_or_else(|| {
         let center = map.get_center();
         geo::coord! { x: center.lng(), y: center.lat() }
     });
     let popup = leaflet::Popup::new_with_lat_lng(&lat_lng(at), &options().unchecked_into());
-    popup.set_content(&content_on(index, feature, as_of)?.into());
+    popup.set_content(&lazy(index, feature, as_of, order)?.into());
     popup.open_on(map);
     Ok(())
 }
@@ -63,6 +73,126 @@ pub fn anchor(feature: &MapFeature) -> Option<geo::Coord<f64>> {
         geo::Geometry::Point(p) => Some(p.0),
         geo::Geometry::LineString(line) => line.0.get(line.0.len() / 2).copied(),
         other => bounds([other]).map(|r| r.center()),
+    }
+}
+
+/// A popup's content until it opens: the feature's name, and the feature's
+/// own text (its JSON, as loaded), kept on the element for the extras
+/// module, which builds the rest ([`content_on`]) when the popup opens
+/// (see [`fill_when_opened`]). `order` is how its file's dates like
+/// `03/04/2024` were read.
+pub fn lazy(
+    index: usize,
+    feature: &MapFeature,
+    as_of: Option<Day>,
+    order: Option<DateOrder>,
+) -> Result<HtmlElement, JsValue> {
+    let root = element("div", "popup", "")?;
+    root.class_list().add_1(LAZY)?;
+    root.set_attribute(crate::web::input::link::FEATURE_INDEX, &index.to_string())?;
+    dom::add(&root, &element("h2", "popup-name", &feature.label())?)?;
+    dom::add(
+        &root,
+        &element(
+            "p",
+            "popup-loading",
+            "Reading its dates, grades and sources…",
+        )?,
+    )?;
+    let order = match order {
+        Some(DateOrder::DayFirst) => "day-first",
+        Some(DateOrder::MonthFirst) => "month-first",
+        None => "",
+    };
+    let as_of = as_of.map(|d| d.to_string()).unwrap_or_default();
+    for (key, value) in [
+        ("troopmapFeature", &*feature.raw),
+        ("troopmapAsOf", &as_of),
+        ("troopmapOrder", order),
+    ] {
+        Reflect::set(&root, &key.into(), &value.into())?;
+    }
+    Ok(root)
+}
+
+/// Has every lazy popup built when it opens on `map`: the extras module
+/// reads the feature's text and builds its facts and sources, which take
+/// the place of the placeholder.
+pub fn fill_when_opened(map: &leaflet::Map) {
+    let on_open = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
+        let Ok(popup) = Reflect::get(&event, &"popup".into()) else {
+            return;
+        };
+        let root = Reflect::get(&popup, &"getElement".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&popup).ok())
+            .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.query_selector(&format!(".{LAZY}")).ok().flatten());
+        if let Some(root) = root {
+            wasm_bindgen_futures::spawn_local(fill(root, popup));
+        }
+    });
+    map.on("popupopen", on_open.as_ref().unchecked_ref());
+    // The map lives as long as the page.
+    on_open.forget();
+}
+
+/// Builds the lazy popup `root` in the extras module, and has `popup` fit
+/// its new content.
+async fn fill(root: web_sys::Element, popup: JsValue) {
+    let _ = root.class_list().remove_1(LAZY);
+    let get = |key: &str| Reflect::get(&root, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let index = root
+        .get_attribute(crate::web::input::link::FEATURE_INDEX)
+        .and_then(|i| i.parse::<u32>().ok())
+        .unwrap_or(0);
+    let built = match extras::module().await {
+        Ok(module) => extras::function(&module, "popup").and_then(|f| {
+            let arguments = js_sys::Array::of4(
+                &get("troopmapFeature"),
+                &index.into(),
+                &get("troopmapAsOf"),
+                &get("troopmapOrder"),
+            );
+            f.apply(&JsValue::NULL, &arguments)
+                .map_err(|e| describe_js_error(&e))
+        }),
+        Err(why) => Err(why),
+    };
+    let loading = root.query_selector(".popup-loading").ok().flatten();
+    match built.map(|b| b.dyn_into::<web_sys::Element>()) {
+        Ok(Ok(content)) => {
+            // Its name, facts and sources, before whatever else the popup
+            // holds (a unit's last sighting).
+            let name = root.query_selector(".popup-name").ok().flatten();
+            for old in [name, loading].into_iter().flatten() {
+                old.remove();
+            }
+            let first = root.first_child();
+            while let Some(child) = content.first_child() {
+                let _ = root.insert_before(&child, first.as_ref());
+            }
+        }
+        Ok(Err(said)) => {
+            if let Some(loading) = loading {
+                loading.set_text_content(Some(&format!(
+                    "Its details could not be read: {}",
+                    said.as_string().unwrap_or_default()
+                )));
+            }
+        }
+        Err(why) => {
+            if let Some(loading) = loading {
+                loading.set_text_content(Some(&format!("Its details could not be read: {why}")));
+            }
+        }
+    }
+    if let Some(update) = Reflect::get(&popup, &"update".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = update.call0(&popup);
     }
 }
 

@@ -21,6 +21,27 @@ pub fn build() -> Result<(), JsValue> {
     dom::add(&details, &part)
 }
 
+/// Shows the scene's units: their sides in the legend, the units controls
+/// set to the scene's rule, "Export positions" and the list of units when
+/// there are any.
+pub fn show_controls(scene: &crate::scene::Scene) -> Result<(), JsValue> {
+    use wasm_bindgen::JsCast;
+    let units = scene.units_seen();
+    show(units)?;
+    let names = crate::space::unit_properties::text_properties(&scene.data().features);
+    crate::web::input::units::show(&names, scene.unit_rule())?;
+    // An embedded map has no "Export positions".
+    let document = dom::document()?;
+    for id in ["export-positions", "unit-list"] {
+        if let Some(element) = document.get_element_by_id(id) {
+            element
+                .unchecked_into::<web_sys::HtmlElement>()
+                .set_hidden(units.is_empty());
+        }
+    }
+    Ok(())
+}
+
 /// Names the colour of each side of `units`, and how a unit's marker shows
 /// its age; empty for data without units.
 pub fn show(units: &Units) -> Result<(), JsValue> {

@@ -49,6 +49,7 @@ impl FeatureLayer {
         feature: &MapFeature,
         grade: Option<Grade>,
         as_of: Option<Day>,
+        order: Option<crate::geojson::convention::DateOrder>,
     ) -> Result<Option<FeatureLayer>, JsValue> {
         let Some(geometry) = &feature.geometry else {
             return Ok(None);
@@ -66,7 +67,7 @@ impl FeatureLayer {
             }
         };
         layer.bind_popup_with_options(
-            &popup::content_on(index, feature, as_of)?.into(),
+            &popup::lazy(index, feature, as_of, order)?.into(),
             &popup::options(),
         );
         if feature.kind == Kind::Place {

@@ -107,7 +107,8 @@ impl Renderer for Layers {
             };
             if slot.is_none() {
                 let grade = scene.grade_of(i);
-                match FeatureLayer::new(i, feature, grade, as_of) {
+                let order = scene.data().date_order_of(i);
+                match FeatureLayer::new(i, feature, grade, as_of, order) {
                     Ok(layer) => *slot = layer,
                     Err(error) => failed.push(format!(
                         "{}: {}",

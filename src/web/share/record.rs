@@ -15,9 +15,11 @@ use web_sys::{
 };
 
 use crate::picture::basemap::Basemap;
+use crate::picture::frame::Frame;
 use crate::picture::link_at;
 use crate::scene::action::Action;
 use crate::scene::Scene;
+use crate::space::framing::{follow, project, unproject, Padding, View};
 use crate::web::dispatch::Dispatch;
 use crate::web::input::share::mime_type;
 use crate::web::input::timers::Clock;
@@ -27,6 +29,17 @@ use crate::web::share::{paint, picture_of, Request};
 
 /// Milliseconds between frames: 25 a second.
 const FRAME_MS: i32 = 40;
+/// How long the view takes to fly to what the story brings, in
+/// milliseconds of video.
+const FLIGHT_MS: f64 = 800.0;
+/// The part of a frame the caption covers, which following keeps clear:
+/// the title and legend at the top, sources and link at the foot.
+const CAPTION: Padding = Padding {
+    top: 110.0,
+    right: 30.0,
+    bottom: 70.0,
+    left: 30.0,
+};
 /// What the encoder may spend, in bits a second.
 const BITS_PER_SECOND: u32 = 4_000_000;
 
@@ -41,6 +54,9 @@ pub struct Recording {
     to: i64,
     /// Seconds of the data's time per second of video.
     rate: f64,
+    /// Where the view is flying, when a step brought features outside it
+    /// (following the story): from, to, and when the flight began.
+    flight: Option<(Frame, Frame, f64)>,
     /// When recording began, in the page's milliseconds.
     began: f64,
     clock: Clock,
@@ -88,7 +104,7 @@ impl Recording {
         // Lives as long as the recorder, which may hand over its last piece
         // after the recording is dropped.
         on_data.forget();
-        let mut clock = Clock::new(dispatch.clone(), || Action::RecordFrame, FRAME_MS);
+        let mut clock = Clock::new(dispatch.clone(), || Action::RecordFrame);
         let recording = Recording {
             canvas,
             context,
@@ -98,9 +114,10 @@ impl Recording {
             from,
             to,
             rate,
+            flight: None,
             began: now(),
             clock: {
-                clock.start()?;
+                clock.start(0.0)?;
                 clock
             },
             pieces,
@@ -125,6 +142,7 @@ impl Recording {
         // Each frame's link opens its own day.
         let request = Request {
             link: link_at(&self.request.link, &scene.when()),
+            frame: self.frame_now(),
             ..self.request.clone()
         };
         let picture = picture_of(scene, &request, request.frame, &self.land, &self.context);
@@ -136,6 +154,50 @@ impl Recording {
         )?;
         let span = (self.to - self.from).max(1) as f64;
         show_progress(Some((scene.moment() - self.from) as f64 / span))
+    }
+
+    /// Follows the story: moves the view (over [`FLIGHT_MS`] of video) so
+    /// that `target`, what a step brought onto the map, is in it, clear of
+    /// the caption.
+    pub fn follow(&mut self, target: geo::Rect<f64>) {
+        let frame = self.frame_now();
+        let view = View {
+            center: frame.center,
+            zoom: frame.zoom,
+            width: frame.width,
+            height: frame.height,
+        };
+        if let Some(to) = follow(&view, &CAPTION, target) {
+            let end = Frame {
+                center: to.center,
+                zoom: to.zoom,
+                ..frame
+            };
+            self.flight = Some((frame, end, now()));
+        }
+    }
+
+    /// The view of the frame drawn now: where a flight has reached.
+    fn frame_now(&self) -> Frame {
+        let Some((from, to, began)) = self.flight else {
+            return self.request.frame;
+        };
+        let t = ((now() - began) / FLIGHT_MS).clamp(0.0, 1.0);
+        // Eased, and straight in the projected plane at the lower zoom.
+        let t = t * t * (3.0 - 2.0 * t);
+        let zoom = from.zoom.min(to.zoom);
+        let (a, b) = (project(from.center, zoom), project(to.center, zoom));
+        let at = geo::coord! { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+        Frame {
+            center: unproject(at, zoom),
+            zoom: from.zoom + (to.zoom - from.zoom) * t,
+            ..from
+        }
+    }
+
+    /// Asks for the next frame, a frame's time after this one was due.
+    pub fn again(&mut self) -> Result<(), JsValue> {
+        self.clock.next(f64::from(FRAME_MS))
     }
 
     /// Ends the video and saves it.

@@ -245,7 +245,8 @@ pub(super) fn sighting_content(
         .features
         .get(position.sighting)
         .ok_or_else(|| JsValue::from_str("a unit's sighting is not in the data"))?;
-    let content = popup::content_on(position.sighting, feature, scene.as_of())?;
+    let order = scene.data().date_order_of(position.sighting);
+    let content = popup::lazy(position.sighting, feature, scene.as_of(), order)?;
     content.remove_attribute(crate::web::input::link::FEATURE_INDEX)?;
     Ok(content)
 }

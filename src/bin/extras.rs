@@ -18,7 +18,7 @@ mod page {
     use troopmap::web::dispatch::Dispatch;
     use troopmap::web::render::positions::symbols::{Script, Symbols};
     use troopmap::web::share::{self, record::Recording, Countries, Request};
-    use troopmap::{read_collection_shared, ReadOptions};
+    use troopmap::{read_collection_shared, read_collection_with, DateOrder, ReadOptions};
     use wasm_bindgen::prelude::*;
 
     /// The scene the pictures are drawn from, and the video being
@@ -50,15 +50,22 @@ mod page {
 
     /// Takes the data on the map: `text`, a FeatureCollection as the
     /// page's export writes it, and `files`, a JSON array of the files it
-    /// came from (`name`, `linked`). Returns what went wrong, or "".
+    /// came from (`name`, `linked`, `date_order`). Returns what went wrong,
+    /// or "".
     #[wasm_bindgen]
     pub fn open(text: String, files: &str) -> String {
-        let mut data = match read_collection_shared("the map's data", text, ReadOptions::default())
-        {
+        let listed: Vec<Value> = serde_json::from_str(files).unwrap_or_default();
+        // One reading for the whole: the order of the first file that has one.
+        let date_order = listed.iter().find_map(|f| match f["date_order"].as_str() {
+            Some("day-first") => Some(DateOrder::DayFirst),
+            Some("month-first") => Some(DateOrder::MonthFirst),
+            _ => None,
+        });
+        let options = ReadOptions { date_order };
+        let mut data = match read_collection_shared("the map's data", text, options) {
             Ok(data) => data,
             Err(error) => return error.to_string(),
         };
-        let listed: Vec<Value> = serde_json::from_str(files).unwrap_or_default();
         data.files = listed
             .iter()
             .map(|f| troopmap::model::LoadedFile {
@@ -66,6 +73,7 @@ mod page {
                 features: 0,
                 warnings: 0,
                 linked: f["linked"].as_bool().unwrap_or(false),
+                date_order: None,
             })
             .collect();
         let scene = Scene::new(data, Default::default());
@@ -83,6 +91,34 @@ mod page {
             .reset(codes);
         state.scene = scene;
         String::new()
+    }
+
+    /// The content of the popup of feature `index`, from `feature`, its
+    /// JSON text as loaded: as a map replaying what was made public by
+    /// `as_of` shows it (empty: not replaying); `order` is how its file's
+    /// dates like `03/04/2024` were read. A text when it cannot be read.
+    #[wasm_bindgen]
+    pub fn popup(feature: &str, index: u32, as_of: &str, order: &str) -> JsValue {
+        let options = ReadOptions {
+            date_order: match order {
+                "day-first" => Some(DateOrder::DayFirst),
+                "month-first" => Some(DateOrder::MonthFirst),
+                _ => None,
+            },
+        };
+        let text = format!(r#"{{"type": "FeatureCollection", "features": [{feature}]}}"#);
+        let mut data = match read_collection_with("the feature", &text, options) {
+            Ok(data) => data,
+            Err(error) => return JsValue::from_str(&error.to_string()),
+        };
+        let Some(feature) = data.features.pop() else {
+            return JsValue::from_str("the feature could not be read again");
+        };
+        let as_of = troopmap::Day::parse(as_of).ok();
+        match troopmap::web::panels::popup::content_on(index as usize, &feature, as_of) {
+            Ok(content) => content.into(),
+            Err(error) => JsValue::from_str(&troopmap::web::page::dom::describe_js_error(&error)),
+        }
     }
 
     /// Saves a picture of the view `request` describes (JSON, see
@@ -188,14 +224,20 @@ mod page {
         };
         let symbols = symbols.get_or_insert_with(|| Symbols::new(&dispatch()));
         let (moment, last) = video.moment();
-        scene.act(&Action::GoToMoment(moment));
+        let step = Action::GoToMoment(moment);
+        let update = scene.act(&step);
+        // As the map follows the story while playing, so does the video.
+        if let Some(target) = scene.follow_target(&step, &update) {
+            video.follow(target);
+        }
         video.draw(scene, symbols)?;
         if last {
             if let Some(video) = recording.take() {
                 video.finish()?;
             }
+            return Ok(());
         }
-        Ok(())
+        video.again()
     }
 }
 
@@ -204,6 +246,6 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("troopmap-share runs in the page only: it saves pictures and videos of the map");
+    eprintln!("troopmap-extras runs in the page only: it builds popups and saves pictures and videos of the map");
     std::process::exit(2);
 }
