@@ -1,7 +1,9 @@
 // Trunk post-build hook: minifies the JavaScript that wasm-bindgen writes
 // beside each wasm module (troopmap-*.js), which Trunk's own minifier
 // cannot read. It is part of what every visitor downloads before the map
-// shows; names of exports stay as they are.
+// shows; names of exports stay as they are. The page's integrity hashes of
+// the files minified are written anew.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
@@ -11,6 +13,8 @@ if (!dir) {
   console.error("minify.mjs: TRUNK_STAGING_DIR is not set; run it as a Trunk hook");
   process.exit(1);
 }
+const page = join(dir, "index.html");
+let html = readFileSync(page, "utf8");
 for (const name of readdirSync(dir)) {
   if (!/^troopmap.*\.js$/.test(name)) continue;
   const path = join(dir, name);
@@ -21,4 +25,8 @@ for (const name of readdirSync(dir)) {
     process.exit(1);
   }
   writeFileSync(path, out.code);
+  const digest = createHash("sha384").update(out.code).digest("base64");
+  const preload = new RegExp(`(href="/?${name.replace(/[.]/g, "[.]")}"[^>]*integrity=")sha384-[^"]*`, "g");
+  html = html.replace(preload, `$1sha384-${digest}`);
 }
+writeFileSync(page, html);

@@ -94,7 +94,7 @@ async fn kursk_on_screen(browser: &Browser) -> Result<Value, String> {
              const r = k.getBoundingClientRect(), m = document.getElementById('map').getBoundingClientRect();
              const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
              if (x < m.left || x > m.right || y < m.top || y > m.bottom) return 'off the map';
-             return ['legend', 'chronology', 'timeline', 'import-panel'].filter(id => {
+             return ['legend', 'chronology', 'timeline', 'toolbar'].filter(id => {
                const p = document.getElementById(id).getBoundingClientRect();
                return x >= p.left && x <= p.right && y >= p.top && y <= p.bottom;
              });")
@@ -280,7 +280,7 @@ async fn following_waits_while_a_person_drags_the_map() {
         // held there while the next day comes.
         let at = browser
             .js(
-                "const l = document.getElementById('import-panel').getBoundingClientRect(),
+                "const l = document.getElementById('toolbar').getBoundingClientRect(),
                        r = document.getElementById('legend').getBoundingClientRect();
                  return [(l.right + r.left) / 2, l.top + 40]",
             )

@@ -329,3 +329,47 @@ async fn issue_15_a_video_ends_on_the_day_chosen_and_can_be_cancelled() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn issue_15_imported_data_is_said_not_to_be_in_the_link_or_the_picture() {
+    Browser::run(|browser| async move {
+        browser.open_map_at("#date=2024-10-10&follow=0").await?;
+        check(
+            browser
+                .js("return document.getElementById('link-note').hidden")
+                .await?
+                == json!(true),
+            "a note about imported data shows before any import",
+        )?;
+        browser
+            .import_files(&[&crate::fixture("ok-coordtimes.geojson")])
+            .await?;
+        browser
+            .wait_until(
+                "!document.getElementById('link-note').hidden",
+                "no note that the link does not hold the imported file",
+            )
+            .await?;
+        let note = browser.text("#link-note").await?;
+        check(
+            note.contains("ok-coordtimes.geojson"),
+            format!("the note says {note:?}"),
+        )?;
+        browser
+            .js("document.querySelector('#import-dialog')?.close?.()")
+            .await?;
+        browser.set_date("2024-10-10").await?;
+        browser.wait_for_text("#date-output", "2024-10-10").await?;
+        browser.click("#save-image").await?;
+        let path = browser.downloaded("troopmap-2024-10-10.png").await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let picture = Png::read(&path)?;
+        let comment = picture.text("Comment").unwrap_or_default();
+        check(
+            comment.contains("ok-coordtimes.geojson") && comment.contains("does not hold"),
+            format!("the picture's note is {comment:?}"),
+        )
+    })
+    .await;
+}

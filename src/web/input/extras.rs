@@ -10,19 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::web::page::dom::describe_js_error;
 
-#[wasm_bindgen(inline_js = r#"
-let extras;
-export function load_extras() {
-  if (!extras) {
-    extras = import(new URL("troopmap-extras.js", document.baseURI).href).then(async (module) => {
-      await module.default();
-      return module;
-    });
-    extras.catch(() => { extras = undefined; });
-  }
-  return extras;
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/input/loaders.js")]
 extern "C" {
     fn load_extras() -> Promise;
 }

@@ -12,28 +12,7 @@ use crate::geojson::convention::DateOrder;
 use crate::model::problem::LoadError;
 use crate::web::page::dom::describe_js_error;
 
-#[wasm_bindgen(inline_js = r#"
-let readers;
-let generation = 0;
-export function load_readers() {
-  if (!readers) {
-    const url = new URL("troopmap-readers.js", document.baseURI);
-    // After a failure, a fresh instance: a wasm module that trapped
-    // cannot be called again.
-    if (generation > 0) url.search = "?instance=" + generation;
-    readers = import(url.href).then(async (module) => {
-      await module.default();
-      return module;
-    });
-    readers.catch(() => { readers = undefined; });
-  }
-  return readers;
-}
-export function forget_readers() {
-  readers = undefined;
-  generation += 1;
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/input/loaders.js")]
 extern "C" {
     fn load_readers() -> Promise;
     fn forget_readers();

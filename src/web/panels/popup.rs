@@ -20,8 +20,12 @@ use crate::time::Day;
 use crate::web::page::bindings::lat_lng;
 use crate::web::page::dom::{self, element};
 
-/// The class of a popup not built yet.
+/// The class of a popup not built yet, and the attributes that hold what
+/// the extras module builds it from.
 const LAZY: &str = "popup-lazy";
+const FEATURE: &str = "data-lazy-feature";
+const AS_OF: &str = "data-lazy-as-of";
+const ORDER: &str = "data-lazy-order";
 
 /// The tallest a popup grows, in CSS pixels, before it scrolls: a feature
 /// with many caveats keeps the map in view.
@@ -105,12 +109,10 @@ pub fn lazy(
         None => "",
     };
     let as_of = as_of.map(|d| d.to_string()).unwrap_or_default();
-    for (key, value) in [
-        ("troopmapFeature", &*feature.raw),
-        ("troopmapAsOf", &as_of),
-        ("troopmapOrder", order),
-    ] {
-        Reflect::set(&root, &key.into(), &value.into())?;
+    // As attributes (text, never parsed), so that a copy of the element
+    // (a unit's popup copies its sighting's) keeps them.
+    for (key, value) in [(FEATURE, &*feature.raw), (AS_OF, &as_of), (ORDER, order)] {
+        root.set_attribute(key, value)?;
     }
     Ok(root)
 }
@@ -120,17 +122,8 @@ pub fn lazy(
 /// the place of the placeholder.
 pub fn fill_when_opened(map: &leaflet::Map) {
     let on_open = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
-        let Ok(popup) = Reflect::get(&event, &"popup".into()) else {
-            return;
-        };
-        let root = Reflect::get(&popup, &"getElement".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call0(&popup).ok())
-            .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.query_selector(&format!(".{LAZY}")).ok().flatten());
-        if let Some(root) = root {
-            wasm_bindgen_futures::spawn_local(fill(root, popup));
+        if let Ok(popup) = Reflect::get(&event, &"popup".into()) {
+            fill_in(&popup);
         }
     });
     map.on("popupopen", on_open.as_ref().unchecked_ref());
@@ -138,23 +131,33 @@ pub fn fill_when_opened(map: &leaflet::Map) {
     on_open.forget();
 }
 
+/// Builds what `popup` (a Leaflet popup) holds, when it is lazy: call it
+/// after setting the content of a popup already open.
+pub fn fill_in(popup: &JsValue) {
+    let root = Reflect::get(popup, &"getElement".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(popup).ok())
+        .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.query_selector(&format!(".{LAZY}")).ok().flatten());
+    if let Some(root) = root {
+        wasm_bindgen_futures::spawn_local(fill(root, popup.clone()));
+    }
+}
+
 /// Builds the lazy popup `root` in the extras module, and has `popup` fit
 /// its new content.
 async fn fill(root: web_sys::Element, popup: JsValue) {
     let _ = root.class_list().remove_1(LAZY);
-    let get = |key: &str| Reflect::get(&root, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let get = |key: &str| JsValue::from(root.get_attribute(key).unwrap_or_default());
     let index = root
         .get_attribute(crate::web::input::link::FEATURE_INDEX)
         .and_then(|i| i.parse::<u32>().ok())
         .unwrap_or(0);
     let built = match extras::module().await {
         Ok(module) => extras::function(&module, "popup").and_then(|f| {
-            let arguments = js_sys::Array::of4(
-                &get("troopmapFeature"),
-                &index.into(),
-                &get("troopmapAsOf"),
-                &get("troopmapOrder"),
-            );
+            let arguments =
+                js_sys::Array::of4(&get(FEATURE), &index.into(), &get(AS_OF), &get(ORDER));
             f.apply(&JsValue::NULL, &arguments)
                 .map_err(|e| describe_js_error(&e))
         }),
@@ -188,11 +191,16 @@ async fn fill(root: web_sys::Element, popup: JsValue) {
             }
         }
     }
-    if let Some(update) = Reflect::get(&popup, &"update".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        let _ = update.call0(&popup);
+    // Its size and place again, as Leaflet's `update()` does, without its
+    // first step, which would set the content anew (a popup whose content
+    // is a function, as a unit's is, would make its placeholder again).
+    for step in ["_updateLayout", "_updatePosition", "_adjustPan"] {
+        if let Some(f) = Reflect::get(&popup, &step.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let _ = f.call0(&popup);
+        }
     }
 }
 

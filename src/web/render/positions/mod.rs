@@ -185,6 +185,8 @@ impl Positions {
             }
         };
         popup.set_content(&content(&told)?.into());
+        // Its sighting's part is built now, open as it is.
+        popup::fill_in(&popup);
         draw_track(&told, &self.track)?;
         self.open = Some((position.unit, popup));
         Ok(())
