@@ -224,21 +224,36 @@ pub fn view_text(frame: &Frame) -> String {
     )
 }
 
-/// `link` with the date of its fragment set to `when`: the link of one
-/// frame of a video.
+/// `link` with the date of its fragment set to `when` and, when given, its
+/// view set to `frame`'s: the link of one frame of a video.
 ///
 /// ```
-/// use troopmap::picture::link_at;
-/// assert_eq!(link_at("https://x.org/#date=2024-10-01&map=5/42/131", "2024-10-11"), "https://x.org/#date=2024-10-11&map=5/42/131");
-/// assert_eq!(link_at("https://x.org/?embed=1", "2024-10-11"), "https://x.org/?embed=1#date=2024-10-11");
+/// use troopmap::picture::{frame::Frame, link_at};
+/// assert_eq!(link_at("https://x.org/#date=2024-10-01&map=5/42/131", "2024-10-11", None), "https://x.org/#date=2024-10-11&map=5/42/131");
+/// assert_eq!(link_at("https://x.org/?embed=1", "2024-10-11", None), "https://x.org/?embed=1#date=2024-10-11");
+/// let frame = Frame::of_view(geo::coord! { x: 36.19, y: 51.73 }, 4.5, (800.0, 600.0), 1.0, None);
+/// assert_eq!(link_at("https://x.org/#date=2024-10-01&map=5/42/131&speed=8", "2024-11-20", Some(&frame)),
+///            "https://x.org/#date=2024-11-20&map=4.5/51.73/36.19&speed=8");
 /// ```
-pub fn link_at(link: &str, when: &str) -> String {
+pub fn link_at(link: &str, when: &str, frame: Option<&Frame>) -> String {
     let (page, fragment) = link.split_once('#').unwrap_or((link, ""));
     let mut parts: Vec<String> = fragment
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with("date="))
         .map(str::to_owned)
         .collect();
+    if let Some(frame) = frame {
+        let view = format!(
+            "map={}/{}/{}",
+            crate::number::decimal(frame.zoom, 2),
+            crate::number::decimal(frame.center.y, 5),
+            crate::number::decimal(frame.center.x, 5)
+        );
+        match parts.iter_mut().find(|p| p.starts_with("map=")) {
+            Some(part) => *part = view,
+            None => parts.push(view),
+        }
+    }
     parts.insert(0, format!("date={when}"));
     format!("{page}#{}", parts.join("&"))
 }

@@ -139,10 +139,11 @@ impl Recording {
     /// Draws `scene` as the next frame (units' symbols from `symbols`),
     /// and shows how far the video is.
     pub fn draw(&self, scene: &Scene, symbols: &mut Symbols) -> Result<(), JsValue> {
-        // Each frame's link opens its own day.
+        // Each frame's link opens its own day and view.
+        let frame = self.frame_now();
         let request = Request {
-            link: link_at(&self.request.link, &scene.when()),
-            frame: self.frame_now(),
+            link: link_at(&self.request.link, &scene.when(), Some(&frame)),
+            frame,
             ..self.request.clone()
         };
         let picture = picture_of(scene, &request, request.frame, &self.land, &self.context);
