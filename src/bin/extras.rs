@@ -23,16 +23,27 @@ mod page {
 
     /// The scene the pictures are drawn from, and the video being
     /// recorded.
-    #[derive(Default)]
     struct State {
         scene: Scene,
         countries: Countries,
         recording: Option<Recording>,
-        /// The units' symbols (milsymbol), once the data has codes.
-        symbols: Option<Symbols>,
+        /// The units' symbols (milsymbol), loaded once the data has codes.
+        symbols: Symbols,
         /// The request a picture or video waits on while the basemap is
         /// read.
         waiting: Option<(Request, bool)>,
+    }
+
+    impl Default for State {
+        fn default() -> State {
+            State {
+                scene: Scene::default(),
+                countries: Countries::default(),
+                recording: None,
+                symbols: Symbols::new(&dispatch()),
+                waiting: None,
+            }
+        }
     }
 
     thread_local! {
@@ -56,11 +67,9 @@ mod page {
     pub fn open(text: String, files: &str) -> String {
         let listed: Vec<Value> = serde_json::from_str(files).unwrap_or_default();
         // One reading for the whole: the order of the first file that has one.
-        let date_order = listed.iter().find_map(|f| match f["date_order"].as_str() {
-            Some("day-first") => Some(DateOrder::DayFirst),
-            Some("month-first") => Some(DateOrder::MonthFirst),
-            _ => None,
-        });
+        let date_order = listed
+            .iter()
+            .find_map(|f| f["date_order"].as_str().and_then(DateOrder::parse));
         let options = ReadOptions { date_order };
         let mut data = match read_collection_shared("the map's data", text, options) {
             Ok(data) => data,
@@ -85,10 +94,7 @@ mod page {
         };
         let state = state();
         let mut state = state.borrow_mut();
-        state
-            .symbols
-            .get_or_insert_with(|| Symbols::new(&dispatch()))
-            .reset(codes);
+        state.symbols.reset(codes);
         state.scene = scene;
         String::new()
     }
@@ -100,11 +106,7 @@ mod page {
     #[wasm_bindgen]
     pub fn popup(feature: &str, index: u32, as_of: &str, order: &str) -> JsValue {
         let options = ReadOptions {
-            date_order: match order {
-                "day-first" => Some(DateOrder::DayFirst),
-                "month-first" => Some(DateOrder::MonthFirst),
-                _ => None,
-            },
+            date_order: DateOrder::parse(order),
         };
         let text = format!(r#"{{"type": "FeatureCollection", "features": [{feature}]}}"#);
         let mut data = match read_collection_with("the feature", &text, options) {
@@ -165,10 +167,7 @@ mod page {
         let land = state.countries.get(&dispatch(), || Action::Draw);
         // The symbols, when the data has them, once milsymbol has loaded
         // (or failed to: then dots).
-        let symbols = state
-            .symbols
-            .get_or_insert_with(|| Symbols::new(&dispatch()));
-        let loading = symbols.script() == Script::Loading;
+        let loading = state.symbols.script() == Script::Loading;
         let Some(land) = land.filter(|_| !loading) else {
             state.waiting = Some((request, video));
             return Ok(());
@@ -179,7 +178,6 @@ mod page {
             recording,
             ..
         } = &mut *state;
-        let symbols = symbols.get_or_insert_with(|| Symbols::new(&dispatch()));
         if video {
             *recording = Some(share::start_video(scene, &request, land, &dispatch())?);
             Ok(())
@@ -222,7 +220,6 @@ mod page {
         let Some(video) = recording else {
             return Ok(());
         };
-        let symbols = symbols.get_or_insert_with(|| Symbols::new(&dispatch()));
         let (moment, last) = video.moment();
         let step = Action::GoToMoment(moment);
         let update = scene.act(&step);

@@ -34,11 +34,7 @@ mod page {
     #[wasm_bindgen]
     pub fn convert(name: &str, text: &str, date_order: &str) -> String {
         let options = ReadOptions {
-            date_order: match date_order {
-                "day-first" => Some(DateOrder::DayFirst),
-                "month-first" => Some(DateOrder::MonthFirst),
-                _ => None,
-            },
+            date_order: DateOrder::parse(date_order),
         };
         let format = Format::of(name, text);
         let result = formats::convert(format, name, text, options).unwrap_or_else(|| {

@@ -75,27 +75,18 @@ mod tests {
     #[test]
     fn a_conversion_crosses_as_text_with_the_same_words() {
         let kml = "<kml><Placemark id=\"a\"><Model/></Placemark></kml>";
-        // ok: the test's own KML, which converts.
-        let converted = super::super::kml::convert(kml).unwrap();
-        // ok: what to_json wrote reads back; a failure is the test's.
-        let relayed = from_json("a.kml", &to_json(&Ok(converted.clone())))
-            .unwrap()
-            .unwrap();
+        let converted = super::super::kml::convert(kml).unwrap(); // ok: the test's own KML, which converts
+        let relayed = from_json("a.kml", &to_json(&Ok(converted.clone())));
+        let relayed = relayed.unwrap().unwrap(); // ok: what to_json wrote reads back; a failure is the test's
         assert_eq!(relayed.geojson, converted.geojson);
         let words = |notes: &[Problem]| notes.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(words(&relayed.notes), words(&converted.notes));
         assert_eq!(relayed.notes.len(), 1);
 
-        // ok: a KML file is always converted (Some), here refused.
-        let refused = super::super::convert(
-            super::super::Format::Kml,
-            "b.kml",
-            "<kml><Point>",
-            Default::default(),
-        )
-        .unwrap();
-        // ok: what to_json wrote reads back; a failure is the test's.
-        let relayed = from_json("b.kml", &to_json(&refused)).unwrap();
+        let kml = super::super::Format::Kml;
+        let refused = super::super::convert(kml, "b.kml", "<kml><Point>", Default::default());
+        let refused = refused.unwrap(); // ok: a KML file is always converted (Some), here refused
+        let relayed = from_json("b.kml", &to_json(&refused)).unwrap(); // ok: what to_json wrote reads back
         assert_eq!(
             relayed.unwrap_err().to_string(),
             refused.unwrap_err().to_string()

@@ -104,11 +104,7 @@ impl Basemap {
             marks.push(Mark::Area {
                 rings,
                 fill: Some(Paint::solid(LAND)),
-                pen: Some(Pen {
-                    paint: Paint::solid(BORDER),
-                    width: BORDER_WIDTH,
-                    dash: Vec::new(),
-                }),
+                pen: Some(Pen::solid(BORDER, BORDER_WIDTH)),
             });
         }
     }

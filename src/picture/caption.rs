@@ -278,11 +278,7 @@ fn panel(marks: &mut Vec<Mark>, at: [f64; 2], size: [f64; 2]) {
         size,
         round: 4.0,
         fill: Paint::faint("#ffffff", 0.93),
-        pen: Some(Pen {
-            paint: Paint::solid("#b8b8b8"),
-            width: 1.0,
-            dash: Vec::new(),
-        }),
+        pen: Some(Pen::solid("#b8b8b8", 1.0)),
     });
 }
 

@@ -67,31 +67,19 @@ pub fn sample(marks: &mut Vec<Mark>, key: &Key, [x, y]: [f64; 2]) {
                 at: [x + 15.0, y],
                 radius: size::PLACE_RADIUS,
                 fill: Some(Paint::solid("#ffffff")),
-                pen: Some(Pen {
-                    paint: Paint::solid(grey),
-                    width: size::PLACE_WEIGHT,
-                    dash: Vec::new(),
-                }),
+                pen: Some(Pen::solid(grey, size::PLACE_WEIGHT)),
             });
         }
         Key::Kind(Kind::Event) => marks.push(Mark::Dot {
             at: [x + 15.0, y],
             radius: size::EVENT_RADIUS,
             fill: Some(Paint::faint(grey, size::EVENT_FILL_OPACITY)),
-            pen: Some(Pen {
-                paint: Paint::solid(grey),
-                width: size::EVENT_WEIGHT,
-                dash: Vec::new(),
-            }),
+            pen: Some(Pen::solid(grey, size::EVENT_WEIGHT)),
         }),
         Key::Kind(Kind::Route) => {
             marks.push(Mark::Line {
                 points: vec![[x, y], [x + 20.0, y]],
-                pen: Pen {
-                    paint: Paint::solid(grey),
-                    width: size::ROUTE_WEIGHT,
-                    dash: Vec::new(),
-                },
+                pen: Pen::solid(grey, size::ROUTE_WEIGHT),
             });
             marks.push(Mark::Area {
                 rings: vec![vec![
@@ -107,11 +95,7 @@ pub fn sample(marks: &mut Vec<Mark>, key: &Key, [x, y]: [f64; 2]) {
             at: [x + 15.0, y],
             radius: size::MOVER_RADIUS,
             fill: Some(Paint::solid(grey)),
-            pen: Some(Pen {
-                paint: Paint::solid("#ffffff"),
-                width: size::MOVER_OUTLINE,
-                dash: Vec::new(),
-            }),
+            pen: Some(Pen::solid("#ffffff", size::MOVER_OUTLINE)),
         }),
         // A frame, as a symbol's is drawn: the codes give the rest.
         Key::Symbols => marks.push(Mark::Box {
@@ -125,11 +109,7 @@ pub fn sample(marks: &mut Vec<Mark>, key: &Key, [x, y]: [f64; 2]) {
             at: [x + 15.0, y],
             radius: crate::draw::style::UNIT_RADIUS,
             fill: Some(Paint::solid(color)),
-            pen: Some(Pen {
-                paint: Paint::solid("#ffffff"),
-                width: crate::draw::style::UNIT_WEIGHT,
-                dash: Vec::new(),
-            }),
+            pen: Some(Pen::solid("#ffffff", crate::draw::style::UNIT_WEIGHT)),
         }),
     }
 }

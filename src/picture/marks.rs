@@ -67,11 +67,7 @@ pub fn draw(scene: &Scene, frame: &Frame, measure: Measure, marks: &mut Vec<Mark
         let color = stroke(feature.grade).color;
         marks.push(Mark::Line {
             points: project(&unit.travelled, frame),
-            pen: Pen {
-                paint: Paint::solid(color),
-                width: size::MOVER_WEIGHT,
-                dash: Vec::new(),
-            },
+            pen: Pen::solid(color, size::MOVER_WEIGHT),
         });
         points.push(Mark::Dot {
             at,
@@ -148,6 +144,15 @@ fn shapes(
             });
         }
     };
+    let area = |polygons: &[geo::Polygon<f64>], marks: &mut Vec<Mark>| {
+        areas(
+            polygons,
+            line_pen(size::AREA_WEIGHT),
+            style.color,
+            frame,
+            marks,
+        )
+    };
     match geometry {
         Geometry::Point(p) => point(feature, look.grade, p.0, frame, points),
         Geometry::MultiPoint(many) => {
@@ -162,34 +167,10 @@ fn shapes(
                 line(l, marks);
             }
         }
-        Geometry::Polygon(p) => area(
-            std::slice::from_ref(p),
-            line_pen(size::AREA_WEIGHT),
-            style.color,
-            frame,
-            marks,
-        ),
-        Geometry::MultiPolygon(many) => area(
-            &many.0,
-            line_pen(size::AREA_WEIGHT),
-            style.color,
-            frame,
-            marks,
-        ),
-        Geometry::Rect(r) => area(
-            &[r.to_polygon()],
-            line_pen(size::AREA_WEIGHT),
-            style.color,
-            frame,
-            marks,
-        ),
-        Geometry::Triangle(t) => area(
-            &[t.to_polygon()],
-            line_pen(size::AREA_WEIGHT),
-            style.color,
-            frame,
-            marks,
-        ),
+        Geometry::Polygon(p) => area(std::slice::from_ref(p), marks),
+        Geometry::MultiPolygon(many) => area(&many.0, marks),
+        Geometry::Rect(r) => area(&[r.to_polygon()], marks),
+        Geometry::Triangle(t) => area(&[t.to_polygon()], marks),
         Geometry::GeometryCollection(items) => {
             for item in items {
                 shapes(feature, look, item, frame, marks, points);
@@ -198,7 +179,7 @@ fn shapes(
     }
 }
 
-fn area(
+fn areas(
     polygons: &[geo::Polygon<f64>],
     pen: Pen,
     color: &str,

@@ -34,6 +34,7 @@ impl Scene {
     /// assert!(scene.follow_target(&step, &update).is_some());
     /// // Choosing a filter is no step; off, nothing is followed.
     /// assert!(scene.follow_target(&Action::Select(Default::default()), &update).is_none());
+    /// assert!(scene.follow_target(&Action::Restore(Default::default()), &update).is_none());
     /// scene.act(&Action::Playback(Playback { follow: false, ..*scene.playback() }));
     /// assert!(scene.follow_target(&step, &update).is_none());
     /// ```
@@ -44,8 +45,8 @@ impl Scene {
             | Action::Step(_)
             | Action::GoToMoment(_)
             | Action::Tick => true,
-            // A link with a view shows that view.
-            Action::Restore(state) => state.view.is_none(),
+            // Opening a link is no step: the page shows the link's view, or
+            // the data's own (a story's day opens where its story is told).
             _ => false,
         };
         if !step || !self.playback.follow {

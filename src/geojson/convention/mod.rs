@@ -45,6 +45,31 @@ pub enum DateOrder {
     MonthFirst,
 }
 
+impl DateOrder {
+    /// Its name in the page's menu and between the page's modules.
+    ///
+    /// ```
+    /// use troopmap::DateOrder;
+    /// assert_eq!(DateOrder::DayFirst.as_str(), "day-first");
+    /// assert_eq!(DateOrder::parse("month-first"), Some(DateOrder::MonthFirst));
+    /// assert_eq!(DateOrder::parse(""), None);
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day-first",
+            DateOrder::MonthFirst => "month-first",
+        }
+    }
+
+    /// Reads a name written by [`DateOrder::as_str`]; anything else is no
+    /// order.
+    pub fn parse(name: &str) -> Option<DateOrder> {
+        [DateOrder::DayFirst, DateOrder::MonthFirst]
+            .into_iter()
+            .find(|o| o.as_str() == name)
+    }
+}
+
 /// Choices a person makes for one file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadOptions {

@@ -249,11 +249,7 @@ async fn yield_to_page() -> Result<(), JsValue> {
 
 fn date_order() -> Result<Option<DateOrder>, JsValue> {
     let select: HtmlSelectElement = dom::by_id("date-order")?;
-    Ok(match select.value().as_str() {
-        "day-first" => Some(DateOrder::DayFirst),
-        "month-first" => Some(DateOrder::MonthFirst),
-        _ => None,
-    })
+    Ok(DateOrder::parse(&select.value()))
 }
 
 /// The file's text, read piece by piece with the progress bar moving; a

@@ -32,11 +32,7 @@ pub async fn convert(
     text: &str,
     date_order: Option<DateOrder>,
 ) -> Result<Result<Converted, LoadError>, String> {
-    let date_order = match date_order {
-        Some(DateOrder::DayFirst) => "day-first",
-        Some(DateOrder::MonthFirst) => "month-first",
-        None => "",
-    };
+    let date_order = date_order.map_or("", DateOrder::as_str);
     let module = JsFuture::from(load_readers()).await.map_err(|e| {
         format!(
             "the readers of KML, GPX and CSV did not load: {}",

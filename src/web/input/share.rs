@@ -11,7 +11,6 @@ use leaflet::Map;
 use wasm_bindgen::prelude::*;
 use web_sys::MediaRecorder;
 
-use crate::geojson::convention::DateOrder;
 use crate::geojson::export::export_collection;
 use crate::number::decimal;
 use crate::scene::fragment;
@@ -37,12 +36,10 @@ pub fn mime_type() -> Option<&'static str> {
 /// Why this browser cannot record a video of the map, or `None` when it
 /// can.
 pub fn cannot_record() -> Option<String> {
-    let window = web_sys::window()?;
-    if !Reflect::has(&window, &"MediaRecorder".into()).unwrap_or(false) {
-        return Some("This browser cannot record video: it has no MediaRecorder.".to_owned());
-    }
     if mime_type().is_none() {
-        return Some("This browser cannot record WebM video (neither VP9 nor VP8).".to_owned());
+        return Some(
+            "This browser cannot record WebM video (no MediaRecorder for VP9 or VP8).".to_owned(),
+        );
     }
     let probe = dom::document().ok()?.create_element("canvas").ok()?;
     if !Reflect::has(&probe, &"captureStream".into()).unwrap_or(false) {
@@ -140,11 +137,7 @@ impl Sharing {
                 .files
                 .iter()
                 .map(|f| {
-                    let order = match f.date_order {
-                        Some(DateOrder::DayFirst) => r#""day-first""#,
-                        Some(DateOrder::MonthFirst) => r#""month-first""#,
-                        None => "null",
-                    };
+                    let order = f.date_order.map_or("null".to_owned(), |o| text(o.as_str()));
                     format!(
                         r#"{{"name":{},"linked":{},"date_order":{order}}}"#,
                         text(&f.name),

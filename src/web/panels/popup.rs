@@ -103,11 +103,7 @@ pub fn lazy(
             "Reading its dates, grades and sources…",
         )?,
     )?;
-    let order = match order {
-        Some(DateOrder::DayFirst) => "day-first",
-        Some(DateOrder::MonthFirst) => "month-first",
-        None => "",
-    };
+    let order = order.map_or("", DateOrder::as_str);
     let as_of = as_of.map(|d| d.to_string()).unwrap_or_default();
     // As attributes (text, never parsed), so that a copy of the element
     // (a unit's popup copies its sighting's) keeps them.

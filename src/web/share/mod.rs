@@ -122,16 +122,15 @@ impl Request {
     }
 }
 
-/// The picture of `scene` in `frame`, measured on `context`.
+/// The picture of `scene` the request frames, measured on `context`.
 pub fn picture_of(
     scene: &Scene,
     request: &Request,
-    frame: Frame,
     countries: &Basemap,
     context: &web_sys::CanvasRenderingContext2d,
 ) -> Picture {
     let setting = Setting {
-        frame,
+        frame: request.frame,
         basemap: Some(countries),
         online_tiles: request.online_tiles,
         link: request.link.clone(),
@@ -149,7 +148,7 @@ pub fn save_image(
     symbols: &mut Symbols,
 ) -> Result<(), JsValue> {
     let (canvas, context) = paint::canvas()?;
-    let picture = picture_of(scene, request, request.frame, land, &context);
+    let picture = picture_of(scene, request, land, &context);
     paint::paint(
         &picture,
         &canvas,

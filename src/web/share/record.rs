@@ -146,7 +146,7 @@ impl Recording {
             frame,
             ..self.request.clone()
         };
-        let picture = picture_of(scene, &request, request.frame, &self.land, &self.context);
+        let picture = picture_of(scene, &request, &self.land, &self.context);
         paint::paint(
             &picture,
             &self.canvas,
