@@ -66,6 +66,12 @@
       pane: 'basemap',
       renderer: L.canvas({ pane: 'basemap' }),
     }).addTo(map);
+    // The moment the basemap is painted, as troopmap's page marks it.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        performance.mark('basemap');
+      });
+    });
     var data = await pending;
     var first = Infinity;
     var last = -Infinity;

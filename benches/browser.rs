@@ -84,8 +84,9 @@ mod run {
 
     type Metric = (&'static str, &'static str, fn(&Record) -> f64);
 
-    const METRICS: [Metric; 11] = [
+    const METRICS: [Metric; 12] = [
         ("first render", "ms", |r| r.first_render_ms),
+        ("basemap painted", "ms", |r| r.basemap_ms),
         ("step, median", "ms", |r| r.step_median_ms),
         ("step, 95th percentile", "ms", |r| r.step_p95_ms),
         ("a step doing nothing (the floor)", "ms", |r| {

@@ -27,6 +27,7 @@ pub mod native;
 pub mod number;
 pub mod picture;
 pub mod scene;
+pub mod sort;
 pub mod space;
 pub mod time;
 

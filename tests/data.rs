@@ -59,7 +59,9 @@ fn every_feature_is_identified_graded_sourced_dated_and_placed() {
             feature.grade.is_some() || ungraded_place,
             "{id:?} has neither a grade nor, being a place, a note saying why"
         );
-        let linked = feature.sources.iter().any(|s| s.link().is_some());
+        let linked = troopmap::geojson::read::shown::sources(feature)
+            .iter()
+            .any(|s| s.link().is_some());
         assert!(
             linked || feature.confidence == Some(Confidence::Inferred),
             "{id:?} has no source with an http(s) link"
@@ -207,7 +209,15 @@ fn the_seed_articles_claims_appear() {
     let text: String = data
         .features
         .iter()
-        .map(|f| format!("{} {}\n", f.label(), f.description.as_deref().unwrap_or("")))
+        .map(|f| {
+            format!(
+                "{} {}\n",
+                f.label(),
+                troopmap::geojson::read::shown::description(f)
+                    .as_deref()
+                    .unwrap_or("")
+            )
+        })
         .collect();
     for claim in [
         "Storm Corps",
@@ -224,7 +234,7 @@ fn the_seed_articles_claims_appear() {
         .features
         .iter()
         .filter(|f| {
-            f.sources.iter().any(|s| {
+            troopmap::geojson::read::shown::sources(f).iter().any(|s| {
                 s.title
                     .as_deref()
                     .is_some_and(|t| t.starts_with("Seed article"))
@@ -557,7 +567,7 @@ fn issue_11_every_source_has_a_date_or_says_why_not_and_mirrors_say_so() {
         "viewusglobal",
     ];
     for feature in &data().features {
-        for source in &feature.sources {
+        for source in &troopmap::geojson::read::shown::sources(feature) {
             let what = format!("{}: {:?}", id_of(feature), source.title);
             assert!(
                 source.date.is_some() || source.date_note().is_some(),
@@ -682,7 +692,15 @@ fn issue_11_the_seed_articles_nov_1_claim_is_where_and_when_the_article_puts_it(
     let text: String = data
         .features
         .iter()
-        .map(|f| format!("{} {}\n", f.label(), f.description.as_deref().unwrap_or("")))
+        .map(|f| {
+            format!(
+                "{} {}\n",
+                f.label(),
+                troopmap::geojson::read::shown::description(f)
+                    .as_deref()
+                    .unwrap_or("")
+            )
+        })
         .collect();
     for words in [
         "from Siberia",

@@ -125,7 +125,12 @@ fn table(data: &Dataset) -> Vec<String> {
 /// says `mirror`.
 fn sources_line(data: &Dataset) -> String {
     let mut numbered: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
-    for source in data.features.iter().flat_map(|f| &f.sources) {
+    let sources: Vec<_> = data
+        .features
+        .iter()
+        .flat_map(troopmap::geojson::read::shown::sources)
+        .collect();
+    for source in &sources {
         if let Some(reference) = source.reference.as_deref() {
             let (dated, mirror) = numbered.entry(reference).or_default();
             *dated |= source.date.is_some();
@@ -189,7 +194,7 @@ fn the_doc_counts_the_sources() {
 fn every_undated_citation_says_why() {
     // The doc says the undated sources each have a reason: a `date_note`.
     for feature in &data().features {
-        for source in &feature.sources {
+        for source in &troopmap::geojson::read::shown::sources(feature) {
             assert!(
                 source.date.is_some() || source.date_note().is_some(),
                 "{:?}: source {:?} has neither a date nor a date_note",

@@ -707,7 +707,7 @@ fn a_converted_kml_description_object_is_read_as_its_text() {
     let text = std::fs::read_to_string(&path).expect("the fixture");
     let data = read_collection_with("d", &text, Default::default()).expect("it loads");
     assert_eq!(
-        data.features[0].description.as_deref(),
+        troopmap::geojson::read::shown::description(&data.features[0]).as_deref(),
         Some("<b>Seen</b> at the <a href=\"https://example.org\">port</a>")
     );
 }

@@ -257,7 +257,7 @@ impl Pixmap {
                     }
                 }
             }
-            crossings.sort_unstable_by(f64::total_cmp); // equal ones are alike
+            crate::sort::sort_by(&mut crossings, |a, b| a.total_cmp(b).is_lt()); // equal ones are alike
             for pair in crossings.chunks_exact(2) {
                 let from = (pair[0] - 0.5).ceil().max(0.0) as i32;
                 let to = ((pair[1] - 0.5).floor() as i32).min(self.width as i32 - 1);

@@ -93,7 +93,7 @@ fn expect(bytes: &[u8], i: usize, byte: u8) -> Option<()> {
     (bytes.get(i) == Some(&byte)).then_some(())
 }
 
-fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
     }
@@ -101,7 +101,7 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The end of the string starting at `start` (its opening quote).
-fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
+pub(crate) fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
     loop {
         match bytes.get(i)? {
@@ -113,7 +113,7 @@ fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 /// The end of the value starting at `start`.
-fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
+pub(crate) fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
     match bytes.get(start)? {
         b'"' => skip_string(bytes, start),
         b'{' | b'[' => {

@@ -212,10 +212,8 @@ pub struct MapFeature {
     pub grade: Option<Grade>,
     /// Its grade through time, when the data gives one (`grades`).
     pub grades: GradeHistory,
-    pub sources: Vec<Source>,
     /// An estimated number of troops.
     pub troops: Option<f64>,
-    pub description: Option<String>,
     /// How exactly a place's point is known.
     pub precision: Option<Precision>,
     /// Seconds since 1970 for each vertex of a line, when the data gives

@@ -111,7 +111,9 @@ impl Caption {
                     .features
                     .iter()
                     .filter_map(|&i| data.features.get(i))
-                    .flat_map(|f| &f.sources),
+                    .flat_map(crate::geojson::read::shown::sources)
+                    .collect::<Vec<_>>()
+                    .iter(),
             ),
             attribution: format!("{attribution} · made with troopmap"),
             link: setting.link.clone(),

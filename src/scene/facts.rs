@@ -355,13 +355,19 @@ mod tests {
                             {"url": "https://example.org/a"}]}"#,
             "null",
         );
-        assert_eq!(source_title(&f.sources[0]), "NIS");
         assert_eq!(
-            source_details(&f.sources[0]),
+            source_title(&crate::geojson::read::shown::sources(&f)[0]),
+            "NIS"
+        );
+        assert_eq!(
+            source_details(&crate::geojson::read::shown::sources(&f)[0]),
             ["NIS", "2024-10-18", "briefing"]
         );
-        assert_eq!(source_title(&f.sources[1]), "https://example.org/a");
-        assert!(source_details(&f.sources[1]).is_empty());
+        assert_eq!(
+            source_title(&crate::geojson::read::shown::sources(&f)[1]),
+            "https://example.org/a"
+        );
+        assert!(source_details(&crate::geojson::read::shown::sources(&f)[1]).is_empty());
     }
 
     #[test]

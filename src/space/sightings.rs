@@ -190,7 +190,9 @@ impl Units {
         }
         for unit in &mut units {
             // The key is unique (the index): no need for a stable sort.
-            unit.sightings.sort_unstable_by_key(|s| (s.time, s.index));
+            crate::sort::sort_by(&mut unit.sightings, |a, b| {
+                (a.time, a.index) < (b.time, b.index)
+            });
         }
         // The map holds the names in order.
         let mut name_rank = vec![0; units.len()];

@@ -34,7 +34,9 @@ pub fn text_properties(features: &[MapFeature]) -> Vec<String> {
         }
     }
     let mut names: Vec<(String, usize)> = counts.into_iter().collect();
-    names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut names, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)).is_lt()
+    });
     names.into_iter().map(|(name, _)| name).collect()
 }
 

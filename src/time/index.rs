@@ -39,7 +39,7 @@ impl Change {
             &mut next.entered,
             &mut next.left,
         ] {
-            list.sort_unstable();
+            crate::sort::sort(list);
         }
         let keep = |ours: Vec<usize>, undone: &[usize]| -> Vec<usize> {
             ours.into_iter()
@@ -50,8 +50,8 @@ impl Change {
         entered.extend(keep(next.entered.clone(), &self.left));
         let mut left = keep(self.left, &next.entered);
         left.extend(keep(next.left, &self.entered));
-        entered.sort_unstable();
-        left.sort_unstable();
+        crate::sort::sort(&mut entered);
+        crate::sort::sort(&mut left);
         Change { entered, left }
     }
 }
@@ -149,17 +149,15 @@ impl TimeIndex {
         Some((Day(first), Day(last)))
     }
 
-    /// Every feature shown on `day`, in ascending order. Looks only at the
-    /// features that started by then.
+    /// Every feature shown on `day`, in ascending order: one pass over
+    /// every feature's days, which needs no sort.
     pub fn shown_on(&self, day: Day) -> Vec<usize> {
-        let started = self.by_first.partition_point(|e| e.0 <= day.0);
-        let mut shown: Vec<usize> = self.by_first[..started]
+        self.days
             .iter()
-            .filter(|e| self.days[e.1 as usize].1 >= day.0)
-            .map(|e| e.1 as usize)
-            .collect();
-        shown.sort_unstable();
-        shown
+            .enumerate()
+            .filter(|(_, d)| d.0 <= day.0 && d.1 >= day.0)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// What changes from `from` to `to`: features shown on `to` but not on
@@ -188,8 +186,8 @@ impl TimeIndex {
             .map(|e| e.1 as usize)
             .filter(|&i| self.days[i].0 <= lo)
             .collect();
-        appear.sort_unstable();
-        vanish.sort_unstable();
+        crate::sort::sort(&mut appear);
+        crate::sort::sort(&mut vanish);
         if from < to {
             Change {
                 entered: appear,

@@ -5,15 +5,15 @@
 use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::formats::{read_converted, Format};
-use crate::geojson::read::read_collection_shared;
+use crate::formats::read_converted;
 use crate::scene::embed::PageMode;
 use crate::web::app::App;
 use crate::web::input::{controls, import, link, play_options, readers, units};
 use crate::web::page::bindings::{self, object};
+use crate::web::page::loading::{Loaded, Loading};
 use crate::web::page::{basemap, dom, embed};
 use crate::web::panels::{self, chronology, legend};
-use crate::web::{data_url, mark, mark_rendered, BASEMAP_URL};
+use crate::web::{data_url, mark, mark_after_paint, mark_rendered, BASEMAP_URL};
 
 /// Builds the page: legend, map, basemap, data and controls, in the mode
 /// the address asks for (the full map, or embedded in another page).
@@ -48,18 +48,19 @@ pub async fn run() -> Result<(), JsValue> {
             dom::describe_js_error(&error)
         ));
     }
-    let text = basemap::read_utf8(&url, pending).await?;
-    mark("fetched");
-    // A KML, GPX or CSV file given by `?data=` goes through the readers.
-    let data = if Format::for_the_readers(&url, &text) {
-        match readers::convert(&url, &text, None).await {
+    mark_after_paint("basemap");
+    let loading = Loading::start(&url)?;
+    let loaded = loading.load(&url, pending, Default::default()).await?;
+    let data = match loaded {
+        Loaded::Read(read) => read,
+        // A KML, GPX or CSV file given by `?data=` goes through the readers.
+        Loaded::Other(text) => match readers::convert(&url, &text, None).await {
             Ok(converted) => converted.and_then(|c| read_converted(&url, c, Default::default())),
             Err(message) => return Err(JsValue::from_str(&format!("{url}: {message}"))),
-        }
-    } else {
-        read_collection_shared(&url, text, Default::default())
+        },
     }
     .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    loading.done();
     let mut data = data;
     // The link reopens this file, unlike one imported later.
     for file in &mut data.files {

@@ -43,6 +43,9 @@ pub struct Record {
     /// Navigation start to the first complete render (the page's
     /// "rendered" mark, set once the frame after loading was painted).
     pub first_render_ms: f64,
+    /// Navigation start to the basemap's first paint (the page's
+    /// "basemap" mark), whatever the data's size.
+    pub basemap_ms: f64,
     pub steps: usize,
     /// One day forward on the slider, to the end of the next frame.
     pub step_median_ms: f64,
@@ -138,7 +141,7 @@ pub async fn run_units(
     .await;
     let result = found.lock().ok().and_then(|mut s| s.take());
     let mut record = result.unwrap_or_else(|| Err("no result".into()))?;
-    record.tool = format!("troopmap, {units} units × {sightings} sightings");
+    record.tool = "troopmap (sightings)".into();
     Ok(record)
 }
 
@@ -278,6 +281,11 @@ pub async fn measure(
     if tool.name == "troopmap" {
         browser.js(TROOPMAP_ADAPTER).await?;
     }
+    let basemap_ms = browser
+        .js("const m = performance.getEntriesByName('basemap')[0]; return m ? m.startTime : null;")
+        .await?
+        .as_f64()
+        .unwrap_or(f64::NAN);
 
     browser
         .cdp("HeapProfiler.collectGarbage", json!({}))
@@ -294,6 +302,7 @@ pub async fn measure(
         tool: tool.name.into(),
         features,
         first_render_ms,
+        basemap_ms,
         js_heap_bytes,
         wasm_memory_bytes,
         steps,

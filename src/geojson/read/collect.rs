@@ -4,11 +4,13 @@
 //! far from the file's others.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::cause::{bbox_fault, CollectionCause, Warning};
-use super::feature::{read_feature, GeometryMember};
+use super::feature::{read_feature, ReadFeature};
 use super::parse::DuplicateKey;
 use super::surprise::Surprise;
 use super::years::{far_years, DayRange};
@@ -47,29 +49,32 @@ impl Collector {
         }
     }
 
-    /// Reads feature `index` from its `value` and `geometry`, and `text`
+    /// Reads feature `index` from its `value`, and `text`
     /// when the file's own text of it is at hand; `duplicates` are the keys
     /// its text gives twice, their paths from the feature.
     pub(super) fn add(
         &mut self,
         index: usize,
-        value: (Value, GeometryMember),
+        value: Value,
         text: Option<RawText>,
         duplicates: Vec<DuplicateKey>,
     ) {
         match read_feature(index, value, text, self.options, duplicates) {
-            Ok((feature, warnings)) => {
-                for warning in warnings {
-                    self.warn(warning);
-                }
-                if let Some(id) = &feature.id {
-                    self.notice_id(index, id);
-                }
-                self.days.add(&feature);
-                self.features.push(feature);
-            }
+            Ok(read) => self.add_read(index, read),
             Err(mut found) => self.problems.append(&mut found),
         }
+    }
+
+    /// Keeps feature `index`, read, and its warnings.
+    pub(super) fn add_read(&mut self, index: usize, (feature, warnings): ReadFeature) {
+        for warning in warnings {
+            self.warn(warning);
+        }
+        if let Some(id) = &feature.id {
+            self.notice_id(index, id);
+        }
+        self.days.add(&feature);
+        self.features.push(feature);
     }
 
     /// A warning of a feature: listed, or counted in the first feature's
@@ -124,6 +129,35 @@ impl Collector {
             }
             None => {
                 self.first_with_id.insert(key, (index, None));
+            }
+        }
+    }
+
+    /// Puts `warnings` (the collection's own, found after its features
+    /// when the file is read as it arrives) before the features'.
+    pub(super) fn prepend(&mut self, warnings: Vec<Problem>) {
+        let shift = warnings.len();
+        for (at, _) in self.groups.values_mut() {
+            *at += shift;
+        }
+        for (_, warned) in self.first_with_id.values_mut() {
+            if let Some(at) = warned {
+                *at += shift;
+            }
+        }
+        self.warnings.splice(0..0, warnings);
+    }
+
+    /// Gives the features read their parts of the whole `text` (their
+    /// `ranges`, in the order read), when the text was not whole as they
+    /// were read.
+    pub(super) fn texts(&mut self, text: &Arc<String>, ranges: Vec<Range<usize>>) {
+        if !self.problems.is_empty() {
+            return;
+        }
+        for (feature, range) in self.features.iter_mut().zip(ranges) {
+            if let Some(raw) = RawText::shared(text, range) {
+                feature.raw = raw;
             }
         }
     }

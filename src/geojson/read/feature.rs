@@ -14,26 +14,18 @@ use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
 use crate::model::problem::Problem;
 use crate::model::statement::{Grade, SourceType, Stance};
-use crate::model::{Confidence, FeatureId, Kind, MapFeature, Precision, RawText, Source};
+use crate::model::{Confidence, FeatureId, Kind, MapFeature, Precision, RawText};
 
 /// A feature read, and its warnings.
 pub(super) type ReadFeature = (MapFeature, Vec<Problem>);
 
-/// How a feature's `geometry` member was read.
-pub(super) enum GeometryMember {
-    /// With the other members: it is in the feature's value, if anywhere.
-    InValue,
-    /// Apart from them, straight from the text: null, or a plain geometry.
-    Compact(Option<Compact>),
-}
-
-/// Reads feature `index` from its `value` and its `geometry`; `source` is
+/// Reads feature `index` from its `value`; `source` is
 /// the file's own text of it, when at hand, and `duplicates` the keys it
 /// gives twice. Gives the feature with what is odd but loadable in it, or
 /// its problems.
 pub(super) fn read_feature(
     index: usize,
-    (value, geometry): (Value, GeometryMember),
+    value: Value,
     source: Option<RawText>,
     options: ReadOptions,
     duplicates: Vec<DuplicateKey>,
@@ -50,12 +42,7 @@ pub(super) fn read_feature(
         found.member("bbox", FeatureCause::Bbox { found: fault });
     }
     forbidden(GeoJsonObject::Feature, &raw, "", &found, &mut warnings);
-    let geometry = match geometry {
-        GeometryMember::InValue => read_geometry(&raw, &mut found, &mut warnings),
-        GeometryMember::Compact(compact) => {
-            compact.map(|c| compact_geometry(c, &found, &mut warnings))
-        }
-    };
+    let geometry = read_geometry(&raw, &mut found, &mut warnings);
     if raw.contains_key("crs") {
         warnings.push(found.at(Warning::Crs).with_member("crs"));
     }
@@ -174,7 +161,7 @@ fn read_geometry(
 
 /// A geometry read apart, plain: its oddities go to `warnings`, as
 /// [`read_geometry`] tells them.
-fn compact_geometry(
+pub(super) fn compact_geometry(
     compact: Compact,
     found: &Found,
     warnings: &mut Vec<Problem>,
@@ -216,22 +203,20 @@ fn properties_member<'a>(
 }
 
 /// What the map reads of a feature's properties.
-struct Fields {
-    name: Option<String>,
-    description: Option<String>,
-    timing: Timing,
-    kind: Kind,
-    confidence: Option<Confidence>,
-    stance: Option<Stance>,
-    source_type: Option<SourceType>,
-    grades: GradeHistory,
-    precision: Option<Precision>,
-    troops: Option<f64>,
-    sources: Vec<Source>,
-    reported: Option<String>,
-    date_precision: bool,
-    label_direction: Option<String>,
-    place: Option<String>,
+pub(super) struct Fields {
+    pub(super) name: Option<String>,
+    pub(super) timing: Timing,
+    pub(super) kind: Kind,
+    pub(super) confidence: Option<Confidence>,
+    pub(super) stance: Option<Stance>,
+    pub(super) source_type: Option<SourceType>,
+    pub(super) grades: GradeHistory,
+    pub(super) precision: Option<Precision>,
+    pub(super) troops: Option<f64>,
+    pub(super) reported: Option<String>,
+    pub(super) date_precision: bool,
+    pub(super) label_direction: Option<String>,
+    pub(super) place: Option<String>,
 }
 
 impl Fields {
@@ -243,7 +228,8 @@ impl Fields {
         found: &mut Found,
     ) -> Fields {
         let name = properties::shown_text(properties, "name", found);
-        let description = properties::description(properties, found);
+        // Checked, and read again when shown (see `shown`).
+        properties::description(properties, found);
         let timing = match convention::timing(properties, geometry, options) {
             Ok(mut timing) => {
                 for (key, unused) in std::mem::take(&mut timing.unused) {
@@ -290,7 +276,7 @@ impl Fields {
         )
         .and_then(Precision::parse);
         let troops = properties::number(properties, "troops", found);
-        let sources = properties::sources(properties, found);
+        properties::sources(properties, found);
         let text_of = |key: &str| {
             properties
                 .get(key)
@@ -299,7 +285,6 @@ impl Fields {
         };
         Fields {
             name,
-            description,
             timing,
             kind,
             confidence,
@@ -308,7 +293,6 @@ impl Fields {
             grades,
             precision,
             troops,
-            sources,
             reported: text_of("reported"),
             date_precision: properties
                 .get("date_precision")
@@ -319,7 +303,7 @@ impl Fields {
     }
 
     /// The feature, once every property read without a problem.
-    fn into_feature(
+    pub(super) fn into_feature(
         self,
         id: Option<FeatureId>,
         geometry: Option<geo::Geometry<f64>>,
@@ -338,9 +322,7 @@ impl Fields {
                 .or(confidence.map(SourceType::from_confidence)),
             grade: Grade::of(confidence, self.stance),
             grades: self.grades,
-            sources: self.sources,
             troops: self.troops,
-            description: self.description,
             precision: self.precision,
             vertex_times: self.timing.vertex_times,
             // Empty coordinates stand for no geometry (RFC 7946 3.1):

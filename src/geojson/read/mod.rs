@@ -9,21 +9,22 @@ use serde_json::{Map, Value};
 
 pub mod cause;
 mod collect;
-mod fast;
 mod feature;
 pub(crate) mod json_error;
 pub mod parse;
 mod properties;
+pub mod shown;
+pub mod stream;
 pub mod surprise;
+mod typed;
 mod warning;
 mod whole;
 mod years;
 
 use cause::Warning;
 use collect::Collector;
-use fast::parse_fast;
-use feature::GeometryMember;
 use parse::{parse, Repeats, Step};
+use typed::read_typed;
 use whole::{collection_duplicates, collection_warnings, read_whole};
 
 use crate::geojson::convention::ReadOptions;
@@ -182,31 +183,25 @@ impl<'a> Reader<'a> {
         let end = steps.next.saturating_add(count).min(steps.features.len());
         while steps.next < end {
             let index = steps.next;
-            let text = &self.text[steps.features[index].clone()];
-            // A plain feature's geometry is read compactly; any other
-            // feature as a value, which every message comes from.
-            let parsed = match parse_fast(text) {
-                Some(fast) => {
-                    let geometry = match fast.geometry {
-                        Some(compact) => GeometryMember::Compact(compact),
-                        None => GeometryMember::InValue,
-                    };
-                    Ok(((Value::Object(fast.members), geometry), Vec::new()))
+            let range = steps.features[index].clone();
+            let text = &self.text[range.clone()];
+            let raw = match &self.shared {
+                // Ranges count from after the byte-order mark.
+                Some(whole) => {
+                    let skip = if self.bom { '\u{feff}'.len_utf8() } else { 0 };
+                    RawText::shared(whole, range.start + skip..range.end + skip)
+                        .unwrap_or_else(|| RawText::from(text))
                 }
-                None => parse(text).map(|(value, twice)| ((value, GeometryMember::InValue), twice)),
+                None => RawText::from(text),
             };
-            match parsed {
+            if let Some((mut feature, warnings)) = read_typed(index, text, self.options) {
+                feature.raw = raw;
+                steps.collector.add_read(index, (feature, warnings));
+                steps.next += 1;
+                continue;
+            }
+            match parse_feature(text) {
                 Ok((value, duplicates)) => {
-                    let range = steps.features[index].clone();
-                    let raw = match &self.shared {
-                        // Ranges count from after the byte-order mark.
-                        Some(whole) => {
-                            let skip = if self.bom { '\u{feff}'.len_utf8() } else { 0 };
-                            RawText::shared(whole, range.start + skip..range.end + skip)
-                                .unwrap_or_else(|| RawText::from(&self.text[range]))
-                        }
-                        None => RawText::from(&self.text[range]),
-                    };
                     steps.collector.add(index, value, Some(raw), duplicates);
                 }
                 Err(_) => {
@@ -227,58 +222,85 @@ impl<'a> Reader<'a> {
             Some(steps) => steps.collector.finish(steps.members),
             None => read_whole(self.text, self.options),
         };
-        let mut data = result.map_err(|problems| LoadError::of(&self.file, problems))?;
-        if self.bom {
-            let skipped = Problem::at_path("", Warning::ByteOrderMark);
-            data.warnings.insert(0, skipped);
-        }
-        (data.warnings, data.warnings_left_out) = capped(std::mem::take(&mut data.warnings));
-        data.files = vec![LoadedFile::new(&self.file, &data)];
-        Ok(data)
+        completed(&self.file, result, self.bom)
     }
+}
+
+/// One feature's text the typed reader left (see [`typed`]), parsed as a
+/// value, which every message comes from; and the keys it gives twice.
+/// `Err` for text that is not JSON.
+fn parse_feature(text: &str) -> Result<(Value, Vec<parse::DuplicateKey>), ()> {
+    parse(text).map_err(|_| ())
+}
+
+/// The data read from `file` (`bom`: after a byte-order mark), with its
+/// warnings capped, or what refused it.
+fn completed(
+    file: &str,
+    result: Result<Dataset, Vec<Problem>>,
+    bom: bool,
+) -> Result<Dataset, LoadError> {
+    let mut data = result.map_err(|problems| LoadError::of(file, problems))?;
+    if bom {
+        let skipped = Problem::at_path("", Warning::ByteOrderMark);
+        data.warnings.insert(0, skipped);
+    }
+    (data.warnings, data.warnings_left_out) = capped(std::mem::take(&mut data.warnings));
+    data.files = vec![LoadedFile::new(file, &data)];
+    Ok(data)
+}
+
+/// A plain FeatureCollection's members (`features` as an empty array, in
+/// its place), parsed, and the collection's own warnings; `None` for any
+/// other shape, which is read whole.
+fn head(
+    text: &str,
+    parts: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+) -> Option<(Map<String, Value>, Vec<Problem>)> {
+    let mut members = Map::new();
+    let mut has_features = false;
+    let mut twice = Repeats::default();
+    for (raw_key, value) in parts {
+        let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
+        let value = if key == "features" {
+            // Only one plainly written array is split into features;
+            // anything else ("\u0066eatures", a second "features", not
+            // an array) is read whole, as serde_json reads it.
+            if has_features || &text[raw_key] != "\"features\"" || !text[value].starts_with('[') {
+                return None;
+            }
+            has_features = true;
+            // An empty array keeps the features' place among the members,
+            // so that export writes them back in the same order.
+            Value::Array(Vec::new())
+        } else {
+            let (value, inner) = parse(&text[value]).ok()?;
+            for mut found in inner {
+                found.path.insert(0, Step::Key(key.clone()));
+                twice.add(found);
+            }
+            value
+        };
+        if members.insert(key.clone(), value).is_some() {
+            let used = members.get(&key).map_or(FoundValue::Null, FoundValue::of);
+            twice.again(&[], &key, used);
+        }
+    }
+    let plain =
+        has_features && members.get("type").and_then(Value::as_str) == Some("FeatureCollection");
+    if !plain {
+        return None;
+    }
+    let mut warnings = collection_duplicates(twice.into_found());
+    warnings.extend(collection_warnings(&members));
+    Some((members, warnings))
 }
 
 impl Steps {
     /// The members of a plain FeatureCollection, parsed; `None` for any other
     /// shape, which is read whole.
     fn new(text: &str, parts: crate::geojson::scan::Parts, options: ReadOptions) -> Option<Steps> {
-        let mut members = Map::new();
-        let mut has_features = false;
-        let mut twice = Repeats::default();
-        for (raw_key, value) in parts.members {
-            let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
-            let value = if key == "features" {
-                // Only one plainly written array is split into features;
-                // anything else ("\u0066eatures", a second "features", not
-                // an array) is read whole, as serde_json reads it.
-                if has_features || &text[raw_key] != "\"features\"" || !text[value].starts_with('[')
-                {
-                    return None;
-                }
-                has_features = true;
-                // An empty array keeps the features' place among the members,
-                // so that export writes them back in the same order.
-                Value::Array(Vec::new())
-            } else {
-                let (value, inner) = parse(&text[value]).ok()?;
-                for mut found in inner {
-                    found.path.insert(0, Step::Key(key.clone()));
-                    twice.add(found);
-                }
-                value
-            };
-            if members.insert(key.clone(), value).is_some() {
-                let used = members.get(&key).map_or(FoundValue::Null, FoundValue::of);
-                twice.again(&[], &key, used);
-            }
-        }
-        let plain = has_features
-            && members.get("type").and_then(Value::as_str) == Some("FeatureCollection");
-        if !plain {
-            return None;
-        }
-        let mut warnings = collection_duplicates(twice.into_found());
-        warnings.extend(collection_warnings(&members));
+        let (members, warnings) = head(text, parts.members)?;
         Some(Steps {
             collector: Collector::new(options, warnings),
             members,

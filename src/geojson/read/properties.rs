@@ -248,7 +248,7 @@ pub(super) fn default_kind(geometry: Option<&geo::Geometry<f64>>, span: Span) ->
     }
 }
 
-pub(super) fn read_source(value: &Value) -> Result<Source, SourceCause> {
+pub(crate) fn read_source(value: &Value) -> Result<Source, SourceCause> {
     let Value::Object(fields) = value else {
         let found = FoundValue::of(value);
         return Err(SourceCause::NotAnObject { found });

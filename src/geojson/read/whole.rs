@@ -7,7 +7,6 @@ use serde_json::{Map, Value};
 
 use super::cause::{CollectionCause, Warning};
 use super::collect::Collector;
-use super::feature::GeometryMember;
 use super::json_error::{char_column, syntax_error};
 use super::parse::{parse, DuplicateKey, Step};
 use super::surprise::{forbidden_members, GeoJsonObject, Surprise};
@@ -124,7 +123,7 @@ fn read_value(
     let mut in_features = in_features.into_iter();
     for (index, feature) in features.into_iter().enumerate() {
         let twice = in_features.next().unwrap_or_default();
-        collector.add(index, (feature, GeometryMember::InValue), None, twice);
+        collector.add(index, feature, None, twice);
     }
     collector.finish(members)
 }

@@ -69,7 +69,7 @@ pub(super) fn far_years(
         .flat_map(bounds)
         .map(|b| b.day().0)
         .collect();
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     let median = days[(days.len() - 1) / 2];
     let near = |day: Day| (day.0 - median).abs() <= FAR_DAYS;
     let near_days: Vec<i32> = days.iter().copied().filter(|&d| near(Day(d))).collect();

@@ -6,17 +6,14 @@
 //! files are read, and closes when they are: the map shows what loaded,
 //! the alert what did not.
 
-use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     DragEvent, File, HtmlDialogElement, HtmlElement, HtmlInputElement, HtmlProgressElement,
-    HtmlSelectElement, TextDecodeOptions, TextDecoder,
+    HtmlSelectElement,
 };
 
-use crate::formats::{with_notes, Format};
+use crate::formats::with_notes;
 use crate::geojson::convention::{DateOrder, ReadOptions};
-use crate::geojson::read::Reader;
 use crate::model::problem::LoadError;
 use crate::model::verdict::verdict;
 use crate::model::Dataset;
@@ -25,12 +22,10 @@ use crate::scene::action::Action;
 use crate::web::dispatch::Dispatch;
 use crate::web::input::readers;
 use crate::web::page::dom;
+use crate::web::page::loading::{Loaded, Loading};
 
 /// The largest file the page reads.
 pub const MAX_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
-/// Files are read in pieces of this size, so that the progress bar moves
-/// and the page can draw between them.
-const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Connects the toolbar's "Import…" and the dialog's Close button, the
 /// file input and the drop target.
@@ -132,12 +127,9 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     for file in &files {
         let name = file.name();
         // A file that could not be read or handed to the readers: why.
-        let read = match read_text(file, &progress).await {
-            Ok(text) => read(&name, text, options, &progress)
-                .await?
-                .map_err(|why| format!("{name} was not loaded: {why}")),
-            Err(message) => Err(message),
-        };
+        let read = read(file, options, &progress)
+            .await?
+            .map_err(|why| format!("{name} was not loaded: {why}"));
         let result = match read {
             Ok(result) => result,
             Err(message) => {
@@ -166,136 +158,63 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads one file's text: GeoJSON as it is; KML, GPX and CSV converted
-/// first by the readers module. `Err` says why the readers could not run.
+/// Reads one file: GeoJSON as its bytes arrive; KML, GPX and CSV
+/// converted first by the readers module. `Err` says why the file could
+/// not be read or the readers could not run.
 async fn read(
-    name: &str,
-    text: String,
+    file: &File,
     options: ReadOptions,
     progress: &HtmlProgressElement,
 ) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
-    if !Format::for_the_readers(name, &text) {
-        return Ok(Ok(check(
-            name,
-            std::sync::Arc::new(text),
-            options,
-            progress,
-        )
-        .await?));
+    let name = file.name();
+    let size = file.size();
+    if size > MAX_BYTES {
+        return Ok(Err(format!(
+            "it is {} MB, and the map reads files of up to {} MB",
+            fixed(size / 1_048_576.0, 0),
+            fixed(MAX_BYTES / 1_048_576.0, 0)
+        )));
     }
-    progress.set_attribute("aria-label", &format!("Converting {name}"))?;
+    let loading = Loading::with(progress.clone(), &name)?;
+    let loaded = loading
+        .stream(&name, &file.stream(), Some(size as usize), options)
+        .await?;
+    let text = match loaded {
+        Err(_) => return Ok(Err("it is not UTF-8 text".to_owned())),
+        Ok(Loaded::Read(result)) => return Ok(Ok(dated(result, options))),
+        Ok(Loaded::Other(text)) => text,
+    };
+    progress.set_attribute("aria-valuetext", &format!("Converting {name}"))?;
     progress.remove_attribute("value")?;
-    let converted = match readers::convert(name, &text, options.date_order).await {
+    let converted = match readers::convert(&name, &text, options.date_order).await {
         Ok(Ok(converted)) => converted,
         Ok(Err(refused)) => return Ok(Ok(Err(refused))),
         Err(message) => return Ok(Err(message)),
     };
     drop(text);
     let notes = converted.notes;
-    let mut result = check(
-        name,
-        std::sync::Arc::new(converted.geojson),
-        options,
-        progress,
-    )
-    .await?;
+    let mut result = loading.read_text(&name, converted.geojson, options).await?;
     if let Ok(data) = &mut result {
         with_notes(data, notes);
     }
-    Ok(Ok(result))
+    Ok(Ok(dated(result, options)))
 }
 
-/// Features read between two chances for the page to draw: a few
-/// milliseconds' work.
-const FEATURES_PER_STEP: usize = 2000;
-
-/// Reads the text as GeoJSON a few hundred features at a time, moving the
-/// progress bar and letting the page draw in between.
-async fn check(
-    name: &str,
-    text: std::sync::Arc<String>,
+/// Data read with `options`: its popups read its dates again, in the
+/// extras module.
+fn dated(
+    mut result: Result<Dataset, LoadError>,
     options: ReadOptions,
-    progress: &HtmlProgressElement,
-) -> Result<Result<Dataset, LoadError>, JsValue> {
-    progress.set_attribute("aria-label", &format!("Checking {name}"))?;
-    // The features keep parts of the file's text, not copies.
-    let mut reader = Reader::new_shared(name, &text, options);
-    while !reader.step(FEATURES_PER_STEP) {
-        let (done, total) = reader.progress();
-        progress.set_max(total.max(1) as f64);
-        progress.set_value(done as f64);
-        yield_to_page().await?;
-    }
-    let mut result = reader.finish();
+) -> Result<Dataset, LoadError> {
     if let Ok(data) = &mut result {
-        // Its popups read its dates again, in the extras module.
         for file in &mut data.files {
             file.date_order = options.date_order;
         }
     }
-    Ok(result)
-}
-
-/// Lets the browser handle events and draw before going on.
-async fn yield_to_page() -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let mut schedule = |resolve: js_sys::Function, _reject: js_sys::Function| {
-        let _ = window.set_timeout_with_callback(&resolve);
-    };
-    JsFuture::from(js_sys::Promise::new(&mut schedule))
-        .await
-        .map(|_| ())
+    result
 }
 
 fn date_order() -> Result<Option<DateOrder>, JsValue> {
     let select: HtmlSelectElement = dom::by_id("date-order")?;
     Ok(DateOrder::parse(&select.value()))
-}
-
-/// The file's text, read piece by piece with the progress bar moving; a
-/// file over [`MAX_BYTES`] or not UTF-8 is refused with a message.
-async fn read_text(file: &File, progress: &HtmlProgressElement) -> Result<String, String> {
-    let name = file.name();
-    let size = file.size();
-    if size > MAX_BYTES {
-        return Err(format!(
-            "{name} was not loaded: it is {} MB, and the map reads files of up to {} MB",
-            fixed(size / 1_048_576.0, 0),
-            fixed(MAX_BYTES / 1_048_576.0, 0)
-        ));
-    }
-    let failed = |e: JsValue| format!("{name} was not loaded: {}", dom::describe_js_error(&e));
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    // Keep a byte-order mark, so that the page warns of it as the command
-    // line does.
-    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
-    let decoder = TextDecoder::new_with_label_and_options("utf-8", &options).map_err(failed)?;
-    progress
-        .set_attribute("aria-label", &format!("Reading {name}"))
-        .map_err(failed)?;
-    let stream = TextDecodeOptions::new();
-    stream.set_stream(true);
-    progress.set_max(size.max(1.0));
-    progress.set_value(0.0);
-    progress.set_hidden(false);
-    let mut text = String::with_capacity(size as usize);
-    let mut at = 0.0;
-    while at < size {
-        let end = (at + CHUNK).min(size);
-        let blob = file.slice_with_f64_and_f64(at, end).map_err(failed)?;
-        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(failed)?;
-        let bytes = Uint8Array::new(&buffer).to_vec();
-        let piece = decoder
-            .decode_with_u8_array_and_options(&bytes, &stream)
-            .map_err(|_| crate::model::verdict::not_utf8(&name))?;
-        text.push_str(&piece);
-        at = end;
-        progress.set_value(at);
-    }
-    let rest = decoder
-        .decode()
-        .map_err(|_| crate::model::verdict::not_utf8(&name))?;
-    text.push_str(&rest);
-    Ok(text)
 }

@@ -62,9 +62,23 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Starts fetching `url`; [`read_utf8`] takes the answer.
+/// Starts fetching `url`; [`read_utf8`] (or, for the data,
+/// [`crate::web::page::loading::Loading::download`]) takes the answer.
+///
+/// The page's first script (`assets/early.js`) may have begun it already,
+/// while the wasm module loaded: that answer is taken, once.
 pub fn start_fetch(url: &str) -> Result<js_sys::Promise, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    if let Ok(early) = js_sys::Reflect::get(&window, &"troopmapEarly".into()) {
+        let key = JsValue::from_str(url);
+        if let Ok(pending) = js_sys::Reflect::get(&early, &key) {
+            if pending.is_instance_of::<js_sys::Promise>() {
+                let _ =
+                    js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+                return Ok(pending.unchecked_into());
+            }
+        }
+    }
     Ok(window.fetch_with_str(url))
 }
 
@@ -92,7 +106,7 @@ async fn fetch(url: &str) -> Result<Response, JsValue> {
 }
 
 /// The response, unless the server said no.
-fn answer(url: &str, response: JsValue) -> Result<Response, JsValue> {
+pub fn answer(url: &str, response: JsValue) -> Result<Response, JsValue> {
     let response: Response = response.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::from_str(&format!(

@@ -8,3 +8,4 @@ pub mod download;
 pub mod embed;
 pub mod fit;
 pub mod follow;
+pub mod loading;

@@ -139,7 +139,7 @@ impl Panel {
         )?;
         dom::add(&item, &button)?;
         let sources = element("span", "chronology-sources", "")?;
-        for source in &feature.sources {
+        for source in &crate::geojson::read::shown::sources(feature) {
             // A link is named by its publisher; a source without one (an
             // article with no publisher given) by its title.
             let (first, second) = match source.link() {

@@ -228,16 +228,17 @@ pub fn content_on(
     }
     dom::add(&root, &list)?;
 
-    if let Some(description) = &feature.description {
-        dom::add(&root, &element("p", "popup-description", description)?)?;
+    if let Some(description) = crate::geojson::read::shown::description(feature) {
+        dom::add(&root, &element("p", "popup-description", &description)?)?;
     }
 
     dom::add(&root, &element("h3", "", "Sources")?)?;
-    if feature.sources.is_empty() {
+    let sources = crate::geojson::read::shown::sources(feature);
+    if sources.is_empty() {
         dom::add(&root, &element("p", "popup-none", "No source given.")?)?;
     } else {
         let list = element("ul", "popup-sources", "")?;
-        for source in &feature.sources {
+        for source in &sources {
             let item = element("li", "", "")?;
             if let Some(reference) = &source.reference {
                 dom::add(

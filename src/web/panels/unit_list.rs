@@ -100,7 +100,7 @@ pub fn show(scene: &Scene, positions: &[Position]) -> Result<(), JsValue> {
             order.push((key, rank));
         }
     }
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     for entry in &mut order {
         entry.1 = place_of_rank
             .get(entry.1 as usize)

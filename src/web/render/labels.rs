@@ -35,7 +35,7 @@ pub fn declutter() -> Result<(), JsValue> {
         .enumerate()
         .map(|(i, l)| (l.0.min(i32::MAX as u32) as i32, i as u32))
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     let mut kept: Vec<DomRect> = Vec::new();
     for &(_, i) in &order {
         let (_, label, rect) = &labels[i as usize];

@@ -1,8 +1,9 @@
 //! Large data drawn on one canvas, from Rust: from
 //! [`crate::web::render::CANVAS_FROM`] features on, the map does not make a
 //! Leaflet layer per feature. Each feature is projected once when the data
-//! is loaded; a change of the scene asks for an animation frame, and the
-//! frame draws what the scene shows in a few batched paths, one per style.
+//! is loaded; a step of the scene is drawn at once, in the step's own
+//! task, so that the next frame shows it (a move or zoom of the map is
+//! drawn as it ends), style by style.
 //! A click asks which feature is under it, and its popup opens.
 
 use std::cell::Cell;
@@ -54,6 +55,11 @@ pub struct Canvas {
     pens: Option<Pens>,
     /// The frame, drawn in Rust and put on the canvas in one call.
     pixmap: Pixmap,
+    /// Whether the scene changed what this canvas shows since it was
+    /// last drawn.
+    stale: bool,
+    /// Whether the last frame drew units under way.
+    drew_units: bool,
     /// Whether a frame has been asked for and not drawn yet.
     frame_requested: Rc<Cell<bool>>,
     /// Sends [`Action::Draw`] at the next animation frame.
@@ -93,6 +99,8 @@ impl Canvas {
             buckets: vec![Vec::new(); LOOKS],
             pens: None,
             pixmap: Pixmap::default(),
+            stale: false,
+            drew_units: false,
             frame_requested,
             on_frame,
         })
@@ -134,10 +142,10 @@ impl Renderer for Canvas {
         self.request_frame();
     }
 
+    /// Notes the change; it is drawn with the units, in the same task
+    /// (see [`Renderer::show_units`]).
     fn apply(&mut self, change: &Change, _scene: &Scene) -> Result<(), JsValue> {
-        if !change.is_empty() {
-            self.request_frame();
-        }
+        self.stale |= !change.is_empty();
         Ok(())
     }
 
@@ -156,15 +164,23 @@ impl Renderer for Canvas {
                 changed = true;
             }
         }
-        if changed {
-            self.request_frame();
-        }
+        self.stale |= changed;
         Ok(Vec::new())
     }
 
-    fn show_units(&mut self, _scene: &Scene) -> Result<(), JsValue> {
-        self.request_frame();
-        Ok(())
+    /// Draws the step now, features and units under way, when anything
+    /// on the canvas changed: the frame that follows the step shows it.
+    /// (Waiting for an animation frame to draw would put the drawing's
+    /// time after that frame's wait, and the step would show a frame
+    /// later.)
+    fn show_units(&mut self, scene: &Scene) -> Result<(), JsValue> {
+        let units = scene.units().next().is_some();
+        if !(self.stale || units || self.drew_units) || self.frame_requested.get() {
+            return Ok(());
+        }
+        self.stale = false;
+        self.drew_units = units;
+        self.frame(Some(scene))
     }
 
     fn open(&mut self, index: usize, scene: &Scene) -> Result<Opened, JsValue> {
@@ -181,6 +197,7 @@ impl Renderer for Canvas {
         if self.frame_requested.get() {
             return Ok(());
         }
+        self.stale = false;
         self.frame(Some(scene))
     }
 

@@ -1,0 +1,496 @@
+//! Reading a FeatureCollection as its bytes arrive: each feature is read
+//! as soon as the whole of it is in, so that reading keeps pace with the
+//! download instead of waiting for its end.
+//!
+//! Only a plain collection is read so. At the end the whole text is
+//! scanned as [`super::Reader`] scans it; unless it finds exactly the
+//! features read, or anything else is unusual (a byte-order mark, a
+//! feature that is not an object, broken JSON, bytes that are not
+//! UTF-8), the text is read again by [`super::Reader`], so that every
+//! message and warning is the one a file read whole gets.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::collect::Collector;
+use super::typed::read_typed;
+use super::{completed, head, parse_feature, Reader};
+use crate::geojson::convention::ReadOptions;
+use crate::geojson::scan::{scan, skip_string, skip_value, skip_ws};
+use crate::model::problem::LoadError;
+use crate::model::{Dataset, RawText};
+
+/// The whole file was not UTF-8: the bytes before `valid_up_to` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub valid_up_to: usize,
+}
+
+/// Reads a collection from its bytes as they arrive; gives exactly what
+/// [`super::read_collection_shared`] gives for the whole text.
+///
+/// ```
+/// use troopmap::geojson::read::stream::Streaming;
+/// let text = r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "geometry": null, "properties": {"name": "a"}},
+///   {"type": "Feature", "geometry": null, "properties": {"name": "b"}}]}"#;
+/// let mut reading = Streaming::new("two.geojson", Default::default(), text.len());
+/// for piece in text.as_bytes().chunks(20) {
+///     reading.push(piece);
+///     while !reading.step(10) {}
+/// }
+/// let data = reading.finish().unwrap().unwrap();
+/// assert_eq!(data.features[1].label(), "b");
+/// ```
+pub struct Streaming {
+    file: String,
+    options: ReadOptions,
+    bytes: Vec<u8>,
+    finder: Finder,
+    /// `None` once reading as the bytes arrive gave up: the whole text is
+    /// then read at the end.
+    collector: Option<Collector>,
+    /// Features read so far (the first ones the finder found).
+    read: usize,
+}
+
+impl Streaming {
+    /// Ready for the bytes of `file`, about `size` of them (0: unknown).
+    pub fn new(file: &str, options: ReadOptions, size: usize) -> Streaming {
+        Streaming {
+            file: file.to_owned(),
+            options,
+            bytes: Vec::with_capacity(size),
+            finder: Finder::default(),
+            collector: Some(Collector::new(options, Vec::new())),
+            read: 0,
+        }
+    }
+
+    /// Ready to read the whole `text` of `file`, a step at a time.
+    pub fn whole(file: &str, options: ReadOptions, text: String) -> Streaming {
+        let mut reading = Streaming::new(file, options, 0);
+        reading.bytes = text.into_bytes();
+        reading.push(&[]);
+        reading
+    }
+
+    /// Takes the next bytes of the file, and finds the features now whole.
+    pub fn push(&mut self, piece: &[u8]) {
+        self.bytes.extend_from_slice(piece);
+        if self.collector.is_none() {
+            return;
+        }
+        // A byte-order mark is told as a warning by the whole read.
+        if self.bytes.starts_with(&[0xef, 0xbb, 0xbf]) || !self.finder.advance(&self.bytes) {
+            self.give_up();
+        }
+    }
+
+    /// The bytes taken so far.
+    pub fn bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The file's first character after a byte-order mark and white
+    /// space, as text, when one has come: enough to tell GeoJSON from the
+    /// formats the readers convert (see [`crate::formats::Format`]).
+    pub fn head(&self) -> String {
+        let bytes = self
+            .bytes
+            .strip_prefix(&[0xef, 0xbb, 0xbf])
+            .unwrap_or(&self.bytes);
+        let start = skip_ws(bytes, 0);
+        let end = (start + 1..=bytes.len().min(start + 4))
+            .find(|&end| std::str::from_utf8(&bytes[start..end]).is_ok())
+            .unwrap_or(start);
+        String::from_utf8_lossy(&bytes[start..end]).into_owned()
+    }
+
+    /// The file's whole text, for a file the readers convert.
+    pub fn into_text(self) -> Result<String, NotUtf8> {
+        String::from_utf8(self.bytes).map_err(|e| NotUtf8 {
+            valid_up_to: e.utf8_error().valid_up_to(),
+        })
+    }
+
+    /// Features read so far.
+    pub fn features(&self) -> usize {
+        self.read
+    }
+
+    /// Reads up to `count` of the features found whole and not read yet;
+    /// `true` when none is left to read until more bytes come.
+    pub fn step(&mut self, count: usize) -> bool {
+        let Some(collector) = &mut self.collector else {
+            return true;
+        };
+        let end = self.read.saturating_add(count).min(self.finder.found.len());
+        while self.read < end {
+            let range = self.finder.found[self.read].clone();
+            let Ok(text) = std::str::from_utf8(&self.bytes[range]) else {
+                self.give_up();
+                return true;
+            };
+            if let Some(read) = read_typed(self.read, text, self.options) {
+                collector.add_read(self.read, read);
+                self.read += 1;
+                continue;
+            }
+            let parsed = parse_feature(text);
+            match parsed {
+                // The feature keeps its part of the file's text once the
+                // file is whole (see `finish`).
+                Ok((value, duplicates)) => {
+                    collector.add(self.read, value, Some(RawText::from("")), duplicates);
+                }
+                Err(()) => {
+                    self.give_up();
+                    return true;
+                }
+            }
+            self.read += 1;
+        }
+        self.read == self.finder.found.len()
+    }
+
+    fn give_up(&mut self) {
+        self.collector = None;
+        self.finder = Finder::default();
+    }
+
+    /// The collection, or every problem that refused it; `Err` when the
+    /// file is not UTF-8.
+    pub fn finish(mut self) -> Result<Result<Dataset, LoadError>, NotUtf8> {
+        // The last bytes are in: nothing is cut short any more.
+        self.finder.wait_for = 0;
+        if self.collector.is_some() && !self.finder.advance(&self.bytes) {
+            self.give_up();
+        }
+        while !self.step(usize::MAX) {}
+        let (file, options, found, collector) = (
+            self.file.clone(),
+            self.options,
+            std::mem::take(&mut self.finder.found),
+            self.collector.take(),
+        );
+        let text = Arc::new(self.into_text()?);
+        let streamed = collector.and_then(|collector| {
+            let parts = scan(&text)?;
+            if parts.features != found {
+                return None;
+            }
+            let (members, warnings) = head(&text, parts.members)?;
+            Some((collector, members, warnings, parts.features))
+        });
+        let Some((mut collector, members, warnings, ranges)) = streamed else {
+            return Ok(Reader::new_shared(&file, &text, options).finish());
+        };
+        collector.prepend(warnings);
+        // Each feature keeps its part of the text (which the warnings of
+        // far dates read again) once the text is whole.
+        collector.texts(&text, ranges);
+        Ok(completed(&file, collector.finish(members), false))
+    }
+}
+
+/// Finds the elements of a collection's `features` in a text that is
+/// still arriving. Lenient: the scan at the end checks what it found.
+#[derive(Debug, Default)]
+struct Finder {
+    phase: Phase,
+    /// Where to go on from.
+    at: usize,
+    /// The text is looked at again only once it is this long: a value
+    /// cut short is scanned again only after as many bytes again came, so
+    /// that scanning stays linear however the bytes are cut.
+    wait_for: usize,
+    found: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    #[default]
+    Start,
+    Members,
+    Features,
+    Done,
+}
+
+impl Finder {
+    /// Goes on over `bytes`, the text so far; `false` when the text is not
+    /// plainly a collection of objects.
+    fn advance(&mut self, bytes: &[u8]) -> bool {
+        if bytes.len() < self.wait_for {
+            return true;
+        }
+        loop {
+            let i = skip_ws(bytes, self.at);
+            let Some(&byte) = bytes.get(i) else {
+                return true;
+            };
+            match (self.phase, byte) {
+                (Phase::Start, b'{') => self.to(Phase::Members, i + 1),
+                (Phase::Members | Phase::Features, b',') => self.at = i + 1,
+                (Phase::Members, b'}') => self.to(Phase::Done, i + 1),
+                (Phase::Features, b']') => self.to(Phase::Members, i + 1),
+                (Phase::Members, b'"') => {
+                    let Some(key_end) = skip_string(bytes, i) else {
+                        return self.wait(bytes, i);
+                    };
+                    let colon = skip_ws(bytes, key_end);
+                    let value = skip_ws(bytes, colon + 1);
+                    if value >= bytes.len() {
+                        return self.wait(bytes, i);
+                    }
+                    if bytes[colon] != b':' {
+                        return false;
+                    }
+                    if &bytes[i..key_end] == b"\"features\"" && bytes[value] == b'[' {
+                        self.to(Phase::Features, value + 1);
+                        continue;
+                    }
+                    // A value that runs to the end of the text so far may
+                    // go on (a number cut short).
+                    match skip_value(bytes, value) {
+                        Some(end) if end < bytes.len() => self.at = end,
+                        _ => return self.wait(bytes, i),
+                    }
+                }
+                (Phase::Features, b'{') => match skip_value(bytes, i) {
+                    Some(end) => {
+                        self.found.push(i..end);
+                        self.at = end;
+                    }
+                    None => return self.wait(bytes, i),
+                },
+                (Phase::Done, _) => return true,
+                _ => return false,
+            }
+        }
+    }
+
+    fn to(&mut self, phase: Phase, at: usize) {
+        self.phase = phase;
+        self.at = at;
+    }
+
+    /// The part from `from` is cut short: looked at again once as many
+    /// bytes again came.
+    fn wait(&mut self, bytes: &[u8], from: usize) -> bool {
+        self.at = from;
+        self.wait_for = bytes.len() + (bytes.len() - from);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geojson::read::read_collection_shared;
+
+    /// What a reader gives, in words: every feature's label and text,
+    /// every warning, or every problem.
+    fn words(result: Result<Dataset, LoadError>) -> Vec<String> {
+        match result {
+            Ok(data) => data
+                .features
+                .iter()
+                .map(|f| format!("{} {}", f.label(), &*f.raw))
+                .chain(data.warnings.iter().map(ToString::to_string))
+                .chain(std::iter::once(format!("{:?}", data.members)))
+                .collect(),
+            Err(e) => e.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn streamed(text: &str, piece: usize) -> Result<Result<Dataset, LoadError>, NotUtf8> {
+        streamed_bytes(text.as_bytes(), piece)
+    }
+
+    fn streamed_bytes(bytes: &[u8], piece: usize) -> Result<Result<Dataset, LoadError>, NotUtf8> {
+        let mut reading = Streaming::new("t.geojson", ReadOptions::default(), 0);
+        for part in bytes.chunks(piece.max(1)) {
+            reading.push(part);
+            reading.step(3);
+        }
+        reading.finish()
+    }
+
+    const FEATURES: &str = r#"{"type": "FeatureCollection", "name": "n", "features": [
+        {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [30, 50]},
+         "properties": {"name": "A \"]}", "start": "2024-01-02", "kind": "place"}},
+        {"type": "Feature", "id": "a", "geometry": null, "properties": {"name": 5}},
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4, 5]]},
+         "properties": {"start": "2024-01-01", "end": "2024-01-02", "x": 1, "x": 2}}
+      ], "bbox": [1, 2, 3, 4], "crs": null}"#;
+
+    #[test]
+    fn gives_what_the_whole_text_gives_however_the_bytes_are_cut() {
+        let whole = words(read_collection_shared(
+            "t.geojson",
+            FEATURES.to_owned(),
+            ReadOptions::default(),
+        ));
+        assert!(whole.len() > 4, "{whole:?}");
+        for piece in [1, 2, 3, 7, 64, 100_000] {
+            let got = streamed(FEATURES, piece).map(words);
+            assert_eq!(got, Ok(whole.clone()), "in pieces of {piece}");
+        }
+    }
+
+    #[test]
+    fn features_are_read_while_the_bytes_arrive() {
+        let mut reading = Streaming::new("t.geojson", ReadOptions::default(), 0);
+        let cut = FEATURES
+            .find("{\"type\": \"Feature\", \"geometry\"")
+            .unwrap_or(0);
+        reading.push(&FEATURES.as_bytes()[..cut]);
+        while !reading.step(1) {}
+        // The first two are whole; the third is not in yet.
+        assert_eq!(reading.features(), 2);
+        reading.push(&FEATURES.as_bytes()[cut..]);
+        while !reading.step(1) {}
+        assert_eq!(reading.features(), 3);
+        assert_eq!(
+            reading.finish().map(|r| r.map(|d| d.features.len())),
+            Ok(Ok(3))
+        );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn synthetic_data_and_sightings_read_as_a_whole() {
+        let mut texts = Vec::new();
+        for write in [
+            |out: &mut Vec<u8>| crate::native::synth::write(400, 3, out),
+            |out: &mut Vec<u8>| crate::native::synth::write_sightings(20, 15, true, 3, out),
+        ] {
+            let mut out = Vec::new();
+            assert!(write(&mut out).is_ok());
+            texts.push(String::from_utf8(out).unwrap_or_default());
+        }
+        for text in texts {
+            let whole = words(read_collection_shared(
+                "t.geojson",
+                text.clone(),
+                ReadOptions::default(),
+            ));
+            assert!(whole.len() > 250, "{}", whole.len());
+            for piece in [997, 65_536] {
+                assert_eq!(streamed(&text, piece).map(words), Ok(whole.clone()));
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_file_at_hand_reads_as_a_whole() {
+        let mut paths = Vec::new();
+        for dir in ["assets", "tests/fixtures", "tests/fixtures/import"] {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path
+                    .extension()
+                    .is_some_and(|e| e == "geojson" || e == "json")
+                {
+                    paths.push(path);
+                }
+            }
+        }
+        assert!(paths.len() > 20, "{paths:?}");
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let whole = words(read_collection_shared(
+                "t.geojson",
+                text.clone(),
+                ReadOptions::default(),
+            ));
+            for piece in [61, 4096] {
+                assert_eq!(
+                    streamed(&text, piece).map(words),
+                    Ok(whole.clone()),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn refused_and_unusual_files_get_the_whole_reads_messages() {
+        let cases = [
+            // Broken JSON, a bad date, a feature that is not an object, a
+            // byte-order mark, a second `features`, not a collection.
+            r#"{"type": "FeatureCollection", "features": [{"type": "Feature",}]}"#,
+            r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {"start": "2024-13-01"}}]}"#,
+            r#"{"type": "FeatureCollection", "features": [12]}"#,
+            "\u{feff}{\"type\": \"FeatureCollection\", \"features\": []}",
+            r#"{"type": "FeatureCollection", "features": [], "features": []}"#,
+            r#"{"type": "Feature", "geometry": null, "properties": {}}"#,
+            r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {}}] } x"#,
+        ];
+        for text in cases {
+            let whole = words(read_collection_shared(
+                "t.geojson",
+                text.to_owned(),
+                ReadOptions::default(),
+            ));
+            for piece in [1, 5, 1000] {
+                assert_eq!(
+                    streamed(text, piece).map(words),
+                    Ok(whole.clone()),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_head_tells_geojson_from_other_formats() {
+        let mut reading = Streaming::new("t", ReadOptions::default(), 0);
+        assert_eq!(reading.head(), "");
+        reading.push("\u{feff} \n ".as_bytes());
+        assert_eq!(reading.head(), "");
+        reading.push(b"<?xml");
+        assert_eq!(reading.head(), "<");
+        let mut other = Streaming::new("t", ReadOptions::default(), 0);
+        other.push("  é,x".as_bytes());
+        assert_eq!(other.head(), "é");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_told_where() {
+        let mut bytes = br#"{"type": "FeatureCollection", "features": [{"a": ""#.to_vec();
+        let at = bytes.len();
+        bytes.extend_from_slice(b"\xff\"}]}");
+        for piece in [1, 4, 100] {
+            assert_eq!(
+                streamed_bytes(&bytes, piece).err(),
+                Some(NotUtf8 { valid_up_to: at })
+            );
+        }
+    }
+
+    #[test]
+    fn finding_is_linear_in_the_bytes_however_they_are_cut() {
+        // One long feature arriving a byte at a time is looked at about
+        // twice its length, not once a byte.
+        let long = format!(
+            r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "geometry": null, "properties": {{"d": "{}"}}}}]}}"#,
+            "x".repeat(20_000)
+        );
+        let mut finder = Finder::default();
+        let mut looks = 0;
+        for end in 1..=long.len() {
+            if end >= finder.wait_for {
+                looks += 1;
+            }
+            assert!(finder.advance(&long.as_bytes()[..end]));
+        }
+        finder.wait_for = 0;
+        assert!(finder.advance(long.as_bytes()));
+        assert_eq!(finder.found.len(), 1);
+        assert!(looks < 40, "looked {looks} times");
+    }
+}
