@@ -46,7 +46,20 @@
     return bounds;
   }
 
-  window.benchPeer = async function (build) {
+  // A page that cannot load the data says why, as troopmap's does (its
+  // #alert), for the benchmark to record.
+  function fail(error) {
+    var alert = document.createElement('div');
+    alert.id = 'alert';
+    alert.textContent = String((error && error.message) || error);
+    document.body.appendChild(alert);
+  }
+
+  window.benchPeer = function (build) {
+    peer(build).catch(fail);
+  };
+
+  async function peer(build) {
     var map = L.map('map', {
       minZoom: 2,
       maxZoom: 10,
@@ -107,7 +120,7 @@
         performance.mark('rendered');
       });
     });
-  };
+  }
 
   window.benchPoint = function (feature, latlng) {
     return L.circleMarker(latlng, { radius: 5, weight: 2 });

@@ -1,9 +1,9 @@
 //! Sorting in place with one small algorithm (a heapsort): the standard
 //! library's sorts are faster on large lists, but each type they sort
 //! adds a few kilobytes to the wasm module, and the map's module sorts
-//! many types (day indexes, unit sightings, label orders, crossings).
-//! Lists sorted while loading (a feature's days) are a few hundred
-//! thousand items at most; a heapsort takes them in milliseconds.
+//! many types (unit sightings, label orders, crossings, a day's changes).
+//! The lists sorted while loading (by day, `(i32, u32)`: the time index,
+//! the chronology) keep the standard sort, one copy for all of them.
 
 /// Sorts `items` so that no item is `less` than the one before it (not
 /// stable: equal items may change places).

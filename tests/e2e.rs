@@ -16,6 +16,8 @@ mod formats;
 mod layout;
 #[path = "e2e/play.rs"]
 mod play;
+#[path = "e2e/scale.rs"]
+mod scale;
 #[path = "e2e/share.rs"]
 mod share;
 #[path = "e2e/units.rs"]
@@ -1180,8 +1182,16 @@ async fn benchmark_pages_show_the_same_features_on_the_same_days() {
     let (records, errors) = support::bench::run_size(dir, 1_000, 60, 5).await;
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(records.len(), support::bench::TOOLS.len());
+    for record in &records {
+        assert_eq!(record.error, None, "{} could not be measured", record.tool);
+    }
     let ours = &records[0];
     assert_eq!(ours.tool, "troopmap");
+    // The basemap is painted before the data is drawn.
+    assert!(
+        ours.basemap_ms > 0.0 && ours.basemap_ms < ours.first_render_ms,
+        "{ours:?}"
+    );
     // The counts are the time rule applied to the file, day by day.
     let text = std::fs::read_to_string(dir.join("synth-1000.geojson")).expect("the data");
     let data = read_collection("synth-1000.geojson", &text).expect("synthetic data reads");

@@ -69,7 +69,7 @@ impl Listing {
             .filter(|(_, f)| f.kind == Kind::Event && selection.admits(f))
             .filter_map(|(i, f)| slot_of(f, selection.replay, steps).map(|s| (s, i as u32)))
             .collect();
-        crate::sort::sort(&mut sorted);
+        sorted.sort_unstable();
         Listing {
             events: sorted.into_iter().map(|(s, i)| (s, i as usize)).collect(),
             more: Vec::new(),

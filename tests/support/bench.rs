@@ -68,6 +68,29 @@ pub struct Record {
     pub glue_gzip_bytes: u64,
     /// (slider step, features shown) every few steps: the correctness check.
     pub counts: Vec<(usize, i64)>,
+    /// Why the page could not be measured (it could not load the data, or
+    /// gave up): its figures are then `null`.
+    pub error: Option<String>,
+}
+
+impl Record {
+    /// The record of a page that could not be measured, and why.
+    pub fn failed(tool: &str, features: usize, why: String) -> Record {
+        Record {
+            tool: tool.to_owned(),
+            features,
+            first_render_ms: f64::NAN,
+            basemap_ms: f64::NAN,
+            step_median_ms: f64::NAN,
+            step_p95_ms: f64::NAN,
+            idle_frame_ms: f64::NAN,
+            export_ms: f64::NAN,
+            js_heap_bytes: f64::NAN,
+            wasm_memory_bytes: f64::NAN,
+            error: Some(why),
+            ..Record::default()
+        }
+    }
 }
 
 /// Writes `count` synthetic features (seed 1) to `dir`, unless there; the
@@ -396,6 +419,11 @@ pub async fn run_size(
         let result = found.lock().ok().and_then(|mut s| s.take());
         match result {
             Some(Ok(record)) => records.push(record),
+            // A peer that cannot load the data is recorded so, with why;
+            // troopmap failing is an error of the run.
+            Some(Err(e)) if tool.name != TOOLS[0].name => {
+                records.push(Record::failed(tool.name, features, e));
+            }
             Some(Err(e)) => errors.push(format!("{} at {features}: {e}", tool.name)),
             None => errors.push(format!("{} at {features}: no result", tool.name)),
         }

@@ -16,7 +16,7 @@ use super::collect::Collector;
 use super::typed::read_typed;
 use super::{completed, head, parse_feature, Reader};
 use crate::geojson::convention::ReadOptions;
-use crate::geojson::scan::{scan, skip_string, skip_value, skip_ws};
+use crate::geojson::scan::{skip_string, skip_value, skip_ws};
 use crate::model::problem::LoadError;
 use crate::model::{Dataset, RawText};
 
@@ -168,21 +168,15 @@ impl Streaming {
             self.give_up();
         }
         while !self.step(usize::MAX) {}
-        let (file, options, found, collector) = (
-            self.file.clone(),
-            self.options,
-            std::mem::take(&mut self.finder.found),
-            self.collector.take(),
-        );
+        let finder = std::mem::take(&mut self.finder);
+        let (file, options, collector) = (self.file.clone(), self.options, self.collector.take());
         let text = Arc::new(self.into_text()?);
-        let streamed = collector.and_then(|collector| {
-            let parts = scan(&text)?;
-            if parts.features != found {
-                return None;
-            }
-            let (members, warnings) = head(&text, parts.members)?;
-            Some((collector, members, warnings, parts.features))
-        });
+        let streamed = collector
+            .filter(|_| finder.phase == Phase::Done)
+            .and_then(|collector| {
+                let (members, warnings) = head(&text, finder.members)?;
+                Some((collector, members, warnings, finder.found))
+            });
         let Some((mut collector, members, warnings, ranges)) = streamed else {
             return Ok(Reader::new_shared(&file, &text, options).finish());
         };
@@ -194,8 +188,11 @@ impl Streaming {
     }
 }
 
-/// Finds the elements of a collection's `features` in a text that is
-/// still arriving. Lenient: the scan at the end checks what it found.
+/// Finds the parts of a collection in a text that is still arriving: its
+/// members, and the elements of its `features`, as
+/// [`crate::geojson::scan::scan`] finds them in a whole text (the tests
+/// hold both to the same parts). Anything `scan` would not split, or an
+/// element that is not an object, gives up.
 #[derive(Debug, Default)]
 struct Finder {
     phase: Phase,
@@ -205,15 +202,29 @@ struct Finder {
     /// cut short is scanned again only after as many bytes again came, so
     /// that scanning stays linear however the bytes are cut.
     wait_for: usize,
+    /// Each member: its key (with the quotes) and its value.
+    members: Vec<(Range<usize>, Range<usize>)>,
     found: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Phase {
+    /// Before the collection's `{`.
     #[default]
     Start,
-    Members,
+    /// After the `{`: a member or the end.
+    Open,
+    /// After a `,`: a member.
+    Member,
+    /// After a member: a `,` or the end.
+    AfterMember,
+    /// After the `[` of `features`: an element or its end.
     Features,
+    /// After a `,` in `features`: an element.
+    Feature,
+    /// After an element: a `,` or the end of `features`.
+    AfterFeature,
+    /// After the collection's `}`: white space only.
     Done,
 }
 
@@ -230,11 +241,10 @@ impl Finder {
                 return true;
             };
             match (self.phase, byte) {
-                (Phase::Start, b'{') => self.to(Phase::Members, i + 1),
-                (Phase::Members | Phase::Features, b',') => self.at = i + 1,
-                (Phase::Members, b'}') => self.to(Phase::Done, i + 1),
-                (Phase::Features, b']') => self.to(Phase::Members, i + 1),
-                (Phase::Members, b'"') => {
+                (Phase::Start, b'{') => self.to(Phase::Open, i + 1),
+                (Phase::Open | Phase::AfterMember, b'}') => self.to(Phase::Done, i + 1),
+                (Phase::AfterMember, b',') => self.to(Phase::Member, i + 1),
+                (Phase::Open | Phase::Member, b'"') => {
                     let Some(key_end) = skip_string(bytes, i) else {
                         return self.wait(bytes, i);
                     };
@@ -247,24 +257,42 @@ impl Finder {
                         return false;
                     }
                     if &bytes[i..key_end] == b"\"features\"" && bytes[value] == b'[' {
+                        let twice = self.members.iter().any(|(key, _)| {
+                            key.end - key.start == key_end - i
+                                && &bytes[key.clone()] == b"\"features\""
+                        });
+                        if twice {
+                            return false;
+                        }
+                        // Its end is set at its `]`.
+                        self.members.push((i..key_end, value..value));
                         self.to(Phase::Features, value + 1);
                         continue;
                     }
                     // A value that runs to the end of the text so far may
                     // go on (a number cut short).
                     match skip_value(bytes, value) {
-                        Some(end) if end < bytes.len() => self.at = end,
+                        Some(end) if end < bytes.len() => {
+                            self.members.push((i..key_end, value..end));
+                            self.to(Phase::AfterMember, end);
+                        }
                         _ => return self.wait(bytes, i),
                     }
                 }
-                (Phase::Features, b'{') => match skip_value(bytes, i) {
+                (Phase::Features | Phase::AfterFeature, b']') => {
+                    if let Some((_, array)) = self.members.last_mut() {
+                        array.end = i + 1;
+                    }
+                    self.to(Phase::AfterMember, i + 1);
+                }
+                (Phase::AfterFeature, b',') => self.to(Phase::Feature, i + 1),
+                (Phase::Features | Phase::Feature, b'{') => match skip_value(bytes, i) {
                     Some(end) => {
                         self.found.push(i..end);
-                        self.at = end;
+                        self.to(Phase::AfterFeature, end);
                     }
                     None => return self.wait(bytes, i),
                 },
-                (Phase::Done, _) => return true,
                 _ => return false,
             }
         }
@@ -443,6 +471,51 @@ mod tests {
                     "{text}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn finds_the_parts_scan_finds_however_the_bytes_are_cut() {
+        let texts = [
+            FEATURES,
+            r#" {"a\"}" : "x\\" , "features" : [ {"s": "[{\"]"} , {} ] , "z": null } "#,
+            r#"{"features": []}"#,
+            r#"{}"#,
+            r#"{"n": 12, "features": [{"a": [1, {"b": 2}]}], "m": -1.5e3}"#,
+        ];
+        for text in texts {
+            let Some(parts) = crate::geojson::scan::scan(text) else {
+                panic!("{text} scans");
+            };
+            for piece in [1, 2, 5, 1000] {
+                let mut finder = Finder::default();
+                let bytes = text.as_bytes();
+                for end in (piece..bytes.len() + piece).step_by(piece) {
+                    assert!(finder.advance(&bytes[..end.min(bytes.len())]), "{text}");
+                }
+                finder.wait_for = 0;
+                assert!(finder.advance(bytes));
+                assert_eq!(finder.phase, Phase::Done, "{text}");
+                assert_eq!(finder.members, parts.members, "{text}");
+                assert_eq!(finder.found, parts.features, "{text}");
+            }
+        }
+        // What scan does not split, the finder does not finish.
+        for text in [
+            r#"{"a": 1,}"#,
+            r#"{"features": [{} {}]}"#,
+            r#"{"features": [], "features": []}"#,
+            r#"{"features": [{},]}"#,
+            r#"{"features": [1]}"#,
+            r#"{"a": 1} x"#,
+            "{",
+        ] {
+            let mut finder = Finder::default();
+            let finished = finder.advance(text.as_bytes()) && {
+                finder.wait_for = 0;
+                finder.advance(text.as_bytes())
+            };
+            assert!(!finished || finder.phase != Phase::Done, "{text}");
         }
     }
 

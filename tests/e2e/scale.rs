@@ -1,0 +1,65 @@
+//! Large data in the page: the memory it takes is given back when other
+//! data replaces it.
+
+use std::path::Path;
+
+use crate::support::{self, Browser};
+
+/// The bytes of the map module's memory.
+async fn memory(browser: &Browser) -> Result<f64, String> {
+    browser
+        .js("return window.wasmBindings.memory_bytes();")
+        .await?
+        .as_f64()
+        .ok_or_else(|| "no memory figure".to_owned())
+}
+
+/// Replacing the data on the map returns the old data's memory: the same
+/// 20,000 synthetic features imported in place of what is on the map, five
+/// times over, do not take the page's memory up each time. (The wasm
+/// module's memory never shrinks, and a new file is read whole before the
+/// data it replaces is let go, so that a refused file changes nothing: the
+/// second import needs room for both. From then on, what the old data took
+/// is used again.)
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run `make test`"]
+async fn replacing_data_returns_its_memory() {
+    let dir = Path::new("target/bench/data");
+    let file = support::bench::synthetic_data(dir, 20_000).expect("synthetic data");
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        let before = memory(&browser).await?;
+        browser.import_mode("replace").await?;
+        let mut after = Vec::new();
+        for time in 0..5 {
+            browser
+                .js("document.getElementById('status').textContent = 'replacing';")
+                .await?;
+            browser.import_files(&[file.as_path()]).await?;
+            browser
+                .wait_until(
+                    "/^\\d+ features? on /.test(document.getElementById('status').textContent)",
+                    &format!("import {time} of the synthetic features did not finish"),
+                )
+                .await?;
+            after.push(memory(&browser).await?);
+        }
+        let taken = after[0] - before;
+        let again = after[4] - after[1];
+        let megabytes: Vec<String> = after.iter().map(|m| format!("{:.1}", m / 1e6)).collect();
+        eprintln!(
+            "wasm memory: {:.1} MB with the story; after each import: {} MB",
+            before / 1e6,
+            megabytes.join(", ")
+        );
+        if taken <= 0.0 || again > 0.2 * taken {
+            return Err(format!(
+                "three more imports grew the memory by {:.1} MB, after the first took {:.1} MB",
+                again / 1e6,
+                taken / 1e6
+            ));
+        }
+        Ok(())
+    })
+    .await;
+}
