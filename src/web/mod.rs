@@ -49,27 +49,6 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks the moment the page has drawn its data (`performance` entry
-/// "rendered"), once the frame after loading has been painted.
-pub fn mark_rendered() {
-    mark_after_paint("rendered");
-}
-
-/// Marks (`performance` entry `name`) the moment the frame after this
-/// task has been painted.
-pub fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let mark = Closure::once_into_js(move || mark(name));
-    let after_paint = Closure::once_into_js(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(mark.unchecked_ref());
-        }
-    });
-    let _ = window.request_animation_frame(after_paint.unchecked_ref());
-}
-
 /// The bytes of the wasm module's memory: for the benchmark, which cannot
 /// see it in the JavaScript heap.
 #[wasm_bindgen]

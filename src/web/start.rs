@@ -10,10 +10,10 @@ use crate::scene::embed::PageMode;
 use crate::web::app::App;
 use crate::web::input::{controls, import, link, play_options, readers, units};
 use crate::web::page::bindings::{self, object};
-use crate::web::page::loading::{Loaded, Loading};
+use crate::web::page::loading::{painted, Loaded, Loading};
 use crate::web::page::{basemap, dom, embed};
 use crate::web::panels::{self, chronology, legend};
-use crate::web::{data_url, mark, mark_after_paint, mark_rendered, BASEMAP_URL};
+use crate::web::{data_url, mark, BASEMAP_URL};
 
 /// Builds the page: legend, map, basemap, data and controls, in the mode
 /// the address asks for (the full map, or embedded in another page).
@@ -48,8 +48,11 @@ pub async fn run() -> Result<(), JsValue> {
             dom::describe_js_error(&error)
         ));
     }
-    mark_after_paint("basemap");
     let loading = Loading::start(&url)?;
+    // The basemap, the controls and the progress bar are painted before
+    // the data is read, however large it is.
+    painted().await?;
+    mark("basemap");
     let loaded = loading.load(&url, pending, Default::default()).await?;
     let data = match loaded {
         Loaded::Read(read) => read,
@@ -81,10 +84,12 @@ pub async fn run() -> Result<(), JsValue> {
     chronology::wire(&dispatch, folded)?;
     link::wire(&map, &dispatch)?;
     crate::web::input::share::explain_recording()?;
-    mark_rendered();
     // The app lives as long as the page: inputs and timers reach it
     // through weak handles, which must not outlive it.
     std::mem::forget(app);
+    // The page has drawn its data once the frame after loading is painted.
+    painted().await?;
+    mark("rendered");
     Ok(())
 }
 

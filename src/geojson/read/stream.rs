@@ -92,19 +92,19 @@ impl Streaming {
         self.bytes.len()
     }
 
-    /// The file's first character after a byte-order mark and white
-    /// space, as text, when one has come: enough to tell GeoJSON from the
-    /// formats the readers convert (see [`crate::formats::Format`]).
-    pub fn head(&self) -> String {
+    /// How the file begins, after a byte-order mark and white space, as
+    /// much as tells GeoJSON from the formats the readers convert (see
+    /// [`crate::formats::Format::for_the_readers`]): `{`, or nothing.
+    pub fn head(&self) -> &'static str {
         let bytes = self
             .bytes
             .strip_prefix(&[0xef, 0xbb, 0xbf])
             .unwrap_or(&self.bytes);
-        let start = skip_ws(bytes, 0);
-        let end = (start + 1..=bytes.len().min(start + 4))
-            .find(|&end| std::str::from_utf8(&bytes[start..end]).is_ok())
-            .unwrap_or(start);
-        String::from_utf8_lossy(&bytes[start..end]).into_owned()
+        if bytes.get(skip_ws(bytes, 0)) == Some(&b'{') {
+            "{"
+        } else {
+            ""
+        }
     }
 
     /// The file's whole text, for a file the readers convert.
@@ -526,10 +526,10 @@ mod tests {
         reading.push("\u{feff} \n ".as_bytes());
         assert_eq!(reading.head(), "");
         reading.push(b"<?xml");
-        assert_eq!(reading.head(), "<");
+        assert_eq!(reading.head(), "");
         let mut other = Streaming::new("t", ReadOptions::default(), 0);
-        other.push("  é,x".as_bytes());
-        assert_eq!(other.head(), "é");
+        other.push(" \r\n {\"type\"".as_bytes());
+        assert_eq!(other.head(), "{");
     }
 
     #[test]

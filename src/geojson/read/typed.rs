@@ -292,14 +292,14 @@ impl<'de> Visitor<'de> for PropertiesSeed {
     }
 }
 
-/// `sources`: null, or an array of plain sources.
+/// `sources`: an array of plain sources (null gives up, as rare as it is).
 struct SourcesSeed;
 
 impl<'de> DeserializeSeed<'de> for SourcesSeed {
     type Value = Vec<Source>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Source>, D::Error> {
-        deserializer.deserialize_any(self)
+        deserializer.deserialize_seq(self)
     }
 }
 
@@ -308,10 +308,6 @@ impl<'de> Visitor<'de> for SourcesSeed {
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("sources")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Vec<Source>, E> {
-        Ok(Vec::new())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Source>, A::Error> {

@@ -126,7 +126,7 @@ impl Loading {
             }
             slice.end(|| self.show(&reading, total)).await?;
         }
-        if Format::for_the_readers(name, &reading.head()) {
+        if Format::for_the_readers(name, reading.head()) {
             return Ok(reading.into_text().map(Loaded::Other));
         }
         Ok(reading.finish().map(Loaded::Read))
@@ -199,6 +199,17 @@ impl Slice {
         self.began = js_sys::Date::now();
         Ok(())
     }
+}
+
+/// Waits until the browser has painted a frame: the next animation frame,
+/// then a message after it (which comes once that frame is painted).
+pub async fn painted() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let mut schedule = |resolve: js_sys::Function, _reject: js_sys::Function| {
+        let _ = window.request_animation_frame(&resolve);
+    };
+    JsFuture::from(js_sys::Promise::new(&mut schedule)).await?;
+    yield_to_page().await
 }
 
 /// Lets the browser handle events and draw before going on: a message to
