@@ -54,7 +54,7 @@ pub async fn run() -> Result<(), JsValue> {
     painted().await?;
     mark("basemap");
     let loaded = loading.load(&url, pending, Default::default()).await?;
-    let data = match loaded {
+    let mut data = match loaded {
         Loaded::Read(read) => read,
         // A KML, GPX or CSV file given by `?data=` goes through the readers.
         Loaded::Other(text) => match readers::convert(&url, &text, None).await {
@@ -64,7 +64,6 @@ pub async fn run() -> Result<(), JsValue> {
     }
     .map_err(|e| JsValue::from_str(&e.to_string()))?;
     loading.done();
-    let mut data = data;
     // The link reopens this file, unlike one imported later.
     for file in &mut data.files {
         file.linked = true;

@@ -28,6 +28,21 @@ use crate::time::{Span, TimeBound};
 pub const INSTANT_KEYS: [&str; 4] = ["time", "date", "datetime", "timestamp"];
 /// Keys holding one time per vertex of a line.
 pub const VERTEX_KEYS: [&str; 2] = ["times", "coordTimes"];
+/// Every property [`timing`] reads: `start` and `end`, then the other
+/// time-looking ones, which it uses or says it did not use.
+pub const TIME_KEYS: [&str; 11] = [
+    "start",
+    "end",
+    "time",
+    "date",
+    "datetime",
+    "timestamp",
+    "times",
+    "coordTimes",
+    "coordinateProperties",
+    "begin",
+    "timespan",
+];
 
 /// Numbers at least this large are Unix milliseconds, smaller ones seconds
 /// (10^11 seconds is the year 5138; 10^11 milliseconds is March 1973).

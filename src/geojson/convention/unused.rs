@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::{
     absent, point_times, read_time, takes_times, vertex_times, vertex_value, ReadOptions, Timing,
-    INSTANT_KEYS,
+    INSTANT_KEYS, TIME_KEYS,
 };
 use crate::time::{Span, TimeBound};
 
@@ -178,18 +178,7 @@ pub(super) fn unused(
     let used_key = used.map(TimeSource::key);
     let other_time = |key: &String| {
         let key = key.as_str();
-        matches!(
-            key,
-            "time"
-                | "date"
-                | "datetime"
-                | "timestamp"
-                | "times"
-                | "coordTimes"
-                | "coordinateProperties"
-                | "begin"
-                | "timespan"
-        ) && Some(key) != used_key
+        TIME_KEYS[2..].contains(&key) && Some(key) != used_key
     };
     if !properties.keys().any(other_time) {
         return notes;

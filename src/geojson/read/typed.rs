@@ -22,11 +22,11 @@ use super::feature::{compact_geometry, Fields, ReadFeature};
 use super::parse::Quick;
 use super::properties::{default_kind, Found};
 use super::surprise::Surprise;
-use crate::geojson::convention::{self, absent, ReadOptions};
+use crate::geojson::convention::{self, absent, ReadOptions, TIME_KEYS};
 use crate::geojson::geometry::compact::{Compact, GeometrySeed};
 use crate::model::history::GradeHistory;
 use crate::model::statement::{SourceType, Stance};
-use crate::model::{Confidence, FeatureId, Kind, Precision, RawText, Source, SourceNotes};
+use crate::model::{Confidence, FeatureId, Kind, Precision, RawText};
 
 /// Feature `index` read from `text`, with its warnings; `None` unless it
 /// is the common case this reads.
@@ -71,22 +71,6 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
         warnings,
     ))
 }
-
-/// The time properties the conventions read (see
-/// [`convention::timing`]): kept as values, as few and small as they are.
-const TIME_KEYS: [&str; 11] = [
-    "start",
-    "end",
-    "time",
-    "date",
-    "datetime",
-    "timestamp",
-    "times",
-    "coordTimes",
-    "coordinateProperties",
-    "begin",
-    "timespan",
-];
 
 /// Properties this does not read: read as values, with their problems.
 const GIVE_UP: [&str; 1] = ["grades"];
@@ -292,88 +276,68 @@ impl<'de> Visitor<'de> for PropertiesSeed {
     }
 }
 
-/// `sources`: an array of plain sources (null gives up, as rare as it is).
+/// `sources`: an array of plain sources (null gives up, as rare as it is),
+/// checked as [`super::properties`] reads them; they are read again when
+/// shown (see `super::shown`).
 struct SourcesSeed;
 
 impl<'de> DeserializeSeed<'de> for SourcesSeed {
-    type Value = Vec<Source>;
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Source>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for SourcesSeed {
-    type Value = Vec<Source>;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("sources")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Source>, A::Error> {
-        let mut sources = Vec::new();
-        while let Some(source) = seq.next_element_seed(SourceSeed)? {
-            sources.push(source);
-        }
-        Ok(sources)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(SourceSeed)?.is_some() {}
+        Ok(())
     }
 }
 
-/// One source as [`super::properties`] reads it: text fields, a `ref` of
-/// text or a number, notes kept when they are text.
+/// One source as [`super::properties`] reads it without a problem: text
+/// fields, a `ref` of text or a number, notes of any kind (kept only when
+/// they are text), no key given twice.
 struct SourceSeed;
 
 impl<'de> DeserializeSeed<'de> for SourceSeed {
-    type Value = Source;
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Source, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
 impl<'de> Visitor<'de> for SourceSeed {
-    type Value = Source;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a source")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Source, A::Error> {
-        let mut source = Source::default();
-        let mut notes = SourceNotes::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = Vec::new();
         while let Some(key) = map.next_key_seed(Key)? {
             first_time(&mut seen, key)?;
-            let note = |map: &mut A| Ok::<_, A::Error>(value(map)?.as_str().map(str::to_owned));
-            match key {
-                "title" => source.title = text(&mut map)?,
-                "publisher" => source.publisher = text(&mut map)?,
-                "url" => source.url = text(&mut map)?,
-                "date" => source.date = text(&mut map)?,
-                "ref" => {
-                    source.reference = match value(&mut map)? {
-                        Value::Null => None,
-                        Value::Number(n) => Some(n.to_string()),
-                        Value::String(s) => Some(s),
-                        _ => return Err(give_up()),
-                    }
-                }
-                "via" => notes.via = note(&mut map)?,
-                "mirror" => notes.mirror = note(&mut map)?,
-                "date_note" => notes.date_note = note(&mut map)?,
-                "note" => notes.note = note(&mut map)?,
-                _ => {
-                    value(&mut map)?;
-                }
+            match (key, value(&mut map)?) {
+                ("title" | "publisher" | "url" | "date", Value::Null | Value::String(_)) => {}
+                ("title" | "publisher" | "url" | "date", _) => return Err(give_up()),
+                ("ref", Value::Null | Value::Number(_) | Value::String(_)) => {}
+                ("ref", _) => return Err(give_up()),
+                // Notes, and keys the map does not read.
+                _ => {}
             }
         }
-        source.more = Some(notes)
-            .filter(|more| *more != SourceNotes::default())
-            .map(Box::new);
-        Ok(source)
+        Ok(())
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,7 +184,7 @@ async fn read(
         Ok(Loaded::Read(result)) => return Ok(Ok(dated(result, options))),
         Ok(Loaded::Other(text)) => text,
     };
-    progress.set_attribute("aria-valuetext", &format!("Converting {name}"))?;
+    loading.say(&format!("Converting {name}"));
     progress.remove_attribute("value")?;
     let converted = match readers::convert(&name, &text, options.date_order).await {
         Ok(Ok(converted)) => converted,

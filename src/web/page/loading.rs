@@ -67,7 +67,9 @@ impl Loading {
         Ok(())
     }
 
-    fn say(&self, text: &str) {
+    /// Says what is happening, on the status line (when it has one) and
+    /// to assistive technology through the progress bar.
+    pub fn say(&self, text: &str) {
         if let Some(status) = &self.status {
             status.set_text_content(Some(text));
         }
