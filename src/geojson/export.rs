@@ -28,7 +28,7 @@ pub fn export_collection(data: &Dataset, indices: impl IntoIterator<Item = usize
         if n > 0 {
             features.push(',');
         }
-        features.push_str(&feature.raw);
+        features.push_str(&feature.raw.text());
     }
     features.push(']');
     let mut out = String::from("{");

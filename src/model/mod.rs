@@ -3,14 +3,13 @@
 pub mod caveat;
 mod files;
 pub mod history;
+mod lz;
 pub mod problem;
 pub mod property;
 pub mod quote;
+pub mod raw;
 pub mod statement;
 pub mod verdict;
-
-use std::ops::{Deref, Range};
-use std::sync::Arc;
 
 use std::fmt;
 
@@ -22,6 +21,7 @@ pub use crate::model::statement::Confidence;
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::time::{Day, Span, TimeBound};
 pub use files::LoadedFile;
+pub use raw::RawText;
 
 /// What a feature stands for (the `kind` property).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -235,48 +235,6 @@ pub struct MapFeature {
     pub raw: RawText,
 }
 
-/// A feature's JSON text: its own copy, or a part of the file's text that
-/// every feature of the file shares (the file is then in memory once).
-#[derive(Debug, Clone)]
-pub struct RawText(RawRepr);
-
-#[derive(Debug, Clone)]
-enum RawRepr {
-    Owned(Box<str>),
-    Shared(Arc<String>, Range<usize>),
-}
-
-impl RawText {
-    /// The part `range` of `whole`; `None` when `range` is not a part of it.
-    pub fn shared(whole: &Arc<String>, range: Range<usize>) -> Option<RawText> {
-        whole.get(range.clone())?;
-        Some(RawText(RawRepr::Shared(Arc::clone(whole), range)))
-    }
-}
-
-impl From<String> for RawText {
-    fn from(text: String) -> RawText {
-        RawText(RawRepr::Owned(text.into()))
-    }
-}
-
-impl From<&str> for RawText {
-    fn from(text: &str) -> RawText {
-        RawText(RawRepr::Owned(text.into()))
-    }
-}
-
-impl Deref for RawText {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match &self.0 {
-            RawRepr::Owned(text) => text,
-            RawRepr::Shared(whole, range) => whole.get(range.clone()).unwrap_or_default(),
-        }
-    }
-}
-
 impl MapFeature {
     /// The day it was made public, when `reported` gives one.
     pub fn reported_day(&self) -> Option<Day> {
@@ -287,7 +245,7 @@ impl MapFeature {
 
     /// The Feature object as loaded, key order kept.
     pub fn object(&self) -> Map<String, Value> {
-        serde_json::from_str(&self.raw).unwrap_or_default()
+        serde_json::from_str(&self.raw.text()).unwrap_or_default()
     }
 
     /// The properties as loaded (empty when there are none).

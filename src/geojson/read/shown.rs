@@ -21,7 +21,7 @@ use crate::model::{MapFeature, Source};
 /// assert_eq!(description(&data.features[0]).as_deref(), Some("Seen at dawn."));
 /// ```
 pub fn description(feature: &MapFeature) -> Option<String> {
-    match property(&feature.raw, "description")? {
+    match property(&feature.raw.text(), "description")? {
         Value::String(text) => Some(text),
         Value::Object(mut object) => match object.remove("value") {
             Some(Value::String(text)) => Some(text),
@@ -33,7 +33,7 @@ pub fn description(feature: &MapFeature) -> Option<String> {
 
 /// The feature's `sources`, each as read when the file was loaded.
 pub fn sources(feature: &MapFeature) -> Vec<Source> {
-    match property(&feature.raw, "sources") {
+    match property(&feature.raw.text(), "sources") {
         Some(Value::Array(items)) => items.iter().filter_map(|s| read_source(s).ok()).collect(),
         _ => Vec::new(),
     }

@@ -18,6 +18,7 @@ use super::{completed, head, parse_feature, Reader};
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::scan::{skip_string, skip_value, skip_ws};
 use crate::model::problem::LoadError;
+use crate::model::raw::Packer;
 use crate::model::{Dataset, RawText};
 
 /// The whole file was not UTF-8: the bytes before `valid_up_to` are.
@@ -45,14 +46,25 @@ pub struct NotUtf8 {
 pub struct Streaming {
     file: String,
     options: ReadOptions,
+    /// The file's bytes from `base` on: those before are packed.
     bytes: Vec<u8>,
+    base: usize,
+    /// How many of `bytes` are packed too (let go of a while later, so
+    /// that the rest is not moved for every block).
+    packed: usize,
+    packer: Packer,
     finder: Finder,
     /// `None` once reading as the bytes arrive gave up: the whole text is
     /// then read at the end.
     collector: Option<Collector>,
     /// Features read so far (the first ones the finder found).
     read: usize,
+    /// About how many bytes the file has (0: unknown).
+    size: usize,
 }
+
+/// The bytes packed in a block: small in tests, so that texts cross blocks.
+const BLOCK: usize = if cfg!(test) { 61 } else { 1 << 16 };
 
 impl Streaming {
     /// Ready for the bytes of `file`, about `size` of them (0: unknown).
@@ -60,16 +72,20 @@ impl Streaming {
         Streaming {
             file: file.to_owned(),
             options,
-            bytes: Vec::with_capacity(size),
+            bytes: Vec::with_capacity(size.min(1 << 20)),
+            base: 0,
+            packed: 0,
+            packer: Packer::default(),
             finder: Finder::default(),
             collector: Some(Collector::new(options, Vec::new())),
             read: 0,
+            size,
         }
     }
 
     /// Ready to read the whole `text` of `file`, a step at a time.
     pub fn whole(file: &str, options: ReadOptions, text: String) -> Streaming {
-        let mut reading = Streaming::new(file, options, 0);
+        let mut reading = Streaming::new(file, options, text.len());
         reading.bytes = text.into_bytes();
         reading.push(&[]);
         reading
@@ -82,14 +98,20 @@ impl Streaming {
             return;
         }
         // A byte-order mark is told as a warning by the whole read.
-        if self.bytes.starts_with(&[0xef, 0xbb, 0xbf]) || !self.finder.advance(&self.bytes) {
+        let bom = self.base == 0 && self.bytes.starts_with(&[0xef, 0xbb, 0xbf]);
+        if bom || !self.finder.advance(&self.bytes, self.base) {
             self.give_up();
         }
     }
 
     /// The bytes taken so far.
     pub fn bytes(&self) -> usize {
-        self.bytes.len()
+        self.base + self.bytes.len()
+    }
+
+    /// The room the bytes not packed yet take.
+    pub fn unpacked(&self) -> usize {
+        self.bytes.capacity()
     }
 
     /// How the file begins, after a byte-order mark and white space, as
@@ -100,7 +122,8 @@ impl Streaming {
             .bytes
             .strip_prefix(&[0xef, 0xbb, 0xbf])
             .unwrap_or(&self.bytes);
-        if bytes.get(skip_ws(bytes, 0)) == Some(&b'{') {
+        // Only a collection is packed, which begins with `{`.
+        if !self.packer.is_empty() || bytes.get(skip_ws(bytes, 0)) == Some(&b'{') {
             "{"
         } else {
             ""
@@ -108,7 +131,8 @@ impl Streaming {
     }
 
     /// The file's whole text, for a file the readers convert.
-    pub fn into_text(self) -> Result<String, NotUtf8> {
+    pub fn into_text(mut self) -> Result<String, NotUtf8> {
+        self.unpack();
         String::from_utf8(self.bytes).map_err(|e| NotUtf8 {
             valid_up_to: e.utf8_error().valid_up_to(),
         })
@@ -126,9 +150,18 @@ impl Streaming {
             return true;
         };
         let end = self.read.saturating_add(count).min(self.finder.found.len());
+        if self.read == 0 && end > 0 {
+            // Room for all the features from the start, before anything
+            // else of the file's takes room: as many as came per byte so
+            // far, and a tenth more.
+            let so_far = self.finder.found[end - 1].end.max(1);
+            let expected = self.size as f64 / so_far as f64 * end as f64 * 1.1;
+            collector.expect(expected.min(1e8) as usize);
+        }
         while self.read < end {
             let range = self.finder.found[self.read].clone();
-            let Ok(text) = std::str::from_utf8(&self.bytes[range]) else {
+            let local = range.start - self.base..range.end - self.base;
+            let Ok(text) = std::str::from_utf8(&self.bytes[local]) else {
                 self.give_up();
                 return true;
             };
@@ -151,12 +184,52 @@ impl Streaming {
             }
             self.read += 1;
         }
+        self.pack(false);
         self.read == self.finder.found.len()
+    }
+
+    /// Packs the bytes no longer needed as they are: those before the
+    /// first feature not read and before where the finder goes on; all
+    /// when `all`.
+    fn pack(&mut self, all: bool) {
+        let needed = self
+            .finder
+            .found
+            .get(self.read)
+            .map_or(self.finder.at, |f| f.start);
+        let to = if all {
+            self.bytes.len()
+        } else {
+            needed.min(self.bytes()) - self.base
+        };
+        if to > self.packed {
+            self.packed += self.packer.pack(&self.bytes[self.packed..to], BLOCK, all);
+        }
+        if all || self.packed * 2 > self.bytes.len() {
+            self.bytes.drain(..self.packed);
+            self.base += self.packed;
+            self.packed = 0;
+            if all {
+                self.bytes = Vec::new();
+            }
+        }
+    }
+
+    /// Puts the bytes packed back in front of the rest.
+    fn unpack(&mut self) {
+        if self.packer.is_empty() {
+            return;
+        }
+        let packer = std::mem::take(&mut self.packer);
+        let mut bytes = packer.unpack_all().unwrap_or_default();
+        bytes.extend_from_slice(&self.bytes[self.packed..]);
+        (self.bytes, self.base, self.packed) = (bytes, 0, 0);
     }
 
     fn give_up(&mut self) {
         self.collector = None;
         self.finder = Finder::default();
+        self.unpack();
     }
 
     /// The collection, or every problem that refused it; `Err` when the
@@ -164,27 +237,32 @@ impl Streaming {
     pub fn finish(mut self) -> Result<Result<Dataset, LoadError>, NotUtf8> {
         // The last bytes are in: nothing is cut short any more.
         self.finder.wait_for = 0;
-        if self.collector.is_some() && !self.finder.advance(&self.bytes) {
+        if self.collector.is_some() && !self.finder.advance(&self.bytes, self.base) {
             self.give_up();
         }
         while !self.step(usize::MAX) {}
         let finder = std::mem::take(&mut self.finder);
-        let (file, options, collector) = (self.file.clone(), self.options, self.collector.take());
-        let text = Arc::new(self.into_text()?);
-        let streamed = collector
-            .filter(|_| finder.phase == Phase::Done)
-            .and_then(|collector| {
-                let (members, warnings) = head(&text, finder.members)?;
-                Some((collector, members, warnings, finder.found))
-            });
+        let collector = self
+            .collector
+            .take()
+            .filter(|_| finder.phase == Phase::Done);
+        let streamed = collector.and_then(|collector| {
+            self.pack(true);
+            let part = |range| self.packer.get(range).map(std::borrow::Cow::Owned);
+            let (members, warnings) = head(&part, finder.members)?;
+            Some((collector, members, warnings, finder.found))
+        });
         let Some((mut collector, members, warnings, ranges)) = streamed else {
+            let (file, options) = (self.file.clone(), self.options);
+            let text = Arc::new(self.into_text()?);
             return Ok(Reader::new_shared(&file, &text, options).finish());
         };
+        let packed = std::mem::take(&mut self.packer).into_packed();
         collector.prepend(warnings);
         // Each feature keeps its part of the text (which the warnings of
-        // far dates read again) once the text is whole.
-        collector.texts(&text, ranges);
-        Ok(completed(&file, collector.finish(members), false))
+        // far dates read again), packed.
+        collector.texts(|range| RawText::packed(&packed, range), ranges);
+        Ok(completed(&self.file, collector.finish(members), false))
     }
 }
 
@@ -204,6 +282,8 @@ struct Finder {
     wait_for: usize,
     /// Each member: its key (with the quotes) and its value.
     members: Vec<(Range<usize>, Range<usize>)>,
+    /// Whether `features` was found.
+    features: bool,
     found: Vec<Range<usize>>,
 }
 
@@ -229,43 +309,43 @@ enum Phase {
 }
 
 impl Finder {
-    /// Goes on over `bytes`, the text so far; `false` when the text is not
-    /// plainly a collection of objects.
-    fn advance(&mut self, bytes: &[u8]) -> bool {
-        if bytes.len() < self.wait_for {
+    /// Goes on over `bytes`, the text so far from `base` on (what is
+    /// before was gone over); `false` when the text is not plainly a
+    /// collection of objects. Indices below are into `bytes`; what is
+    /// kept is into the whole text.
+    fn advance(&mut self, bytes: &[u8], base: usize) -> bool {
+        if base + bytes.len() < self.wait_for {
             return true;
         }
         loop {
-            let i = skip_ws(bytes, self.at);
+            let i = skip_ws(bytes, self.at - base);
             let Some(&byte) = bytes.get(i) else {
                 return true;
             };
             match (self.phase, byte) {
-                (Phase::Start, b'{') => self.to(Phase::Open, i + 1),
-                (Phase::Open | Phase::AfterMember, b'}') => self.to(Phase::Done, i + 1),
-                (Phase::AfterMember, b',') => self.to(Phase::Member, i + 1),
+                (Phase::Start, b'{') => self.to(Phase::Open, base + i + 1),
+                (Phase::Open | Phase::AfterMember, b'}') => self.to(Phase::Done, base + i + 1),
+                (Phase::AfterMember, b',') => self.to(Phase::Member, base + i + 1),
                 (Phase::Open | Phase::Member, b'"') => {
                     let Some(key_end) = skip_string(bytes, i) else {
-                        return self.wait(bytes, i);
+                        return self.wait(bytes, base, i);
                     };
                     let colon = skip_ws(bytes, key_end);
                     let value = skip_ws(bytes, colon + 1);
                     if value >= bytes.len() {
-                        return self.wait(bytes, i);
+                        return self.wait(bytes, base, i);
                     }
                     if bytes[colon] != b':' {
                         return false;
                     }
                     if &bytes[i..key_end] == b"\"features\"" && bytes[value] == b'[' {
-                        let twice = self.members.iter().any(|(key, _)| {
-                            key.end - key.start == key_end - i
-                                && &bytes[key.clone()] == b"\"features\""
-                        });
-                        if twice {
+                        if self.features {
                             return false;
                         }
+                        self.features = true;
                         // Its end is set at its `]`.
-                        self.members.push((i..key_end, value..value));
+                        let (key, value) = (base + i..base + key_end, base + value);
+                        self.members.push((key, value..value));
                         self.to(Phase::Features, value + 1);
                         continue;
                     }
@@ -273,25 +353,26 @@ impl Finder {
                     // go on (a number cut short).
                     match skip_value(bytes, value) {
                         Some(end) if end < bytes.len() => {
-                            self.members.push((i..key_end, value..end));
-                            self.to(Phase::AfterMember, end);
+                            let key = base + i..base + key_end;
+                            self.members.push((key, base + value..base + end));
+                            self.to(Phase::AfterMember, base + end);
                         }
-                        _ => return self.wait(bytes, i),
+                        _ => return self.wait(bytes, base, i),
                     }
                 }
                 (Phase::Features | Phase::AfterFeature, b']') => {
                     if let Some((_, array)) = self.members.last_mut() {
-                        array.end = i + 1;
+                        array.end = base + i + 1;
                     }
-                    self.to(Phase::AfterMember, i + 1);
+                    self.to(Phase::AfterMember, base + i + 1);
                 }
-                (Phase::AfterFeature, b',') => self.to(Phase::Feature, i + 1),
+                (Phase::AfterFeature, b',') => self.to(Phase::Feature, base + i + 1),
                 (Phase::Features | Phase::Feature, b'{') => match skip_value(bytes, i) {
                     Some(end) => {
-                        self.found.push(i..end);
-                        self.to(Phase::AfterFeature, end);
+                        self.found.push(base + i..base + end);
+                        self.to(Phase::AfterFeature, base + end);
                     }
-                    None => return self.wait(bytes, i),
+                    None => return self.wait(bytes, base, i),
                 },
                 _ => return false,
             }
@@ -305,9 +386,9 @@ impl Finder {
 
     /// The part from `from` is cut short: looked at again once as many
     /// bytes again came.
-    fn wait(&mut self, bytes: &[u8], from: usize) -> bool {
-        self.at = from;
-        self.wait_for = bytes.len() + (bytes.len() - from);
+    fn wait(&mut self, bytes: &[u8], base: usize, from: usize) -> bool {
+        self.at = base + from;
+        self.wait_for = base + bytes.len() + (bytes.len() - from);
         true
     }
 }
@@ -324,7 +405,7 @@ mod tests {
             Ok(data) => data
                 .features
                 .iter()
-                .map(|f| format!("{} {}", f.label(), &*f.raw))
+                .map(|f| format!("{} {}", f.label(), f.raw.text()))
                 .chain(data.warnings.iter().map(ToString::to_string))
                 .chain(std::iter::once(format!("{:?}", data.members)))
                 .collect(),
@@ -446,6 +527,77 @@ mod tests {
     }
 
     #[test]
+    fn what_turns_out_unusual_late_is_read_whole_though_much_was_packed() {
+        let feature = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.9, 43.1]}, "properties": {"name": "Владивосток", "start": "2024-10-08"}}"#;
+        let many = vec![feature; 60].join(",\n");
+        let start = r#"{"type": "FeatureCollection", "name": "late", "features": ["#;
+        for end in [
+            "]}".to_owned(),
+            ", 12]}".to_owned(),
+            r#", {"type": "Feature",}]}"#.to_owned(),
+            r#"], "features": []}"#.to_owned(),
+            r#"], "name": "again"} x"#.to_owned(),
+            r#", {"type": "Feature", "geometry": null, "properties": {"start": "2024-13-01"}}]}"#
+                .to_owned(),
+        ] {
+            let text = format!("{start}{many}{end}");
+            let whole = words(read_collection_shared(
+                "t.geojson",
+                text.clone(),
+                ReadOptions::default(),
+            ));
+            for piece in [13, 500] {
+                assert_eq!(
+                    streamed(&text, piece).map(words),
+                    Ok(whole.clone()),
+                    "{end}"
+                );
+            }
+            let mut reading = Streaming::whole("t.geojson", ReadOptions::default(), text);
+            while !reading.step(7) {}
+            assert_eq!(reading.finish().map(words), Ok(whole), "{end}");
+        }
+        // Bytes that are not UTF-8 after much was packed.
+        let mut bytes = format!("{start}{many},").into_bytes();
+        let at = bytes.len() + 35;
+        bytes.extend_from_slice(br#"{"type": "Feature", "properties": {"#);
+        bytes.extend_from_slice(b"\xff\"}}]}");
+        assert_eq!(
+            streamed_bytes(&bytes, 100).err(),
+            Some(NotUtf8 { valid_up_to: at })
+        );
+    }
+
+    #[test]
+    fn packs_what_it_has_read() {
+        let feature = r#"{"type": "Feature", "geometry": null, "properties": {"name": "Sergeevka training ground", "start": "2024-10-08"}}"#;
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            vec![feature; 400].join(",")
+        );
+        let mut reading = Streaming::new("t.geojson", ReadOptions::default(), 0);
+        for part in text.as_bytes().chunks(1000) {
+            reading.push(part);
+            while !reading.step(50) {}
+            // What was read is packed: however long the file, the read
+            // keeps only a few pieces' worth unpacked.
+            assert!(
+                reading.unpacked() <= 4096,
+                "{} of {}",
+                reading.unpacked(),
+                reading.bytes()
+            );
+        }
+        let data = reading.finish().map(words);
+        let whole = words(read_collection_shared(
+            "t.geojson",
+            text,
+            ReadOptions::default(),
+        ));
+        assert_eq!(data, Ok(whole));
+    }
+
+    #[test]
     fn refused_and_unusual_files_get_the_whole_reads_messages() {
         let cases = [
             // Broken JSON, a bad date, a feature that is not an object, a
@@ -490,11 +642,14 @@ mod tests {
             for piece in [1, 2, 5, 1000] {
                 let mut finder = Finder::default();
                 let bytes = text.as_bytes();
+                // Each time given only what is after where it goes on.
                 for end in (piece..bytes.len() + piece).step_by(piece) {
-                    assert!(finder.advance(&bytes[..end.min(bytes.len())]), "{text}");
+                    let base = finder.at;
+                    let window = &bytes[base..end.min(bytes.len())];
+                    assert!(finder.advance(window, base), "{text}");
                 }
                 finder.wait_for = 0;
-                assert!(finder.advance(bytes));
+                assert!(finder.advance(&bytes[finder.at..], finder.at));
                 assert_eq!(finder.phase, Phase::Done, "{text}");
                 assert_eq!(finder.members, parts.members, "{text}");
                 assert_eq!(finder.found, parts.features, "{text}");
@@ -511,9 +666,9 @@ mod tests {
             "{",
         ] {
             let mut finder = Finder::default();
-            let finished = finder.advance(text.as_bytes()) && {
+            let finished = finder.advance(text.as_bytes(), 0) && {
                 finder.wait_for = 0;
-                finder.advance(text.as_bytes())
+                finder.advance(text.as_bytes(), 0)
             };
             assert!(!finished || finder.phase != Phase::Done, "{text}");
         }
@@ -559,10 +714,10 @@ mod tests {
             if end >= finder.wait_for {
                 looks += 1;
             }
-            assert!(finder.advance(&long.as_bytes()[..end]));
+            assert!(finder.advance(&long.as_bytes()[..end], 0));
         }
         finder.wait_for = 0;
-        assert!(finder.advance(long.as_bytes()));
+        assert!(finder.advance(long.as_bytes(), 0));
         assert_eq!(finder.found.len(), 1);
         assert!(looks < 40, "looked {looks} times");
     }

@@ -107,7 +107,8 @@ pub fn lazy(
     let as_of = as_of.map(|d| d.to_string()).unwrap_or_default();
     // As attributes (text, never parsed), so that a copy of the element
     // (a unit's popup copies its sighting's) keeps them.
-    for (key, value) in [(FEATURE, &*feature.raw), (AS_OF, &as_of), (ORDER, order)] {
+    let raw = feature.raw.text();
+    for (key, value) in [(FEATURE, &*raw), (AS_OF, &as_of), (ORDER, order)] {
         root.set_attribute(key, value)?;
     }
     Ok(root)

@@ -1,0 +1,230 @@
+//! A feature's JSON text as loaded, kept for the lossless export and read
+//! again for popups, captions and units: its own copy, a part of the
+//! file's text that every feature of the file shares, or a part of the
+//! file packed in blocks (see [`Packer`]), which a file read as it
+//! arrives keeps instead of its text.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::lz;
+
+/// A feature's JSON text.
+#[derive(Debug, Clone)]
+pub struct RawText(Repr);
+
+#[derive(Debug, Clone)]
+enum Repr {
+    Owned(Box<str>),
+    Shared(Arc<String>, Range<usize>),
+    Packed(Rc<Packed>, Range<usize>),
+}
+
+impl RawText {
+    /// The part `range` of `whole`; `None` when `range` is not a part of it.
+    pub fn shared(whole: &Arc<String>, range: Range<usize>) -> Option<RawText> {
+        whole.get(range.clone())?;
+        Some(RawText(Repr::Shared(Arc::clone(whole), range)))
+    }
+
+    /// The part `range` of the packed text `whole`; `None` when it is not
+    /// all there.
+    pub fn packed(whole: &Rc<Packed>, range: Range<usize>) -> Option<RawText> {
+        (range.start <= range.end && range.end <= whole.len).then_some(())?;
+        Some(RawText(Repr::Packed(Rc::clone(whole), range)))
+    }
+
+    /// The text (unpacked when it is packed; empty if that fails, which a
+    /// [`Packer`]'s own blocks never do).
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Owned(text) => Cow::Borrowed(text),
+            Repr::Shared(whole, range) => {
+                Cow::Borrowed(whole.get(range.clone()).unwrap_or_default())
+            }
+            Repr::Packed(whole, range) => Cow::Owned(whole.get(range.clone()).unwrap_or_default()),
+        }
+    }
+
+    /// Whether the text holds `needle`.
+    pub fn contains(&self, needle: &str) -> bool {
+        self.text().contains(needle)
+    }
+}
+
+impl From<String> for RawText {
+    fn from(text: String) -> RawText {
+        RawText(Repr::Owned(text.into()))
+    }
+}
+
+impl From<&str> for RawText {
+    fn from(text: &str) -> RawText {
+        RawText(Repr::Owned(text.into()))
+    }
+}
+
+/// A text packed in blocks of at most [`lz::MAX_BLOCK`] bytes, each
+/// unpacked on its own when a part of it is read. The block read last is
+/// kept unpacked, since features are mostly read in the file's order.
+#[derive(Debug, Default)]
+pub struct Packed {
+    /// Each block: where it starts in the text, and its packed bytes.
+    blocks: Vec<(usize, Box<[u8]>)>,
+    len: usize,
+    last: RefCell<Option<(usize, Vec<u8>)>>,
+}
+
+impl Packed {
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bytes packed (the blocks only).
+    pub fn packed_bytes(&self) -> usize {
+        self.blocks.iter().map(|(_, block)| block.len()).sum()
+    }
+
+    /// The bytes of `range`; `None` when it is not all there.
+    pub fn bytes(&self, range: Range<usize>) -> Option<Vec<u8>> {
+        if range.start > range.end || range.end > self.len {
+            return None;
+        }
+        if range.is_empty() {
+            return Some(Vec::new());
+        }
+        let mut out = Vec::with_capacity(range.len());
+        let first = self
+            .blocks
+            .partition_point(|(start, _)| *start <= range.start);
+        let mut index = first.checked_sub(1)?;
+        let mut last = self.last.borrow_mut();
+        while out.len() < range.len() {
+            let (start, block) = self.blocks.get(index)?;
+            if last.as_ref().map(|(at, _)| *at) != Some(index) {
+                let mut unpacked = last.take().map(|(_, bytes)| bytes).unwrap_or_default();
+                unpacked.clear();
+                lz::unpack(block, &mut unpacked)?;
+                *last = Some((index, unpacked));
+            }
+            let (_, unpacked) = last.as_ref()?;
+            let from = (range.start + out.len()).checked_sub(*start)?;
+            let to = (range.end - start).min(unpacked.len());
+            out.extend_from_slice(unpacked.get(from..to)?);
+            index += 1;
+        }
+        Some(out)
+    }
+
+    /// The text of `range`; `None` when it is not all there, or is cut
+    /// inside a character.
+    pub fn get(&self, range: Range<usize>) -> Option<String> {
+        String::from_utf8(self.bytes(range)?).ok()
+    }
+}
+
+/// Packs a text as it arrives, a block at a time.
+#[derive(Debug, Default)]
+pub struct Packer {
+    packed: Packed,
+}
+
+impl Packer {
+    /// The length packed so far.
+    pub fn len(&self) -> usize {
+        self.packed.len
+    }
+
+    /// Whether nothing is packed yet.
+    pub fn is_empty(&self) -> bool {
+        self.packed.len == 0
+    }
+
+    /// Packs `bytes`, the text that follows what is packed, in blocks of
+    /// `block` bytes (at most [`lz::MAX_BLOCK`]) but for the last
+    /// `bytes.len() % block` unless `all`; gives how many were packed.
+    pub fn pack(&mut self, bytes: &[u8], block: usize, all: bool) -> usize {
+        let block = block.clamp(1, lz::MAX_BLOCK);
+        let mut done = 0;
+        while bytes.len() - done >= block || (all && done < bytes.len()) {
+            let end = (done + block).min(bytes.len());
+            let packed = lz::pack(&bytes[done..end]);
+            self.packed.blocks.push((self.packed.len, packed.into()));
+            self.packed.len += end - done;
+            done = end;
+        }
+        done
+    }
+
+    /// The text of `range` packed so far (see [`Packed::get`]).
+    pub fn get(&self, range: Range<usize>) -> Option<String> {
+        self.packed.get(range)
+    }
+
+    /// Bytes packed (the blocks only).
+    pub fn packed_bytes(&self) -> usize {
+        self.packed.packed_bytes()
+    }
+
+    /// The text packed, for reading.
+    pub fn into_packed(self) -> Rc<Packed> {
+        Rc::new(self.packed)
+    }
+
+    /// The text packed so far, unpacked; `None` if a block fails.
+    pub fn unpack_all(&self) -> Option<Vec<u8>> {
+        self.packed.bytes(0..self.packed.len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_part_reads_back_across_blocks() {
+        let text: String = (0..300)
+            .map(|i| format!("{{\"name\":\"Сергеевка {i}\"}},"))
+            .collect();
+        let mut packer = Packer::default();
+        let packed_count = packer.pack(text.as_bytes(), 97, false);
+        assert_eq!(packed_count, text.len() - text.len() % 97);
+        assert_eq!(
+            packer.pack(&text.as_bytes()[packed_count..], 97, true),
+            text.len() - packed_count
+        );
+        assert_eq!(packer.unpack_all().as_deref(), Some(text.as_bytes()));
+        let packed = packer.into_packed();
+        assert!(packed.packed_bytes() < text.len());
+        for (start, end) in [
+            (0, 0),
+            (0, 5),
+            (90, 200),
+            (500, 1500),
+            (text.len() - 3, text.len()),
+        ] {
+            assert_eq!(
+                packed.bytes(start..end).as_deref(),
+                Some(&text.as_bytes()[start..end])
+            );
+        }
+        assert_eq!(packed.bytes(0..text.len() + 1), None);
+        let at = text.find('С').unwrap_or_default();
+        assert_eq!(packed.get(at..at + 1), None, "cut inside a character");
+        let raw = RawText::packed(&packed, 2..text.find(',').unwrap_or_default());
+        assert_eq!(
+            raw.map(|r| r.text().into_owned()),
+            Some("name\":\"Сергеевка 0\"}".to_owned())
+        );
+        assert!(RawText::packed(&packed, 0..text.len() + 1).is_none());
+    }
+}
