@@ -35,8 +35,9 @@ pub struct Stamp {
     /// The opaque pixels as runs along rows: row, first column, the run's
     /// bytes; copied whole where the stamp lies inside the pixmap.
     runs: Vec<(u16, u16, Vec<u8>)>,
-    /// The pixels with some, not full, opacity: blended one by one.
-    translucent: Vec<(u16, u16, Rgba)>,
+    /// The pixels with some, not full, opacity, as runs along rows: row,
+    /// first column, the run's colours; blended one by one.
+    translucent: Vec<(u16, u16, Vec<Rgba>)>,
 }
 
 impl Stamp {
@@ -55,10 +56,17 @@ impl Stamp {
             })
             .collect::<Vec<_>>();
         let mut runs: Vec<(u16, u16, Vec<u8>)> = Vec::new();
-        let mut translucent = Vec::new();
+        let mut translucent: Vec<(u16, u16, Vec<Rgba>)> = Vec::new();
         for &(col, row, color) in &inked {
             if color[3] < 255 {
-                translucent.push((col, row, color));
+                match translucent.last_mut() {
+                    Some((r, c, colors))
+                        if *r == row && *c as usize + colors.len() == col as usize =>
+                    {
+                        colors.push(color);
+                    }
+                    _ => translucent.push((row, col, vec![color])),
+                }
                 continue;
             }
             match runs.last_mut() {
@@ -168,29 +176,7 @@ impl Pixmap {
 
     /// Draws `color` over the pixel at byte offset `i` (source over).
     fn blend_at(data: &mut [u8], i: usize, color: Rgba) {
-        let target = &mut data[i..i + 4];
-        let alpha = color[3] as u32;
-        if alpha == 255 || target[3] == 0 {
-            target.copy_from_slice(&color);
-            return;
-        }
-        if alpha == 0 {
-            return;
-        }
-        if target[3] == 255 {
-            // Over opaque ink: the result is opaque.
-            let keep = 255 - alpha;
-            for c in 0..3 {
-                target[c] = ((color[c] as u32 * alpha + target[c] as u32 * keep + 127) / 255) as u8;
-            }
-            return;
-        }
-        let under = target[3] as u32 * (255 - alpha);
-        let out = alpha * 255 + under;
-        for c in 0..3 {
-            target[c] = ((color[c] as u32 * alpha * 255 + target[c] as u32 * under) / out) as u8;
-        }
-        target[3] = (out / 255) as u8;
+        blend(&mut data[i..i + 4], color);
     }
 
     /// Copies `stamp` with its top left corner at (x, y), over what is there.
@@ -207,9 +193,13 @@ impl Pixmap {
                     ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
                 self.data[i..i + bytes.len()].copy_from_slice(bytes);
             }
-            for &(col, row, color) in &stamp.translucent {
-                let i = ((y as usize + row as usize) * self.width + x as usize + col as usize) * 4;
-                Pixmap::blend_at(&mut self.data, i, color);
+            for (row, col, colors) in &stamp.translucent {
+                let i =
+                    ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
+                let span = &mut self.data[i..i + colors.len() * 4];
+                for (target, &color) in span.chunks_exact_mut(4).zip(colors) {
+                    blend(target, color);
+                }
             }
             self.note(x, y, x + size, y + size);
             return;
@@ -266,9 +256,10 @@ impl Pixmap {
                 }
                 x0 = x0.min(from);
                 x1 = x1.max(to + 1);
-                let start = row as usize * self.width;
-                for x in from..=to {
-                    Pixmap::blend_at(&mut self.data, (start + x as usize) * 4, color);
+                let start = (row as usize * self.width + from as usize) * 4;
+                let span = &mut self.data[start..start + (to - from + 1) as usize * 4];
+                for target in span.chunks_exact_mut(4) {
+                    blend(target, color);
                 }
             }
         }
@@ -286,6 +277,12 @@ impl Pixmap {
 
     /// [`Pixmap::stroke`] with a brush made once for many lines.
     pub fn stroke_with(&mut self, points: &[[f64; 2]], brush: &Brush, dash: &[f64], color: Rgba) {
+        self.walk(points, brush, dash, color, true);
+    }
+
+    /// [`Pixmap::stroke_with`]; dots wholly inside go through a [`Pen`]
+    /// when `pen` (the tests compare both ways).
+    fn walk(&mut self, points: &[[f64; 2]], brush: &Brush, dash: &[f64], color: Rgba, pen: bool) {
         let radius = brush.radius;
         let disc = &brush.disc;
         let pattern: f64 = dash.iter().sum();
@@ -296,6 +293,7 @@ impl Pixmap {
         let pace = if dashed { 1.0 } else { (radius / 2.0).max(1.0) };
         let margin = radius + 1.0;
         let (w, h) = (self.width as f64, self.height as f64);
+        let (fast, mut pen) = (pen, Pen::new(brush, self.width, self.height, color));
         let mut travelled = 0.0;
         for segment in points.windows(2) {
             let (a, b) = (segment[0], segment[1]);
@@ -309,13 +307,18 @@ impl Pixmap {
                         continue;
                     }
                     let (x, y) = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]));
-                    self.dot(x, y, disc, color);
+                    if !(fast && pen.dot(&mut self.data, x, y)) {
+                        self.dot(x, y, disc, color);
+                    }
                 }
             }
             travelled += length;
         }
         if points.len() == 1 {
             self.dot(points[0][0], points[0][1], disc, color);
+        }
+        if let Some((x0, y0, x1, y1)) = pen.drawn() {
+            self.note(x0, y0, x1, y1);
         }
     }
 
@@ -338,6 +341,95 @@ impl Pixmap {
         if x1 > x0 {
             self.note(x0, y0, x1, y1);
         }
+    }
+}
+
+/// Blends `color` over the pixel `target` (RGBA, straight alpha).
+#[inline(always)]
+fn blend(target: &mut [u8], color: Rgba) {
+    let alpha = color[3] as u32;
+    if alpha == 255 || target[3] == 0 {
+        target.copy_from_slice(&color);
+        return;
+    }
+    if alpha == 0 {
+        return;
+    }
+    if target[3] == 255 {
+        // Over opaque ink: the result is opaque.
+        let keep = 255 - alpha;
+        for c in 0..3 {
+            target[c] = ((color[c] as u32 * alpha + target[c] as u32 * keep + 127) / 255) as u8;
+        }
+        return;
+    }
+    let under = target[3] as u32 * (255 - alpha);
+    let out = alpha * 255 + under;
+    for c in 0..3 {
+        target[c] = ((color[c] as u32 * alpha * 255 + target[c] as u32 * under) / out) as u8;
+    }
+    target[3] = (out / 255) as u8;
+}
+
+/// A brush's dots where they lie wholly inside a pixmap: each pixel's
+/// place in the pixmap's bytes is found once per line, and the rectangle
+/// drawn once for all.
+struct Pen {
+    offsets: Vec<usize>,
+    reach: i32,
+    width: usize,
+    /// The centres allowed: reach..limit, so that a dot stays inside.
+    limit: (i32, i32),
+    color: [u8; 4],
+    drawn: (i32, i32, i32, i32),
+}
+
+impl Pen {
+    fn new(brush: &Brush, width: usize, height: usize, color: Rgba) -> Pen {
+        let reach = brush
+            .disc
+            .iter()
+            .map(|&(dx, dy)| dx.abs().max(dy.abs()))
+            .max()
+            .unwrap_or(0);
+        let row = width as i64;
+        // Offsets from the disc's top left corner (all positive).
+        let offsets = brush
+            .disc
+            .iter()
+            .map(|&(dx, dy)| (((dy + reach) as i64 * row + (dx + reach) as i64) * 4) as usize)
+            .collect();
+        Pen {
+            offsets,
+            reach,
+            width,
+            limit: (width as i32 - reach, height as i32 - reach),
+            color: [color[0], color[1], color[2], 255],
+            drawn: (i32::MAX, i32::MAX, i32::MIN, i32::MIN),
+        }
+    }
+
+    /// Draws the dot at (x, y) if it lies wholly inside; `false` if not.
+    fn dot(&mut self, data: &mut [u8], x: f64, y: f64) -> bool {
+        let (cx, cy) = (x.floor() as i32, y.floor() as i32);
+        if cx < self.reach || cy < self.reach || cx >= self.limit.0 || cy >= self.limit.1 {
+            return false;
+        }
+        let corner = ((cy - self.reach) as usize * self.width + (cx - self.reach) as usize) * 4;
+        for &offset in &self.offsets {
+            let i = corner + offset;
+            data[i..i + 4].copy_from_slice(&self.color);
+        }
+        let (x0, y0, x1, y1) = self.drawn;
+        self.drawn = (x0.min(cx), y0.min(cy), x1.max(cx), y1.max(cy));
+        true
+    }
+
+    /// The rectangle its dots covered (exclusive ends), if any.
+    fn drawn(&self) -> Option<(i32, i32, i32, i32)> {
+        let (x0, y0, x1, y1) = self.drawn;
+        let r = self.reach;
+        (x1 >= x0).then_some((x0 - r, y0 - r, x1 + r + 1, y1 + r + 1))
     }
 }
 
@@ -487,6 +579,78 @@ mod tests {
         p.stroke(&[[-1e6, 5.0], [1e6, 5.0]], 1.0, &[], RED);
         assert_eq!(p.pixel(0, 5), Some(RED));
         assert_eq!(p.pixel(9, 5), Some(RED));
+    }
+
+    #[test]
+    fn a_stamp_blends_alike_inside_and_cut_at_an_edge() {
+        // Opaque, translucent and empty pixels mixed along its rows.
+        let rgba: Vec<u8> = (0..16u8)
+            .flat_map(|i| {
+                [
+                    i * 15,
+                    100,
+                    200 - i * 10,
+                    [255, 0, 90, 180][usize::from(i % 4)],
+                ]
+            })
+            .collect();
+        let stamp = Stamp::from_rgba(4, &rgba);
+        let under = [[0.0, 0.0], [9.0, 0.0], [9.0, 9.0], [0.0, 9.0]];
+        let mut whole = Pixmap::new(9, 9);
+        whole.fill(&[&under], [250, 10, 10, 120]);
+        let mut cut = whole.clone();
+        cut.resize(4, 4);
+        cut.fill(&[&under], [250, 10, 10, 120]);
+        whole.stamp(&stamp, 1, 1);
+        cut.stamp(&stamp, 1, 1);
+        for y in 1..4 {
+            for x in 1..4 {
+                assert_eq!(whole.pixel(x, y), cut.pixel(x, y), "({x}, {y})");
+            }
+        }
+        // A translucent pixel over the translucent background: neither.
+        let blended = whole.pixel(4, 1);
+        assert_ne!(blended, Some([250, 10, 10, 120]));
+        assert_ne!(blended, Some([45, 100, 170, 180]));
+        assert!(blended.is_some_and(|c| c[3] > 180), "{blended:?}");
+    }
+
+    #[test]
+    fn a_line_drawn_by_the_pen_is_the_line_drawn_dot_by_dot() {
+        let lines: [&[[f64; 2]]; 4] = [
+            &[[3.3, 4.1], [30.7, 22.4], [12.2, 35.9]],
+            &[[-1.7, -0.9], [25.7, 17.4], [7.2, 30.9]],
+            &[[38.5, 2.0], [41.0, 20.0], [20.0, 39.6]],
+            &[[20.0, 20.0]],
+        ];
+        for line in lines {
+            for dash in [&[][..], &[4.0, 3.0]] {
+                for width in [1.0, 3.0, 6.0] {
+                    let brush = Brush::round(width);
+                    let mut by_pen = Pixmap::new(40, 40);
+                    by_pen.walk(line, &brush, dash, [10, 20, 30, 255], true);
+                    let mut by_dot = Pixmap::new(40, 40);
+                    by_dot.walk(line, &brush, dash, [10, 20, 30, 255], false);
+                    assert!(inked(&by_pen) > 0, "{line:?}");
+                    assert_eq!(by_pen.data, by_dot.data, "{line:?} {dash:?} {width}");
+                    // What it says it drew holds every pixel it drew.
+                    let Some((x, y, w, h)) = by_pen.drawn() else {
+                        panic!("nothing drawn");
+                    };
+                    for py in 0..40 {
+                        for px in 0..40 {
+                            let outside = px < x || py < y || px >= x + w || py >= y + h;
+                            let ink = by_pen.pixel(px as i32, py as i32).is_some_and(|c| c[3] > 0);
+                            assert!(
+                                !(ink && outside),
+                                "({px}, {py}) outside {:?}",
+                                by_pen.drawn()
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

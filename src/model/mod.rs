@@ -227,6 +227,9 @@ pub struct MapFeature {
     pub date_precision: bool,
     /// Where a place's label goes (`label_direction`).
     pub label_direction: Option<String>,
+    /// Whether its properties have `concerns` (the places a statement is
+    /// about), read from its text when needed (see `scene::follow`).
+    pub has_concerns: bool,
     /// The id of the place an event happened at (`place`).
     pub place: Option<String>,
     /// The GeoJSON Feature exactly as loaded, as JSON text (the file's own

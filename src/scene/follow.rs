@@ -6,15 +6,12 @@
 use geo::Rect;
 use serde_json::Value;
 
+use crate::geojson::convention::CONCERNS;
 use crate::model::MapFeature;
 use crate::scene::action::{Action, Update};
 use crate::scene::Scene;
 use crate::space::bounds::bounds;
 use crate::time::index::Change;
-
-/// The property naming the places a statement concerns: a feature id, or
-/// a list of them.
-pub const CONCERNS: &str = "concerns";
 
 impl Scene {
     /// Where following the story takes the view after `action`, which the
@@ -99,8 +96,7 @@ impl Scene {
 /// The ids of the places `feature` concerns (its `concerns` property: one
 /// id, or a list of them; ids may be numbers).
 fn concerns(feature: &MapFeature) -> Vec<String> {
-    // A quick look at the text before reading it.
-    if !feature.raw.contains("\"concerns\"") {
+    if !feature.has_concerns {
         return Vec::new();
     }
     let id = |value: &Value| match value {

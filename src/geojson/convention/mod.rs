@@ -24,6 +24,10 @@ use serde_json::{Map, Value};
 use crate::geojson::found::FoundValue;
 use crate::time::{Span, TimeBound};
 
+/// The property naming the places a statement concerns: a feature id, or
+/// a list of them (see `scene::follow`).
+pub const CONCERNS: &str = "concerns";
+
 /// Keys holding a single instant, in the order they are looked for.
 pub const INSTANT_KEYS: [&str; 4] = ["time", "date", "datetime", "timestamp"];
 /// Keys holding one time per vertex of a line.

@@ -217,6 +217,7 @@ pub(super) struct Fields {
     pub(super) date_precision: bool,
     pub(super) label_direction: Option<String>,
     pub(super) place: Option<String>,
+    pub(super) has_concerns: bool,
 }
 
 impl Fields {
@@ -299,6 +300,7 @@ impl Fields {
                 .is_some_and(|v| !convention::absent(v)),
             label_direction: text_of("label_direction"),
             place: text_of("place"),
+            has_concerns: properties.contains_key(convention::CONCERNS),
         }
     }
 
@@ -332,6 +334,7 @@ impl Fields {
             date_precision: self.date_precision,
             label_direction: self.label_direction,
             place: self.place,
+            has_concerns: self.has_concerns,
             raw,
         }
     }

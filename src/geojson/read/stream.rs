@@ -64,7 +64,7 @@ pub struct Streaming {
 }
 
 /// The bytes packed in a block: small in tests, so that texts cross blocks.
-const BLOCK: usize = if cfg!(test) { 61 } else { 1 << 16 };
+const BLOCK: usize = if cfg!(test) { 61 } else { 1 << 14 };
 
 impl Streaming {
     /// Ready for the bytes of `file`, about `size` of them (0: unknown).

@@ -22,7 +22,7 @@ use super::feature::{compact_geometry, Fields, ReadFeature};
 use super::parse::Quick;
 use super::properties::{default_kind, Found};
 use super::surprise::Surprise;
-use crate::geojson::convention::{self, absent, ReadOptions, TIME_KEYS};
+use crate::geojson::convention::{self, absent, ReadOptions, CONCERNS, TIME_KEYS};
 use crate::geojson::geometry::compact::{Compact, GeometrySeed};
 use crate::model::history::GradeHistory;
 use crate::model::statement::{SourceType, Stance};
@@ -65,6 +65,7 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
         date_precision: properties.date_precision,
         label_direction: properties.label_direction,
         place: properties.place,
+        has_concerns: properties.has_concerns,
     };
     Some((
         fields.into_feature(feature.id, geometry, RawText::from("")),
@@ -96,6 +97,7 @@ struct Properties {
     date_precision: bool,
     label_direction: Option<String>,
     place: Option<String>,
+    has_concerns: bool,
     times: Map<String, Value>,
 }
 
@@ -260,6 +262,10 @@ impl<'de> Visitor<'de> for PropertiesSeed {
                 }
                 "place" => p.place = value(&mut map)?.as_str().map(str::to_owned),
                 "date_precision" => p.date_precision = !absent(&value(&mut map)?),
+                CONCERNS => {
+                    p.has_concerns = true;
+                    value(&mut map)?;
+                }
                 key if TIME_KEYS.contains(&key) => {
                     let time = value(&mut map)?;
                     p.times.insert(key.to_owned(), time);

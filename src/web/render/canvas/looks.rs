@@ -56,6 +56,9 @@ pub(super) struct Pens {
     pub(super) looks: Vec<([u8; 3], Vec<f64>, Stamp)>,
     pub(super) line: Brush,
     pub(super) outline: Brush,
+    /// A unit under way: its travelled line, its dot's white outline and
+    /// the dot.
+    pub(super) mover: [Brush; 3],
 }
 
 impl Pens {
@@ -73,6 +76,14 @@ impl Pens {
             looks,
             line: Brush::round(size::ROUTE_WEIGHT * ratio),
             outline: Brush::round(size::AREA_WEIGHT * ratio),
+            // A dot of the route's colour in a white outline, as a round
+            // pen's width: the outline's outer edge, then its inner one.
+            mover: [
+                size::MOVER_WEIGHT,
+                2.0 * (size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0),
+                2.0 * (size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0),
+            ]
+            .map(|width| Brush::round(width * ratio)),
         }
     }
 }

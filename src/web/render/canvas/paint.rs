@@ -228,26 +228,17 @@ impl Painter<'_> {
     /// part of its route, and a dot where it is.
     fn unit(&mut self, unit: &Unit, look: usize) {
         let [r, g, b] = hex(stroke(unlook(look).2).color);
-        let ratio = self.ratio;
-        let line: Vec<[f64; 2]> = unit
-            .travelled
-            .0
-            .iter()
-            .map(|&c| self.at(mercator(c)))
-            .collect();
+        let mut line = std::mem::take(&mut self.points);
+        line.clear();
+        line.extend(unit.travelled.0.iter().map(|&c| self.at(mercator(c))));
+        let [travelled, outline, dot] = &self.pens.mover;
         self.pixmap
-            .stroke(&line, size::MOVER_WEIGHT * ratio, &[], [r, g, b, 255]);
-        // A dot of the route's colour in a white outline, as a round
-        // pen's width: the outline's outer edge, then its inner one.
-        let dot = [self.at(mercator(unit.at))];
-        let (outer, inner) = (
-            size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0,
-            size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0,
-        );
+            .stroke_with(&line, travelled, &[], [r, g, b, 255]);
+        self.points = line;
+        let at = [self.at(mercator(unit.at))];
         self.pixmap
-            .stroke(&dot, 2.0 * outer * ratio, &[], [255, 255, 255, 255]);
-        self.pixmap
-            .stroke(&dot, 2.0 * inner * ratio, &[], [r, g, b, 255]);
+            .stroke_with(&at, outline, &[], [255, 255, 255, 255]);
+        self.pixmap.stroke_with(&at, dot, &[], [r, g, b, 255]);
     }
 }
 
