@@ -17,6 +17,11 @@ use crate::web::dispatch::Dispatch;
 use crate::web::page::dom::{self, element};
 use crate::web::panels::popup;
 
+/// The most entries a listing makes: a day with many new events is
+/// listed over several listings, newest first, so that no step of the
+/// slider waits for hundreds of entries.
+const NEW_PER_LISTING: usize = 24;
+
 /// The entries on the page, kept from one day to the next: a step of the
 /// slider adds the new day's entries and drops the oldest, and leaves the
 /// others where they are.
@@ -44,20 +49,22 @@ impl Panel {
     }
 
     /// Lists the events up to slot `slot` (see [`Listing::until_slot`]):
-    /// the scene's day, or its step of the clock.
+    /// the scene's day, or its step of the clock; `false` while some are
+    /// left for the next listing (at most [`NEW_PER_LISTING`] new entries
+    /// are made at once). The list says its day (`data-day`) once whole.
     pub fn render(
         &mut self,
         scene: &Scene,
         listing: &Listing,
         slot: i32,
         selected: Option<usize>,
-    ) -> Result<(), JsValue> {
+    ) -> Result<bool, JsValue> {
         let list: HtmlElement = dom::by_id("chronology-list")?;
-        // The day (or time) listed, for whoever waits for the panel.
-        list.set_attribute("data-day", &scene.when())?;
         let listed = listing.until_slot(slot);
         if listed == self.order && (self.empty.is_some() == listed.is_empty()) {
-            return Ok(());
+            // The day (or time) listed, for whoever waits for the panel.
+            list.set_attribute("data-day", &scene.when())?;
+            return Ok(true);
         }
         match (&self.empty, listed.is_empty()) {
             (None, true) => {
@@ -72,19 +79,26 @@ impl Panel {
             _ => {}
         }
         let mut items = HashMap::with_capacity(listed.len());
+        let (mut shown, mut made) = (Vec::with_capacity(listed.len()), 0);
         for &index in &listed {
             let item = match self.items.remove(&index) {
                 Some(item) => item,
-                None => self.entry(scene, listing, index, selected)?,
+                None if made < NEW_PER_LISTING => {
+                    made += 1;
+                    self.entry(scene, listing, index, selected)?
+                }
+                None => continue,
             };
             items.insert(index, item);
+            shown.push(index);
         }
+        let whole = shown.len() == listed.len();
         for (_, gone) in self.items.drain() {
             gone.remove();
         }
         // In the new order, moving only the entries not already in place.
         let mut cursor = list.first_element_child();
-        for index in &listed {
+        for index in &shown {
             let item = &items[index];
             let node: &Element = item;
             if cursor.as_ref() == Some(node) {
@@ -94,8 +108,13 @@ impl Panel {
             }
         }
         self.items = items;
-        self.order = listed;
-        Ok(())
+        self.order = shown;
+        if whole {
+            list.set_attribute("data-day", &scene.when())?;
+        } else {
+            list.remove_attribute("data-day")?;
+        }
+        Ok(whole)
     }
 
     fn entry(

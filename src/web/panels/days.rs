@@ -95,8 +95,14 @@ impl Days {
             // count keep up with every step.
             let now = now_ms();
             if now - self.listed_at >= LIST_EVERY_MS {
-                self.panel.render(scene, &self.listing, slot, selected)?;
-                self.listed = Some(slot);
+                // A day with many new events is listed over several
+                // listings, newest first.
+                if self.panel.render(scene, &self.listing, slot, selected)? {
+                    self.listed = Some(slot);
+                } else {
+                    self.listed = Some(i32::MIN);
+                    self.relist.ask()?;
+                }
                 self.listed_at = now;
             } else {
                 self.relist.ask()?;

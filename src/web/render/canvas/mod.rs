@@ -96,7 +96,7 @@ impl Canvas {
             projected: Projected::default(),
             looks: Vec::new(),
             graded: Vec::new(),
-            buckets: vec![Vec::new(); LOOKS],
+            buckets: vec![Vec::new(); 3 * LOOKS],
             pens: None,
             pixmap: Pixmap::default(),
             stale: false,

@@ -6,7 +6,7 @@ use crate::number::decimal;
 use leaflet::{LatLng, Map, Point};
 use wasm_bindgen::prelude::*;
 
-use super::looks::{unlook, Pens};
+use super::looks::{unlook, Pens, LOOKS};
 use super::Canvas;
 use crate::draw::projected::{mercator, Part, Projected, Shape};
 use crate::draw::raster::{hex, Pixmap, Stamp};
@@ -100,9 +100,23 @@ impl Canvas {
         for bucket in &mut self.buckets {
             bucket.clear();
         }
+        // By pass, then style: each feature only in the passes that draw
+        // a part of it.
         for i in scene.shown().iter() {
-            if let Some(&look) = self.looks.get(i) {
-                self.buckets[look as usize].push(i as u32);
+            let Some(&look) = self.looks.get(i) else {
+                continue;
+            };
+            let mut passes = [false; 3];
+            for part in self.projected.parts(i) {
+                match part.shape {
+                    Shape::Outer => passes[0] = true,
+                    Shape::Line => passes[1] = true,
+                    Shape::Point => passes[2] = true,
+                    Shape::Hole => {}
+                }
+            }
+            for (pass, _) in passes.iter().enumerate().filter(|(_, &drawn)| drawn) {
+                self.buckets[pass * LOOKS + look as usize].push(i as u32);
             }
         }
         let mut painter = Painter {
@@ -114,11 +128,11 @@ impl Canvas {
             points: Vec::new(),
             rings: Vec::new(),
         };
-        for pass in [Pass::Areas, Pass::Lines, Pass::Points] {
-            for (look, bucket) in self.buckets.iter().enumerate() {
-                for &i in bucket {
-                    painter.feature(pass, look, i as usize);
-                }
+        let passes = [Pass::Areas, Pass::Lines, Pass::Points];
+        for (n, bucket) in self.buckets.iter().enumerate() {
+            let (pass, look) = (passes[n / LOOKS], n % LOOKS);
+            for &i in bucket {
+                painter.feature(pass, look, i as usize);
             }
         }
         for unit in scene.units() {
