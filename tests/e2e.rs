@@ -533,18 +533,28 @@ broken.geojson was not loaded: 1 problem
             .await?;
         check(labels.as_array().is_some_and(|l| l.contains(&json!("Vladivostok"))), format!("visible labels after the import: {labels}"))?;
 
-        // A file over the limit is refused before it is read.
-        browser.click("#alert-dismiss").await?;
-        browser
-            .js(r#"const drop = new DataTransfer();
-                 drop.items.add(new File([new Uint8Array(201 * 1024 * 1024)], "huge.geojson"));
-                 document.getElementById("map").dispatchEvent(new DragEvent("drop", {dataTransfer: drop, bubbles: true}));"#)
-            .await?;
-        let text = alert_text(&browser).await?;
-        check(
-            text == "huge.geojson was not loaded: it is 201 MB, and the map reads files of up to 200 MB",
-            format!("the alert says {text:?}"),
-        )?;
+        // A file over the limit is refused before it is read: GeoJSON,
+        // read as it arrives, up to 1024 MB; a KML, converted whole, up
+        // to 200 MB. (The large file is one block of a megabyte, many
+        // times over.)
+        for (name, megabytes, said) in [
+            ("huge.geojson", 1025, "huge.geojson was not loaded: it is 1025 MB, and the map reads files of up to 1024 MB"),
+            ("huge.kml", 201, "huge.kml was not loaded: it is 201 MB, and the map converts KML, GPX and CSV files of up to 200 MB"),
+        ] {
+            browser.click("#alert-dismiss").await?;
+            browser
+                .js_with(
+                    r#"const [name, megabytes] = arguments;
+                     const block = new Blob([new Uint8Array(1024 * 1024)]);
+                     const drop = new DataTransfer();
+                     drop.items.add(new File(Array(megabytes).fill(block), name));
+                     document.getElementById("map").dispatchEvent(new DragEvent("drop", {dataTransfer: drop, bubbles: true}));"#,
+                    vec![json!(name), json!(megabytes)],
+                )
+                .await?;
+            let text = alert_text(&browser).await?;
+            check(text == said, format!("the alert says {text:?}"))?;
+        }
         browser.wait_for_text("#status", &format!("{} features on 2024-10-18", count + 1)).await
     })
     .await;

@@ -88,24 +88,41 @@ pub fn pack(block: &[u8]) -> Vec<u8> {
     out
 }
 
+#[cfg(test)]
 /// Unpacks a block packed by [`pack`] onto the end of `out`; `None` when
 /// `packed` is not such a block.
-pub fn unpack(packed: &[u8], out: &mut Vec<u8>) -> Option<()> {
+fn unpack(packed: &[u8], out: &mut Vec<u8>) -> Option<()> {
     let start = out.len();
-    let mut at = 0;
+    unpack_until(packed, &mut 0, out, start, usize::MAX)
+}
+
+/// Goes on unpacking `packed` from `at` (where it stopped before) onto
+/// `out`, whose bytes from `start` on are the block's so far, until `upto`
+/// of them are out (or a little more) or the block ends; `at` is left
+/// where it stopped.
+pub fn unpack_until(
+    packed: &[u8],
+    at: &mut usize,
+    out: &mut Vec<u8>,
+    start: usize,
+    upto: usize,
+) -> Option<()> {
     loop {
-        let literal = varint(packed, &mut at)?;
-        out.extend_from_slice(packed.get(at..at.checked_add(literal)?)?);
-        at += literal;
-        if at == packed.len() {
+        if *at == packed.len() || out.len() - start >= upto {
             return Some(());
         }
-        let length = varint(packed, &mut at)?.checked_add(MIN)?;
-        let back = match packed.get(at..at + 2)? {
+        let literal = varint(packed, at)?;
+        out.extend_from_slice(packed.get(*at..at.checked_add(literal)?)?);
+        *at += literal;
+        if *at == packed.len() {
+            return Some(());
+        }
+        let length = varint(packed, at)?.checked_add(MIN)?;
+        let back = match packed.get(*at..*at + 2)? {
             &[a, b] => usize::from(u16::from_le_bytes([a, b])),
             _ => return None,
         };
-        at += 2;
+        *at += 2;
         let from = out.len().checked_sub(back).filter(|&from| from >= start)?;
         if back >= length {
             out.extend_from_within(from..from + length);
@@ -176,6 +193,19 @@ mod tests {
             })
             .collect();
         round_trip(&block);
+    }
+
+    #[test]
+    fn a_block_unpacked_in_steps_is_the_block() {
+        let block = r#"{"type":"Feature","properties":{"name":"Vladivostok"}},"#.repeat(40);
+        let packed = pack(block.as_bytes());
+        let (mut at, mut out) = (0, Vec::new());
+        for upto in [0, 1, 7, 100, 101, 900, block.len(), usize::MAX] {
+            assert_eq!(unpack_until(&packed, &mut at, &mut out, 0, upto), Some(()));
+            assert!(out.len() >= upto.min(block.len()), "{upto}: {}", out.len());
+            assert_eq!(&out[..], &block.as_bytes()[..out.len()]);
+        }
+        assert_eq!(out, block.as_bytes());
     }
 
     #[test]

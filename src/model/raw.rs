@@ -75,7 +75,9 @@ pub struct Packed {
     /// Each block: where it starts in the text, and its packed bytes.
     blocks: Vec<(usize, Box<[u8]>)>,
     len: usize,
-    last: RefCell<Option<(usize, Vec<u8>)>>,
+    /// The block read last: its index, where its unpacking stopped, and
+    /// what it unpacked so far (as far as was read in it).
+    last: RefCell<Option<(usize, usize, Vec<u8>)>>,
 }
 
 impl Packed {
@@ -110,13 +112,14 @@ impl Packed {
         let mut last = self.last.borrow_mut();
         while out.len() < range.len() {
             let (start, block) = self.blocks.get(index)?;
-            if last.as_ref().map(|(at, _)| *at) != Some(index) {
-                let mut unpacked = last.take().map(|(_, bytes)| bytes).unwrap_or_default();
+            if last.as_ref().map(|(at, ..)| *at) != Some(index) {
+                let mut unpacked = last.take().map(|(.., bytes)| bytes).unwrap_or_default();
                 unpacked.clear();
-                lz::unpack(block, &mut unpacked)?;
-                *last = Some((index, unpacked));
+                *last = Some((index, 0, unpacked));
             }
-            let (_, unpacked) = last.as_ref()?;
+            let (_, at, unpacked) = last.as_mut()?;
+            // Only as far as the range reaches into the block.
+            lz::unpack_until(block, at, unpacked, 0, range.end - start)?;
             let from = (range.start + out.len()).checked_sub(*start)?;
             let to = (range.end - start).min(unpacked.len());
             out.extend_from_slice(unpacked.get(from..to)?);

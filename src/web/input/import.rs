@@ -24,8 +24,14 @@ use crate::web::input::readers;
 use crate::web::page::dom;
 use crate::web::page::loading::{Loaded, Loading};
 
-/// The largest file the page reads.
-pub const MAX_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
+/// The largest GeoJSON file the page reads: read as its bytes arrive,
+/// it is kept packed (a 635 MB file of 1,000,000 features takes 700 MB of
+/// wasm memory in all).
+pub const MAX_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// The largest file the readers convert (KML, GPX, CSV, JSON records):
+/// its whole text, and the GeoJSON made of it, are held at once.
+pub const MAX_CONVERTED_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
 /// Connects the toolbar's "Import…" and the dialog's Close button, the
 /// file input and the drop target.
@@ -158,6 +164,20 @@ async fn import(dispatch: &Dispatch, files: Vec<File>) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Why a file of `size` bytes is not read: over the limit of GeoJSON, or
+/// of the files the readers convert.
+fn too_large(size: f64, converted: bool) -> String {
+    let (what, limit) = match converted {
+        true => ("converts KML, GPX and CSV files", MAX_CONVERTED_BYTES),
+        false => ("reads files", MAX_BYTES),
+    };
+    format!(
+        "it is {} MB, and the map {what} of up to {} MB",
+        fixed(size / 1_048_576.0, 0),
+        fixed(limit / 1_048_576.0, 0)
+    )
+}
+
 /// Reads one file: GeoJSON as its bytes arrive; KML, GPX and CSV
 /// converted first by the readers module. `Err` says why the file could
 /// not be read or the readers could not run.
@@ -168,12 +188,12 @@ async fn read(
 ) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
     let name = file.name();
     let size = file.size();
-    if size > MAX_BYTES {
-        return Ok(Err(format!(
-            "it is {} MB, and the map reads files of up to {} MB",
-            fixed(size / 1_048_576.0, 0),
-            fixed(MAX_BYTES / 1_048_576.0, 0)
-        )));
+    let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let converted = ["kml", "gpx", "csv", "tsv"]
+        .iter()
+        .any(|e| extension.eq_ignore_ascii_case(e));
+    if size > MAX_BYTES || (converted && size > MAX_CONVERTED_BYTES) {
+        return Ok(Err(too_large(size, converted)));
     }
     let loading = Loading::with(progress.clone(), &name)?;
     let loaded = loading
@@ -182,6 +202,9 @@ async fn read(
     let text = match loaded {
         Err(_) => return Ok(Err("it is not UTF-8 text".to_owned())),
         Ok(Loaded::Read(result)) => return Ok(Ok(dated(result, options))),
+        Ok(Loaded::Other(text)) if text.len() as f64 > MAX_CONVERTED_BYTES => {
+            return Ok(Err(too_large(size, true)));
+        }
         Ok(Loaded::Other(text)) => text,
     };
     loading.say(&format!("Converting {name}"));
