@@ -67,9 +67,11 @@ impl Collector {
     /// Makes room for `count` features in all, at once: a file read as
     /// it arrives knows about how many it holds after its first ones, and
     /// room grown by doubling would hold the features twice for a while.
+    /// Room the allocator cannot give is not made: the list then grows
+    /// as it goes.
     pub(super) fn expect(&mut self, count: usize) {
-        self.features
-            .reserve_exact(count.saturating_sub(self.features.len()));
+        let more = count.saturating_sub(self.features.len());
+        let _ = self.features.try_reserve_exact(more);
     }
 
     /// Keeps feature `index`, read, and its warnings.

@@ -154,9 +154,11 @@ impl Streaming {
             // Room for all the features from the start, before anything
             // else of the file's takes room: as many as came per byte so
             // far, and a tenth more.
+            // (A feature takes more than 64 bytes: odd first ones promise
+            // no more than that.)
             let so_far = self.finder.found[end - 1].end.max(1);
             let expected = self.size as f64 / so_far as f64 * end as f64 * 1.1;
-            collector.expect(expected.min(1e8) as usize);
+            collector.expect(expected.min(self.size as f64 / 64.0) as usize);
         }
         while self.read < end {
             let range = self.finder.found[self.read].clone();
@@ -566,6 +568,20 @@ mod tests {
             streamed_bytes(&bytes, 100).err(),
             Some(NotUtf8 { valid_up_to: at })
         );
+    }
+
+    #[test]
+    fn odd_first_features_promise_no_more_room_than_the_file_can_hold() {
+        // A file said to be 256 MB whose first features are tiny:
+        // reading them makes no room it cannot use.
+        let mut reading = Streaming::new("t.geojson", ReadOptions::default(), 1 << 28);
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}"#,
+            "{},".repeat(5000)
+        );
+        reading.push(text.as_bytes());
+        while !reading.step(100) {}
+        assert_eq!(reading.features(), 5000);
     }
 
     #[test]
