@@ -108,6 +108,15 @@ function renameImports(wasm, from, names) {
  * `null` when they cannot be renamed safely.
  */
 export function shortenImports(code, wasm) {
+  try {
+    return shorten(code, wasm);
+  } catch (error) {
+    console.error(`imports.mjs: ${error.message}`);
+    return null;
+  }
+}
+
+function shorten(code, wasm) {
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
   const own = imports.filter((i) => i.kind === "function" && /^__wbg_|^__wbindgen_/.test(i.name));
   const modules = new Set(own.map((i) => i.module));

@@ -117,13 +117,19 @@ pub fn unpack_until(
         if *at == packed.len() {
             return Some(());
         }
-        let length = varint(packed, at)?.checked_add(MIN)?;
+        // A copy is never longer than a block.
+        let length = varint(packed, at)?
+            .checked_add(MIN)
+            .filter(|&n| n <= MAX_BLOCK)?;
         let back = match packed.get(*at..*at + 2)? {
             &[a, b] => usize::from(u16::from_le_bytes([a, b])),
             _ => return None,
         };
         *at += 2;
-        let from = out.len().checked_sub(back).filter(|&from| from >= start)?;
+        let from = out
+            .len()
+            .checked_sub(back)
+            .filter(|&from| back > 0 && from >= start)?;
         if back >= length {
             out.extend_from_within(from..from + length);
         } else {
@@ -223,5 +229,16 @@ mod tests {
             "a copy from before the block"
         );
         assert_eq!(unpack(&[5, b'a'], &mut out), None, "fewer bytes than told");
+        assert_eq!(
+            unpack(&[1, b'a', 0, 0, 0], &mut out),
+            None,
+            "a copy from no distance"
+        );
+        let endless = [1, b'a', 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 0];
+        assert_eq!(
+            unpack(&endless, &mut out),
+            None,
+            "a copy longer than a block"
+        );
     }
 }

@@ -118,8 +118,12 @@ impl Packed {
                 *last = Some((index, 0, unpacked));
             }
             let (_, at, unpacked) = last.as_mut()?;
-            // Only as far as the range reaches into the block.
-            lz::unpack_until(block, at, unpacked, 0, range.end - start)?;
+            // Only as far as the range reaches into the block; a block
+            // that fails is not kept half read.
+            if lz::unpack_until(block, at, unpacked, 0, range.end - start).is_none() {
+                *last = None;
+                return None;
+            }
             let from = (range.start + out.len()).checked_sub(*start)?;
             let to = (range.end - start).min(unpacked.len());
             out.extend_from_slice(unpacked.get(from..to)?);
@@ -183,9 +187,15 @@ impl Packer {
         Rc::new(self.packed)
     }
 
-    /// The text packed so far, unpacked; `None` if a block fails.
-    pub fn unpack_all(&self) -> Option<Vec<u8>> {
-        self.packed.bytes(0..self.packed.len)
+    /// The text packed so far, unpacked onto the end of `out` (room for
+    /// `more` bytes after it made at once); `None` if a block fails.
+    pub fn unpack_into(&self, out: &mut Vec<u8>, more: usize) -> Option<()> {
+        out.reserve_exact(self.packed.len + more);
+        for (_, block) in &self.packed.blocks {
+            let start = out.len();
+            lz::unpack_until(block, &mut 0, out, start, usize::MAX)?;
+        }
+        Some(())
     }
 }
 
@@ -205,7 +215,9 @@ mod tests {
             packer.pack(&text.as_bytes()[packed_count..], 97, true),
             text.len() - packed_count
         );
-        assert_eq!(packer.unpack_all().as_deref(), Some(text.as_bytes()));
+        let mut all = b"{".to_vec();
+        assert_eq!(packer.unpack_into(&mut all, 0), Some(()));
+        assert_eq!(&all[1..], text.as_bytes());
         let packed = packer.into_packed();
         assert!(packed.packed_bytes() < text.len());
         for (start, end) in [

@@ -154,11 +154,11 @@ impl Streaming {
             // Room for all the features from the start, before anything
             // else of the file's takes room: as many as came per byte so
             // far, and a tenth more.
-            // (A feature takes more than 64 bytes: odd first ones promise
-            // no more than that.)
+            // (A feature takes more than 256 bytes as a rule: odd first
+            // ones promise no more than that.)
             let so_far = self.finder.found[end - 1].end.max(1);
             let expected = self.size as f64 / so_far as f64 * end as f64 * 1.1;
-            collector.expect(expected.min(self.size as f64 / 64.0) as usize);
+            collector.expect(expected.min(self.size as f64 / 256.0) as usize);
         }
         while self.read < end {
             let range = self.finder.found[self.read].clone();
@@ -223,8 +223,11 @@ impl Streaming {
             return;
         }
         let packer = std::mem::take(&mut self.packer);
-        let mut bytes = packer.unpack_all().unwrap_or_default();
-        bytes.extend_from_slice(&self.bytes[self.packed..]);
+        let rest = &self.bytes[self.packed..];
+        let mut bytes = Vec::new();
+        // (Never fails on its own blocks; the rest is kept either way.)
+        let _ = packer.unpack_into(&mut bytes, rest.len());
+        bytes.extend_from_slice(rest);
         (self.bytes, self.base, self.packed) = (bytes, 0, 0);
     }
 
