@@ -69,7 +69,7 @@ impl Collector {
     /// room grown by doubling would hold the features twice for a while.
     /// Room the allocator cannot give is not made: the list then grows
     /// as it goes.
-    pub(super) fn expect(&mut self, count: usize) {
+    pub(super) fn make_room(&mut self, count: usize) {
         let more = count.saturating_sub(self.features.len());
         let _ = self.features.try_reserve_exact(more);
     }

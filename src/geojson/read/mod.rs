@@ -58,7 +58,7 @@ pub const READ_PROPERTIES: [&str; 24] = [
     "stance",
     "source_type",
     "grades",
-    "concerns",
+    crate::geojson::convention::CONCERNS,
 ];
 
 /// Reads a FeatureCollection from GeoJSON text.

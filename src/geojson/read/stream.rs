@@ -153,12 +153,11 @@ impl Streaming {
         if self.read == 0 && end > 0 {
             // Room for all the features from the start, before anything
             // else of the file's takes room: as many as came per byte so
-            // far, and a tenth more.
-            // (A feature takes more than 256 bytes as a rule: odd first
-            // ones promise no more than that.)
+            // far and a tenth more, but no more than one per 256 bytes
+            // (odd first features promise no more than that).
             let so_far = self.finder.found[end - 1].end.max(1);
             let expected = self.size as f64 / so_far as f64 * end as f64 * 1.1;
-            collector.expect(expected.min(self.size as f64 / 256.0) as usize);
+            collector.make_room(expected.min(self.size as f64 / 256.0) as usize);
         }
         while self.read < end {
             let range = self.finder.found[self.read].clone();
@@ -418,6 +417,27 @@ mod tests {
         }
     }
 
+    /// What the whole-text reader gives for `text`, in words.
+    fn whole_words(text: &str) -> Vec<String> {
+        words(read_collection_shared(
+            "t.geojson",
+            text.to_owned(),
+            ReadOptions::default(),
+        ))
+    }
+
+    /// Holds the read of `text` as it arrives, cut in each size of
+    /// `pieces`, to the whole read (`what` names it in a failure); gives
+    /// the whole read.
+    fn streams_as_whole(text: &str, pieces: &[usize], what: &str) -> Vec<String> {
+        let whole = whole_words(text);
+        for &piece in pieces {
+            let got = streamed(text, piece).map(words);
+            assert_eq!(got, Ok(whole.clone()), "{what}, in pieces of {piece}");
+        }
+        whole
+    }
+
     fn streamed(text: &str, piece: usize) -> Result<Result<Dataset, LoadError>, NotUtf8> {
         streamed_bytes(text.as_bytes(), piece)
     }
@@ -441,16 +461,8 @@ mod tests {
 
     #[test]
     fn gives_what_the_whole_text_gives_however_the_bytes_are_cut() {
-        let whole = words(read_collection_shared(
-            "t.geojson",
-            FEATURES.to_owned(),
-            ReadOptions::default(),
-        ));
+        let whole = streams_as_whole(FEATURES, &[1, 2, 3, 7, 64, 100_000], "FEATURES");
         assert!(whole.len() > 4, "{whole:?}");
-        for piece in [1, 2, 3, 7, 64, 100_000] {
-            let got = streamed(FEATURES, piece).map(words);
-            assert_eq!(got, Ok(whole.clone()), "in pieces of {piece}");
-        }
     }
 
     #[test]
@@ -485,15 +497,8 @@ mod tests {
             texts.push(String::from_utf8(out).unwrap_or_default());
         }
         for text in texts {
-            let whole = words(read_collection_shared(
-                "t.geojson",
-                text.clone(),
-                ReadOptions::default(),
-            ));
+            let whole = streams_as_whole(&text, &[997, 65_536], "generated");
             assert!(whole.len() > 250, "{}", whole.len());
-            for piece in [997, 65_536] {
-                assert_eq!(streamed(&text, piece).map(words), Ok(whole.clone()));
-            }
         }
     }
 
@@ -515,19 +520,7 @@ mod tests {
         assert!(paths.len() > 20, "{paths:?}");
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            let whole = words(read_collection_shared(
-                "t.geojson",
-                text.clone(),
-                ReadOptions::default(),
-            ));
-            for piece in [61, 4096] {
-                assert_eq!(
-                    streamed(&text, piece).map(words),
-                    Ok(whole.clone()),
-                    "{}",
-                    path.display()
-                );
-            }
+            streams_as_whole(&text, &[61, 4096], &path.display().to_string());
         }
     }
 
@@ -546,18 +539,7 @@ mod tests {
                 .to_owned(),
         ] {
             let text = format!("{start}{many}{end}");
-            let whole = words(read_collection_shared(
-                "t.geojson",
-                text.clone(),
-                ReadOptions::default(),
-            ));
-            for piece in [13, 500] {
-                assert_eq!(
-                    streamed(&text, piece).map(words),
-                    Ok(whole.clone()),
-                    "{end}"
-                );
-            }
+            let whole = streams_as_whole(&text, &[13, 500], &end);
             let mut reading = Streaming::whole("t.geojson", ReadOptions::default(), text);
             while !reading.step(7) {}
             assert_eq!(reading.finish().map(words), Ok(whole), "{end}");
@@ -608,12 +590,7 @@ mod tests {
             );
         }
         let data = reading.finish().map(words);
-        let whole = words(read_collection_shared(
-            "t.geojson",
-            text,
-            ReadOptions::default(),
-        ));
-        assert_eq!(data, Ok(whole));
+        assert_eq!(data, Ok(whole_words(&text)));
     }
 
     #[test]
@@ -630,18 +607,7 @@ mod tests {
             r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {}}] } x"#,
         ];
         for text in cases {
-            let whole = words(read_collection_shared(
-                "t.geojson",
-                text.to_owned(),
-                ReadOptions::default(),
-            ));
-            for piece in [1, 5, 1000] {
-                assert_eq!(
-                    streamed(text, piece).map(words),
-                    Ok(whole.clone()),
-                    "{text}"
-                );
-            }
+            streams_as_whole(text, &[1, 5, 1000], text);
         }
     }
 
