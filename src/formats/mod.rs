@@ -100,10 +100,22 @@ impl Format {
             return false;
         }
         let head = text.trim_start_matches('\u{feff}').trim_start();
-        !head.starts_with('{')
-            || ["kml", "gpx", "csv", "tsv"]
-                .iter()
-                .any(|e| extension.eq_ignore_ascii_case(e))
+        !head.starts_with('{') || Format::named_for_the_readers(name)
+    }
+
+    /// Whether `name` says a file the readers convert: `.kml`, `.gpx`,
+    /// `.csv` or `.tsv`, in any case.
+    ///
+    /// ```
+    /// use troopmap::formats::Format;
+    /// assert!(Format::named_for_the_readers("track.GPX"));
+    /// assert!(!Format::named_for_the_readers("seen.geojson"));
+    /// ```
+    pub fn named_for_the_readers(name: &str) -> bool {
+        let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        ["kml", "gpx", "csv", "tsv"]
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e))
     }
 }
 

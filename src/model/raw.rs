@@ -48,11 +48,6 @@ impl RawText {
             Repr::Packed(whole, range) => Cow::Owned(whole.get(range.clone()).unwrap_or_default()),
         }
     }
-
-    /// Whether the text holds `needle`.
-    pub fn contains(&self, needle: &str) -> bool {
-        self.text().contains(needle)
-    }
 }
 
 impl From<String> for RawText {
@@ -81,16 +76,6 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// The text's length in bytes.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Bytes packed (the blocks only).
     pub fn packed_bytes(&self) -> usize {
         self.blocks.iter().map(|(_, block)| block.len()).sum()
@@ -146,11 +131,6 @@ pub struct Packer {
 }
 
 impl Packer {
-    /// The length packed so far.
-    pub fn len(&self) -> usize {
-        self.packed.len
-    }
-
     /// Whether nothing is packed yet.
     pub fn is_empty(&self) -> bool {
         self.packed.len == 0
@@ -175,11 +155,6 @@ impl Packer {
     /// The text of `range` packed so far (see [`Packed::get`]).
     pub fn get(&self, range: Range<usize>) -> Option<String> {
         self.packed.get(range)
-    }
-
-    /// Bytes packed (the blocks only).
-    pub fn packed_bytes(&self) -> usize {
-        self.packed.packed_bytes()
     }
 
     /// The text packed, for reading.

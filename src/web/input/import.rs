@@ -12,7 +12,7 @@ use web_sys::{
     HtmlSelectElement,
 };
 
-use crate::formats::with_notes;
+use crate::formats::{with_notes, Format};
 use crate::geojson::convention::{DateOrder, ReadOptions};
 use crate::model::problem::LoadError;
 use crate::model::verdict::verdict;
@@ -188,10 +188,7 @@ async fn read(
 ) -> Result<Result<Result<Dataset, LoadError>, String>, JsValue> {
     let name = file.name();
     let size = file.size();
-    let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
-    let converted = ["kml", "gpx", "csv", "tsv"]
-        .iter()
-        .any(|e| extension.eq_ignore_ascii_case(e));
+    let converted = Format::named_for_the_readers(&name);
     if size > MAX_BYTES || (converted && size > MAX_CONVERTED_BYTES) {
         return Ok(Err(too_large(size, converted)));
     }
