@@ -127,6 +127,25 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
                  return n;")
             .await?;
         check(land.as_u64().unwrap_or(0) > 100, format!("the basemap canvas has almost nothing drawn ({land} samples)"))?;
+        // Land where the map puts Pyongyang, sea 150 pixels east of it
+        // (the East Sea at zoom 5); again after zooming in.
+        check_land_under_pyongyang(&browser, "at first").await?;
+        browser.click(".leaflet-control-zoom-in").await?;
+        browser
+            .wait_until(
+                "!document.querySelector('.leaflet-zoom-anim') && !/scale/.test(document.querySelector('.land-canvas').style.transform)",
+                "the zoom did not end with the land drawn anew",
+            )
+            .await?;
+        check_land_under_pyongyang(&browser, "after zooming in").await?;
+        // The layer switcher turns the land off and on.
+        let switch = "[...document.querySelectorAll('.leaflet-control-layers-overlays label')]
+                        .find(l => l.textContent.includes('Natural Earth')).querySelector('input').click()";
+        browser.js(switch).await?;
+        let shown = browser.js("return getComputedStyle(document.querySelector('.land-canvas')).display").await?;
+        check(shown == json!("none"), format!("the land stays shown when switched off ({shown})"))?;
+        browser.js(switch).await?;
+        check_land_under_pyongyang(&browser, "switched on again").await?;
 
         browser.set_date("2024-10-07").await?;
         expect_day(&browser, "2024-10-07").await?;
@@ -163,6 +182,25 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         Ok(())
     })
     .await;
+}
+
+/// The land canvas holds land under the Pyongyang marker and sea 150
+/// pixels east of it.
+async fn check_land_under_pyongyang(browser: &Browser, when: &str) -> Outcome {
+    let samples = browser
+        .js("const c = document.querySelector('.leaflet-basemap-pane canvas');
+             const place = document.querySelector('[data-feature-id=\"place:pyongyang\"]');
+             if (!c || !place) return null;
+             const r = c.getBoundingClientRect(), p = place.getBoundingClientRect();
+             const at = (x, y) => Array.from(c.getContext('2d').getImageData(
+               Math.round((x - r.left) * c.width / r.width), Math.round((y - r.top) * c.height / r.height), 1, 1).data);
+             const x = p.left + p.width / 2, y = p.top + p.height / 2;
+             return [at(x, y), at(x + 150, y)];")
+        .await?;
+    check(
+        samples == json!([[244, 241, 232, 255], [0, 0, 0, 0]]),
+        format!("{when}: under Pyongyang and east of it the land canvas holds {samples} (land, then sea, expected)"),
+    )
 }
 
 /// The text of the open popup, once it is built and is the one whose title

@@ -3,6 +3,7 @@
 //! renderers and the legend), features projected for fast drawing, and the
 //! pixel buffer the canvas paints into.
 
+pub mod land;
 pub mod projected;
 pub mod raster;
 pub mod style;

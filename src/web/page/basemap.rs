@@ -2,44 +2,46 @@
 //! the optional online OpenStreetMap tiles.
 
 use leaflet::{Layer, Map, TileLayer, TileLayerOptions};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
+use crate::picture::basemap::Basemap;
 use crate::web::page::bindings::{self, object};
+use crate::web::page::land::Land;
 
 /// The pane the basemap is drawn in: under the tile pane (200), so that
 /// online tiles, when switched on, cover it.
 const PANE: &str = "basemap";
 
-/// Draws the bundled basemap and offers the online tiles, off, in a layer
-/// switcher.
+/// Draws the bundled basemap (see [`crate::web::page::land`]) and offers
+/// the online tiles, off, in a layer switcher.
 pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     let pane = bindings::create_pane(map, PANE);
     pane.style().set_property("z-index", "150")?;
-    let data = fetch_json(url).await?;
-    let renderer = leaflet::Canvas::with_options(&{
-        let o = leaflet::CanvasOptions::new();
-        o.set_pane(PANE.to_owned());
-        o
-    });
-    let style = object(&[
-        ("color", "#9c9488".into()),
-        ("weight", 0.8.into()),
-        ("fillColor", "#f4f1e8".into()),
-        ("fillOpacity", 1.0.into()),
-    ]);
-    let land = bindings::geo_json(
-        &data,
-        &object(&[
-            ("style", style),
-            ("interactive", false.into()),
-            ("pane", PANE.into()),
-            ("renderer", renderer.into()),
-            ("attribution", "Basemap: Natural Earth".into()),
-        ]),
+    let text = read_utf8(url, start_fetch(url)?).await?;
+    let basemap =
+        Basemap::read(&text).ok_or_else(|| JsValue::from_str(&format!("{url}: not JSON")))?;
+    let land = Land::add(map, &pane, &basemap)?;
+    // The switcher turns layers on and off: an empty group stands for the
+    // land's canvas, and carries its attribution.
+    let switch = bindings::layer_group(
+        &js_sys::Array::new(),
+        &object(&[("attribution", "Basemap: Natural Earth".into())]),
     );
-    land.add_to(map);
+    for (event, on) in [("add", true), ("remove", false)] {
+        let land = land.clone();
+        let toggle = Closure::<dyn FnMut()>::new(move || {
+            if let Ok(mut land) = land.try_borrow_mut() {
+                let _ = land.show(on);
+            }
+        });
+        switch.on(event, toggle.as_ref());
+        // The switcher lives as long as the page.
+        toggle.forget();
+    }
+    switch.add_to(map);
 
     let tile_options = TileLayerOptions::new();
     tile_options.set_attribution("© OpenStreetMap contributors".to_owned());
@@ -50,7 +52,7 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     )
     .unchecked_into();
     let overlays = object(&[
-        ("Natural Earth basemap (offline)", land.into()),
+        ("Natural Earth basemap (offline)", switch.into()),
         ("OpenStreetMap tiles (online)", tiles.into()),
     ]);
     bindings::layers_control(
@@ -95,14 +97,6 @@ pub async fn read_utf8(url: &str, pending: js_sys::Promise) -> Result<String, Js
             e.utf8_error().valid_up_to()
         ))
     })
-}
-
-async fn fetch_json(url: &str) -> Result<JsValue, JsValue> {
-    JsFuture::from(fetch(url).await?.json()?).await
-}
-
-async fn fetch(url: &str) -> Result<Response, JsValue> {
-    answer(url, JsFuture::from(start_fetch(url)?).await?)
 }
 
 /// The response, unless the server said no.

@@ -11,6 +11,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     pub fn geo_json(data: &JsValue, options: &JsValue) -> Layer;
 
+    /// `L.layerGroup(layers, options)`.
+    #[wasm_bindgen(js_namespace = L, js_name = layerGroup)]
+    pub fn layer_group(layers: &JsValue, options: &JsValue) -> Layer;
+
     /// A `L.Control.Layers` switcher.
     #[wasm_bindgen(extends = Object)]
     pub type LayersControl;

@@ -8,4 +8,5 @@ pub mod download;
 pub mod embed;
 pub mod fit;
 pub mod follow;
+pub mod land;
 pub mod loading;

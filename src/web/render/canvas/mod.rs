@@ -27,7 +27,8 @@ mod looks;
 mod paint;
 
 use looks::{look, new_canvas, Pens, LOOKS};
-pub(in crate::web::render) use paint::{fit_canvas, View};
+pub(in crate::web::render) use paint::fit_canvas;
+pub(in crate::web) use paint::View;
 
 /// The pane of the canvas: above the lines of small data (400), under
 /// their points (450).

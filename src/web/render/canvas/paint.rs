@@ -18,13 +18,13 @@ use crate::web::page::bindings;
 
 /// Where world pixels (zoom 0) land on the screen: `world * scale + offset`
 /// gives the map container's pixel.
-pub(in crate::web::render) struct View {
-    pub(in crate::web::render) scale: f64,
-    pub(in crate::web::render) offset: [f64; 2],
+pub(in crate::web) struct View {
+    pub(in crate::web) scale: f64,
+    pub(in crate::web) offset: [f64; 2],
 }
 
 impl View {
-    pub(in crate::web::render) fn of(map: &Map) -> View {
+    pub(in crate::web) fn of(map: &Map) -> View {
         let scale = 2f64.powf(map.get_zoom());
         let origin = map.lat_lng_to_container_point(&LatLng::new(0.0, 0.0));
         View {

@@ -2,17 +2,18 @@
 //! read once, projected for each frame, in the colours the map uses.
 
 use geo::Coord;
-use serde_json::Value;
 
 use crate::picture::frame::Frame;
 use crate::picture::{Mark, Paint, Pen};
+
+mod read;
 
 /// The sea, the land and the borders, as the page draws them.
 pub const SEA: &str = "#bcd6e8";
 pub const LAND: &str = "#f4f1e8";
 pub const BORDER: &str = "#9c9488";
 /// A border's width in CSS pixels.
-const BORDER_WIDTH: f64 = 0.8;
+pub const BORDER_WIDTH: f64 = 0.8;
 
 /// One polygon: its rings, and the box around them.
 #[derive(Debug, Clone)]
@@ -41,29 +42,10 @@ impl Basemap {
     /// assert_eq!(map.len(), 1);
     /// ```
     pub fn read(text: &str) -> Option<Basemap> {
-        let value: Value = serde_json::from_str(text).ok()?;
-        let mut countries = Vec::new();
-        let features = value.get("features").and_then(Value::as_array);
-        for feature in features.into_iter().flatten() {
-            let Some(geometry) = feature.get("geometry") else {
-                continue;
-            };
-            let coordinates = geometry.get("coordinates");
-            match geometry.get("type").and_then(Value::as_str) {
-                Some("Polygon") => countries.extend(polygon(coordinates)),
-                Some("MultiPolygon") => {
-                    let polygons = coordinates.and_then(Value::as_array);
-                    countries.extend(
-                        polygons
-                            .into_iter()
-                            .flatten()
-                            .filter_map(|p| polygon(Some(p))),
-                    );
-                }
-                _ => {}
-            }
-        }
-        Some(Basemap { countries })
+        let polygons = read::polygons(text)?;
+        Some(Basemap {
+            countries: polygons.into_iter().filter_map(country).collect(),
+        })
     }
 
     /// How many polygons it holds.
@@ -74,6 +56,11 @@ impl Basemap {
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.countries.is_empty()
+    }
+
+    /// Each polygon's rings (longitude, latitude).
+    pub fn polygons(&self) -> impl Iterator<Item = &[Vec<Coord<f64>>]> {
+        self.countries.iter().map(|c| c.rings.as_slice())
     }
 
     /// Adds the land within `frame` to `marks`.
@@ -110,25 +97,10 @@ impl Basemap {
     }
 }
 
-/// A polygon's rings, from its `coordinates`.
-fn polygon(coordinates: Option<&Value>) -> Option<Country> {
-    let rings: Vec<Vec<Coord<f64>>> = coordinates?
-        .as_array()?
-        .iter()
-        .filter_map(Value::as_array)
-        .map(|ring| {
-            ring.iter()
-                .filter_map(Value::as_array)
-                .filter_map(|p| {
-                    Some(Coord {
-                        x: p.first()?.as_f64()?,
-                        y: p.get(1)?.as_f64()?,
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|ring| ring.len() >= 3)
-        .collect();
+/// A country of the rings of three points or more, and the box around
+/// them; `None` if there are none.
+fn country(rings: Vec<Vec<Coord<f64>>>) -> Option<Country> {
+    let rings: Vec<Vec<Coord<f64>>> = rings.into_iter().filter(|ring| ring.len() >= 3).collect();
     let points = rings.iter().flatten();
     let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for c in points {

@@ -1,0 +1,246 @@
+//! The offline basemap's land on its own canvas: the countries' rings are
+//! projected once (see [`crate::draw::land`]); at each move or zoom of the
+//! map those in view are written as one SVG path, which the browser fills
+//! and outlines in two calls. Leaflet's own vector layers built an object
+//! for each of the 77,000 points before the map showed anything.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leaflet::{LatLng, Map, Point};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
+
+use crate::draw::land::Land as Projected;
+use crate::draw::projected::mercator;
+use crate::number::decimal;
+use crate::picture::basemap::{Basemap, BORDER, BORDER_WIDTH, LAND};
+use crate::web::page::{bindings, dom};
+use crate::web::render::canvas::View;
+
+/// How far past the map's edges the land is drawn, as a share of the
+/// map's size, so that a drag shows land before it ends (Leaflet's own
+/// renderers pad as much).
+const PADDING: f64 = 0.1;
+
+/// The land's canvas, and what it draws.
+pub struct Land {
+    map: Map,
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    land: Projected,
+    /// The land in view as an SVG path, kept between draws.
+    path: String,
+    /// Whether the layer switcher has the land on.
+    on: bool,
+    /// The zoom and the world pixel at the canvas's top left corner when
+    /// it was last drawn, and the map pane's offset then: a zoom animation
+    /// scales the picture from there until it is drawn again.
+    drawn: Option<Drawn>,
+}
+
+#[derive(Clone, Copy)]
+struct Drawn {
+    zoom: f64,
+    corner: [f64; 2],
+    pane: [f64; 2],
+}
+
+impl Land {
+    /// Makes the canvas in `pane` and draws `basemap` on it; after every
+    /// move, zoom and resize of `map` it is drawn again, and during a zoom
+    /// animation or a flight it is scaled as the map is.
+    pub fn add(
+        map: &Map,
+        pane: &web_sys::HtmlElement,
+        basemap: &Basemap,
+    ) -> Result<Rc<RefCell<Land>>, JsValue> {
+        let document = dom::document()?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        canvas.set_class_name("leaflet-zoom-animated land-canvas");
+        canvas.set_attribute("aria-hidden", "true")?;
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("no 2d context"))?
+            .dyn_into()?;
+        dom::add(pane, &canvas)?;
+        let land = Rc::new(RefCell::new(Land {
+            map: map.clone(),
+            canvas,
+            context,
+            land: Projected::new(basemap.polygons()),
+            path: String::new(),
+            on: true,
+            drawn: None,
+        }));
+        wire(map, &land);
+        land.borrow_mut().draw()?;
+        Ok(land)
+    }
+
+    /// Shows or hides the land (the layer switcher's "offline basemap").
+    pub fn show(&mut self, on: bool) -> Result<(), JsValue> {
+        self.on = on;
+        self.canvas
+            .style()
+            .set_property("display", if on { "" } else { "none" })?;
+        if on {
+            self.draw()?;
+        }
+        Ok(())
+    }
+
+    /// Draws the land in view and a margin around it, at the map's zoom.
+    pub fn draw(&mut self) -> Result<(), JsValue> {
+        if !self.on {
+            return Ok(());
+        }
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let size = self.map.get_size();
+        let pad = [size.x() * PADDING, size.y() * PADDING];
+        let (pixels_x, pixels_y) = (
+            ((size.x() + 2.0 * pad[0]) * ratio) as u32,
+            ((size.y() + 2.0 * pad[1]) * ratio) as u32,
+        );
+        let style = self.canvas.style();
+        if self.canvas.width() != pixels_x || self.canvas.height() != pixels_y {
+            self.canvas.set_width(pixels_x);
+            self.canvas.set_height(pixels_y);
+            let css = |pixels: u32| format!("{}px", decimal(f64::from(pixels) / ratio, 2));
+            style.set_property("width", &css(pixels_x))?;
+            style.set_property("height", &css(pixels_y))?;
+        }
+        let view = View::of(&self.map);
+        self.land.path(
+            &mut self.path,
+            f64::from(pixels_x),
+            f64::from(pixels_y),
+            |[x, y]| {
+                [
+                    (x * view.scale + view.offset[0] + pad[0]) * ratio,
+                    (y * view.scale + view.offset[1] + pad[1]) * ratio,
+                ]
+            },
+        );
+        let context = &self.context;
+        context.clear_rect(0.0, 0.0, f64::from(pixels_x), f64::from(pixels_y));
+        let path = web_sys::Path2d::new_with_path_string(&self.path)?;
+        context.set_fill_style_str(LAND);
+        context.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+        context.set_stroke_style_str(BORDER);
+        context.set_line_width(BORDER_WIDTH * ratio);
+        context.set_line_join("round");
+        context.stroke_with_path(&path);
+        // The canvas's top left corner, in the panes.
+        let corner =
+            bindings::container_point_to_layer_point(&self.map, &Point::new(-pad[0], -pad[1]));
+        style.set_property(
+            "transform",
+            &format!(
+                "translate3d({}px, {}px, 0)",
+                decimal(corner.x(), 2),
+                decimal(corner.y(), 2)
+            ),
+        )?;
+        self.drawn = Some(Drawn {
+            zoom: self.map.get_zoom(),
+            corner: [
+                (-pad[0] - view.offset[0]) / view.scale,
+                (-pad[1] - view.offset[1]) / view.scale,
+            ],
+            pane: [-corner.x() - pad[0], -corner.y() - pad[1]],
+        });
+        Ok(())
+    }
+
+    /// Scales and moves the picture last drawn to where the map will show
+    /// it at `zoom` around `center`, as Leaflet's own layers do during a
+    /// zoom animation or a flight.
+    fn follow(&self, center: &LatLng, zoom: f64) -> Result<(), JsValue> {
+        let Some(drawn) = self.drawn else {
+            return Ok(());
+        };
+        let size = self.map.get_size();
+        let scale = 2f64.powf(zoom);
+        let centre = mercator(geo::Coord {
+            x: center.lng(),
+            y: center.lat(),
+        });
+        // Leaflet's new pixel origin, then the corner's new layer point.
+        let origin = [
+            centre[0] * scale - size.x() / 2.0 + drawn.pane[0],
+            centre[1] * scale - size.y() / 2.0 + drawn.pane[1],
+        ];
+        let at = [
+            drawn.corner[0] * scale - origin[0],
+            drawn.corner[1] * scale - origin[1],
+        ];
+        let factor = 2f64.powf(zoom - drawn.zoom);
+        self.canvas.style().set_property(
+            "transform",
+            &format!(
+                "translate3d({}px, {}px, 0) scale({})",
+                decimal(at[0], 2),
+                decimal(at[1], 2),
+                decimal(factor, 6)
+            ),
+        )
+    }
+}
+
+/// Draws `land` again after each move, zoom and resize of `map`; scales it
+/// during zoom animations (`zoomanim`) and flights (`zoom`).
+fn wire(map: &Map, land: &Rc<RefCell<Land>>) {
+    for event in ["moveend", "zoomend", "resize", "viewreset"] {
+        let land = land.clone();
+        let redraw = Closure::<dyn FnMut()>::new(move || {
+            let Ok(mut land) = land.try_borrow_mut() else {
+                return;
+            };
+            if let Err(error) = land.draw() {
+                report(&error);
+            }
+        });
+        map.on(event, redraw.as_ref());
+        // The map and its land live as long as the page.
+        redraw.forget();
+    }
+    let on_anim = {
+        let land = land.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let center = js_sys::Reflect::get(&event, &"center".into());
+            let zoom = js_sys::Reflect::get(&event, &"zoom".into())
+                .ok()
+                .and_then(|z| z.as_f64());
+            let (Ok(center), Some(zoom), Ok(land)) = (center, zoom, land.try_borrow()) else {
+                return;
+            };
+            if let Err(error) = land.follow(center.unchecked_ref(), zoom) {
+                report(&error);
+            }
+        })
+    };
+    map.on("zoomanim", on_anim.as_ref());
+    on_anim.forget();
+    let on_zoom = {
+        let (land, map) = (land.clone(), map.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            let Ok(land) = land.try_borrow() else {
+                return;
+            };
+            if let Err(error) = land.follow(&map.get_center(), map.get_zoom()) {
+                report(&error);
+            }
+        })
+    };
+    map.on("zoom", on_zoom.as_ref());
+    on_zoom.forget();
+}
+
+fn report(error: &JsValue) {
+    dom::show_alert(&format!(
+        "The basemap could not be drawn: {}",
+        dom::describe_js_error(error)
+    ));
+}
