@@ -254,23 +254,9 @@ impl Pixmap {
         if edges.is_empty() {
             return;
         }
-        // By first row: counted, then placed (rows are few, edges many).
-        let first = edges.iter().map(|e| e.0).min().unwrap_or(0);
-        let last = edges.iter().map(|e| e.1).max().unwrap_or(0);
-        let mut starts = vec![0usize; (last - first) as usize + 1];
-        for edge in &edges {
-            starts[(edge.0 - first) as usize + 1] += 1;
-        }
-        for row in 1..starts.len() {
-            starts[row] += starts[row - 1];
-        }
-        let mut sorted = vec![(0, 0, [0.0; 2], [0.0; 2]); edges.len()];
-        for edge in edges {
-            let slot = &mut starts[(edge.0 - first) as usize];
-            sorted[*slot] = edge;
-            *slot += 1;
-        }
-        let edges = sorted;
+        crate::sort::sort_by(&mut edges, |a, b| a.0 < b.0); // equal firsts are alike
+        let first = edges[0].0;
+        let last = edges.iter().map(|e| e.1).max().unwrap_or(first);
         let mut active: Vec<(i64, [f64; 2], [f64; 2])> = Vec::new();
         let mut next = 0;
         let mut crossings: Vec<f64> = Vec::new();

@@ -244,7 +244,8 @@ impl<'a> Cursor<'a> {
 
     /// A number, read as Rust reads it: a decimal of at most 15 digits is
     /// divided once by an exact power of ten (so rounded once, exactly);
-    /// anything longer, or with an exponent, is read by `str::parse`.
+    /// anything longer, or with an exponent, is read by serde_json (which
+    /// reads as Rust does).
     fn number(&mut self) -> Option<f64> {
         self.space();
         let start = self.at;
@@ -272,7 +273,11 @@ impl<'a> Cursor<'a> {
         }
         if digits > 15 || exponent {
             let text = std::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
-            return text.parse().ok().filter(|x: &f64| x.is_finite());
+            // serde_json's reading, not `str::parse`: the page has it
+            // already, and the standard library's adds 20 KB of tables.
+            return serde_json::from_str(text)
+                .ok()
+                .filter(|x: &f64| x.is_finite());
         }
         let x = mantissa as f64 / POWERS_OF_TEN[decimals.unwrap_or(0) as usize];
         Some(if negative { -x } else { x })
