@@ -130,22 +130,42 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         // Land where the map puts Pyongyang, sea 150 pixels east of it
         // (the East Sea at zoom 5); again after zooming in.
         check_land_under_pyongyang(&browser, "at first").await?;
+        let zoom = "Number((location.hash.match(/map=(\\d+)/) || [])[1])";
+        // Until the map moves the address gives no view: the first is at
+        // zoom 5 (src/web/start.rs).
+        let before = browser.js(&format!("return {zoom} || 5")).await?;
         browser.click(".leaflet-control-zoom-in").await?;
+        // The address is written when the map stops moving.
         browser
             .wait_until(
-                "!document.querySelector('.leaflet-zoom-anim') && !/scale/.test(document.querySelector('.land-canvas').style.transform)",
+                &format!(
+                    "{zoom} === {} && !document.querySelector('#map.leaflet-zoom-anim')
+                     && !/scale/.test(document.querySelector('.land-canvas').style.transform)",
+                    before.as_i64().unwrap_or_default() + 1
+                ),
                 "the zoom did not end with the land drawn anew",
             )
             .await?;
         check_land_under_pyongyang(&browser, "after zooming in").await?;
-        // The layer switcher turns the land off and on.
+        // The layer switcher turns the land off and on; the map moved while
+        // it was off, to a view wider than any drawn before, is drawn as it
+        // now is: land under Moscow, far outside what the canvas last held.
         let switch = "[...document.querySelectorAll('.leaflet-control-layers-overlays label')]
                         .find(l => l.textContent.includes('Natural Earth')).querySelector('input').click()";
         browser.js(switch).await?;
         let shown = browser.js("return getComputedStyle(document.querySelector('.land-canvas')).display").await?;
         check(shown == json!("none"), format!("the land stays shown when switched off ({shown})"))?;
+        browser.js("location.hash = location.hash.replace(/map=[^&]*/, 'map=3/50/80')").await?;
+        browser
+            .wait_until(
+                &format!("{zoom} === 3 && !document.querySelector('#map.leaflet-zoom-anim')"),
+                "the map did not move to the view the address gives",
+            )
+            .await?;
         browser.js(switch).await?;
-        check_land_under_pyongyang(&browser, "switched on again").await?;
+        check_land_under_pyongyang(&browser, "switched on again after a move").await?;
+        let moscow = land_under(&browser, "place:moscow").await?;
+        check(moscow == json!(LAND), format!("under Moscow the land canvas holds {moscow}"))?;
 
         browser.set_date("2024-10-07").await?;
         expect_day(&browser, "2024-10-07").await?;
@@ -184,21 +204,42 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
     .await;
 }
 
-/// The land canvas holds land under the Pyongyang marker and sea 150
-/// pixels east of it.
-async fn check_land_under_pyongyang(browser: &Browser, when: &str) -> Outcome {
-    let samples = browser
-        .js("const c = document.querySelector('.leaflet-basemap-pane canvas');
-             const place = document.querySelector('[data-feature-id=\"place:pyongyang\"]');
+/// The basemap's land colour, as the canvas holds it.
+const LAND: [u8; 4] = [244, 241, 232, 255];
+
+/// The land canvas's pixels under the marker of place `id` and `east`
+/// pixels east of it, or `null` without the canvas or the marker.
+async fn land_at(browser: &Browser, id: &str, east: f64) -> Result<Value, String> {
+    browser
+        .js_with(
+            "const c = document.querySelector('.leaflet-basemap-pane canvas');
+             const place = document.querySelector(`[data-feature-id=\"${arguments[0]}\"]`);
              if (!c || !place) return null;
              const r = c.getBoundingClientRect(), p = place.getBoundingClientRect();
              const at = (x, y) => Array.from(c.getContext('2d').getImageData(
                Math.round((x - r.left) * c.width / r.width), Math.round((y - r.top) * c.height / r.height), 1, 1).data);
              const x = p.left + p.width / 2, y = p.top + p.height / 2;
-             return [at(x, y), at(x + 150, y)];")
-        .await?;
+             return [at(x, y), at(x + arguments[1], y)];",
+            vec![json!(id), json!(east)],
+        )
+        .await
+}
+
+/// The land canvas's pixel under the marker of place `id`.
+async fn land_under(browser: &Browser, id: &str) -> Result<Value, String> {
+    Ok(land_at(browser, id, 0.0)
+        .await?
+        .get(0)
+        .cloned()
+        .unwrap_or(Value::Null))
+}
+
+/// The land canvas holds land under the Pyongyang marker and sea 150
+/// pixels east of it (the East Sea at zooms 5 and 6, the Pacific at 3).
+async fn check_land_under_pyongyang(browser: &Browser, when: &str) -> Outcome {
+    let samples = land_at(browser, "place:pyongyang", 150.0).await?;
     check(
-        samples == json!([[244, 241, 232, 255], [0, 0, 0, 0]]),
+        samples == json!([LAND, [0, 0, 0, 0]]),
         format!("{when}: under Pyongyang and east of it the land canvas holds {samples} (land, then sea, expected)"),
     )
 }

@@ -7,9 +7,9 @@ use geo::Coord;
 
 use crate::draw::projected::mercator;
 
-/// One polygon: its rings (longitude, latitude), the same in world pixels
-/// (zoom 0, as Leaflet's `project` at zoom 0) once first in view, and the
-/// box around them in world pixels (west, north, east, south).
+/// One polygon: its rings (longitude, latitude) until first in view, then
+/// the same in world pixels (zoom 0, as Leaflet's `project` at zoom 0);
+/// and the box around them in world pixels (west, north, east, south).
 struct Country {
     rings: Vec<Vec<Coord<f64>>>,
     projected: Option<Vec<Vec<[f64; 2]>>>,
@@ -73,7 +73,8 @@ impl Land {
     /// Writes into `path` (emptied first) an SVG path of every polygon
     /// whose box `at` puts within `width` × `height` pixels, `at` taking
     /// world pixels to those: each ring a move, lines and a close, at
-    /// whole pixels. The page fills it (even-odd) and strokes it.
+    /// whole pixels, outer rings clockwise and holes counter-clockwise.
+    /// The page fills it (non-zero) and strokes it.
     pub fn path(
         &mut self,
         path: &mut String,
@@ -95,12 +96,22 @@ impl Land {
             }
             let rings = country.projected.get_or_insert_with(|| {
                 let project = |ring: &Vec<Coord<f64>>| ring.iter().map(|&c| mercator(c)).collect();
-                country.rings.iter().map(project).collect()
+                // Held once: the longitudes and latitudes are not needed again.
+                std::mem::take(&mut country.rings)
+                    .iter()
+                    .map(project)
+                    .collect()
             });
-            for points in rings.iter() {
+            for (n, points) in rings.iter().enumerate() {
                 simplify(points.iter().map(|&c| at(c)), ring);
                 if ring.len() < 3 {
                     continue;
+                }
+                // Outer rings one way round, holes the other: filled by the
+                // non-zero rule, neighbours whose simplified borders overlap
+                // leave no gap between them (even-odd would).
+                if (n == 0) != (area(ring) > 0.0) {
+                    ring.reverse();
                 }
                 for (i, &[x, y]) in ring.iter().enumerate() {
                     path.push(if i == 0 { 'M' } else { 'L' });
@@ -112,6 +123,18 @@ impl Land {
             }
         }
     }
+}
+
+/// Twice the signed area of a ring (positive when it turns clockwise on
+/// the screen, where y grows downwards).
+fn area(ring: &[[f64; 2]]) -> f64 {
+    let n = ring.len();
+    (0..n)
+        .map(|i| {
+            let ([x0, y0], [x1, y1]) = (ring[i], ring[(i + 1) % n]);
+            x0 * y1 - x1 * y0
+        })
+        .sum()
 }
 
 /// `x` rounded to a whole number, written out (faster than `write!`,
@@ -209,6 +232,35 @@ mod tests {
     }
 
     #[test]
+    fn outer_rings_turn_clockwise_and_holes_the_other_way() {
+        let counter = vec![
+            [10.0, 10.0],
+            [10.0, 30.0],
+            [30.0, 30.0],
+            [30.0, 10.0],
+            [10.0, 10.0],
+        ];
+        let hole_clockwise = vec![
+            [15.0, 15.0],
+            [25.0, 15.0],
+            [25.0, 25.0],
+            [15.0, 25.0],
+            [15.0, 15.0],
+        ];
+        let mut land = land(vec![Country {
+            rings: Vec::new(),
+            projected: Some(vec![counter, hole_clockwise]),
+            bounds: [10.0, 10.0, 30.0, 30.0],
+        }]);
+        let mut path = String::new();
+        land.path(&mut path, 40.0, 40.0, |c| c);
+        assert_eq!(
+            path,
+            "M10 10L30 10L30 30L10 30L10 10ZM15 15L15 25L25 25L25 15L15 15Z"
+        );
+    }
+
+    #[test]
     fn whole_numbers_are_written_as_rust_writes_them() {
         for x in [
             0.0, 0.4, -0.4, 0.5, -0.5, 9.5, 10.0, -1234.56, 98765.4321, 1e12, -1e12,
@@ -267,7 +319,9 @@ mod tests {
         let projected = land.countries[0].projected.as_ref().expect("in view");
         assert_eq!(projected[0][..2], [[128.0, 128.0], [256.0, 128.0]]);
         assert_eq!(projected[0][2], mercator(Coord { x: 90.0, y: 45.0 }));
+        assert!(land.countries[0].rings.is_empty(), "held once");
         assert!(land.countries[1].projected.is_none(), "out of view");
-        assert!(path.starts_with("M0 128L128 128L64 "), "{path}");
+        // Turned to run clockwise on the screen.
+        assert_eq!(path, "M64 92L128 128L0 128Z");
     }
 }

@@ -139,7 +139,8 @@ impl Pixmap {
     pub fn resize(&mut self, width: usize, height: usize) {
         self.width = width;
         self.height = height;
-        // Zeroed memory from the allocator: no pass over the bytes.
+        // Zeroed memory from the allocator, which need not clear fresh
+        // pages.
         self.data = vec![0; width * height * 4];
         self.drawn = (0, 0, 0, 0);
     }
@@ -240,7 +241,9 @@ impl Pixmap {
             for i in 0..n {
                 let (a, b) = (ring[i], ring[(i + 1) % n]);
                 let (low, high) = (a[1].min(b[1]), a[1].max(b[1]));
-                // A level edge crosses no row's centre; NaN none either.
+                // A level edge crosses no row's centre. (An edge with an
+                // end not a number is left out; before, it made a crossing
+                // of NaN. The map's points are always numbers.)
                 if low.partial_cmp(&high) != Some(std::cmp::Ordering::Less) {
                     continue;
                 }

@@ -75,13 +75,20 @@ fn rings(coordinates: Option<&Value>) -> Option<Rings> {
 struct Cursor<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// How many arrays and objects the cursor is in: past
+    /// [`MAX_DEPTH`] it stops, as serde_json does.
+    depth: u32,
 }
+
+/// serde_json's limit on nesting.
+const MAX_DEPTH: u32 = 128;
 
 impl<'a> Cursor<'a> {
     fn new(text: &'a str) -> Cursor<'a> {
         Cursor {
             bytes: text.as_bytes(),
             at: 0,
+            depth: 0,
         }
     }
 
@@ -109,49 +116,58 @@ impl<'a> Cursor<'a> {
     /// `[item, item, …]`, each read by `item`.
     fn list(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.eat(b'[')?;
-        if self.eat(b']').is_some() {
-            return Some(());
-        }
-        loop {
-            item(self)?;
-            if self.eat(b']').is_some() {
-                return Some(());
+        self.enter()?;
+        if self.eat(b']').is_none() {
+            loop {
+                item(self)?;
+                if self.eat(b']').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
             }
-            self.eat(b',')?;
         }
+        self.depth -= 1;
+        Some(())
     }
 
     /// `{"key": value, …}`, each value read by `member` given its key.
     /// A key given twice is not expected.
     fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
-        if self.eat(b'}').is_some() {
-            return Some(());
-        }
-        let mut keys: Vec<&str> = Vec::new();
-        loop {
-            let key = self.string()?;
-            if keys.contains(&key) {
-                return None;
+        self.enter()?;
+        if self.eat(b'}').is_none() {
+            let mut keys: Vec<&str> = Vec::new();
+            loop {
+                let key = self.string()?;
+                if keys.contains(&key) {
+                    return None;
+                }
+                keys.push(key);
+                self.eat(b':')?;
+                member(self, key)?;
+                if self.eat(b'}').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
             }
-            keys.push(key);
-            self.eat(b':')?;
-            member(self, key)?;
-            if self.eat(b'}').is_some() {
-                return Some(());
-            }
-            self.eat(b',')?;
         }
+        self.depth -= 1;
+        Some(())
     }
 
-    /// A string without escapes, as it is.
+    fn enter(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// A string without escapes or control characters, as it is.
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
         loop {
             match self.bytes.get(self.at)? {
                 b'"' => break,
-                b'\\' => return None,
+                b'\\' | 0..=0x1f => return None,
                 _ => self.at += 1,
             }
         }
@@ -253,6 +269,12 @@ impl<'a> Cursor<'a> {
         if negative {
             self.at += 1;
         }
+        // JSON's: a digit first, and no 0 before another.
+        match self.bytes.get(self.at..self.at + 2) {
+            Some([b'0', b'0'..=b'9']) => return None,
+            _ if !self.bytes.get(self.at)?.is_ascii_digit() => return None,
+            _ => {}
+        }
         let (mut mantissa, mut digits, mut decimals) = (0u64, 0u32, None::<u32>);
         let mut exponent = false;
         while let Some(&b) = self.bytes.get(self.at) {
@@ -341,7 +363,9 @@ mod tests {
                 "{text}"
             );
         }
-        for text in ["", "-", "x", "1.", ".", "1e999"] {
+        for text in [
+            "", "-", "x", "1.", ".", "1e999", "01", "-01", ".5", "-.5", "1e", "1-2",
+        ] {
             assert_eq!(number(text), None, "{text:?}");
         }
     }
@@ -397,6 +421,22 @@ mod tests {
         );
         assert!(polygons("not json").is_none());
         assert!(polygons(r#"{"features": [}"#).is_none());
+        // What serde_json refuses, the quick reading refuses too.
+        assert!(polygons(r#"{"features": [], "n": 01}"#).is_none());
+        assert!(polygons("{\"features\": [], \"name\": \"a\tb\"}").is_none());
+        let deep = format!(
+            "{{\"features\": [], \"deep\": {}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert!(Cursor::new(&deep).collection(&mut Vec::new()).is_none());
+        assert!(polygons(&deep).is_none(), "serde_json stops at 128 levels");
+        let fine = format!(
+            "{{\"features\": [], \"deep\": {}{}}}",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        assert!(polygons(&fine).is_some());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use web_sys::Response;
 
 use crate::picture::basemap::Basemap;
 use crate::web::page::bindings::{self, object};
-use crate::web::page::land::Land;
+use crate::web::page::land::{report, Land};
 
 /// The pane the basemap is drawn in: under the tile pane (200), so that
 /// online tiles, when switched on, cover it.
@@ -33,8 +33,11 @@ pub async fn add(map: &Map, url: &str) -> Result<(), JsValue> {
     for (event, on) in [("add", true), ("remove", false)] {
         let land = land.clone();
         let toggle = Closure::<dyn FnMut()>::new(move || {
-            if let Ok(mut land) = land.try_borrow_mut() {
-                let _ = land.show(on);
+            let Ok(mut land) = land.try_borrow_mut() else {
+                return;
+            };
+            if let Err(error) = land.show(on) {
+                report(&error);
             }
         });
         switch.on(event, toggle.as_ref());

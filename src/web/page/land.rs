@@ -35,8 +35,8 @@ pub struct Land {
     /// Whether the layer switcher has the land on.
     on: bool,
     /// The zoom and the world pixel at the canvas's top left corner when
-    /// it was last drawn, and the map pane's offset then: a zoom animation
-    /// scales the picture from there until it is drawn again.
+    /// it was last drawn: a zoom animation scales the picture from there
+    /// until it is drawn again.
     drawn: Option<Drawn>,
 }
 
@@ -44,7 +44,6 @@ pub struct Land {
 struct Drawn {
     zoom: f64,
     corner: [f64; 2],
-    pane: [f64; 2],
 }
 
 impl Land {
@@ -81,6 +80,9 @@ impl Land {
 
     /// Shows or hides the land (the layer switcher's "offline basemap").
     pub fn show(&mut self, on: bool) -> Result<(), JsValue> {
+        if on == self.on {
+            return Ok(());
+        }
         self.on = on;
         self.canvas
             .style()
@@ -98,7 +100,9 @@ impl Land {
         }
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let size = self.map.get_size();
-        let pad = [size.x() * PADDING, size.y() * PADDING];
+        // Whole pixels: a canvas at a fraction of a pixel is resampled, and
+        // blurs.
+        let pad = [(size.x() * PADDING).round(), (size.y() * PADDING).round()];
         let (pixels_x, pixels_y) = (
             ((size.x() + 2.0 * pad[0]) * ratio) as u32,
             ((size.y() + 2.0 * pad[1]) * ratio) as u32,
@@ -127,7 +131,7 @@ impl Land {
         context.clear_rect(0.0, 0.0, f64::from(pixels_x), f64::from(pixels_y));
         let path = web_sys::Path2d::new_with_path_string(&self.path)?;
         context.set_fill_style_str(LAND);
-        context.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+        context.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Nonzero);
         context.set_stroke_style_str(BORDER);
         context.set_line_width(BORDER_WIDTH * ratio);
         context.set_line_join("round");
@@ -149,7 +153,6 @@ impl Land {
                 (-pad[0] - view.offset[0]) / view.scale,
                 (-pad[1] - view.offset[1]) / view.scale,
             ],
-            pane: [-corner.x() - pad[0], -corner.y() - pad[1]],
         });
         Ok(())
     }
@@ -167,10 +170,12 @@ impl Land {
             x: center.lng(),
             y: center.lat(),
         });
-        // Leaflet's new pixel origin, then the corner's new layer point.
+        // Leaflet's new pixel origin (from the map pane's position now),
+        // then the corner's new layer point.
+        let pane = bindings::container_point_to_layer_point(&self.map, &Point::new(0.0, 0.0));
         let origin = [
-            centre[0] * scale - size.x() / 2.0 + drawn.pane[0],
-            centre[1] * scale - size.y() / 2.0 + drawn.pane[1],
+            (centre[0] * scale - size.x() / 2.0 - pane.x()).round(),
+            (centre[1] * scale - size.y() / 2.0 - pane.y()).round(),
         ];
         let at = [
             drawn.corner[0] * scale - origin[0],
@@ -192,7 +197,8 @@ impl Land {
 /// Draws `land` again after each move, zoom and resize of `map`; scales it
 /// during zoom animations (`zoomanim`) and flights (`zoom`).
 fn wire(map: &Map, land: &Rc<RefCell<Land>>) {
-    for event in ["moveend", "zoomend", "resize", "viewreset"] {
+    // A zoom ends with `moveend` too, and a view set anew with it.
+    for event in ["moveend", "resize"] {
         let land = land.clone();
         let redraw = Closure::<dyn FnMut()>::new(move || {
             let Ok(mut land) = land.try_borrow_mut() else {
@@ -238,7 +244,8 @@ fn wire(map: &Map, land: &Rc<RefCell<Land>>) {
     on_zoom.forget();
 }
 
-fn report(error: &JsValue) {
+/// Says on the page that the land could not be drawn, and why.
+pub fn report(error: &JsValue) {
     dom::show_alert(&format!(
         "The basemap could not be drawn: {}",
         dom::describe_js_error(error)
