@@ -139,7 +139,7 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         browser
             .wait_until(
                 &format!(
-                    "{zoom} === {} && !document.querySelector('#map.leaflet-zoom-anim')
+                    "{zoom} === {} && !document.querySelector('.leaflet-map-pane.leaflet-zoom-anim')
                      && !/scale/.test(document.querySelector('.land-canvas').style.transform)",
                     before.as_i64().unwrap_or_default() + 1
                 ),
@@ -158,7 +158,7 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         browser.js("location.hash = location.hash.replace(/map=[^&]*/, 'map=3/50/80')").await?;
         browser
             .wait_until(
-                &format!("{zoom} === 3 && !document.querySelector('#map.leaflet-zoom-anim')"),
+                &format!("{zoom} === 3 && !document.querySelector('.leaflet-map-pane.leaflet-zoom-anim')"),
                 "the map did not move to the view the address gives",
             )
             .await?;
@@ -1198,7 +1198,7 @@ async fn no_request_leaves_127_0_0_1() {
         // is no longer animating.
         browser
             .wait_until(
-                &format!("{zoom} === {} && !document.querySelector('#map.leaflet-zoom-anim')", before.as_i64().unwrap_or_default() + 1),
+                &format!("{zoom} === {} && !document.querySelector('.leaflet-map-pane.leaflet-zoom-anim')", before.as_i64().unwrap_or_default() + 1),
                 "the map did not zoom in, or is still zooming",
             )
             .await?;

@@ -59,6 +59,8 @@ impl Land {
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_class_name("leaflet-zoom-animated land-canvas");
         canvas.set_attribute("aria-hidden", "true")?;
+        // Never the target of a click: the map's, under the marks.
+        canvas.style().set_property("pointer-events", "none")?;
         let context: CanvasRenderingContext2d = canvas
             .get_context("2d")?
             .ok_or_else(|| JsValue::from_str("no 2d context"))?
