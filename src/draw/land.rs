@@ -24,25 +24,20 @@ pub struct Land {
 }
 
 impl Land {
-    /// The land of `polygons` (each its rings, longitude and latitude).
-    /// Each is projected the first time it is in view: at the map's first
-    /// view most of the world's points are not.
+    /// The land of `polygons` (each its rings, longitude and latitude, and
+    /// the box around them: west, south, east, north). Each is projected
+    /// the first time it is in view: at the map's first view most of the
+    /// world's points are not.
     ///
     /// ```
     /// use geo::Coord;
     /// let ring = vec![Coord { x: 0.0, y: 0.0 }, Coord { x: 10.0, y: 0.0 }, Coord { x: 0.0, y: 10.0 }];
-    /// let land = troopmap::draw::land::Land::new([vec![ring].as_slice()].into_iter());
+    /// let land = troopmap::draw::land::Land::new([(vec![ring].as_slice(), [0.0, 0.0, 10.0, 10.0])].into_iter());
     /// assert_eq!(land.len(), 1);
     /// ```
-    pub fn new<'a>(polygons: impl Iterator<Item = &'a [Vec<Coord<f64>>]>) -> Land {
+    pub fn new<'a>(polygons: impl Iterator<Item = (&'a [Vec<Coord<f64>>], [f64; 4])>) -> Land {
         let countries = polygons
-            .map(|rings| {
-                let (mut west, mut south) = (f64::MAX, f64::MAX);
-                let (mut east, mut north) = (f64::MIN, f64::MIN);
-                for c in rings.iter().flatten() {
-                    (west, east) = (west.min(c.x), east.max(c.x));
-                    (south, north) = (south.min(c.y), north.max(c.y));
-                }
+            .map(|(rings, [west, south, east, north])| {
                 // Mercator keeps east east and north north: the box's
                 // corners are the projected box's.
                 let [west, north] = mercator(Coord { x: west, y: north });
@@ -308,7 +303,13 @@ mod tests {
             Coord { x: -90.0, y: 0.0 },
             Coord { x: -90.0, y: 10.0 },
         ];
-        let mut land = Land::new([vec![ring].as_slice(), vec![far].as_slice()].into_iter());
+        let mut land = Land::new(
+            [
+                (vec![ring].as_slice(), [0.0, 0.0, 180.0, 45.0]),
+                (vec![far].as_slice(), [-100.0, 0.0, -90.0, 10.0]),
+            ]
+            .into_iter(),
+        );
         let [west, north, east, south] = land.countries[0].bounds;
         assert_eq!((west, east, south), (128.0, 256.0, 128.0));
         assert!(north < 128.0 && north > 64.0, "{north}");

@@ -58,9 +58,12 @@ impl Basemap {
         self.countries.is_empty()
     }
 
-    /// Each polygon's rings (longitude, latitude).
-    pub fn polygons(&self) -> impl Iterator<Item = &[Vec<Coord<f64>>]> {
-        self.countries.iter().map(|c| c.rings.as_slice())
+    /// Each polygon's rings (longitude, latitude), and the box around them
+    /// (west, south, east, north).
+    pub fn polygons(&self) -> impl Iterator<Item = (&[Vec<Coord<f64>>], [f64; 4])> {
+        self.countries
+            .iter()
+            .map(|c| (c.rings.as_slice(), [c.west, c.south, c.east, c.north]))
     }
 
     /// Adds the land within `frame` to `marks`.

@@ -17,7 +17,7 @@ use crate::draw::projected::mercator;
 use crate::number::decimal;
 use crate::picture::basemap::{Basemap, BORDER, BORDER_WIDTH, LAND};
 use crate::web::page::{bindings, dom};
-use crate::web::render::canvas::View;
+use crate::web::render::canvas::{fit_canvas, new_canvas, View};
 
 /// How far past the map's edges the land is drawn, as a share of the
 /// map's size, so that a drag shows land before it ends (Leaflet's own
@@ -55,16 +55,11 @@ impl Land {
         pane: &web_sys::HtmlElement,
         basemap: &Basemap,
     ) -> Result<Rc<RefCell<Land>>, JsValue> {
-        let document = dom::document()?;
-        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let (canvas, context) = new_canvas()?;
         canvas.set_class_name("leaflet-zoom-animated land-canvas");
         canvas.set_attribute("aria-hidden", "true")?;
         // Never the target of a click: the map's, under the marks.
         canvas.style().set_property("pointer-events", "none")?;
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("no 2d context"))?
-            .dyn_into()?;
         dom::add(pane, &canvas)?;
         let land = Rc::new(RefCell::new(Land {
             map: map.clone(),
@@ -105,18 +100,7 @@ impl Land {
         // Whole pixels: a canvas at a fraction of a pixel is resampled, and
         // blurs.
         let pad = [(size.x() * PADDING).round(), (size.y() * PADDING).round()];
-        let (pixels_x, pixels_y) = (
-            ((size.x() + 2.0 * pad[0]) * ratio) as u32,
-            ((size.y() + 2.0 * pad[1]) * ratio) as u32,
-        );
-        let style = self.canvas.style();
-        if self.canvas.width() != pixels_x || self.canvas.height() != pixels_y {
-            self.canvas.set_width(pixels_x);
-            self.canvas.set_height(pixels_y);
-            let css = |pixels: u32| format!("{}px", decimal(f64::from(pixels) / ratio, 2));
-            style.set_property("width", &css(pixels_x))?;
-            style.set_property("height", &css(pixels_y))?;
-        }
+        let (_, _, pixels_x, pixels_y) = fit_canvas(&self.map, &self.canvas, ratio, pad)?;
         let view = View::of(&self.map);
         self.land.path(
             &mut self.path,
@@ -138,17 +122,6 @@ impl Land {
         context.set_line_width(BORDER_WIDTH * ratio);
         context.set_line_join("round");
         context.stroke_with_path(&path);
-        // The canvas's top left corner, in the panes.
-        let corner =
-            bindings::container_point_to_layer_point(&self.map, &Point::new(-pad[0], -pad[1]));
-        style.set_property(
-            "transform",
-            &format!(
-                "translate3d({}px, {}px, 0)",
-                decimal(corner.x(), 2),
-                decimal(corner.y(), 2)
-            ),
-        )?;
         self.drawn = Some(Drawn {
             zoom: self.map.get_zoom(),
             corner: [

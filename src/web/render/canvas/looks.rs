@@ -161,7 +161,8 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
     Ok(Stamp::from_rgba(pixels as usize, &rgba))
 }
 
-pub(super) fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
+pub(in crate::web) fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue>
+{
     let canvas: HtmlCanvasElement = dom::document()?
         .create_element("canvas")?
         .dyn_into()

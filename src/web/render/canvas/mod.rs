@@ -26,9 +26,9 @@ use crate::web::render::{Opened, Renderer};
 mod looks;
 mod paint;
 
-use looks::{look, new_canvas, Pens, LOOKS};
-pub(in crate::web::render) use paint::fit_canvas;
-pub(in crate::web) use paint::View;
+pub(in crate::web) use looks::new_canvas;
+use looks::{look, Pens, LOOKS};
+pub(in crate::web) use paint::{fit_canvas, View};
 
 /// The pane of the canvas: above the lines of small data (400), under
 /// their points (450).

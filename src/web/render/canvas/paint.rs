@@ -66,7 +66,7 @@ impl Canvas {
     /// Sizes the canvas and the pixmap to the map at `ratio` device pixels
     /// per pixel, its top left corner on the map container's.
     fn fit_to_map(&mut self, ratio: f64) -> Result<(), JsValue> {
-        let (_, _, pixels_x, pixels_y) = fit_canvas(&self.map, &self.canvas, ratio)?;
+        let (_, _, pixels_x, pixels_y) = fit_canvas(&self.map, &self.canvas, ratio, [0.0; 2])?;
         if self.pixmap.width() != pixels_x as usize || self.pixmap.height() != pixels_y as usize {
             self.pixmap.resize(pixels_x as usize, pixels_y as usize);
         }
@@ -256,27 +256,29 @@ impl Painter<'_> {
     }
 }
 
-/// Sizes `canvas` to `map` at `ratio` device pixels per pixel, its top
-/// left corner on the map container's (wherever the panes were dragged
-/// to); the map's width and height in CSS pixels, and the canvas's in
-/// device pixels.
-pub(in crate::web::render) fn fit_canvas(
+/// Sizes `canvas` to `map` and `pad` CSS pixels more on each side (x, y)
+/// at `ratio` device pixels per pixel, its top left corner `pad` up and
+/// left of the map container's (wherever the panes were dragged to); the
+/// map's width and height in CSS pixels, and the canvas's in device pixels.
+pub(in crate::web) fn fit_canvas(
     map: &Map,
     canvas: &web_sys::HtmlCanvasElement,
     ratio: f64,
+    pad: [f64; 2],
 ) -> Result<(f64, f64, u32, u32), JsValue> {
     let size = map.get_size();
     let (width, height) = (size.x(), size.y());
-    let (pixels_x, pixels_y) = ((width * ratio) as u32, (height * ratio) as u32);
+    let (outer_x, outer_y) = (width + 2.0 * pad[0], height + 2.0 * pad[1]);
+    let (pixels_x, pixels_y) = ((outer_x * ratio) as u32, (outer_y * ratio) as u32);
+    let style = canvas.style();
     if canvas.width() != pixels_x || canvas.height() != pixels_y {
         canvas.set_width(pixels_x);
         canvas.set_height(pixels_y);
-        let style = canvas.style();
-        style.set_property("width", &format!("{}px", decimal(width, 2)))?;
-        style.set_property("height", &format!("{}px", decimal(height, 2)))?;
+        style.set_property("width", &format!("{}px", decimal(outer_x, 2)))?;
+        style.set_property("height", &format!("{}px", decimal(outer_y, 2)))?;
     }
-    let corner = bindings::container_point_to_layer_point(map, &Point::new(0.0, 0.0));
-    canvas.style().set_property(
+    let corner = bindings::container_point_to_layer_point(map, &Point::new(-pad[0], -pad[1]));
+    style.set_property(
         "transform",
         &format!(
             "translate3d({}px, {}px, 0)",

@@ -157,7 +157,7 @@ impl UnitCanvas {
     /// Draws the units shown, as the map is now.
     pub fn draw(&mut self, scene: &Scene) -> Result<(), JsValue> {
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (width, height, _, _) = fit_canvas(&self.map, &self.canvas, ratio)?;
+        let (width, height, _, _) = fit_canvas(&self.map, &self.canvas, ratio, [0.0; 2])?;
         self.drawn = Some((self.view_key(), self.symbols.script()));
         let context = &self.context;
         context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
