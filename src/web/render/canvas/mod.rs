@@ -47,6 +47,8 @@ pub struct Canvas {
     projected: Projected,
     /// Each feature's style (see [`looks`]), as drawn now.
     looks: Vec<u8>,
+    /// The passes that draw each feature (see [`paint::passes`]).
+    passes: Vec<u8>,
     /// The features whose grade changes through time (`grades`).
     graded: Vec<u32>,
     /// Scratch lists of shown features by style, kept between frames.
@@ -96,6 +98,7 @@ impl Canvas {
             context,
             projected: Projected::default(),
             looks: Vec::new(),
+            passes: Vec::new(),
             graded: Vec::new(),
             buckets: vec![Vec::new(); 3 * LOOKS],
             pens: None,
@@ -111,6 +114,7 @@ impl Canvas {
     pub fn release(&mut self) {
         self.projected = Projected::default();
         self.looks = Vec::new();
+        self.passes = Vec::new();
         self.graded = Vec::new();
         if let Err(error) = self.frame(None) {
             report(&error);
@@ -137,6 +141,7 @@ impl Renderer for Canvas {
         let features = &scene.data().features;
         self.projected = Projected::of(features);
         self.looks = features.iter().map(|f| look(f, f.grade)).collect();
+        self.passes = paint::passes(&self.projected, features.len());
         self.graded = (0..features.len() as u32)
             .filter(|&i| !features[i as usize].grades.is_empty())
             .collect();
@@ -221,9 +226,11 @@ fn report(error: &JsValue) {
 }
 
 /// A move or zoom of `map` has the canvas drawn anew; a click on it asks
-/// which feature is under it.
+/// which feature is under it. Leaflet ends every move and zoom, and a
+/// resize that changes the view, with `moveend`: drawing on `zoomend` and
+/// `viewreset` as well drew a zoom twice.
 fn wire(map: &Map, dispatch: &Dispatch) {
-    for event in ["moveend", "zoomend", "resize", "viewreset"] {
+    for event in ["moveend", "resize"] {
         let dispatch = dispatch.clone();
         let redraw = Closure::<dyn FnMut()>::new(move || dispatch.send(Action::Draw));
         map.on(event, redraw.as_ref());

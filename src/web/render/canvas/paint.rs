@@ -42,6 +42,23 @@ impl View {
     }
 }
 
+/// The passes that draw a part of each feature of `projected`: bit 0 for
+/// areas, 1 for lines, 2 for points.
+pub(super) fn passes(projected: &Projected, count: usize) -> Vec<u8> {
+    (0..count)
+        .map(|i| {
+            projected.parts(i).iter().fold(0, |bits, part| {
+                bits | match part.shape {
+                    Shape::Outer => 1,
+                    Shape::Line => 2,
+                    Shape::Point => 4,
+                    Shape::Hole => 0,
+                }
+            })
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Pass {
     Areas,
@@ -103,20 +120,13 @@ impl Canvas {
         // By pass, then style: each feature only in the passes that draw
         // a part of it.
         for i in scene.shown().iter() {
-            let Some(&look) = self.looks.get(i) else {
+            let (Some(&look), Some(&passes)) = (self.looks.get(i), self.passes.get(i)) else {
                 continue;
             };
-            let mut passes = [false; 3];
-            for part in self.projected.parts(i) {
-                match part.shape {
-                    Shape::Outer => passes[0] = true,
-                    Shape::Line => passes[1] = true,
-                    Shape::Point => passes[2] = true,
-                    Shape::Hole => {}
+            for pass in 0..3 {
+                if passes & (1 << pass) != 0 {
+                    self.buckets[pass * LOOKS + look as usize].push(i as u32);
                 }
-            }
-            for (pass, _) in passes.iter().enumerate().filter(|(_, &drawn)| drawn) {
-                self.buckets[pass * LOOKS + look as usize].push(i as u32);
             }
         }
         let mut painter = Painter {
