@@ -14,6 +14,10 @@
   } catch (e) {
     // The app reports the address it cannot read.
   }
-  early["basemap.geojson"] = fetch("basemap.geojson");
+  // The basemap's bytes are read here too, while the module compiles; an
+  // answer that is not OK is passed on as it is, for the app to tell.
+  early["basemap.geojson"] = fetch("basemap.geojson").then(function (response) {
+    return response.ok ? response.arrayBuffer() : response;
+  });
   window.troopmapEarly = early;
 })();

@@ -24,8 +24,6 @@ pub async fn run() -> Result<(), JsValue> {
     // Folded on a phone, where the map needs the room, and in another
     // page; open beside a wide map.
     let folded = dom::narrow() || mode == PageMode::Embed;
-    legend::build(!folded)?;
-    panels::units::build()?;
     let options = MapOptions::new();
     let _ = js_sys::Reflect::set(&options, &"minZoom".into(), &2.into());
     let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.into());
@@ -49,10 +47,13 @@ pub async fn run() -> Result<(), JsValue> {
         ));
     }
     let loading = Loading::start(&url)?;
-    // The basemap, the controls and the progress bar are painted before
-    // the data is read, however large it is.
+    // The basemap and the progress bar are painted first; the legend and
+    // the other controls in the next frame, before the data is read,
+    // however large it is.
     painted().await?;
     mark("basemap");
+    legend::build(!folded)?;
+    panels::units::build()?;
     let loaded = loading.load(&url, pending, Default::default()).await?;
     let mut data = match loaded {
         Loaded::Read(read) => read,

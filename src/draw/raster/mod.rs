@@ -329,6 +329,29 @@ fn blend(target: &mut [u8], color: Rgba) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stack_of_dots_stamps_the_pixels_of_the_dots() {
+        let (outer, inner) = (Brush::round(16.0), Brush::round(12.0));
+        let layers = [(&outer, [255, 255, 255, 255]), (&inner, [200, 30, 10, 255])];
+        let (stamp, reach) = Brush::stack(&layers);
+        // Inside, and over each edge.
+        for (x, y) in [
+            (20.3, 17.8),
+            (20.5, 20.5),
+            (2.2, 30.0),
+            (38.9, 1.0),
+            (-3.0, 20.0),
+        ] {
+            let (mut dots, mut stamped) = (Pixmap::new(40, 40), Pixmap::new(40, 40));
+            for (brush, color) in layers {
+                dots.stroke_with(&[[x, y]], brush, &[], color);
+            }
+            let (cx, cy) = (f64::floor(x) as i32, f64::floor(y) as i32);
+            stamped.stamp(&stamp, cx - reach, cy - reach);
+            assert_eq!(dots.data(), stamped.data(), "at ({x}, {y})");
+        }
+    }
+
     use super::*;
 
     const RED: Rgba = [255, 0, 0, 255];

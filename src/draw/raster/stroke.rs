@@ -1,6 +1,6 @@
 //! Lines: walked as dots of a round brush, dashed as SVG dashes them.
 
-use super::{Pixmap, Rgba};
+use super::{Pixmap, Rgba, Stamp};
 
 impl Pixmap {
     /// Draws the line through `points`, `width` pixels wide with round ends
@@ -164,6 +164,25 @@ impl Brush {
             .filter(|&(dx, dy)| ((dx * dx + dy * dy) as f64) <= radius * radius + 0.25)
             .collect();
         Brush { radius, disc }
+    }
+
+    /// The stamp of dots of `layers` (brush, colour) laid one over the
+    /// other, centred: put down with its corner at (⌊x⌋ − reach, ⌊y⌋ −
+    /// reach), it gives the same pixels as a dot of each at (x, y), the
+    /// reach being that of the widest brush (the second value).
+    pub fn stack(layers: &[(&Brush, Rgba)]) -> (Stamp, i32) {
+        let reach = layers
+            .iter()
+            .map(|(brush, _)| brush.radius.ceil() as i32)
+            .max()
+            .unwrap_or(0);
+        let size = (2 * reach + 1) as usize;
+        let mut pixmap = Pixmap::new(size, size);
+        let centre = reach as f64 + 0.5;
+        for (brush, color) in layers {
+            pixmap.stroke_with(&[[centre, centre]], brush, &[], *color);
+        }
+        (Stamp::from_rgba(size, pixmap.data()), reach)
     }
 }
 

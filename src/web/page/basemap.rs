@@ -89,10 +89,15 @@ pub fn start_fetch(url: &str) -> Result<js_sys::Promise, JsValue> {
 
 /// The body of a fetch of `url` begun by [`start_fetch`], as UTF-8 text,
 /// copied once from the response's bytes (no detour through a JavaScript
-/// string).
+/// string). The page's first script may have read the bytes already (an
+/// `ArrayBuffer` in place of the response).
 pub async fn read_utf8(url: &str, pending: js_sys::Promise) -> Result<String, JsValue> {
-    let response = answer(url, JsFuture::from(pending).await?)?;
-    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    let answered = JsFuture::from(pending).await?;
+    let buffer = if answered.is_instance_of::<js_sys::ArrayBuffer>() {
+        answered
+    } else {
+        JsFuture::from(answer(url, answered)?.array_buffer()?).await?
+    };
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     String::from_utf8(bytes).map_err(|e| {
         JsValue::from_str(&format!(

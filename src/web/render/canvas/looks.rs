@@ -59,6 +59,9 @@ pub(super) struct Pens {
     /// A unit under way: its travelled line, its dot's white outline and
     /// the dot.
     pub(super) mover: [Brush; 3],
+    /// The dot of a unit under way on a route of each style (its outline,
+    /// then its fill, see [`Brush::stack`]), and its reach.
+    pub(super) movers: Vec<(Stamp, i32)>,
 }
 
 impl Pens {
@@ -71,19 +74,28 @@ impl Pens {
                 (hex(style.color), dash, sprite)
             })
             .collect();
+        // A dot of the route's colour in a white outline, as a round
+        // pen's width: the outline's outer edge, then its inner one.
+        let mover = [
+            size::MOVER_WEIGHT,
+            2.0 * (size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0),
+            2.0 * (size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0),
+        ]
+        .map(|width| Brush::round(width * ratio));
+        let movers = (0..LOOKS)
+            .map(|look| {
+                let [r, g, b] = hex(stroke(unlook(look).2).color);
+                let white = [255, 255, 255, 255];
+                Brush::stack(&[(&mover[1], white), (&mover[2], [r, g, b, 255])])
+            })
+            .collect();
         Pens {
             ratio,
             looks,
             line: Brush::round(size::ROUTE_WEIGHT * ratio),
             outline: Brush::round(size::AREA_WEIGHT * ratio),
-            // A dot of the route's colour in a white outline, as a round
-            // pen's width: the outline's outer edge, then its inner one.
-            mover: [
-                size::MOVER_WEIGHT,
-                2.0 * (size::MOVER_RADIUS + size::MOVER_OUTLINE / 2.0),
-                2.0 * (size::MOVER_RADIUS - size::MOVER_OUTLINE / 2.0),
-            ]
-            .map(|width| Brush::round(width * ratio)),
+            mover,
+            movers,
         }
     }
 }

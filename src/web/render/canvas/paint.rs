@@ -255,14 +255,15 @@ impl Painter<'_> {
         let mut line = std::mem::take(&mut self.points);
         line.clear();
         line.extend(unit.travelled.0.iter().map(|&c| self.at(mercator(c))));
-        let [travelled, outline, dot] = &self.pens.mover;
+        let travelled = &self.pens.mover[0];
         self.pixmap
             .stroke_with(&line, travelled, &[], [r, g, b, 255]);
         self.points = line;
-        let at = [self.at(mercator(unit.at))];
+        // The dot: its outline and fill, stamped at once.
+        let [x, y] = self.at(mercator(unit.at));
+        let (dot, reach) = &self.pens.movers[look];
         self.pixmap
-            .stroke_with(&at, outline, &[], [255, 255, 255, 255]);
-        self.pixmap.stroke_with(&at, dot, &[], [r, g, b, 255]);
+            .stamp(dot, x.floor() as i32 - reach, y.floor() as i32 - reach);
     }
 }
 
