@@ -6,6 +6,7 @@
 use troopmap::formats::Columns;
 use troopmap::{DateOrder, Day};
 
+use super::diff::{self, Diff};
 use super::error::UsageError;
 use super::positions::{self, Positions};
 use super::tokens::{number, operands, Order, Token, Tokens};
@@ -48,6 +49,9 @@ pub enum Command {
     /// `positions [ORDER] --at DATE [--unit-property P] [--stale-after
     /// DAYS|never] [--glide] FILE`
     Positions(Positions),
+    /// `diff [ORDER] --from DATE --to DATE [--unit-property P]
+    /// [--stale-after DAYS|never] [--glide] FILE`
+    Diff(Diff),
     /// `help`, `-h` or `--help`, also after a subcommand.
     Help,
 }
@@ -87,6 +91,7 @@ impl Command {
             "basemap" => basemap(&mut tokens),
             "synth" => synth(&mut tokens),
             "positions" => positions::parse(&mut tokens).map(Command::Positions),
+            "diff" => diff::parse(&mut tokens).map(Command::Diff),
             "help" | "-h" | "--help" => Ok(Command::Help),
             other => Err(UsageError::UnknownCommand(other.to_owned())),
         }

@@ -25,6 +25,9 @@ pub const USAGE: &str = "usage:
                                                   (--symbols: each with a MIL-STD-2525C code, sidc)
   troopmap positions [ORDER] --at YYYY-MM-DD [UNITS] FILE
                                                   print where each unit is shown that day, as GeoJSON
+  troopmap diff [ORDER] --from YYYY-MM-DD --to YYYY-MM-DD [UNITS] FILE
+                                                  print what changed between the two days, as GeoJSON
+                                                  (the map's Export changes)
 
 ORDER, for dates like 03/04/2024, which are never guessed:
   --day-first | --month-first
@@ -63,6 +66,8 @@ pub enum UsageError {
     NoFeatures,
     /// `positions` without `--at`.
     PositionsWithoutAt,
+    /// `diff` without `--from` or `--to`.
+    DiffWithoutDates,
     /// `synth` with `--features` and `--units`, or one of `--units` and
     /// `--sightings` without the other.
     FeaturesOrUnits,
@@ -120,6 +125,9 @@ impl fmt::Display for UsageError {
             UsageError::NeitherAtNorAll => f.write_str("export wants --at YYYY-MM-DD or --all"),
             UsageError::NoFeatures => f.write_str("synth wants --features N"),
             UsageError::PositionsWithoutAt => f.write_str("positions wants --at YYYY-MM-DD"),
+            UsageError::DiffWithoutDates => {
+                f.write_str("diff wants --from YYYY-MM-DD and --to YYYY-MM-DD")
+            }
             UsageError::FeaturesOrUnits => {
                 f.write_str("synth wants --features N, or --units N and --sightings M")
             }

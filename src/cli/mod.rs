@@ -1,5 +1,5 @@
 //! The command line, on the same core as the map: `validate`, `export`,
-//! `convert`, `positions`, `synth` (for benchmarks) and `basemap` (used by
+//! `convert`, `positions`, `diff`, `synth` (for benchmarks) and `basemap` (used by
 //! the build).
 //!
 //! The arguments are first parsed into a typed [`Command`], which refuses a
@@ -7,6 +7,7 @@
 //! fails).
 
 mod command;
+mod diff;
 mod error;
 mod positions;
 mod tokens;
@@ -65,6 +66,7 @@ pub fn execute(command: Command) -> Result<(), Error> {
             seed,
         } => write_out(|out| synth::write_sightings(units, sightings, symbols, seed, out)),
         Command::Positions(p) => print_positions(&p),
+        Command::Diff(d) => print_diff(&d),
         Command::Help => {
             println!("{USAGE}");
             Ok(())
@@ -130,6 +132,28 @@ fn print_positions(p: &positions::Positions) -> Result<(), Error> {
     let units = Units::of(&data.features, &p.rule);
     let shown = units.positions_at(noon(p.at), &p.rule);
     print(&export_positions(&data, &units, &shown))
+}
+
+/// Prints what changed from one day to the other, as the map's "Export
+/// changes" writes it; a feature whose own property the export replaces is
+/// told on standard error.
+fn print_diff(d: &diff::Diff) -> Result<(), Error> {
+    use troopmap::geojson::changes::{clashes, export_changes};
+    let data =
+        formats::read_file(&d.file, read(&d.file)?, options(d.order)).map_err(Error::Load)?;
+    let scene = troopmap::scene::Scene::with_units(data, Default::default(), d.rule.clone());
+    let comparison = scene.compare(d.from, d.to);
+    for (index, key) in clashes(scene.data(), &comparison) {
+        eprintln!(
+            "{}: warning: feature {index}: its own property {key:?} is replaced in this output",
+            d.file
+        );
+    }
+    print(&export_changes(
+        scene.data(),
+        scene.units_seen(),
+        &comparison,
+    ))
 }
 
 /// Prints a table converted to GeoJSON, with a line on standard error

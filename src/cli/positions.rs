@@ -51,7 +51,7 @@ pub fn parse(tokens: &mut Tokens) -> Result<Positions, UsageError> {
 }
 
 /// `--stale-after`: a number of days, or `never`.
-fn stale_after(text: String) -> Result<Option<u32>, UsageError> {
+pub(super) fn stale_after(text: String) -> Result<Option<u32>, UsageError> {
     if text == "never" {
         return Ok(None);
     }

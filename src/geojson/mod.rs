@@ -3,6 +3,7 @@
 //! finds where a feature's text lies in the file, the lossless export, and
 //! CSV made into GeoJSON.
 
+pub mod changes;
 pub mod convention;
 #[cfg(feature = "readers")]
 pub mod csv;

@@ -29,38 +29,45 @@ use crate::space::sightings::{Position, Units};
 pub fn export_positions(data: &Dataset, units: &Units, positions: &[Position]) -> String {
     let features: Vec<Value> = positions
         .iter()
-        .filter_map(|position| {
-            let feature = data.features.get(position.sighting)?;
-            let unit = units.get(position.unit)?;
-            let mut properties: Map<String, Value> = feature.properties();
-            // The time as written, in the first property that gives one.
-            let written = ["start", "time", "date", "datetime", "timestamp"]
-                .iter()
-                .find_map(|key| properties.get(*key).filter(|v| !v.is_null()));
-            let last_seen = match written {
-                Some(Value::String(text)) => text.clone(),
-                Some(other) => other.to_string(),
-                None => feature
-                    .span
-                    .start
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-            };
-            properties.insert("unit".into(), Value::String(unit.name.clone()));
-            properties.insert("last_seen".into(), Value::String(last_seen));
-            properties.insert("age_days".into(), position.age_days.into());
-            properties.insert("observed".into(), position.observed.into());
-            properties.insert("interpolated".into(), position.interpolated.into());
-            let id = feature.id.as_ref().map(|id| id.to_string());
-            properties.insert("source_id".into(), id.map_or(Value::Null, Value::String));
-            Some(json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [position.at.x, position.at.y]},
-                "properties": properties,
-            }))
-        })
+        .filter_map(|position| position_feature(data, units, position))
         .collect();
     json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+/// One position as [`export_positions`] writes it.
+pub(crate) fn position_feature(
+    data: &Dataset,
+    units: &Units,
+    position: &Position,
+) -> Option<Value> {
+    let feature = data.features.get(position.sighting)?;
+    let unit = units.get(position.unit)?;
+    let mut properties: Map<String, Value> = feature.properties();
+    // The time as written, in the first property that gives one.
+    let written = ["start", "time", "date", "datetime", "timestamp"]
+        .iter()
+        .find_map(|key| properties.get(*key).filter(|v| !v.is_null()));
+    let last_seen = match written {
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+        None => feature
+            .span
+            .start
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+    };
+    properties.insert("unit".into(), Value::String(unit.name.clone()));
+    properties.insert("last_seen".into(), Value::String(last_seen));
+    properties.insert("age_days".into(), position.age_days.into());
+    properties.insert("observed".into(), position.observed.into());
+    properties.insert("interpolated".into(), position.interpolated.into());
+    let id = feature.id.as_ref().map(|id| id.to_string());
+    properties.insert("source_id".into(), id.map_or(Value::Null, Value::String));
+    Some(json!({
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [position.at.x, position.at.y]},
+        "properties": properties,
+    }))
 }
 
 /// The file name positions on `day` are saved under.

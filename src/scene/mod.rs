@@ -7,6 +7,7 @@
 mod act;
 pub mod action;
 pub mod chronology;
+pub mod compare;
 pub mod embed;
 pub mod facts;
 pub mod files;

@@ -17,21 +17,27 @@ impl Scene {
     /// the step, as its features are those of the whole step: a unit is
     /// observed when it was seen within the step.
     pub fn positions(&self) -> Vec<Position> {
+        self.positions_when(self.moment, self.day())
+    }
+
+    /// [`Scene::positions`] as the map would show them at `moment` of
+    /// `day`.
+    pub(super) fn positions_when(&self, moment: i64, day: crate::time::Day) -> Vec<Position> {
         let daily = self.steps.is_daily();
         let at = if daily {
-            self.moment
+            moment
         } else {
-            self.moment + self.steps.every() - 1
+            moment + self.steps.every() - 1
         };
         let mut positions = self.units.positions_at(at, &self.unit_rule);
         if !daily {
             for p in &mut positions {
-                p.observed = p.seen >= self.moment && !p.interpolated;
+                p.observed = p.seen >= moment && !p.interpolated;
             }
         }
         let public_by = |f: &MapFeature| {
             if daily {
-                made_public_on(f).is_none_or(|day| day <= self.day())
+                made_public_on(f).is_none_or(|made| made <= day)
             } else {
                 made_public_at(f).is_none_or(|t| t <= at)
             }

@@ -201,6 +201,36 @@ impl TimeIndex {
         }
     }
 
+    /// The features shown on some day after `from` and before `to`, but on
+    /// neither, in ascending order: those that start after `from` and end
+    /// before `to`.
+    ///
+    /// ```
+    /// use troopmap::{Day, TimeIndex};
+    /// let index = TimeIndex::from_days(vec![(8, 13), (1, 10), (18, 30), (9, 9), (12, 20)]);
+    /// assert_eq!(index.between(Day(7), Day(20)), vec![0, 3]);
+    /// assert_eq!(index.between(Day(20), Day(7)), vec![0, 3]);
+    /// assert!(index.between(Day(7), Day(8)).is_empty());
+    /// ```
+    pub fn between(&self, from: Day, to: Day) -> Vec<usize> {
+        let (lo, hi) = if from <= to {
+            (from.0, to.0)
+        } else {
+            (to.0, from.0)
+        };
+        if hi - lo < 2 {
+            return Vec::new();
+        }
+        let mut inside: Vec<usize> = self
+            .slice(&self.by_first, lo + 1, hi - 1)
+            .iter()
+            .map(|e| e.1 as usize)
+            .filter(|&i| self.days[i].1 < hi)
+            .collect();
+        crate::sort::sort(&mut inside);
+        inside
+    }
+
     /// The entries of a sorted list whose day lies in `lo..=hi`.
     fn slice<'a>(&self, list: &'a [(i32, u32)], lo: i32, hi: i32) -> &'a [(i32, u32)] {
         let a = list.partition_point(|e| e.0 < lo);
