@@ -10,6 +10,8 @@
 mod support;
 #[rustfmt::skip] #[path = "e2e/steps.rs"] mod steps;
 
+#[path = "e2e/compare.rs"]
+mod compare;
 #[path = "e2e/formats.rs"]
 mod formats;
 #[path = "e2e/layout.rs"]

@@ -20,6 +20,7 @@ mod page {
     use troopmap::web::share::{self, record::Recording, Countries, Request};
     use troopmap::{read_collection_shared, read_collection_with, DateOrder, ReadOptions};
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     /// The scene the pictures are drawn from, and the video being
     /// recorded.
@@ -125,6 +126,59 @@ mod page {
 
     /// Saves a picture of the view `request` describes (JSON, see
     /// [`Request`]). Returns what went wrong, or "".
+    /// What changed between the dates the link `fragment` compares, as
+    /// GeoJSON (see [`troopmap::geojson::changes`]); else why not.
+    #[wasm_bindgen]
+    pub fn export_changes(fragment: &str) -> String {
+        let state = state();
+        let mut state = state.borrow_mut();
+        let scene = &mut state.scene;
+        scene.act(&Action::Restore(fragment::parse(fragment)));
+        match scene.comparison() {
+            Some(comparison) => troopmap::geojson::changes::export_changes(
+                scene.data(),
+                scene.units_seen(),
+                &comparison,
+            ),
+            None => "no date is compared".to_owned(),
+        }
+    }
+
+    /// The units' positions shown as the link `fragment` says, as GeoJSON
+    /// (see [`troopmap::geojson::positions`]).
+    #[wasm_bindgen]
+    pub fn export_positions(fragment: &str) -> String {
+        let state = state();
+        let mut state = state.borrow_mut();
+        let scene = &mut state.scene;
+        scene.act(&Action::Restore(fragment::parse(fragment)));
+        troopmap::geojson::positions::export_positions(
+            scene.data(),
+            scene.units_seen(),
+            &scene.positions(),
+        )
+    }
+
+    /// Lists what changed between the dates the link `fragment` compares
+    /// in the page's panel, and draws the arrows of the units that moved in
+    /// the layer group `arrows` (see [`troopmap::web::render::moved`]);
+    /// answers why not, or nothing.
+    #[wasm_bindgen]
+    pub fn changes(fragment: &str, arrows: JsValue) -> String {
+        let state = state();
+        let mut state = state.borrow_mut();
+        let scene = &mut state.scene;
+        scene.act(&Action::Restore(fragment::parse(fragment)));
+        let Some(comparison) = scene.comparison() else {
+            return "no date is compared".to_owned();
+        };
+        let arrows: leaflet::LayerGroup = arrows.unchecked_into();
+        answer(
+            troopmap::web::panels::changes::fill(scene, &comparison)
+                .and_then(|()| troopmap::web::render::moved::draw(&arrows, &comparison)),
+        )
+    }
+
     #[wasm_bindgen]
     pub fn save_image(request: &str) -> String {
         match Request::read(request) {

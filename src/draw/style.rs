@@ -90,6 +90,10 @@ impl Stroke {
 /// the shapes of small data (SVG) and the canvas of large data.
 pub mod size {
     /// An event's dot: radius, outline width, fill opacity.
+    /// How many arrows of units that moved between two dates compared are
+    /// labelled, the farthest first: more labels than this cover the map
+    /// (the list of changes names every unit and distance).
+    pub const MOVED_LABELS: usize = 20;
     pub const EVENT_RADIUS: f64 = 5.0;
     pub const EVENT_WEIGHT: f64 = 2.0;
     pub const EVENT_FILL_OPACITY: f64 = 0.85;

@@ -8,7 +8,6 @@ use serde_json::{json, Map, Value};
 use crate::geojson::positions::position_feature;
 use crate::geojson::scan::scan;
 use crate::model::Dataset;
-use crate::number::decimal;
 use crate::scene::compare::{Comparison, Kind, UnitChange};
 use crate::space::sightings::{Position, Units};
 
@@ -97,7 +96,7 @@ fn features(comparison: &Comparison) -> Vec<(usize, Kind)> {
     .into_iter()
     .flat_map(|(list, kind)| list.iter().map(move |&i| (i, kind)))
     .collect();
-    all.sort_by_key(|&(i, _)| i);
+    crate::sort::sort_by(&mut all, |a, b| a.0 < b.0);
     all
 }
 
@@ -140,8 +139,8 @@ fn line(unit: &UnitChange, from: &str, to: &str) -> Option<Value> {
     else {
         return None;
     };
-    // To the metre: as many decimals as the distance needs, no more.
-    let km: f64 = decimal(km, 3).parse().unwrap_or(km);
+    // To the metre.
+    let km = (km * 1_000.0).round() / 1_000.0;
     Some(json!({
         "type": "Feature",
         "geometry": {"type": "LineString", "coordinates": [[a.at.x, a.at.y], [b.at.x, b.at.y]]},

@@ -8,8 +8,10 @@ use crate::scene::chronology::listed_on;
 use crate::scene::fragment::LinkState;
 use crate::scene::play::Tick;
 use crate::scene::playback::{Playback, DEFAULT_SPEED};
+use crate::scene::shown::Shown;
 use crate::scene::Scene;
-use crate::space::sightings::UnitRule;
+use crate::space::journeys::Journeys;
+use crate::space::sightings::{UnitRule, Units};
 use crate::time::index::Change;
 use crate::time::Day;
 
@@ -33,6 +35,7 @@ impl Scene {
     pub fn load(&mut self, data: Dataset, replace: bool) -> Update {
         // Before the data is taken: whether it was followed by default.
         let (playback, followed) = (self.playback, self.follows_by_default());
+        let compare = self.compare;
         let (data, hidden) = if replace {
             (data, Vec::new())
         } else {
@@ -45,9 +48,17 @@ impl Scene {
             std::mem::take(&mut self.selection),
             std::mem::take(&mut self.unit_rule),
         );
+        // What the old data holds goes before the new is indexed, so that
+        // the two are not held at once.
+        self.data = Dataset::default();
+        self.hidden = Vec::new();
+        self.shown = Shown::default();
+        self.units = Units::default();
+        self.journeys = Journeys::default();
         *self = Scene::with_units(data, selection, rule);
         self.keep_playback(playback, followed);
         self.hidden = hidden;
+        self.compare = compare;
         let change = self.go_to(self.first);
         Update {
             change,
@@ -88,6 +99,10 @@ impl Scene {
                     ..self.moved(change)
                 }
             }
+            Action::Compare(day) => {
+                self.compare = *day;
+                Update::default()
+            }
             Action::Choose(index) => self.choose(*index),
             Action::Open(index) => self.open(Some(*index)),
             Action::Popup(index) => {
@@ -114,6 +129,7 @@ impl Scene {
             | Action::TogglePlay
             | Action::Export
             | Action::ExportPositions
+            | Action::ExportChanges
             | Action::Relist
             | Action::ChooseUnit(_)
             | Action::ListUnits
@@ -150,6 +166,7 @@ impl Scene {
             speed: Some(self.playback.speed).filter(|&speed| speed != DEFAULT_SPEED),
             looping: self.playback.looping,
             follow: Some(self.playback.follow).filter(|&f| f != self.follows_by_default()),
+            compare: self.compare.filter(|_| self.dated),
         }
     }
 
@@ -212,6 +229,7 @@ impl Scene {
     /// Shows what a link holds: its mode and filters, its day, and its
     /// feature's popup (when the feature is on the map that day).
     fn restore(&mut self, state: &LinkState) -> Update {
+        self.compare = state.compare;
         self.set_unit_rule(state.units.clone().unwrap_or_default());
         self.set_playback(Playback {
             speed: state.speed.unwrap_or(DEFAULT_SPEED),

@@ -36,6 +36,10 @@ pub enum Action {
     Export,
     /// Download the units' positions shown as GeoJSON.
     ExportPositions,
+    /// Compare the day shown with another date (or stop comparing).
+    Compare(Option<Day>),
+    /// Download what changed between the two dates compared, as GeoJSON.
+    ExportChanges,
     /// Download a picture of what the map shows (PNG).
     SaveImage,
     /// Start recording a video of the days playing from the one shown, or
@@ -93,6 +97,7 @@ impl Action {
             | Action::TogglePlay
             | Action::Export
             | Action::ExportPositions
+            | Action::ExportChanges
             | Action::RecordFrame
             | Action::Relist
             | Action::ChooseUnit(_)
@@ -112,6 +117,7 @@ impl Action {
             | Action::GoToDay(_)
             | Action::Step(_)
             | Action::Select(_)
+            | Action::Compare(_)
             | Action::Units(_)
             | Action::Choose(_)
             | Action::Open(_) => Some(true),

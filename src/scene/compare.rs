@@ -126,6 +126,33 @@ impl Comparison {
 }
 
 impl Scene {
+    /// The date the day shown is compared with, when it is.
+    pub fn compared_with(&self) -> Option<Day> {
+        self.compare
+    }
+
+    /// What changed between the date compared with and the day shown, the
+    /// earlier taken as the start (see [`Scene::compare`]).
+    ///
+    /// ```
+    /// use troopmap::{read_collection, scene::{action::Action, Scene}, Day};
+    /// let data = read_collection("s", r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-10-01", "end": "2024-10-05"}},
+    ///   {"type": "Feature", "geometry": null, "properties": {"start": "2024-10-18"}}]}"#).unwrap();
+    /// let mut scene = Scene::new(data, Default::default());
+    /// let d = |s| Day::parse(s).unwrap();
+    /// scene.act(&Action::GoToDay(d("2024-10-18")));
+    /// assert!(scene.comparison().is_none());
+    /// scene.act(&Action::Compare(Some(d("2024-10-02"))));
+    /// let c = scene.comparison().unwrap();
+    /// assert_eq!((c.from, c.to, c.appeared, c.gone), (d("2024-10-02"), d("2024-10-18"), vec![1], vec![0]));
+    /// assert_eq!(scene.link_state(None).compare, Some(d("2024-10-02")));
+    /// ```
+    pub fn comparison(&self) -> Option<Comparison> {
+        let other = self.compare.filter(|_| self.dated)?;
+        Some(self.compare(other, self.day()))
+    }
+
     /// What changed from `from` to `to` (in either order: the earlier is
     /// taken as the start) under the scene's mode and filters; each date
     /// is looked at as the map shows it (a day at its noon).
@@ -240,12 +267,16 @@ impl Scene {
                 unit.distance_km = Some(distance_km(a, b));
             }
         }
-        units.sort_by(|a, b| {
+        // Names tell units apart, so the order is whole though the sort
+        // is not stable.
+        crate::sort::sort_by(&mut units, |a, b| {
             let far = |u: &UnitChange| u.distance_km.unwrap_or(-1.0);
             rank(a.kind)
                 .cmp(&rank(b.kind))
                 .then(far(b).total_cmp(&far(a)))
                 .then_with(|| a.name.cmp(&b.name))
+                .then(a.unit.cmp(&b.unit))
+                .is_lt()
         });
         units
     }

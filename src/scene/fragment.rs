@@ -44,6 +44,9 @@ pub struct LinkState {
     /// Following the story (`follow=1`) or not (`follow=0`); `None` is the
     /// data's default (see [`crate::scene::playback::Playback::for_data`]).
     pub follow: Option<bool>,
+    /// The date the map is compared with (`compare=YYYY-MM-DD`): what
+    /// changed between it and the day shown.
+    pub compare: Option<Day>,
 }
 
 impl LinkState {
@@ -94,6 +97,7 @@ pub fn parse(fragment: &str) -> LinkState {
         let value = decode(value);
         match key {
             "date" => (state.day, state.moment) = date(&value),
+            "compare" => state.compare = Day::parse(&value).ok(),
             "map" => state.view = view(&value),
             "feature" if !value.is_empty() => state.feature = Some(value),
             "confidence" => state.confidence = list(&value, Grade::parse),
@@ -155,6 +159,9 @@ pub fn format(state: &LinkState) -> String {
         (Some(moment), _) => parts.push(format!("date={}", minute(moment))),
         (None, Some(day)) => parts.push(format!("date={day}")),
         (None, None) => {}
+    }
+    if let Some(day) = state.compare {
+        parts.push(format!("compare={day}"));
     }
     if let Some((zoom, lat, lon)) = state.view {
         parts.push(format!(
@@ -359,8 +366,10 @@ mod tests {
             speed: Some(0.5),
             looping: true,
             follow: Some(false),
+            compare: Day::parse("2024-10-07").ok(),
         };
         assert_eq!(parse(&format(&state)), state);
+        assert!(format(&state).contains("&compare=2024-10-07&"));
         assert_eq!(parse(&format(&LinkState::default())), LinkState::default());
         // Every box of a filter unticked is kept too: nothing of it shown.
         let none = LinkState {

@@ -56,6 +56,8 @@ pub struct Scene {
     hidden: Vec<Dataset>,
     /// How the date plays (see [`playback`]).
     playback: Playback,
+    /// The date the day shown is compared with (see [`compare`]).
+    compare: Option<Day>,
 }
 
 impl Default for Scene {
@@ -122,6 +124,7 @@ impl Scene {
             moment: steps.first_on(first),
             selected: None,
             hidden: Vec::new(),
+            compare: None,
         }
     }
 

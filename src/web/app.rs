@@ -23,8 +23,9 @@ use crate::web::input::{link, play_options};
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::{dom, download, fit, follow};
 use crate::web::panels::days::Days;
-use crate::web::panels::{self, chronology, histogram, legend, popup, unit_list};
+use crate::web::panels::{self, changes, chronology, histogram, legend, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
+use crate::web::render::moved::Moved;
 use crate::web::render::{labels, Opened, Renderers};
 
 /// Everything the page shows.
@@ -46,6 +47,8 @@ pub struct App {
     sharing: Sharing,
     /// Counts the changes of the data on the map.
     data_version: u64,
+    /// The arrows of units that moved between the dates compared.
+    moved: Moved,
 }
 
 impl App {
@@ -91,6 +94,7 @@ impl App {
         // The map lives as long as the page.
         relabel.forget();
         let gestures = Gestures::wire(&map, dispatch);
+        let moved = Moved::new(&map);
         Ok(App {
             map,
             scene: Scene::default(),
@@ -101,6 +105,7 @@ impl App {
             drawn_at: None,
             sharing: Sharing::default(),
             data_version: 0,
+            moved,
         })
     }
 
@@ -146,7 +151,24 @@ impl App {
         match &action {
             Action::TogglePlay => return self.toggle_play(),
             Action::Export => return download::export_day(&self.scene),
-            Action::ExportPositions => return download::export_positions(&self.scene),
+            Action::ExportPositions => {
+                let version = self.data_version;
+                self.sharing
+                    .export_positions(&self.map, &self.scene, version);
+                return Ok(());
+            }
+            Action::ExportChanges => {
+                let version = self.data_version;
+                self.sharing.export_changes(&self.map, &self.scene, version);
+                return Ok(());
+            }
+            // An entry of the changes not on the map on the day shown (gone,
+            // or in between): its popup opens on its own.
+            Action::Open(index)
+                if self.scene.compared_with().is_some() && !self.scene.shown().contains(*index) =>
+            {
+                return self.open_elsewhere(*index);
+            }
             Action::SaveImage | Action::Record => {
                 let video = matches!(action, Action::Record);
                 let (version, speed) = (self.data_version, self.scene.playback().speed);
@@ -191,6 +213,9 @@ impl App {
             self.drawing.positions().clear(&self.scene);
         }
         let open = self.show(update)?;
+        if matches!(action, Action::Compare(_) | Action::Restore(_)) {
+            self.show_changes()?;
+        }
         match &action {
             Action::Choose(index) => {
                 // To where its popup opens.
@@ -264,6 +289,7 @@ impl App {
             }
             self.days.show(&self.scene, &positions)?;
             unit_list::show(&self.scene, &positions)?;
+            self.show_changes()?;
             applied?;
         }
         if update.stop {
@@ -316,6 +342,30 @@ impl App {
         self.drawn_at = None;
         self.show(update)?;
         Ok(())
+    }
+
+    /// Shows what changed between the date compared with and the day
+    /// shown (the list and the arrows), or nothing when not comparing.
+    fn show_changes(&self) -> Result<(), JsValue> {
+        changes::show_controls(&self.scene)?;
+        if self.scene.compared_with().is_some() && self.scene.dated() {
+            self.sharing
+                .show_changes(&self.map, &self.scene, self.data_version, &self.moved);
+        } else {
+            self.moved.clear();
+        }
+        Ok(())
+    }
+
+    /// Opens feature `index`'s popup where it is, though it is not on the
+    /// map on the day shown.
+    fn open_elsewhere(&mut self, index: usize) -> Result<(), JsValue> {
+        let Some(feature) = self.scene.data().features.get(index) else {
+            return Ok(());
+        };
+        // Leaflet pans the map to the popup.
+        let order = self.scene.data().date_order_of(index);
+        popup::open_on(&self.map, index, feature, self.scene.as_of(), order)
     }
 
     /// Shows the data's units (see [`panels::units::show_controls`]).

@@ -82,6 +82,7 @@ pub async fn run() -> Result<(), JsValue> {
         crate::web::panels::files::wire(&dispatch)?;
     }
     chronology::wire(&dispatch, folded)?;
+    crate::web::panels::changes::wire(&dispatch)?;
     link::wire(&map, &dispatch)?;
     crate::web::input::share::explain_recording()?;
     // The app lives as long as the page: inputs and timers reach it

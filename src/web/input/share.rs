@@ -17,6 +17,8 @@ use crate::scene::fragment;
 use crate::scene::Scene;
 use crate::web::input::{extras, link};
 use crate::web::page::dom::{self, describe_js_error};
+use crate::web::page::download;
+use crate::web::render::moved::Moved;
 
 /// The WebM type this browser records: VP9, else VP8.
 pub fn mime_type() -> Option<&'static str> {
@@ -131,25 +133,7 @@ impl Sharing {
                 return;
             }
         }
-        let data = (self.given.get() != Some(version)).then(|| {
-            let all = scene.data();
-            let files: Vec<String> = all
-                .files
-                .iter()
-                .map(|f| {
-                    let order = f.date_order.map_or("null".to_owned(), |o| text(o.as_str()));
-                    format!(
-                        r#"{{"name":{},"linked":{},"date_order":{order}}}"#,
-                        text(&f.name),
-                        f.linked
-                    )
-                })
-                .collect();
-            (
-                export_collection(all, 0..all.features.len()),
-                format!("[{}]", files.join(",")),
-            )
-        });
+        let data = self.data(scene, version);
         let view = link::view(map);
         let size = map.get_size();
         let center = map.get_center();
@@ -185,39 +169,143 @@ impl Sharing {
             request.push_str(&format!(r#","until":{}"#, text(&day)));
         }
         request.push('}');
+        let what = if video { "video" } else { "picture" };
+        let name = if video { "record" } else { "save_image" };
+        let then = move |answer: String| match answer.is_empty() {
+            true => Ok(()),
+            false => Err(format!("The {what} could not be made: {answer}")),
+        };
+        self.call(data, version, name, (request, None), Box::new(then));
+    }
+}
+
+impl Sharing {
+    /// The data and its files, as the module's `open` takes them, unless
+    /// the module has this version already.
+    fn data(&self, scene: &Scene, version: u64) -> Option<(String, String)> {
+        (self.given.get() != Some(version)).then(|| {
+            let all = scene.data();
+            let files: Vec<String> = all
+                .files
+                .iter()
+                .map(|f| {
+                    let order = f.date_order.map_or("null".to_owned(), |o| text(o.as_str()));
+                    format!(
+                        r#"{{"name":{},"linked":{},"date_order":{order}}}"#,
+                        text(&f.name),
+                        f.linked
+                    )
+                })
+                .collect();
+            (
+                export_collection(all, 0..all.features.len()),
+                format!("[{}]", files.join(",")),
+            )
+        })
+    }
+
+    /// Has the module write the units' positions `scene` shows (see
+    /// [`crate::geojson::positions`]), and downloads them as
+    /// `troopmap-positions-YYYY-MM-DD.geojson`.
+    pub fn export_positions(&self, map: &Map, scene: &Scene, version: u64) {
+        let name = crate::geojson::positions::file_name(scene.stamp());
+        self.call_with(map, scene, version, ("export_positions", None), saved(name));
+    }
+
+    /// Has the module write what changed between the dates `scene`
+    /// compares (see [`crate::geojson::changes`]), and downloads it as
+    /// `troopmap-changes-A-to-B.geojson`.
+    pub fn export_changes(&self, map: &Map, scene: &Scene, version: u64) {
+        let Some(other) = scene.compared_with() else {
+            return;
+        };
+        let (from, to) = (other.min(scene.day()), other.max(scene.day()));
+        let name = crate::geojson::changes::file_name(from, to);
+        self.call_with(map, scene, version, ("export_changes", None), saved(name));
+    }
+
+    /// Has the module list what changed between the dates `scene`
+    /// compares (in the panel, see [`crate::web::panels::changes::fill`]),
+    /// and draw the arrows of the units that moved in `moved`.
+    pub fn show_changes(&self, map: &Map, scene: &Scene, version: u64, moved: &Moved) {
+        let then = |answer: String| match answer.is_empty() {
+            true => Ok(()),
+            false => Err(format!("What changed could not be listed: {answer}")),
+        };
+        let call = ("changes", Some(moved.group().into()));
+        self.call_with(map, scene, version, call, Box::new(then));
+    }
+
+    /// [`Sharing::call`] of function `name` with the link of what `map`
+    /// shows of `scene` (and `extra`, when given).
+    fn call_with(
+        &self,
+        map: &Map,
+        scene: &Scene,
+        version: u64,
+        (name, extra): (&'static str, Option<JsValue>),
+        then: Then,
+    ) {
+        let data = self.data(scene, version);
+        let fragment = fragment::format(&scene.link_state(Some(link::view(map))));
+        self.call(data, version, name, (fragment, extra), then);
+    }
+
+    /// Loads the module, gives it `data` (of `version`) when it has not
+    /// had it, calls its function `name` with `argument`, and hands `then`
+    /// its answer (or why there is none); what `then` says failed is told.
+    fn call(
+        &self,
+        data: Option<(String, String)>,
+        version: u64,
+        name: &'static str,
+        (argument, extra): (String, Option<JsValue>),
+        then: Then,
+    ) {
         let given = self.given.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(why) = call(data, &request, video, &given, version).await {
+            let answer = async {
+                let module = extras::module().await?;
+                let function = |name: &str| extras::function(&module, name);
+                if let Some((text, files)) = data {
+                    let said = function("open")?
+                        .call2(&JsValue::NULL, &text.into(), &files.into())
+                        .map_err(|e| describe_js_error(&e))?;
+                    if let Some(why) = said.as_string().filter(|a| !a.is_empty()) {
+                        return Err(why);
+                    }
+                    given.set(Some(version));
+                }
+                let function = function(name)?;
+                match extra {
+                    Some(extra) => function.call2(&JsValue::NULL, &argument.into(), &extra),
+                    None => function.call1(&JsValue::NULL, &argument.into()),
+                }
+                .map_err(|e| describe_js_error(&e))
+                .map(|a| a.as_string().unwrap_or_default())
+            };
+            let done = match answer.await {
+                Ok(answer) => then(answer),
+                Err(why) => then(why),
+            };
+            if let Err(why) = done {
                 dom::show_alert(&why);
             }
         });
     }
 }
 
-/// Loads the module, gives it the data when it has changed, and asks.
-async fn call(
-    data: Option<(String, String)>,
-    request: &str,
-    video: bool,
-    given: &Cell<Option<u64>>,
-    version: u64,
-) -> Result<(), String> {
-    let what = if video { "video" } else { "picture" };
-    let failed = |why: String| format!("The {what} could not be made: {why}");
-    let module = extras::module().await.map_err(failed)?;
-    let function = |name: &str| extras::function(&module, name).map_err(failed);
-    let said = |answer: Result<JsValue, JsValue>| -> Result<(), String> {
-        let answer = answer.map_err(|e| describe_js_error(&e))?;
-        match answer.as_string().filter(|a| !a.is_empty()) {
-            Some(why) => Err(why),
-            None => Ok(()),
+/// What is done with the module's answer.
+type Then = Box<dyn FnOnce(String) -> Result<(), String>>;
+
+/// Saves the module's answer, GeoJSON, as `name`; else says why not.
+fn saved(name: String) -> Then {
+    Box::new(move |answer: String| {
+        let failed = |why: String| format!("{name} could not be written: {why}");
+        if !answer.starts_with('{') {
+            return Err(failed(answer));
         }
-    };
-    if let Some((text, files)) = data {
-        said(function("open")?.call2(&JsValue::NULL, &text.into(), &files.into()))
-            .map_err(failed)?;
-        given.set(Some(version));
-    }
-    let name = if video { "record" } else { "save_image" };
-    said(function(name)?.call1(&JsValue::NULL, &request.into())).map_err(failed)
+        download::save(&name, "application/geo+json", &answer)
+            .map_err(|e| failed(describe_js_error(&e)))
+    })
 }

@@ -51,15 +51,3 @@ pub fn export_day(scene: &crate::scene::Scene) -> Result<(), JsValue> {
     let text = export_collection(scene.data(), scene.shown().iter());
     save(&file_name(scene.stamp()), "application/geo+json", &text)
 }
-
-/// Downloads the units' positions shown, as GeoJSON
-/// (`troopmap-positions-YYYY-MM-DD.geojson`).
-pub fn export_positions(scene: &crate::scene::Scene) -> Result<(), JsValue> {
-    use crate::geojson::positions;
-    let text = positions::export_positions(scene.data(), scene.units_seen(), &scene.positions());
-    save(
-        &positions::file_name(scene.stamp()),
-        "application/geo+json",
-        &text,
-    )
-}

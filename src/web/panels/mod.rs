@@ -1,6 +1,7 @@
 //! The panels beside the map: the legend, the popups, the date strip, the
 //! chronology and the count.
 
+pub mod changes;
 pub mod chronology;
 pub mod days;
 pub mod files;

@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod features;
 pub mod labels;
 pub mod layers;
+pub mod moved;
 pub mod movers;
 pub mod positions;
 

@@ -139,6 +139,8 @@ impl Renderer for Canvas {
     /// is drawn until the scene shows some.
     fn reset(&mut self, scene: &Scene) {
         let features = &scene.data().features;
+        // The old data's shapes go before the new are projected.
+        self.projected = Projected::default();
         self.projected = Projected::of(features);
         self.looks = features.iter().map(|f| look(f, f.grade)).collect();
         self.passes = paint::passes(&self.projected, features.len());

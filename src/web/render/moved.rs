@@ -1,0 +1,128 @@
+//! The units that moved between the two dates compared: for each unit in
+//! one place on each date, an arrow from where it was to where it is,
+//! dashed (it says where, not which way it went), labelled with the unit
+//! and the great-circle distance.
+
+use js_sys::Array;
+use leaflet::{Layer, LayerGroup, Map, PathOptions, Polyline};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::draw::style::size::MOVED_LABELS;
+use crate::number::decimal;
+use crate::scene::compare::Comparison;
+use crate::web::page::bindings::{self, lat_lng, object};
+use crate::web::page::dom;
+
+/// The arrows' colour: apart from the grades' colours.
+const COLOR: &str = "#111111";
+
+/// How long an arrowhead's barbs are, as a share of the arrow.
+const BARB: f64 = 0.18;
+
+/// The arrows on the map.
+pub struct Moved {
+    group: LayerGroup,
+}
+
+impl Moved {
+    /// No arrows yet; they are drawn on `map`.
+    pub fn new(map: &Map) -> Moved {
+        let group = LayerGroup::new();
+        group.add_to(map);
+        Moved { group }
+    }
+
+    /// The group the arrows are drawn in (by the extras module, see
+    /// [`draw`]).
+    pub fn group(&self) -> &LayerGroup {
+        &self.group
+    }
+
+    /// Takes every arrow off the map.
+    pub fn clear(&self) {
+        self.group.clear_layers();
+    }
+}
+
+/// Draws the arrows of `comparison` in `group` (a Leaflet layer group),
+/// and no other: each unit in one place on each date that moved; the
+/// [`MOVED_LABELS`] farthest with their unit and distance.
+pub fn draw(group: &LayerGroup, comparison: &Comparison) -> Result<(), JsValue> {
+    group.clear_layers();
+    let mut labelled = 0;
+    for unit in comparison.moved() {
+        let (Some(km), [a], [b]) = (unit.distance_km, &unit.from[..], &unit.to[..]) else {
+            continue;
+        };
+        let style = PathOptions::new();
+        style.set_color(COLOR.to_owned());
+        style.set_weight(2.5);
+        style.set_dash_array("6 5".to_owned());
+        style.set_interactive(false);
+        let points: Array = [a.at, b.at]
+            .iter()
+            .map(|&c| JsValue::from(lat_lng(c)))
+            .collect();
+        let line = Polyline::new_with_options(&points, &style.clone().unchecked_into());
+        let head: Array = arrowhead(a.at, b.at)
+            .iter()
+            .map(|&c| JsValue::from(lat_lng(c)))
+            .collect();
+        style.set_dash_array(String::new());
+        let head = Polyline::new_with_options(&head, &style.unchecked_into());
+        let line: Layer = line.unchecked_into();
+        group.add_layer(&line);
+        group.add_layer(&head.unchecked_into());
+        if let Some(element) = bindings::get_element(&line) {
+            element.set_attribute("class", "change-arrow")?;
+            element.set_attribute("data-unit", &unit.unit.to_string())?;
+        }
+        if labelled == MOVED_LABELS {
+            continue;
+        }
+        labelled += 1;
+        // The label is text, never HTML: the unit's name is the data's.
+        let text = dom::document()?.create_element("span")?;
+        text.set_text_content(Some(&format!("{}: {} km", unit.name, decimal(km, 1))));
+        bindings::bind_tooltip(
+            &line,
+            &text.into(),
+            &object(&[
+                ("permanent", true.into()),
+                ("direction", "center".into()),
+                ("className", "change-distance".into()),
+            ]),
+        );
+    }
+    Ok(())
+}
+
+/// The two barbs of an arrow from `a` to `b` (longitude, latitude), as a
+/// line through the tip: worked out on the Mercator plane, where the map
+/// draws, so that the head points along the arrow at every zoom.
+fn arrowhead(a: geo::Coord<f64>, b: geo::Coord<f64>) -> [geo::Coord<f64>; 3] {
+    let project = |c: geo::Coord<f64>| {
+        let lat = c.y.clamp(-85.0, 85.0).to_radians();
+        (
+            c.x,
+            (std::f64::consts::FRAC_PI_4 + lat / 2.0)
+                .tan()
+                .ln()
+                .to_degrees(),
+        )
+    };
+    let unproject = |x: f64, y: f64| geo::Coord {
+        x,
+        y: (2.0 * y.to_radians().exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees(),
+    };
+    let ((ax, ay), (bx, by)) = (project(a), project(b));
+    let (dx, dy) = (ax - bx, ay - by);
+    let barb = |turn: f64| {
+        let (sin, cos) = turn.to_radians().sin_cos();
+        unproject(
+            bx + BARB * (dx * cos - dy * sin),
+            by + BARB * (dx * sin + dy * cos),
+        )
+    };
+    [barb(25.0), b, barb(-25.0)]
+}
