@@ -87,6 +87,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the page's extras module makes what this asks for: a
+    /// picture, a video, an export of positions or of changes.
+    pub fn by_extras(&self) -> bool {
+        matches!(
+            self,
+            Action::SaveImage | Action::Record | Action::ExportPositions | Action::ExportChanges
+        )
+    }
+
     /// Whether the address gains a history entry for it (`Some(true)`),
     /// follows it in place (`Some(false)`: playing, a moved view), or is
     /// left to the action itself (`None`).

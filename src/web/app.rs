@@ -25,7 +25,6 @@ use crate::web::page::{dom, download, fit, follow};
 use crate::web::panels::days::Days;
 use crate::web::panels::{self, changes, chronology, histogram, legend, popup, unit_list};
 use crate::web::render::features::POINT_PANE;
-use crate::web::render::moved::Moved;
 use crate::web::render::{labels, Opened, Renderers};
 
 /// Everything the page shows.
@@ -47,8 +46,6 @@ pub struct App {
     sharing: Sharing,
     /// Counts the changes of the data on the map.
     data_version: u64,
-    /// The arrows of units that moved between the dates compared.
-    moved: Moved,
 }
 
 impl App {
@@ -94,7 +91,6 @@ impl App {
         // The map lives as long as the page.
         relabel.forget();
         let gestures = Gestures::wire(&map, dispatch);
-        let moved = Moved::new(&map);
         Ok(App {
             map,
             scene: Scene::default(),
@@ -105,7 +101,6 @@ impl App {
             drawn_at: None,
             sharing: Sharing::default(),
             data_version: 0,
-            moved,
         })
     }
 
@@ -132,7 +127,7 @@ impl App {
             dom::show_alert(&dom::describe_js_error(&error));
         }
         if let Some(push) = history {
-            this.remember(push);
+            link::remember(&this.map, &this.scene, push);
         }
     }
 
@@ -151,15 +146,10 @@ impl App {
         match &action {
             Action::TogglePlay => return self.toggle_play(),
             Action::Export => return download::export_day(&self.scene),
-            Action::ExportPositions => {
+            // Made by the extras module.
+            action if action.by_extras() => {
                 let version = self.data_version;
-                self.sharing
-                    .export_positions(&self.map, &self.scene, version);
-                return Ok(());
-            }
-            Action::ExportChanges => {
-                let version = self.data_version;
-                self.sharing.export_changes(&self.map, &self.scene, version);
+                self.sharing.act(action, &self.map, &self.scene, version);
                 return Ok(());
             }
             // An entry of the changes not on the map on the day shown (gone,
@@ -167,14 +157,7 @@ impl App {
             Action::Open(index)
                 if self.scene.compared_with().is_some() && !self.scene.shown().contains(*index) =>
             {
-                return self.open_elsewhere(*index);
-            }
-            Action::SaveImage | Action::Record => {
-                let video = matches!(action, Action::Record);
-                let (version, speed) = (self.data_version, self.scene.playback().speed);
-                self.sharing
-                    .ask(&self.map, &self.scene, version, video, speed);
-                return Ok(());
+                return popup::open_elsewhere(&self.map, &self.scene, *index);
             }
             Action::Relist => {
                 self.days.relisted();
@@ -183,19 +166,8 @@ impl App {
             Action::ListUnits => {
                 return unit_list::show(&self.scene, &self.scene.positions());
             }
-            Action::ChooseUnit(unit) => {
-                let positions = self.scene.positions();
-                self.drawing
-                    .positions()
-                    .choose(*unit, &positions, &self.scene)?;
-                return Ok(());
-            }
-            Action::AllTracks(all) => {
-                return self.drawing.positions().show_all_tracks(*all, &self.scene);
-            }
-            Action::Draw => {
-                self.drawing.positions().draw(&self.scene)?;
-                return self.drawing.active().draw(&self.scene);
+            Action::ChooseUnit(_) | Action::AllTracks(_) | Action::Draw => {
+                return self.drawing.act(&action, &self.scene).unwrap_or(Ok(()));
             }
             // The map's report of a popup the app opened or closed.
             Action::Popup(index) if sent == Sent::Echo => return chronology::highlight(*index),
@@ -242,7 +214,7 @@ impl App {
                 // A person opened or closed a popup.
                 self.mark_window(*index)?;
                 chronology::highlight(*index)?;
-                self.remember(index.is_some());
+                link::remember(&self.map, &self.scene, index.is_some());
             }
             _ => {}
         }
@@ -257,7 +229,7 @@ impl App {
             Action::Choose(_) => chronology::highlight(self.scene.selected()),
             // The address already says this; it is only tidied.
             Action::Restore(_) => {
-                self.remember(false);
+                link::remember(&self.map, &self.scene, false);
                 Ok(())
             }
             _ => Ok(()),
@@ -344,42 +316,20 @@ impl App {
         Ok(())
     }
 
-    /// Shows what changed between the date compared with and the day
-    /// shown (the list and the arrows), or nothing when not comparing.
+    /// What changed between the dates compared (see [`changes::show`]).
     fn show_changes(&self) -> Result<(), JsValue> {
-        changes::show_controls(&self.scene)?;
-        if self.scene.compared_with().is_some() && self.scene.dated() {
-            self.sharing
-                .show_changes(&self.map, &self.scene, self.data_version, &self.moved);
-        } else {
-            self.moved.clear();
-        }
-        Ok(())
-    }
-
-    /// Opens feature `index`'s popup where it is, though it is not on the
-    /// map on the day shown.
-    fn open_elsewhere(&mut self, index: usize) -> Result<(), JsValue> {
-        let Some(feature) = self.scene.data().features.get(index) else {
-            return Ok(());
-        };
-        // Leaflet pans the map to the popup.
-        let order = self.scene.data().date_order_of(index);
-        popup::open_on(&self.map, index, feature, self.scene.as_of(), order)
+        changes::show(
+            &self.map,
+            &self.scene,
+            &self.sharing,
+            &self.drawing,
+            self.data_version,
+        )
     }
 
     /// Shows the data's units (see [`panels::units::show_controls`]).
     fn show_unit_controls(&self) -> Result<(), JsValue> {
         panels::units::show_controls(&self.scene)
-    }
-
-    /// Writes what the map shows into the address: a new history entry
-    /// when `push`, else in place of the current one.
-    fn remember(&self, push: bool) {
-        let state = self.scene.link_state(Some(link::view(&self.map)));
-        if let Err(error) = link::write(&state, push) {
-            dom::show_alert(&dom::describe_js_error(&error));
-        }
     }
 }
 

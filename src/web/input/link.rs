@@ -46,6 +46,15 @@ pub fn write(state: &LinkState, push: bool) -> Result<(), JsValue> {
     embed::refresh_link()
 }
 
+/// Writes what `map` shows of `scene` into the address: a new history
+/// entry when `push`, else in place of the current one; a failure is told.
+pub fn remember(map: &Map, scene: &crate::scene::Scene, push: bool) {
+    let state = scene.link_state(Some(view(map)));
+    if let Err(error) = write(&state, push) {
+        dom::show_alert(&dom::describe_js_error(&error));
+    }
+}
+
 /// The state the address holds now.
 pub fn read() -> Result<LinkState, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;

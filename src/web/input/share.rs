@@ -13,6 +13,7 @@ use web_sys::MediaRecorder;
 
 use crate::geojson::export::export_collection;
 use crate::number::decimal;
+use crate::scene::action::Action;
 use crate::scene::fragment;
 use crate::scene::Scene;
 use crate::web::input::{extras, link};
@@ -202,6 +203,20 @@ impl Sharing {
                 format!("[{}]", files.join(",")),
             )
         })
+    }
+
+    /// Carries out what the module makes: a picture, a video, the export of
+    /// positions or of changes.
+    pub fn act(&self, action: &Action, map: &Map, scene: &Scene, version: u64) {
+        match action {
+            Action::SaveImage | Action::Record => {
+                let video = matches!(action, Action::Record);
+                self.ask(map, scene, version, video, scene.playback().speed);
+            }
+            Action::ExportPositions => self.export_positions(map, scene, version),
+            Action::ExportChanges => self.export_changes(map, scene, version),
+            _ => {}
+        }
     }
 
     /// Has the module write the units' positions `scene` shows (see

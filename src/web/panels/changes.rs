@@ -15,7 +15,9 @@ use crate::scene::compare::{Comparison, Kind};
 use crate::scene::Scene;
 use crate::time::Day;
 use crate::web::dispatch::Dispatch;
+use crate::web::input::share::Sharing;
 use crate::web::page::dom;
+use crate::web::render::Renderers;
 
 /// The most entries a group lists; the rest are counted.
 const MOST: usize = 200;
@@ -74,9 +76,29 @@ fn listen(
     Ok(())
 }
 
+/// Shows what changed between the date `scene` compares with and its day:
+/// the controls, and (through `sharing`, the extras module) the list and
+/// the arrows of the units that moved; or nothing when not comparing.
+pub fn show(
+    map: &leaflet::Map,
+    scene: &Scene,
+    sharing: &Sharing,
+    drawing: &Renderers,
+    version: u64,
+) -> Result<(), JsValue> {
+    show_controls(scene)?;
+    let moved = drawing.moved();
+    if scene.compared_with().is_some() && scene.dated() {
+        sharing.show_changes(map, scene, version, moved);
+    } else {
+        moved.clear();
+    }
+    Ok(())
+}
+
 /// Shows the date compared with in its control, and the panel while
 /// comparing (its list is filled by [`fill`], in the extras module).
-pub fn show_controls(scene: &Scene) -> Result<(), JsValue> {
+fn show_controls(scene: &Scene) -> Result<(), JsValue> {
     let input: HtmlInputElement = dom::by_id("compare-date")?;
     let wanted = scene
         .compared_with()

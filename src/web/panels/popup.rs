@@ -35,6 +35,20 @@ pub const MAX_HEIGHT: u32 = 340;
 /// canvas, or without a place), at its point or the middle of its shape;
 /// a feature with no place (an event its sources do not place) has it in
 /// the middle of the map.
+/// Opens feature `index`'s popup where it is, though it is not on the map
+/// on the day shown (Leaflet pans the map to it).
+pub fn open_elsewhere(
+    map: &leaflet::Map,
+    scene: &crate::scene::Scene,
+    index: usize,
+) -> Result<(), JsValue> {
+    let Some(feature) = scene.data().features.get(index) else {
+        return Ok(());
+    };
+    let order = scene.data().date_order_of(index);
+    open_on(map, index, feature, scene.as_of(), order)
+}
+
 pub fn open_on(
     map: &leaflet::Map,
     index: usize,

@@ -15,12 +15,14 @@ pub mod positions;
 use leaflet::Map;
 use wasm_bindgen::JsValue;
 
+use crate::scene::action::Action;
 use crate::scene::Scene;
 use crate::time::index::Change;
 use crate::web::dispatch::Dispatch;
 
 use canvas::Canvas;
 use layers::Layers;
+use moved::Moved;
 use positions::Positions;
 
 /// From this many marks on, the data is drawn on the canvas: a mark for
@@ -87,6 +89,7 @@ pub struct Renderers {
     canvas: Canvas,
     on_canvas: bool,
     positions: Positions,
+    moved: Moved,
 }
 
 impl Renderers {
@@ -101,6 +104,7 @@ impl Renderers {
             canvas,
             on_canvas: false,
             positions: Positions::new(map, dispatch)?,
+            moved: Moved::new(map),
         })
     }
 
@@ -128,9 +132,31 @@ impl Renderers {
         }
     }
 
+    /// The arrows of units that moved between two dates compared.
+    pub fn moved(&self) -> &Moved {
+        &self.moved
+    }
+
     /// The units' markers.
     pub fn positions(&mut self) -> &mut Positions {
         &mut self.positions
+    }
+
+    /// Carries out what the renderers do alone: choosing a unit, showing
+    /// every track, drawing anew; `None` for another action.
+    pub fn act(&mut self, action: &Action, scene: &Scene) -> Option<Result<(), JsValue>> {
+        Some(match action {
+            Action::ChooseUnit(unit) => {
+                let positions = scene.positions();
+                self.positions.choose(*unit, &positions, scene).map(|_| ())
+            }
+            Action::AllTracks(all) => self.positions.show_all_tracks(*all, scene),
+            Action::Draw => self
+                .positions
+                .draw(scene)
+                .and_then(|()| self.active().draw(scene)),
+            _ => return None,
+        })
     }
 
     /// The renderer that draws the data, to ask.
