@@ -160,11 +160,11 @@ mod page {
     }
 
     /// Lists what changed between the dates the link `fragment` compares
-    /// in the page's panel, and draws the arrows of the units that moved in
-    /// the layer group `arrows` (see [`troopmap::web::render::moved`]);
-    /// answers why not, or nothing.
+    /// in the page's panel, and draws the arrows of the units that moved and
+    /// the features gone and in between in the two layer groups `groups`
+    /// (see [`troopmap::web::render::moved`]); answers why not, or nothing.
     #[wasm_bindgen]
-    pub fn changes(fragment: &str, arrows: JsValue) -> String {
+    pub fn changes(fragment: &str, groups: JsValue) -> String {
         let state = state();
         let mut state = state.borrow_mut();
         let scene = &mut state.scene;
@@ -172,10 +172,17 @@ mod page {
         let Some(comparison) = scene.comparison() else {
             return "no date is compared".to_owned();
         };
-        let arrows: leaflet::LayerGroup = arrows.unchecked_into();
+        let group = |n: u32| -> leaflet::LayerGroup {
+            js_sys::Reflect::get_u32(&groups, n)
+                .unwrap_or(JsValue::UNDEFINED)
+                .unchecked_into()
+        };
+        let (arrows, features) = (group(0), group(1));
+        use troopmap::web::render::moved::{draw, draw_features};
         answer(
             troopmap::web::panels::changes::fill(scene, &comparison)
-                .and_then(|()| troopmap::web::render::moved::draw(&arrows, &comparison)),
+                .and_then(|()| draw_features(&features, scene, &comparison))
+                .and_then(|()| draw(&arrows, &comparison)),
         )
     }
 

@@ -74,6 +74,25 @@ async fn issue_17_compare_october_7_with_october_20_on_the_story() {
         let c = scene.compare(day("2024-10-07")?, day("2024-10-20")?);
         check(appeared.len() == c.appeared.len(), format!("{} appeared listed, {} in the comparison", appeared.len(), c.appeared.len()))?;
         check(between.len() == c.between.len(), format!("{} in between listed, {} in the comparison", between.len(), c.between.len()))?;
+        // What came and went in between, and what is gone, is drawn faint
+        // on the map: every such feature with a geometry, by its id.
+        for (class, list) in [("change-between", &c.between), ("change-gone", &c.gone)] {
+            let mut wanted: Vec<String> = list
+                .iter()
+                .filter_map(|&i| scene.data().features.get(i))
+                .filter(|f| f.geometry.is_some())
+                .filter_map(|f| f.id.as_ref().map(ToString::to_string))
+                .collect();
+            wanted.sort();
+            let drawn = browser
+                .js_with(
+                    "return [...new Set([...document.querySelectorAll('.' + arguments[0])].map(e => e.getAttribute('data-feature-id')))].sort()",
+                    vec![Value::from(class)],
+                )
+                .await?;
+            let drawn: Vec<String> = serde_json::from_value(drawn).map_err(|e| e.to_string())?;
+            check(drawn == wanted, format!("{class}: drawn {drawn:?}, wanted {wanted:?}"))?;
+        }
         // Choosing an entry not on the map that day opens its popup.
         browser
             .js("[...document.querySelectorAll('#changes-list .change-entry')].find(e => e.textContent.startsWith('First sea transfer: Chongjin')).click(); return true;")

@@ -247,7 +247,7 @@ impl Sharing {
             true => Ok(()),
             false => Err(format!("What changed could not be listed: {answer}")),
         };
-        let call = ("changes", Some(moved.group().into()));
+        let call = ("changes", Some(moved.groups()));
         self.call_with(map, scene, version, call, Box::new(then));
     }
 

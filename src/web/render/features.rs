@@ -113,6 +113,16 @@ impl FeatureLayer {
         }
     }
 
+    /// Adds `class` to each of its shapes' elements (once on the map).
+    pub fn add_class(&self, class: &str) -> Result<(), JsValue> {
+        for (part, _) in &self.parts {
+            if let Some(element) = bindings::get_element(part) {
+                element.class_list().add_1(class)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Call after the layer was added to the map: routes get their arrowhead,
     /// and every path its feature id (Leaflet makes a new SVG path each time
     /// a layer is added).

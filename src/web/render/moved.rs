@@ -1,7 +1,8 @@
-//! The units that moved between the two dates compared: for each unit in
-//! one place on each date, an arrow from where it was to where it is,
-//! dashed (it says where, not which way it went), labelled with the unit
-//! and the great-circle distance.
+//! What the map draws of two dates compared: the features gone and in
+//! between, faint; and for each unit in one place on each date that moved,
+//! an arrow from where it was to where it is, dashed (it says where, not
+//! which way it went), labelled with the unit and the great-circle
+//! distance.
 
 use js_sys::Array;
 use leaflet::{Layer, LayerGroup, Map, PathOptions, Polyline};
@@ -10,8 +11,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::draw::style::size::MOVED_LABELS;
 use crate::number::decimal;
 use crate::scene::compare::Comparison;
+use crate::scene::Scene;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom;
+use crate::web::render::features::FeatureLayer;
 
 /// The arrows' colour: apart from the grades' colours.
 const COLOR: &str = "#111111";
@@ -19,29 +22,75 @@ const COLOR: &str = "#111111";
 /// How long an arrowhead's barbs are, as a share of the arrow.
 const BARB: f64 = 0.18;
 
-/// The arrows on the map.
+/// What the map draws of a comparison: the features gone and in between,
+/// faint, and the arrows of the units that moved.
 pub struct Moved {
     group: LayerGroup,
+    features: LayerGroup,
 }
 
 impl Moved {
-    /// No arrows yet; they are drawn on `map`.
+    /// Nothing yet; drawn on `map`.
     pub fn new(map: &Map) -> Moved {
-        let group = LayerGroup::new();
+        let (group, features) = (LayerGroup::new(), LayerGroup::new());
+        features.add_to(map);
         group.add_to(map);
-        Moved { group }
+        Moved { group, features }
     }
 
-    /// The group the arrows are drawn in (by the extras module, see
-    /// [`draw`]).
-    pub fn group(&self) -> &LayerGroup {
-        &self.group
+    /// The groups the extras module draws in (see [`draw`]): the arrows,
+    /// then the features.
+    pub fn groups(&self) -> JsValue {
+        Array::of2(&self.group, &self.features).into()
     }
 
-    /// Takes every arrow off the map.
+    /// Takes everything off the map.
     pub fn clear(&self) {
         self.group.clear_layers();
+        self.features.clear_layers();
     }
+}
+
+/// The most features gone or in between drawn: more would slow the map
+/// (the list and the export name them all).
+pub const MOST_DRAWN: usize = 2_000;
+
+/// Draws the features of `comparison` gone (faint) and in between (faint
+/// and marked `change-between`) in `group`, and no other, with their
+/// popups, at most [`MOST_DRAWN`].
+pub fn draw_features(
+    group: &LayerGroup,
+    scene: &Scene,
+    comparison: &Comparison,
+) -> Result<(), JsValue> {
+    group.clear_layers();
+    let kinds = [
+        (&comparison.gone, "change-gone"),
+        (&comparison.between, "change-between"),
+    ];
+    let mut drawn = 0;
+    for (list, class) in kinds {
+        for &index in list {
+            let Some(feature) = scene.data().features.get(index) else {
+                continue;
+            };
+            let order = scene.data().date_order_of(index);
+            let grade = scene.selection().grade_on(feature, scene.day());
+            let Some(layer) = FeatureLayer::new(index, feature, grade, scene.as_of(), order)?
+            else {
+                continue;
+            };
+            if drawn == MOST_DRAWN {
+                return Ok(());
+            }
+            drawn += 1;
+            group.add_layer(&layer.layer);
+            layer.on_added()?;
+            layer.set_faint(true);
+            layer.add_class(class)?;
+        }
+    }
+    Ok(())
 }
 
 /// Draws the arrows of `comparison` in `group` (a Leaflet layer group),
