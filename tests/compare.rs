@@ -106,6 +106,33 @@ fn made_public_by_then_compares_what_was_known() {
 }
 
 #[test]
+fn the_filters_narrow_the_comparison() {
+    // Without routes, the first sea transfer neither came nor went; what
+    // is compared is what the filters let through, by the time rule.
+    let mut scene = story();
+    scene.select(Selection {
+        kinds: Some(vec![troopmap::Kind::Place, troopmap::Kind::Event]),
+        ..Selection::default()
+    });
+    let (a, b) = (day("2024-10-07"), day("2024-10-20"));
+    let c = scene.compare(a, b);
+    let features = &scene.data().features;
+    let admitted = |i: &usize| scene.selection().admits(&features[*i]);
+    let (on_a, on_b) = (on(&scene, a), on(&scene, b));
+    let appeared: Vec<usize> = on_b
+        .iter()
+        .filter(|i| admitted(i) && !on_a.contains(i))
+        .copied()
+        .collect();
+    assert_eq!(c.appeared, appeared);
+    assert!(c
+        .between
+        .iter()
+        .all(|&i| features[i].kind != troopmap::Kind::Route));
+    assert!(c.between.len() < story().compare(a, b).between.len());
+}
+
+#[test]
 fn a_change_of_grade_between_statements_is_told() {
     let data = read_collection(
         "g",
