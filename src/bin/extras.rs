@@ -124,39 +124,31 @@ mod page {
         }
     }
 
-    /// Saves a picture of the view `request` describes (JSON, see
-    /// [`Request`]). Returns what went wrong, or "".
     /// What changed between the dates the link `fragment` compares, as
     /// GeoJSON (see [`troopmap::geojson::changes`]); else why not.
     #[wasm_bindgen]
     pub fn export_changes(fragment: &str) -> String {
-        let state = state();
-        let mut state = state.borrow_mut();
-        let scene = &mut state.scene;
-        scene.act(&Action::Restore(fragment::parse(fragment)));
-        match scene.comparison() {
+        on_link(fragment, |scene| match scene.comparison() {
             Some(comparison) => troopmap::geojson::changes::export_changes(
                 scene.data(),
                 scene.units_seen(),
                 &comparison,
             ),
             None => "no date is compared".to_owned(),
-        }
+        })
     }
 
     /// The units' positions shown as the link `fragment` says, as GeoJSON
     /// (see [`troopmap::geojson::positions`]).
     #[wasm_bindgen]
     pub fn export_positions(fragment: &str) -> String {
-        let state = state();
-        let mut state = state.borrow_mut();
-        let scene = &mut state.scene;
-        scene.act(&Action::Restore(fragment::parse(fragment)));
-        troopmap::geojson::positions::export_positions(
-            scene.data(),
-            scene.units_seen(),
-            &scene.positions(),
-        )
+        on_link(fragment, |scene| {
+            troopmap::geojson::positions::export_positions(
+                scene.data(),
+                scene.units_seen(),
+                &scene.positions(),
+            )
+        })
     }
 
     /// Lists what changed between the dates the link `fragment` compares
@@ -165,27 +157,36 @@ mod page {
     /// (see [`troopmap::web::render::moved`]); answers why not, or nothing.
     #[wasm_bindgen]
     pub fn changes(fragment: &str, groups: JsValue) -> String {
-        let state = state();
-        let mut state = state.borrow_mut();
-        let scene = &mut state.scene;
-        scene.act(&Action::Restore(fragment::parse(fragment)));
-        let Some(comparison) = scene.comparison() else {
-            return "no date is compared".to_owned();
-        };
-        let group = |n: u32| -> leaflet::LayerGroup {
-            js_sys::Reflect::get_u32(&groups, n)
-                .unwrap_or(JsValue::UNDEFINED)
-                .unchecked_into()
-        };
-        let (arrows, features) = (group(0), group(1));
-        use troopmap::web::render::moved::{draw, draw_features};
-        answer(
-            troopmap::web::panels::changes::fill(scene, &comparison)
-                .and_then(|()| draw_features(&features, scene, &comparison))
-                .and_then(|()| draw(&arrows, &comparison)),
-        )
+        on_link(fragment, |scene| {
+            let Some(comparison) = scene.comparison() else {
+                return "no date is compared".to_owned();
+            };
+            let group = |n: u32| -> leaflet::LayerGroup {
+                js_sys::Reflect::get_u32(&groups, n)
+                    .unwrap_or(JsValue::UNDEFINED)
+                    .unchecked_into()
+            };
+            let (arrows, features) = (group(0), group(1));
+            use troopmap::web::render::moved::{draw, draw_features};
+            answer(
+                troopmap::web::panels::changes::fill(scene, &comparison)
+                    .and_then(|()| draw_features(&features, scene, &comparison))
+                    .and_then(|()| draw(&arrows, &comparison)),
+            )
+        })
     }
 
+    /// What `then` answers of the scene as the link `fragment` shows it
+    /// (its day, mode, filters, units and date compared).
+    fn on_link(fragment: &str, then: impl FnOnce(&Scene) -> String) -> String {
+        let state = state();
+        let mut state = state.borrow_mut();
+        state.scene.act(&Action::Restore(fragment::parse(fragment)));
+        then(&state.scene)
+    }
+
+    /// Saves a picture of the view `request` describes (JSON, see
+    /// [`Request`]). Returns what went wrong, or "".
     #[wasm_bindgen]
     pub fn save_image(request: &str) -> String {
         match Request::read(request) {

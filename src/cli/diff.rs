@@ -5,7 +5,7 @@ use troopmap::space::sightings::UnitRule;
 use troopmap::{DateOrder, Day};
 
 use super::error::UsageError;
-use super::positions::stale_after;
+use super::positions::{unit_option, UNITS};
 use super::tokens::{operands, Order, Token, Tokens};
 
 /// `diff [ORDER] --from DATE --to DATE [--unit-property P] [--stale-after
@@ -36,9 +36,7 @@ pub fn parse(tokens: &mut Tokens) -> Result<Diff, UsageError> {
             Token::Option(option) => match option.name.as_str() {
                 "--from" => from = Some(tokens.value(option)?),
                 "--to" => to = Some(tokens.value(option)?),
-                "--unit-property" => rule.property = tokens.value(option)?,
-                "--stale-after" => rule.stale_after = stale_after(tokens.value(option)?)?,
-                "--glide" => rule.glide = option.switch()?,
+                name if UNITS.contains(&name) => unit_option(option, tokens, &mut rule)?,
                 _ => return Err(option.refused("diff")),
             },
         }

@@ -5,7 +5,7 @@ use troopmap::space::sightings::UnitRule;
 use troopmap::{DateOrder, Day};
 
 use super::error::UsageError;
-use super::tokens::{number, operands, Order, Token, Tokens};
+use super::tokens::{number, operands, Opt, Order, Token, Tokens};
 
 /// `positions [ORDER] --at DATE [--unit-property P] [--stale-after
 /// DAYS|never] [--glide] FILE`, checked.
@@ -32,9 +32,7 @@ pub fn parse(tokens: &mut Tokens) -> Result<Positions, UsageError> {
             Token::Option(option) if Order::takes(&option) => order.set(&option)?,
             Token::Option(option) => match option.name.as_str() {
                 "--at" => at = Some(tokens.value(option)?),
-                "--unit-property" => rule.property = tokens.value(option)?,
-                "--stale-after" => rule.stale_after = stale_after(tokens.value(option)?)?,
-                "--glide" => rule.glide = option.switch()?,
+                name if UNITS.contains(&name) => unit_option(option, tokens, &mut rule)?,
                 _ => return Err(option.refused("positions")),
             },
         }
@@ -50,8 +48,25 @@ pub fn parse(tokens: &mut Tokens) -> Result<Positions, UsageError> {
     })
 }
 
+/// The options that say how units are read (UNITS in the usage).
+pub(super) const UNITS: [&str; 3] = ["--unit-property", "--stale-after", "--glide"];
+
+/// Sets in `rule` what `option`, one of [`UNITS`], says.
+pub(super) fn unit_option(
+    option: Opt,
+    tokens: &mut Tokens,
+    rule: &mut UnitRule,
+) -> Result<(), UsageError> {
+    match option.name.as_str() {
+        "--unit-property" => rule.property = tokens.value(option)?,
+        "--stale-after" => rule.stale_after = stale_after(tokens.value(option)?)?,
+        _ => rule.glide = option.switch()?,
+    }
+    Ok(())
+}
+
 /// `--stale-after`: a number of days, or `never`.
-pub(super) fn stale_after(text: String) -> Result<Option<u32>, UsageError> {
+fn stale_after(text: String) -> Result<Option<u32>, UsageError> {
     if text == "never" {
         return Ok(None);
     }

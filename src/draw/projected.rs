@@ -28,6 +28,24 @@ pub fn mercator(c: Coord<f64>) -> [f64; 2] {
     [x, y]
 }
 
+/// Longitude/latitude of world pixels at zoom 0: the inverse of
+/// [`mercator`].
+///
+/// ```
+/// use troopmap::draw::projected::{mercator, unmercator};
+/// let c = geo::coord! { x: 131.9, y: 43.1 };
+/// let back = unmercator(mercator(c));
+/// assert!((back.x - c.x).abs() < 1e-9 && (back.y - c.y).abs() < 1e-9);
+/// ```
+pub fn unmercator([x, y]: [f64; 2]) -> Coord<f64> {
+    let pi = std::f64::consts::PI;
+    Coord {
+        x: ((x - 128.0) * pi / 128.0).to_degrees(),
+        y: (2.0 * ((128.0 - y) * pi / 128.0).exp().atan() - std::f64::consts::FRAC_PI_2)
+            .to_degrees(),
+    }
+}
+
 /// What a part of a feature is drawn as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {

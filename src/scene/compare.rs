@@ -149,8 +149,15 @@ impl Scene {
     /// assert_eq!(scene.link_state(None).compare, Some(d("2024-10-02")));
     /// ```
     pub fn comparison(&self) -> Option<Comparison> {
+        let (from, to) = self.compared_days()?;
+        Some(self.compare(from, to))
+    }
+
+    /// The earlier and the later of the date compared with and the day
+    /// shown, when comparing.
+    pub fn compared_days(&self) -> Option<(Day, Day)> {
         let other = self.compare.filter(|_| self.dated)?;
-        Some(self.compare(other, self.day()))
+        Some((other.min(self.day()), other.max(self.day())))
     }
 
     /// What changed from `from` to `to` (in either order: the earlier is
@@ -171,7 +178,8 @@ impl Scene {
     /// ```
     pub fn compare(&self, from: Day, to: Day) -> Comparison {
         let (from, to) = if to < from { (to, from) } else { (from, to) };
-        let index = self.selection.index_in(&self.data.features, self.steps);
+        // The index the map answers from, for the mode and the filters.
+        let index = self.shown.index();
         let (key_from, key_to) = (self.key_of(from), self.key_of(to));
         let change = index.change(key_from, key_to);
         let on_from = index.shown_on(key_from);

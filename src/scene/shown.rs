@@ -43,6 +43,11 @@ impl Shown {
         self.day
     }
 
+    /// The index it answers from (the mode's and the filters').
+    pub fn index(&self) -> &TimeIndex {
+        &self.index
+    }
+
     /// How many features are shown.
     pub fn count(&self) -> usize {
         self.count

@@ -185,7 +185,9 @@ impl App {
             self.drawing.positions().clear(&self.scene);
         }
         let open = self.show(update)?;
-        if matches!(action, Action::Compare(_) | Action::Restore(_)) {
+        // Comparing anew, or a link that ends it (`show` follows the day).
+        let ended = self.scene.compared_with().is_none();
+        if matches!(action, Action::Compare(_)) || matches!(action, Action::Restore(_)) && ended {
             self.show_changes()?;
         }
         match &action {
@@ -261,7 +263,9 @@ impl App {
             }
             self.days.show(&self.scene, &positions)?;
             unit_list::show(&self.scene, &positions)?;
-            self.show_changes()?;
+            if self.scene.compared_with().is_some() {
+                self.show_changes()?;
+            }
             applied?;
         }
         if update.stop {

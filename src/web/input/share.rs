@@ -231,10 +231,9 @@ impl Sharing {
     /// compares (see [`crate::geojson::changes`]), and downloads it as
     /// `troopmap-changes-A-to-B.geojson`.
     pub fn export_changes(&self, map: &Map, scene: &Scene, version: u64) {
-        let Some(other) = scene.compared_with() else {
+        let Some((from, to)) = scene.compared_days() else {
             return;
         };
-        let (from, to) = (other.min(scene.day()), other.max(scene.day()));
         let name = crate::geojson::changes::file_name(from, to);
         self.call_with(map, scene, version, ("export_changes", None), saved(name));
     }

@@ -8,6 +8,7 @@ use js_sys::Array;
 use leaflet::{Layer, LayerGroup, Map, PathOptions, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::draw::projected::{mercator, unmercator};
 use crate::draw::style::size::MOVED_LABELS;
 use crate::number::decimal;
 use crate::scene::compare::Comparison;
@@ -150,28 +151,14 @@ pub fn draw(group: &LayerGroup, comparison: &Comparison) -> Result<(), JsValue> 
 /// line through the tip: worked out on the Mercator plane, where the map
 /// draws, so that the head points along the arrow at every zoom.
 fn arrowhead(a: geo::Coord<f64>, b: geo::Coord<f64>) -> [geo::Coord<f64>; 3] {
-    let project = |c: geo::Coord<f64>| {
-        let lat = c.y.clamp(-85.0, 85.0).to_radians();
-        (
-            c.x,
-            (std::f64::consts::FRAC_PI_4 + lat / 2.0)
-                .tan()
-                .ln()
-                .to_degrees(),
-        )
-    };
-    let unproject = |x: f64, y: f64| geo::Coord {
-        x,
-        y: (2.0 * y.to_radians().exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees(),
-    };
-    let ((ax, ay), (bx, by)) = (project(a), project(b));
+    let ([ax, ay], [bx, by]) = (mercator(a), mercator(b));
     let (dx, dy) = (ax - bx, ay - by);
     let barb = |turn: f64| {
         let (sin, cos) = turn.to_radians().sin_cos();
-        unproject(
+        unmercator([
             bx + BARB * (dx * cos - dy * sin),
             by + BARB * (dx * sin + dy * cos),
-        )
+        ])
     };
     [barb(25.0), b, barb(-25.0)]
 }
