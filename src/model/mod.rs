@@ -3,6 +3,7 @@
 pub mod caveat;
 mod files;
 pub mod history;
+pub mod keys;
 mod lz;
 pub mod problem;
 pub mod property;
@@ -230,6 +231,10 @@ pub struct MapFeature {
     /// Whether its properties have `concerns` (the places a statement is
     /// about), read from its text when needed (see `scene::follow`).
     pub has_concerns: bool,
+    /// Which keys its properties have: a search for a property most
+    /// features lack (a sighting's unit) passes by those that surely lack
+    /// it without reading their text again.
+    pub keys: keys::KeySet,
     /// The id of the place an event happened at (`place`).
     pub place: Option<String>,
     /// The GeoJSON Feature exactly as loaded, as JSON text (the file's own

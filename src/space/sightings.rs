@@ -150,8 +150,11 @@ impl Units {
             else {
                 continue;
             };
-            // Most features of most files name no unit: a search of the
-            // text is enough to pass them by.
+            // Most features of most files name no unit: their keys, noted
+            // when read, pass most by; a search of the text the rest.
+            if !feature.keys.may_have(&rule.property) {
+                continue;
+            }
             let raw = feature.raw.text();
             if !raw.contains(key.as_str()) {
                 continue;
@@ -397,6 +400,70 @@ mod tests {
         match read_collection("t", &text) {
             Ok(data) => Units::of(&data.features, rule),
             Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn the_keys_noted_when_read_pass_by_no_sighting() {
+        // Units under three property names, mixed with features that name
+        // none; `grades` sends a feature through the reader of values,
+        // the rest go through the typed reader.
+        let mut features = Vec::new();
+        for i in 0..300 {
+            let key = ["unit", "formation", "btg"][i % 3];
+            let grades = if i % 7 == 0 {
+                r#", "grades": [{"from": "2024-03-01", "confidence": "reported"}]"#
+            } else {
+                ""
+            };
+            let unit = if i % 5 == 0 {
+                String::new()
+            } else {
+                format!(r#""{key}": "unit {}", "#, i % 40)
+            };
+            features.push(format!(
+                r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{}, 50]}},
+                    "properties": {{{unit}"name": "f{i}", "start": "2024-03-{:02}"{grades}}}}}"#,
+                30.0 + i as f64 / 100.0,
+                1 + i % 28
+            ));
+        }
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        );
+        let data = match read_collection("t", &text) {
+            Ok(data) => data,
+            Err(e) => panic!("{e}"),
+        };
+        let mut unknown = data.features.clone();
+        for feature in &mut unknown {
+            feature.keys = crate::model::keys::KeySet::ALL;
+        }
+        for property in ["unit", "formation", "btg", "name", "regiment"] {
+            let rule = UnitRule {
+                property: property.to_owned(),
+                ..UnitRule::default()
+            };
+            let noted = Units::of(&data.features, &rule);
+            assert_eq!(noted, Units::of(&unknown, &rule), "{property}");
+            // The names each property gives, worked out apart.
+            let expected = match property {
+                "name" => 300,
+                "regiment" => 0,
+                _ => {
+                    let k = ["unit", "formation", "btg"]
+                        .iter()
+                        .position(|p| *p == property)
+                        .unwrap_or(0);
+                    let names: std::collections::BTreeSet<usize> = (0..300)
+                        .filter(|i| i % 3 == k && i % 5 != 0)
+                        .map(|i| i % 40)
+                        .collect();
+                    names.len()
+                }
+            };
+            assert_eq!(noted.units.len(), expected, "{property}");
         }
     }
 

@@ -12,6 +12,7 @@ use crate::geojson::found::FoundValue;
 use crate::geojson::geometry::compact::Compact;
 use crate::geojson::geometry::{check_geometry, lint_geometry};
 use crate::model::history::GradeHistory;
+use crate::model::keys::KeySet;
 use crate::model::problem::Problem;
 use crate::model::statement::{Grade, SourceType, Stance};
 use crate::model::{Confidence, FeatureId, Kind, MapFeature, Precision, RawText};
@@ -218,6 +219,7 @@ pub(super) struct Fields {
     pub(super) label_direction: Option<String>,
     pub(super) place: Option<String>,
     pub(super) has_concerns: bool,
+    pub(super) keys: KeySet,
 }
 
 impl Fields {
@@ -301,6 +303,7 @@ impl Fields {
             label_direction: text_of("label_direction"),
             place: text_of("place"),
             has_concerns: properties.contains_key(convention::CONCERNS),
+            keys: KeySet::of(properties.keys().map(String::as_str)),
         }
     }
 
@@ -335,6 +338,7 @@ impl Fields {
             label_direction: self.label_direction,
             place: self.place,
             has_concerns: self.has_concerns,
+            keys: self.keys,
             raw,
         }
     }

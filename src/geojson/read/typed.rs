@@ -25,6 +25,7 @@ use super::surprise::Surprise;
 use crate::geojson::convention::{self, absent, ReadOptions, CONCERNS, TIME_KEYS};
 use crate::geojson::geometry::compact::{Compact, GeometrySeed};
 use crate::model::history::GradeHistory;
+use crate::model::keys::KeySet;
 use crate::model::statement::{SourceType, Stance};
 use crate::model::{Confidence, FeatureId, Kind, Precision, RawText};
 
@@ -66,6 +67,7 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
         label_direction: properties.label_direction,
         place: properties.place,
         has_concerns: properties.has_concerns,
+        keys: properties.keys,
     };
     Some((
         fields.into_feature(feature.id, geometry, RawText::from("")),
@@ -98,6 +100,7 @@ struct Properties {
     label_direction: Option<String>,
     place: Option<String>,
     has_concerns: bool,
+    keys: KeySet,
     times: Map<String, Value>,
 }
 
@@ -231,10 +234,14 @@ impl<'de> Visitor<'de> for PropertiesSeed {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Properties, A::Error> {
-        let mut p = Properties::default();
+        let mut p = Properties {
+            keys: KeySet::NONE,
+            ..Properties::default()
+        };
         let mut seen = Vec::new();
         while let Some(key) = map.next_key_seed(Key)? {
             first_time(&mut seen, key)?;
+            p.keys.insert(key);
             match key {
                 "name" => p.name = text(&mut map)?,
                 // Checked; read again when shown (see `super::shown`).
