@@ -75,8 +75,13 @@ async fn issue_17_compare_october_7_with_october_20_on_the_story() {
         check(appeared.len() == c.appeared.len(), format!("{} appeared listed, {} in the comparison", appeared.len(), c.appeared.len()))?;
         check(between.len() == c.between.len(), format!("{} in between listed, {} in the comparison", between.len(), c.between.len()))?;
         // What came and went in between, and what is gone, is drawn faint
-        // on the map: every such feature with a geometry, by its id.
-        for (class, list) in [("change-between", &c.between), ("change-gone", &c.gone)] {
+        // on the map, and what appeared is outlined: every such feature
+        // with a geometry, by its id.
+        for (class, list) in [
+            ("change-between", &c.between),
+            ("change-gone", &c.gone),
+            ("change-appeared", &c.appeared),
+        ] {
             let mut wanted: Vec<String> = list
                 .iter()
                 .filter_map(|&i| scene.data().features.get(i))

@@ -1,11 +1,12 @@
 //! What the map draws of two dates compared: the features gone and in
-//! between, faint; and for each unit in one place on each date that moved,
+//! between, faint; the features that appeared, outlined in green; and for
+//! each unit in one place on each date that moved,
 //! an arrow from where it was to where it is, dashed (it says where, not
 //! which way it went), labelled with the unit and the great-circle
 //! distance.
 
 use js_sys::Array;
-use leaflet::{Layer, LayerGroup, Map, PathOptions, Polyline};
+use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions, Polygon, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::draw::projected::{mercator, unmercator};
@@ -19,6 +20,10 @@ use crate::web::render::features::FeatureLayer;
 
 /// The arrows' colour: apart from the grades' colours.
 const COLOR: &str = "#111111";
+
+/// The outline of what appeared: apart from the grades' colours and the
+/// arrows' black.
+const APPEARED: &str = "#1a9850";
 
 /// How long an arrowhead's barbs are, as a share of the arrow.
 const BARB: f64 = 0.18;
@@ -58,7 +63,8 @@ pub const MOST_DRAWN: usize = 2_000;
 
 /// Draws the features of `comparison` gone (faint) and in between (faint
 /// and marked `change-between`) in `group`, and no other, with their
-/// popups, at most [`MOST_DRAWN`].
+/// popups, at most [`MOST_DRAWN`]; then a green outline over each feature
+/// that appeared (at most [`MOST_DRAWN`] more).
 pub fn draw_features(
     group: &LayerGroup,
     scene: &Scene,
@@ -70,7 +76,7 @@ pub fn draw_features(
         (&comparison.between, "change-between"),
     ];
     let mut drawn = 0;
-    for (list, class) in kinds {
+    'faint: for (list, class) in kinds {
         for &index in list {
             let Some(feature) = scene.data().features.get(index) else {
                 continue;
@@ -82,7 +88,7 @@ pub fn draw_features(
                 continue;
             };
             if drawn == MOST_DRAWN {
-                return Ok(());
+                break 'faint;
             }
             drawn += 1;
             group.add_layer(&layer.layer);
@@ -91,7 +97,73 @@ pub fn draw_features(
             layer.add_class(class)?;
         }
     }
+    let appeared = comparison.appeared.iter().filter_map(|&i| {
+        let feature = scene.data().features.get(i)?;
+        Some((feature, feature.geometry.as_ref()?))
+    });
+    for (feature, geometry) in appeared.take(MOST_DRAWN) {
+        for layer in outline(geometry) {
+            group.add_layer(&layer);
+            if let Some(element) = bindings::get_element(&layer) {
+                element.set_attribute("class", "change-appeared")?;
+                if let Some(id) = &feature.id {
+                    element.set_attribute("data-feature-id", &id.to_string())?;
+                }
+            }
+        }
+    }
     Ok(())
+}
+
+/// The green outline of a feature that appeared: a ring around each point,
+/// a wide band along each line, the edge of each area; not clickable, so
+/// that a click still reaches the feature under it.
+fn outline(geometry: &geo::Geometry<f64>) -> Vec<Layer> {
+    use geo::Geometry as G;
+    let style = || {
+        let style = PathOptions::new();
+        style.set_color(APPEARED.to_owned());
+        style.set_interactive(false);
+        style.set_fill(false);
+        style
+    };
+    let line = |coords: &[geo::Coord<f64>], weight: f64, opacity: f64| -> Layer {
+        let style = style();
+        style.set_weight(weight);
+        style.set_opacity(opacity);
+        let points: Array = coords.iter().map(|&c| JsValue::from(lat_lng(c))).collect();
+        Polyline::new_with_options(&points, &style.unchecked_into()).unchecked_into()
+    };
+    let ring = |at: geo::Coord<f64>| -> Layer {
+        let style = style();
+        style.set_weight(3.0);
+        let _ = js_sys::Reflect::set(&style, &"radius".into(), &13.into());
+        CircleMarker::new_with_options(&lat_lng(at), &style).unchecked_into()
+    };
+    let area = |polygon: &geo::Polygon<f64>| -> Layer {
+        let style = style();
+        style.set_weight(5.0);
+        style.set_opacity(0.6);
+        let points: Array = polygon
+            .exterior()
+            .0
+            .iter()
+            .map(|&c| JsValue::from(lat_lng(c)))
+            .collect();
+        Polygon::new_with_options(&points, &style.unchecked_into()).unchecked_into()
+    };
+    match geometry {
+        G::Point(p) => vec![ring(p.0)],
+        G::MultiPoint(points) => points.iter().map(|p| ring(p.0)).collect(),
+        G::LineString(l) => vec![line(&l.0, 10.0, 0.35)],
+        G::MultiLineString(lines) => lines.iter().map(|l| line(&l.0, 10.0, 0.35)).collect(),
+        G::Polygon(polygon) => vec![area(polygon)],
+        G::MultiPolygon(polygons) => polygons.iter().map(area).collect(),
+        G::GeometryCollection(all) => all.iter().flat_map(outline).collect(),
+        G::Line(l) => vec![line(&[l.start, l.end], 10.0, 0.35)],
+        G::Rect(r) => vec![area(&r.to_polygon())],
+        G::Triangle(t) => vec![area(&t.to_polygon())],
+    }
 }
 
 /// Draws the arrows of `comparison` in `group` (a Leaflet layer group),
