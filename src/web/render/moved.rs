@@ -16,7 +16,7 @@ use crate::scene::compare::Comparison;
 use crate::scene::Scene;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom;
-use crate::web::render::features::FeatureLayer;
+use crate::web::render::features::{FeatureLayer, POINT_PANE};
 
 /// The arrows' colour: apart from the grades' colours.
 const COLOR: &str = "#111111";
@@ -64,7 +64,10 @@ pub const MOST_DRAWN: usize = 2_000;
 /// Draws the features of `comparison` gone (faint) and in between (faint
 /// and marked `change-between`) in `group`, and no other, with their
 /// popups, at most [`MOST_DRAWN`]; then a green outline over each feature
-/// that appeared (at most [`MOST_DRAWN`] more).
+/// that appeared (at most [`MOST_DRAWN`] marks more). Only what the map
+/// does not show on its day is drawn faint, and only what it shows is
+/// outlined: on the earlier of the two dates, what appeared is not on the
+/// map, and what is gone is drawn as it is.
 pub fn draw_features(
     group: &LayerGroup,
     scene: &Scene,
@@ -81,6 +84,9 @@ pub fn draw_features(
             let Some(feature) = scene.data().features.get(index) else {
                 continue;
             };
+            if scene.shown().contains(index) {
+                continue;
+            }
             let order = scene.data().date_order_of(index);
             let grade = scene.selection().grade_on(feature, scene.day());
             let Some(layer) = FeatureLayer::new(index, feature, grade, scene.as_of(), order)?
@@ -99,10 +105,16 @@ pub fn draw_features(
     }
     let appeared = comparison.appeared.iter().filter_map(|&i| {
         let feature = scene.data().features.get(i)?;
-        Some((feature, feature.geometry.as_ref()?))
+        let shown = scene.shown().contains(i);
+        Some((feature, feature.geometry.as_ref().filter(|_| shown)?))
     });
-    for (feature, geometry) in appeared.take(MOST_DRAWN) {
+    let mut marks = 0;
+    for (feature, geometry) in appeared {
         for layer in outline(geometry) {
+            if marks == MOST_DRAWN {
+                return Ok(());
+            }
+            marks += 1;
             group.add_layer(&layer);
             if let Some(element) = bindings::get_element(&layer) {
                 element.set_attribute("class", "change-appeared")?;
@@ -137,6 +149,8 @@ fn outline(geometry: &geo::Geometry<f64>) -> Vec<Layer> {
     let ring = |at: geo::Coord<f64>| -> Layer {
         let style = style();
         style.set_weight(3.0);
+        // Over the points (and their halos), as the points are over lines.
+        style.set_pane(POINT_PANE.to_owned());
         let _ = js_sys::Reflect::set(&style, &"radius".into(), &13.into());
         CircleMarker::new_with_options(&lat_lng(at), &style).unchecked_into()
     };
@@ -144,13 +158,15 @@ fn outline(geometry: &geo::Geometry<f64>) -> Vec<Layer> {
         let style = style();
         style.set_weight(5.0);
         style.set_opacity(0.6);
-        let points: Array = polygon
-            .exterior()
-            .0
-            .iter()
-            .map(|&c| JsValue::from(lat_lng(c)))
+        // Every ring: the holes' edges are the area's edges too.
+        let rings: Array = std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .map(|ring| {
+                let ring: Array = ring.0.iter().map(|&c| JsValue::from(lat_lng(c))).collect();
+                JsValue::from(ring)
+            })
             .collect();
-        Polygon::new_with_options(&points, &style.unchecked_into()).unchecked_into()
+        Polygon::new_with_options(&rings, &style.unchecked_into()).unchecked_into()
     };
     match geometry {
         G::Point(p) => vec![ring(p.0)],
