@@ -27,7 +27,7 @@ pub(super) struct Collector {
     warnings: Vec<Problem>,
     /// By id: the first feature with it, and the warning of its first
     /// repeat, which counts the repeats after it.
-    first_with_id: HashMap<String, (usize, Option<usize>)>,
+    first_with_id: HashMap<IdKey, (usize, Option<usize>)>,
     /// By kind of warning: the first feature's warning, and how many
     /// features after it had the same.
     groups: HashMap<String, (usize, usize)>,
@@ -105,17 +105,7 @@ impl Collector {
     /// Feature `index` has `id`: a warning on the second feature with it,
     /// which counts the others.
     fn notice_id(&mut self, index: usize, id: &FeatureId) {
-        let key = match id {
-            FeatureId::Text(t) => format!("text {t}"),
-            // 1 and 1.0 are the same number: compared by value where a
-            // float holds it exactly.
-            FeatureId::Number(n) => match n.as_f64() {
-                Some(v) if v.is_finite() && v.abs() < 9e15 => {
-                    format!("number {}", crate::number::decimal(v, 9))
-                }
-                _ => format!("number {n}"),
-            },
-        };
+        let key = IdKey::of(id);
         match self.first_with_id.get_mut(&key) {
             // A third feature with the id, or more: counted in the
             // second's warning, not a line each.
@@ -244,4 +234,101 @@ fn group_of(warning: &Problem) -> Option<String> {
         _ => return None,
     };
     Some(kind)
+}
+
+/// A feature id as ids are compared: text as written; numbers by value to
+/// nine decimals (1 and 1.0 are one id), a whole number without a string
+/// made of it (most files number their features).
+#[derive(PartialEq, Eq, Hash)]
+enum IdKey {
+    Whole(i64),
+    Number(String),
+    Text(String),
+}
+
+impl IdKey {
+    fn of(id: &FeatureId) -> IdKey {
+        match id {
+            FeatureId::Text(t) => IdKey::Text(t.clone()),
+            // Compared by value where a float holds it exactly.
+            FeatureId::Number(n) => match n.as_f64() {
+                Some(v) if v.is_finite() && v.abs() < 9e15 => {
+                    if v.fract() == 0.0 {
+                        return IdKey::Whole(v as i64);
+                    }
+                    let written = crate::number::decimal(v, 9);
+                    // Within half a billionth of a whole number: that one.
+                    if written.contains('.') {
+                        IdKey::Number(written)
+                    } else {
+                        IdKey::Whole(v.round() as i64)
+                    }
+                }
+                _ => IdKey::Number(n.to_string()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How ids were compared before `IdKey`: by a string made of each.
+    fn as_string(id: &FeatureId) -> String {
+        match id {
+            FeatureId::Text(t) => format!("text {t}"),
+            FeatureId::Number(n) => match n.as_f64() {
+                Some(v) if v.is_finite() && v.abs() < 9e15 => {
+                    format!("number {}", crate::number::decimal(v, 9))
+                }
+                _ => format!("number {n}"),
+            },
+        }
+    }
+
+    #[test]
+    fn ids_are_the_same_exactly_when_their_strings_were() {
+        let written = [
+            "1",
+            "1.0",
+            "1.0000000001",
+            "0.9999999999",
+            "1.000000001",
+            "2.5",
+            "2.50",
+            "2.5000000001",
+            "-0.0",
+            "0",
+            "1e-10",
+            "-3",
+            "-3.0",
+            "-2.9999999999",
+            "8999999999999999",
+            "9000000000000000",
+            "9000000000000001",
+            "1e300",
+            "123456789012345678901234567890",
+            "\"1\"",
+            "\"text 1\"",
+            "\"number 1\"",
+        ];
+        let ids: Vec<FeatureId> = written
+            .iter()
+            .map(|w| match serde_json::from_str(w) {
+                Ok(serde_json::Value::String(s)) => FeatureId::Text(s),
+                Ok(serde_json::Value::Number(n)) => FeatureId::Number(n),
+                other => panic!("{w}: {other:?}"),
+            })
+            .collect();
+        for (a, wa) in ids.iter().zip(written) {
+            for (b, wb) in ids.iter().zip(written) {
+                assert_eq!(
+                    IdKey::of(a) == IdKey::of(b),
+                    as_string(a) == as_string(b),
+                    "{wa} and {wb}"
+                );
+            }
+        }
+    }
 }
