@@ -84,8 +84,7 @@ mod tests {
     use super::*;
 
     fn parse_args(args: &[&str]) -> Result<Positions, UsageError> {
-        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        parse(&mut Tokens::new(&args))
+        crate::cli::tokens::parse_with(parse, args)
     }
 
     #[test]

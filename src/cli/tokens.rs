@@ -110,6 +110,16 @@ impl Opt {
     }
 }
 
+/// What `parse` reads of `args`: for the commands' tests.
+#[cfg(test)]
+pub(super) fn parse_with<T>(
+    parse: impl FnOnce(&mut Tokens) -> Result<T, UsageError>,
+    args: &[&str],
+) -> Result<T, UsageError> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    parse(&mut Tokens::new(&args))
+}
+
 /// The arguments after the subcommand, one token at a time.
 pub(super) struct Tokens<'a> {
     args: std::slice::Iter<'a, String>,

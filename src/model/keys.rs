@@ -62,20 +62,36 @@ fn bit(key: &str) -> u64 {
 mod tests {
     use super::*;
 
+    /// The keys the conventions name (besides the times'): the synthetic
+    /// data's are the first nine.
+    const NAMED: [&str; 21] = [
+        "name",
+        "kind",
+        "confidence",
+        "description",
+        "sources",
+        "start",
+        "end",
+        "reported",
+        "troops",
+        "stance",
+        "source_type",
+        "precision",
+        "label_direction",
+        "place",
+        "concerns",
+        "date_precision",
+        "grades",
+        "times",
+        "coordTimes",
+        "side",
+        "sidc",
+    ];
+
     #[test]
     fn a_key_noted_is_always_found_and_most_others_are_not() {
-        let keys = [
-            "name",
-            "kind",
-            "confidence",
-            "description",
-            "sources",
-            "start",
-            "end",
-            "reported",
-            "troops",
-        ];
-        let set = KeySet::of(keys);
+        let keys = &NAMED[..9];
+        let set = KeySet::of(keys.iter().copied());
         assert!(keys.iter().all(|k| set.may_have(k)));
         // Keys the synthetic data and the story do not use: a few may
         // share a bit with one that is there, most must not.
@@ -89,30 +105,7 @@ mod tests {
     fn the_unit_property_shares_no_bit_with_the_keys_the_conventions_name() {
         // So that a statement, a place or a route of the conventions is
         // passed by when units are looked for under the default property.
-        let named = [
-            "name",
-            "kind",
-            "confidence",
-            "description",
-            "sources",
-            "start",
-            "end",
-            "reported",
-            "troops",
-            "stance",
-            "source_type",
-            "precision",
-            "label_direction",
-            "place",
-            "concerns",
-            "date_precision",
-            "grades",
-            "times",
-            "coordTimes",
-            "side",
-            "sidc",
-        ];
         let time = crate::geojson::convention::TIME_KEYS;
-        assert!(!KeySet::of(named.into_iter().chain(time)).may_have("unit"));
+        assert!(!KeySet::of(NAMED.into_iter().chain(time)).may_have("unit"));
     }
 }

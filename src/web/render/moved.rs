@@ -81,6 +81,9 @@ pub fn draw_features(
     let mut drawn = 0;
     'faint: for (list, class) in kinds {
         for &index in list {
+            if drawn == MOST_DRAWN {
+                break 'faint;
+            }
             let Some(feature) = scene.data().features.get(index) else {
                 continue;
             };
@@ -93,9 +96,6 @@ pub fn draw_features(
             else {
                 continue;
             };
-            if drawn == MOST_DRAWN {
-                break 'faint;
-            }
             drawn += 1;
             group.add_layer(&layer.layer);
             layer.on_added()?;
@@ -104,9 +104,11 @@ pub fn draw_features(
         }
     }
     let appeared = comparison.appeared.iter().filter_map(|&i| {
+        if !scene.shown().contains(i) {
+            return None;
+        }
         let feature = scene.data().features.get(i)?;
-        let shown = scene.shown().contains(i);
-        Some((feature, feature.geometry.as_ref().filter(|_| shown)?))
+        Some((feature, feature.geometry.as_ref()?))
     });
     let mut marks = 0;
     for (feature, geometry) in appeared {
