@@ -31,6 +31,39 @@ mod native {
         group.finish();
     }
 
+    /// Reading as the page does, the file's bytes arriving in pieces of
+    /// 64 KiB, each feature's text packed as it goes (see
+    /// `geojson::read::stream`), against the same plain parse.
+    pub fn streaming(c: &mut Criterion) {
+        use troopmap::geojson::read::stream::Streaming;
+        let mut group = c.benchmark_group("stream");
+        group.sample_size(10);
+        let count = 10_000;
+        let text = synth::collection(count, 1);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("serde_json::Value (baseline)", count),
+            &text,
+            |b, text| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text))),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("read as it arrives", count),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let mut reading =
+                        Streaming::new("synth.geojson", Default::default(), text.len());
+                    for piece in black_box(text).as_bytes().chunks(1 << 16) {
+                        reading.push(piece);
+                        while !reading.step(100) {}
+                    }
+                    reading.finish()
+                })
+            },
+        );
+        group.finish();
+    }
+
     pub fn time_index(c: &mut Criterion) {
         let mut group = c.benchmark_group("time index");
         group.sample_size(10);
@@ -132,6 +165,7 @@ mod native {
 criterion::criterion_group!(
     benches,
     native::parsing,
+    native::streaming,
     native::time_index,
     native::picture
 );

@@ -100,14 +100,36 @@ pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The bytes a scan inside a string stops at.
+const IN_STRING: [bool; 256] = stops(b"\"\\");
+
+/// The bytes a scan of an object or array stops at.
+const IN_VALUE: [bool; 256] = stops(b"\"{}[]");
+
+const fn stops(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// The first byte from `from` that `table` stops at.
+fn next_stop(bytes: &[u8], from: usize, table: &[bool; 256]) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    Some(from + rest.iter().position(|&b| table[usize::from(b)])?)
+}
+
 /// The end of the string starting at `start` (its opening quote).
 pub(crate) fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
     loop {
-        match bytes.get(i)? {
+        i = next_stop(bytes, i, &IN_STRING)?;
+        match bytes[i] {
             b'"' => return Some(i + 1),
-            b'\\' => i += 2,
-            _ => i += 1,
+            _ => i += 2,
         }
     }
 }
@@ -120,7 +142,8 @@ pub(crate) fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut i = start;
             loop {
-                match bytes.get(i)? {
+                i = next_stop(bytes, i, &IN_VALUE)?;
+                match bytes[i] {
                     b'"' => {
                         i = skip_string(bytes, i)?;
                         continue;
@@ -133,13 +156,12 @@ pub(crate) fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
                             return None;
                         }
                     }
-                    b'}' | b']' => {
+                    _ => {
                         depth -= 1;
                         if depth == 0 {
                             return Some(i + 1);
                         }
                     }
-                    _ => {}
                 }
                 i += 1;
             }

@@ -50,42 +50,97 @@ fn varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
 }
 
 /// Packs `block` (at most [`MAX_BLOCK`] bytes; longer blocks are packed
-/// without copies past that reach).
-pub fn pack(block: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(block.len() / 4 + 16);
-    let mut seen = vec![0u32; 1 << HASH_BITS];
-    let (mut anchor, mut at, mut misses) = (0, 0, 0usize);
-    while at + MIN <= block.len() {
-        let here = word(block, at);
-        let slot = &mut seen[hash(here)];
-        let before = *slot as usize;
-        *slot = (at + 1) as u32;
-        let back = at.wrapping_sub(before.wrapping_sub(1));
-        if before == 0 || back >= MAX_BLOCK || word(block, before - 1) != here {
-            // Long runs without a copy are crossed faster.
-            misses += 1;
-            at += 1 + (misses >> 5);
-            continue;
+/// without copies past that reach) with a table of its own.
+#[cfg(test)]
+fn pack(block: &[u8]) -> Vec<u8> {
+    Table::default().pack(block)
+}
+
+/// Where each 4-byte word hashed was last seen, kept from block to block
+/// so that packing a block does not first clear a table of its own: an
+/// entry from an earlier block lies below the block's `base` and counts
+/// as never seen.
+#[derive(Debug)]
+pub struct Table {
+    seen: Vec<u32>,
+    /// Added to every position of the block being packed (plus one, so
+    /// that 0 is never a position).
+    base: u32,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            seen: vec![0; 1 << HASH_BITS],
+            base: 1,
         }
-        misses = 0;
-        let from = before - 1;
-        let mut length = MIN;
-        while block
-            .get(at + length)
-            .is_some_and(|b| block.get(from + length) == Some(b))
-        {
-            length += 1;
-        }
-        put_varint(&mut out, at - anchor);
-        out.extend_from_slice(&block[anchor..at]);
-        put_varint(&mut out, length - MIN);
-        out.extend_from_slice(&(back as u16).to_le_bytes());
-        at += length;
-        anchor = at;
     }
-    put_varint(&mut out, block.len() - anchor);
-    out.extend_from_slice(&block[anchor..]);
-    out
+}
+
+impl Table {
+    /// Packs `block` (at most [`MAX_BLOCK`] bytes; longer blocks are
+    /// packed without copies past that reach).
+    pub fn pack(&mut self, block: &[u8]) -> Vec<u8> {
+        // Positions are u32: start again from an empty table before they
+        // would overflow.
+        if u32::try_from(block.len())
+            .ok()
+            .and_then(|len| self.base.checked_add(len))
+            .is_none()
+        {
+            *self = Table::default();
+        }
+        let base = self.base as usize;
+        let mut out = Vec::with_capacity(block.len() / 4 + 16);
+        let (mut anchor, mut at, mut misses) = (0, 0, 0usize);
+        while at + MIN <= block.len() {
+            let here = word(block, at);
+            let slot = &mut self.seen[hash(here)];
+            let before = (*slot as usize).wrapping_sub(base);
+            *slot = (at + base) as u32;
+            let back = at.wrapping_sub(before);
+            if before >= at || back >= MAX_BLOCK || word(block, before) != here {
+                // Long runs without a copy are crossed faster.
+                misses += 1;
+                at += 1 + (misses >> 5);
+                continue;
+            }
+            misses = 0;
+            let length = MIN + same(&block[before + MIN..], &block[at + MIN..]);
+            put_varint(&mut out, at - anchor);
+            out.extend_from_slice(&block[anchor..at]);
+            put_varint(&mut out, length - MIN);
+            out.extend_from_slice(&(back as u16).to_le_bytes());
+            at += length;
+            anchor = at;
+        }
+        put_varint(&mut out, block.len() - anchor);
+        out.extend_from_slice(&block[anchor..]);
+        // The next block's positions lie past every one of this block's.
+        self.base += block.len() as u32 + 1;
+        out
+    }
+}
+
+/// How many bytes `a` and `b` have the same from their starts, eight at a
+/// time while both have eight.
+fn same(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) else {
+            break;
+        };
+        let differ = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
+        if differ != 0 {
+            return n + (differ.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + a[n..]
+        .iter()
+        .zip(&b[n..])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
@@ -169,6 +224,26 @@ mod tests {
         ] {
             round_trip(block);
         }
+    }
+
+    #[test]
+    fn a_table_kept_from_block_to_block_copies_only_within_each() {
+        // The same block again: every word of it was seen in the block
+        // before, which the second must not reach back into.
+        let feature = r#"{"type":"Feature","properties":{"name":"Sergeevka"}},"#;
+        let block = feature.repeat(40);
+        let mut table = Table::default();
+        for round in 0..3 {
+            let packed = table.pack(block.as_bytes());
+            assert_eq!(packed, pack(block.as_bytes()), "round {round}");
+            let mut out = Vec::new();
+            assert_eq!(unpack(&packed, &mut out), Some(()));
+            assert_eq!(out, block.as_bytes());
+        }
+        // Positions near the end of the u32 range start a new table.
+        table.base = u32::MAX - 10;
+        let packed = table.pack(block.as_bytes());
+        assert_eq!(packed, pack(block.as_bytes()));
     }
 
     #[test]

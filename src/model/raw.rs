@@ -128,6 +128,7 @@ impl Packed {
 #[derive(Debug, Default)]
 pub struct Packer {
     packed: Packed,
+    table: lz::Table,
 }
 
 impl Packer {
@@ -144,7 +145,7 @@ impl Packer {
         let mut done = 0;
         while bytes.len() - done >= block || (all && done < bytes.len()) {
             let end = (done + block).min(bytes.len());
-            let packed = lz::pack(&bytes[done..end]);
+            let packed = self.table.pack(&bytes[done..end]);
             self.packed.blocks.push((self.packed.len, packed.into()));
             self.packed.len += end - done;
             done = end;
