@@ -288,6 +288,86 @@ mod tests {
     }
 
     #[test]
+    fn repeated_ids_among_thousands_are_warned_as_the_strings_say() {
+        use crate::geojson::read::stream::Streaming;
+        // Numbers written two ways, texts that look like them, and ids
+        // of their own, read both whole and as the page reads.
+        let ids: Vec<String> = (0..3000)
+            .map(|i| match i % 7 {
+                0 if i % 2 == 0 => format!("{}", i / 7 % 50),
+                0 => format!("{}.0", i / 7 % 50),
+                1 => format!("\"{}\"", i / 7 % 40),
+                2 => format!("\"t{}\"", i % 30),
+                _ => format!("\"u{i}\""),
+            })
+            .collect();
+        let features: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                format!(
+                    r#"{{"type": "Feature", "id": {id}, "geometry": null, "properties": {{}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        );
+        // Worked out apart: each id's features, by the old strings.
+        let mut by_string: Vec<(String, Vec<usize>)> = Vec::new();
+        for (index, written) in ids.iter().enumerate() {
+            let id = match serde_json::from_str(written) {
+                Ok(Value::String(s)) => FeatureId::Text(s),
+                Ok(Value::Number(n)) => FeatureId::Number(n),
+                other => panic!("{written}: {other:?}"),
+            };
+            let key = as_string(&id);
+            match by_string.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(index),
+                None => by_string.push((key, vec![index])),
+            }
+        }
+        let mut want: Vec<(usize, usize, usize)> = by_string
+            .iter()
+            .filter(|(_, list)| list.len() > 1)
+            .map(|(_, list)| (list[1], list[0], list.len() - 2))
+            .collect();
+        want.sort_unstable();
+        assert_eq!(want.len(), 50 + 40 + 30);
+        let warned = |data: &Dataset| {
+            let mut got: Vec<(usize, usize, usize)> = data
+                .warnings
+                .iter()
+                .filter_map(|w| match w.cause {
+                    Cause::Warning(Warning::DuplicateId { first, more }) => {
+                        Some((w.feature?, first, more))
+                    }
+                    _ => None,
+                })
+                .collect();
+            got.sort_unstable();
+            got
+        };
+        let Ok(whole) = crate::geojson::read::read_collection("t", &text) else {
+            panic!("reads");
+        };
+        let mut reading = Streaming::new("t", ReadOptions::default(), text.len());
+        for piece in text.as_bytes().chunks(4096) {
+            reading.push(piece);
+            while !reading.step(100) {}
+        }
+        let Ok(Ok(streamed)) = reading.finish() else {
+            panic!("reads as it arrives");
+        };
+        // The first hundred warnings are listed; the rest counted.
+        for data in [&whole, &streamed] {
+            let got = warned(data);
+            assert_eq!(got, want[..got.len()]);
+            assert_eq!(got.len() + data.warnings_left_out, want.len());
+        }
+    }
+
+    #[test]
     fn ids_are_the_same_exactly_when_their_strings_were() {
         let written = [
             "1",
