@@ -28,6 +28,22 @@ pub fn property(text: &str, name: &str) -> Option<Value> {
     properties.deserialize(&mut reader).ok().flatten()
 }
 
+/// Whether the Feature object `text` may give the property whose key JSON
+/// writes as `quoted` (quotes and all): the key is there as written, or
+/// the text has escapes, which may write it otherwise (`"\u0075nit"`). A
+/// quick test before [`property`], since most features of most files
+/// name no unit, side or symbol code.
+///
+/// ```
+/// use troopmap::model::property::may_give;
+/// assert!(may_give(r#"{"properties": {"unit": "1st"}}"#, r#""unit""#));
+/// assert!(may_give(r#"{"properties": {"\u0075nit": "1st"}}"#, r#""unit""#));
+/// assert!(!may_give(r#"{"properties": {"units": "1st"}}"#, r#""unit""#));
+/// ```
+pub fn may_give(text: &str, quoted: &str) -> bool {
+    text.contains(quoted) || text.contains('\\')
+}
+
 /// Reads an object (or null) for the value of one member, `key`; with
 /// `inside`, for the value of member `inside` of that value.
 struct Member<'n> {

@@ -10,7 +10,7 @@
 
 use geo::{Coord, Haversine, InterpolatePoint, Point};
 
-use crate::model::property::property;
+use crate::model::property::{may_give, property};
 use crate::model::MapFeature;
 use crate::space::symbols::symbol_code;
 use crate::space::unit_properties::side_of;
@@ -156,7 +156,7 @@ impl Units {
                 continue;
             }
             let raw = feature.raw.text();
-            if !raw.contains(key.as_str()) {
+            if !may_give(&raw, &key) {
                 continue;
             }
             let name = match property(&raw, &rule.property) {
@@ -401,6 +401,27 @@ mod tests {
             Ok(data) => Units::of(&data.features, rule),
             Err(e) => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn keys_written_with_escapes_are_found() {
+        // "unit", "side" and "sidc", each with a letter escaped; a name
+        // with an escaped quote; and a feature that names no unit.
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30, 50]},
+             "properties": {"\u0075nit": "1st \"Guards\"", "\u0073ide": "Russia",
+                            "\u0073idc": "SHGPUCI----D---", "start": "2022-04-01"}},
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [31, 50]},
+             "properties": {"u\nit": "not a unit", "start": "2022-04-02"}}]}"#;
+        let units = match read_collection("t", text) {
+            Ok(data) => Units::of(&data.features, &UnitRule::default()),
+            Err(e) => panic!("{e}"),
+        };
+        let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["1st \"Guards\""]);
+        assert_eq!(units.sides(), ["Russia"]);
+        let symbol = units.iter().next().and_then(|u| u.sightings[0].symbol);
+        assert_eq!(symbol.and_then(|s| units.code(s)), Some("SHGPUCI----D---"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! number-based code of 2525D/E and APP-6D (20 or 30 digits).
 //! Anything else is not a code: the unit is drawn by its side's colour.
 
-use crate::model::property::property;
+use crate::model::property::{may_give, property};
 
 /// The properties a symbol code is read from, in order.
 pub const SYMBOL_KEYS: [&str; 3] = ["sidc", "icon15", "icon"];
@@ -29,7 +29,7 @@ pub const SYMBOL_KEYS: [&str; 3] = ["sidc", "icon15", "icon"];
 pub fn symbol_code(raw: &str) -> Option<String> {
     SYMBOL_KEYS.iter().find_map(|key| {
         // Most features carry none: a search of the text passes them by.
-        if !raw.contains(&format!("\"{key}\"")) {
+        if !may_give(raw, &format!("\"{key}\"")) {
             return None;
         }
         match property(raw, key)? {

@@ -3,7 +3,7 @@
 
 use crate::geojson::convention::INSTANT_KEYS;
 use crate::geojson::read::READ_PROPERTIES;
-use crate::model::property::property;
+use crate::model::property::{may_give, property};
 use crate::model::MapFeature;
 
 /// The text properties that could name units: those of the first 200
@@ -50,7 +50,7 @@ pub fn side_of(raw: &str) -> Option<String> {
     ]
     .iter()
     .find_map(|(key, quoted)| {
-        if !raw.contains(quoted) {
+        if !may_give(raw, quoted) {
             return None;
         }
         match property(raw, key)? {
