@@ -117,6 +117,7 @@ const fn stops(bytes: &[u8]) -> [bool; 256] {
 }
 
 /// The first byte from `from` that `table` stops at.
+#[inline(always)]
 fn next_stop(bytes: &[u8], from: usize, table: &[bool; 256]) -> Option<usize> {
     let rest = bytes.get(from..)?;
     Some(from + rest.iter().position(|&b| table[usize::from(b)])?)

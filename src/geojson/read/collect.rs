@@ -33,6 +33,9 @@ pub(super) struct Collector {
     groups: HashMap<String, (usize, usize)>,
     /// The first and last day of the features read.
     days: DayRange,
+    /// About how many features the file holds: room for as many ids is
+    /// made when the first comes (a file without ids makes none).
+    expected: usize,
 }
 
 impl Collector {
@@ -45,6 +48,7 @@ impl Collector {
             first_with_id: HashMap::new(),
             groups: HashMap::new(),
             days: DayRange::default(),
+            expected: 0,
         }
     }
 
@@ -72,6 +76,7 @@ impl Collector {
     pub(super) fn make_room(&mut self, count: usize) {
         let more = count.saturating_sub(self.features.len());
         let _ = self.features.try_reserve_exact(more);
+        self.expected = count;
     }
 
     /// Keeps feature `index`, read, and its warnings.
@@ -127,6 +132,10 @@ impl Collector {
                 );
             }
             None => {
+                if self.first_with_id.is_empty() {
+                    let room = self.expected.saturating_sub(self.features.len());
+                    let _ = self.first_with_id.try_reserve(room);
+                }
                 self.first_with_id.insert(key, (index, None));
             }
         }

@@ -93,17 +93,7 @@ impl Streaming {
 
     /// Takes the next bytes of the file, and finds the features now whole.
     pub fn push(&mut self, piece: &[u8]) {
-        self.push_with(piece.len(), |room| room.copy_from_slice(piece));
-    }
-
-    /// Takes the next `len` bytes of the file, which `fill` writes into
-    /// the room made for them (so a piece from elsewhere, as the page's
-    /// from the browser, is copied once), and finds the features now
-    /// whole.
-    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
-        let at = self.bytes.len();
-        self.bytes.resize(at + len, 0);
-        fill(&mut self.bytes[at..]);
+        self.bytes.extend_from_slice(piece);
         if self.collector.is_none() {
             return;
         }

@@ -40,8 +40,9 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
     else {
         return None;
     };
-    let id_text = feature.id.as_ref().map(ToString::to_string);
-    let mut found = Found::new(index, id_text, Vec::new());
+    // The id as text names the feature in its warnings, which few
+    // features have: written only for those.
+    let mut found = Found::new(index, None, Vec::new());
     let mut warnings = Vec::new();
     let geometry = geometry.map(|c| compact_geometry(c, &found, &mut warnings));
     let mut timing = convention::timing(&properties.times, geometry.as_ref(), options).ok()?;
@@ -49,6 +50,12 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
         found.warn(&key, Surprise::TimeNotUsed(unused));
     }
     warnings.append(&mut found.warnings);
+    if let (false, Some(id)) = (warnings.is_empty(), &feature.id) {
+        let id = id.to_string();
+        for warning in &mut warnings {
+            warning.id = Some(id.clone());
+        }
+    }
     let kind = properties
         .kind
         .unwrap_or_else(|| default_kind(geometry.as_ref(), timing.span));
@@ -400,6 +407,30 @@ mod tests {
                 out.push(path);
             }
         }
+    }
+
+    #[test]
+    fn warnings_name_the_feature_by_its_id_as_the_value_path_does() {
+        // Positions with an altitude, on features with ids of both kinds,
+        // and one without.
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": "a-1", "geometry": {"type": "Point", "coordinates": [1, 2, 3]},
+             "properties": {"start": "2024-10-08"}},
+            {"type": "Feature", "id": 7, "geometry": {"type": "Point", "coordinates": [1, 2, 3]},
+             "properties": {"start": "2024-10-08"}},
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2, 3]},
+             "properties": {"start": "2024-10-08"}}]}"#;
+        assert_eq!(compare("ids", text), (3, 3));
+        let ids: Vec<Vec<Option<String>>> = scan(text)
+            .map(|parts| parts.features)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| read_typed(i, &text[r.clone()], ReadOptions::default()))
+            .map(|(_, warnings)| warnings.into_iter().map(|w| w.id).collect())
+            .collect();
+        let text_id = Some("a-1".to_owned());
+        assert_eq!(ids, [vec![text_id], vec![Some("7".to_owned())], vec![None]]);
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl Loading {
                 break;
             }
             let piece: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())?.into();
-            reading.push_with(piece.length() as usize, |room| piece.copy_to(room));
+            reading.push(&piece.to_vec());
             // The features now whole, read until the slice is spent.
             while !reading.step(100) {
                 slice.end(|| self.show(&reading, total)).await?;
