@@ -100,34 +100,58 @@ pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The bytes a scan inside a string stops at.
-const IN_STRING: [bool; 256] = stops(b"\"\\");
-
-/// The bytes a scan of an object or array stops at.
-const IN_VALUE: [bool; 256] = stops(b"\"{}[]");
-
-const fn stops(bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
+/// A scan inside a string stops at a quote or a backslash.
+fn in_string(word: u64) -> u64 {
+    equal(word, b'"') | equal(word, b'\\')
 }
 
-/// The first byte from `from` that `table` stops at.
+/// A scan of an object or array stops at a quote or a bracket: `[` and
+/// `]` with the bit `0x20` set are `{` and `}`.
+fn in_value(word: u64) -> u64 {
+    let folded = word | (ONES * 0x20);
+    equal(word, b'"') | equal(folded, b'{') | equal(folded, b'}')
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit set in each byte of `word` (eight bytes, the first
+/// lowest) equal to `byte`: the lowest set is right, any above it may not
+/// be (a borrow runs on from it), so only the lowest is used.
 #[inline(always)]
-fn next_stop(bytes: &[u8], from: usize, table: &[bool; 256]) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    Some(from + rest.iter().position(|&b| table[usize::from(b)])?)
+fn equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & (ONES * 0x80)
+}
+
+/// The first byte from `from` that `stops` (`in_string` or `in_value`)
+/// stops at, eight bytes at a time; the last few padded with zeros, at
+/// which neither stops.
+#[inline(always)]
+fn next_stop(bytes: &[u8], from: usize, stops: fn(u64) -> u64) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let rest = bytes.get(i..).filter(|rest| !rest.is_empty())?;
+        let eight = match rest.first_chunk::<8>() {
+            Some(&eight) => eight,
+            None => {
+                let mut padded = [0; 8];
+                padded[..rest.len()].copy_from_slice(rest);
+                padded
+            }
+        };
+        let hits = stops(u64::from_le_bytes(eight));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
 }
 
 /// The end of the string starting at `start` (its opening quote).
 pub(crate) fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
     loop {
-        i = next_stop(bytes, i, &IN_STRING)?;
+        i = next_stop(bytes, i, in_string)?;
         match bytes[i] {
             b'"' => return Some(i + 1),
             _ => i += 2,
@@ -143,7 +167,7 @@ pub(crate) fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut i = start;
             loop {
-                i = next_stop(bytes, i, &IN_VALUE)?;
+                i = next_stop(bytes, i, in_value)?;
                 match bytes[i] {
                     b'"' => {
                         i = skip_string(bytes, i)?;
@@ -179,6 +203,36 @@ pub(crate) fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_at_a_time_stop_where_one_at_a_time_does() {
+        // Every byte value, often the ones that stop, from every start.
+        let mut state = 12_345u32;
+        let bytes: Vec<u8> = (0..600)
+            .map(|i| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let any = (state >> 16) as u8;
+                match i % 5 {
+                    0 => b"\"\\{}[]"[usize::from(any) % 6],
+                    1 => any | 0x80,
+                    _ => any,
+                }
+            })
+            .chain(0..=255)
+            .collect();
+        let string: fn(u8) -> bool = |b| matches!(b, b'"' | b'\\');
+        let value: fn(u8) -> bool = |b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']');
+        let in_string: fn(u64) -> u64 = in_string;
+        for (stops, byte) in [(in_string, string), (in_value, value)] {
+            for from in 0..=bytes.len() + 1 {
+                let one_at_a_time = bytes
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(|&b| byte(b)))
+                    .map(|at| from + at);
+                assert_eq!(next_stop(&bytes, from, stops), one_at_a_time, "from {from}");
+            }
+        }
+    }
 
     #[test]
     fn strings_with_brackets_quotes_and_escapes_do_not_confuse_it() {
