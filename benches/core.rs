@@ -12,6 +12,7 @@ mod native {
     use troopmap::{native::synth, read_collection, Day, Shown, TimeIndex};
 
     pub fn parsing(c: &mut Criterion) {
+        use troopmap::geojson::read::stream::Streaming;
         let mut group = c.benchmark_group("parse");
         group.sample_size(10);
         for count in [1_000, 10_000] {
@@ -27,40 +28,24 @@ mod native {
                 &text,
                 |b, text| b.iter(|| read_collection("synth.geojson", black_box(text))),
             );
+            // As the page reads: the bytes arriving in pieces of 64 KiB,
+            // each feature's text packed as it goes.
+            group.bench_with_input(
+                BenchmarkId::new("read as it arrives", count),
+                &text,
+                |b, text| {
+                    b.iter(|| {
+                        let mut reading =
+                            Streaming::new("synth.geojson", Default::default(), text.len());
+                        for piece in black_box(text).as_bytes().chunks(1 << 16) {
+                            reading.push(piece);
+                            while !reading.step(100) {}
+                        }
+                        reading.finish()
+                    })
+                },
+            );
         }
-        group.finish();
-    }
-
-    /// Reading as the page does, the file's bytes arriving in pieces of
-    /// 64 KiB, each feature's text packed as it goes (see
-    /// `geojson::read::stream`), against the same plain parse.
-    pub fn streaming(c: &mut Criterion) {
-        use troopmap::geojson::read::stream::Streaming;
-        let mut group = c.benchmark_group("stream");
-        group.sample_size(10);
-        let count = 10_000;
-        let text = synth::collection(count, 1);
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::new("serde_json::Value (baseline)", count),
-            &text,
-            |b, text| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text))),
-        );
-        group.bench_with_input(
-            BenchmarkId::new("read as it arrives", count),
-            &text,
-            |b, text| {
-                b.iter(|| {
-                    let mut reading =
-                        Streaming::new("synth.geojson", Default::default(), text.len());
-                    for piece in black_box(text).as_bytes().chunks(1 << 16) {
-                        reading.push(piece);
-                        while !reading.step(100) {}
-                    }
-                    reading.finish()
-                })
-            },
-        );
         group.finish();
     }
 
@@ -165,7 +150,6 @@ mod native {
 criterion::criterion_group!(
     benches,
     native::parsing,
-    native::streaming,
     native::time_index,
     native::picture
 );

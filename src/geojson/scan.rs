@@ -220,10 +220,11 @@ mod tests {
             })
             .chain(0..=255)
             .collect();
-        let string: fn(u8) -> bool = |b| matches!(b, b'"' | b'\\');
-        let value: fn(u8) -> bool = |b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']');
-        let in_string: fn(u64) -> u64 = in_string;
-        for (stops, byte) in [(in_string, string), (in_value, value)] {
+        let by_byte: [fn(u8) -> bool; 2] = [
+            |b| matches!(b, b'"' | b'\\'),
+            |b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']'),
+        ];
+        for (stops, byte) in [in_string, in_value].into_iter().zip(by_byte) {
             for from in 0..=bytes.len() + 1 {
                 let one_at_a_time = bytes
                     .get(from..)

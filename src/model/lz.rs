@@ -82,10 +82,10 @@ impl Table {
     /// packed without copies past that reach).
     pub fn pack(&mut self, block: &[u8]) -> Vec<u8> {
         // Positions are u32: start again from an empty table before they
-        // would overflow.
+        // (or the next block's base) would overflow.
         if u32::try_from(block.len())
             .ok()
-            .and_then(|len| self.base.checked_add(len))
+            .and_then(|len| self.base.checked_add(len)?.checked_add(1))
             .is_none()
         {
             *self = Table::default();
@@ -126,10 +126,7 @@ impl Table {
 /// time while both have eight.
 fn same(a: &[u8], b: &[u8]) -> usize {
     let mut n = 0;
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) else {
-            break;
-        };
+    while let (Some(&x), Some(&y)) = (a[n..].first_chunk::<8>(), b[n..].first_chunk::<8>()) {
         let differ = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
         if differ != 0 {
             return n + (differ.trailing_zeros() / 8) as usize;
@@ -240,10 +237,14 @@ mod tests {
             assert_eq!(unpack(&packed, &mut out), Some(()));
             assert_eq!(out, block.as_bytes());
         }
-        // Positions near the end of the u32 range start a new table.
-        table.base = u32::MAX - 10;
-        let packed = table.pack(block.as_bytes());
-        assert_eq!(packed, pack(block.as_bytes()));
+        // Positions near the end of the u32 range start a new table, the
+        // next block's base too (a block ending at u32::MAX exactly).
+        for last in [10, block.len() as u32] {
+            table.base = u32::MAX - last;
+            let packed = table.pack(block.as_bytes());
+            assert_eq!(packed, pack(block.as_bytes()));
+            assert_eq!(table.base, 1 + block.len() as u32 + 1);
+        }
     }
 
     #[test]

@@ -33,9 +33,6 @@ pub(super) struct Collector {
     groups: HashMap<String, (usize, usize)>,
     /// The first and last day of the features read.
     days: DayRange,
-    /// About how many features the file holds: room for as many ids is
-    /// made when the first comes (a file without ids makes none).
-    expected: usize,
 }
 
 impl Collector {
@@ -48,7 +45,6 @@ impl Collector {
             first_with_id: HashMap::new(),
             groups: HashMap::new(),
             days: DayRange::default(),
-            expected: 0,
         }
     }
 
@@ -76,7 +72,6 @@ impl Collector {
     pub(super) fn make_room(&mut self, count: usize) {
         let more = count.saturating_sub(self.features.len());
         let _ = self.features.try_reserve_exact(more);
-        self.expected = count;
     }
 
     /// Keeps feature `index`, read, and its warnings.
@@ -132,8 +127,11 @@ impl Collector {
                 );
             }
             None => {
+                // Room for an id per feature the room made for features
+                // holds (see `make_room`), made when the first id comes: a
+                // file without ids makes none.
                 if self.first_with_id.is_empty() {
-                    let room = self.expected.saturating_sub(self.features.len());
+                    let room = self.features.capacity() - self.features.len();
                     let _ = self.first_with_id.try_reserve(room);
                 }
                 self.first_with_id.insert(key, (index, None));
