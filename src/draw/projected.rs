@@ -74,6 +74,9 @@ pub struct Projected {
     features: Vec<(u32, u32)>,
     parts: Vec<Part>,
     coords: Vec<[f64; 2]>,
+    /// Per feature that is one point, the point; NaN for the others. (A
+    /// frame reads the points of many features: one read each.)
+    dots: Vec<[f64; 2]>,
 }
 
 impl Projected {
@@ -85,6 +88,15 @@ impl Projected {
             if let Some(geometry) = &feature.geometry {
                 projected.add(geometry);
             }
+            let parts = &projected.parts[first as usize..];
+            projected.dots.push(match parts {
+                [Part {
+                    shape: Shape::Point,
+                    from,
+                    ..
+                }] => projected.coords[*from as usize],
+                _ => [f64::NAN; 2],
+            });
             projected
                 .features
                 .push((first, projected.parts.len() as u32));
@@ -140,6 +152,11 @@ impl Projected {
     }
 
     /// The projected coordinates of `part`.
+    /// The point of feature `index` when it is one point.
+    pub fn dot(&self, index: usize) -> Option<[f64; 2]> {
+        self.dots.get(index).copied().filter(|d| !d[0].is_nan())
+    }
+
     pub fn coords(&self, part: &Part) -> &[[f64; 2]] {
         &self.coords[part.from as usize..part.to as usize]
     }

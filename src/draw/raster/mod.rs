@@ -7,8 +7,10 @@
 //! No anti-aliasing: at the map's sizes (points 10 pixels wide, lines 2–3)
 //! it costs more than it shows.
 
+mod cover;
 mod stroke;
 
+pub use cover::{reach_of, Cover};
 pub use stroke::Brush;
 
 /// An RGBA colour, straight alpha.
@@ -30,18 +32,19 @@ pub fn hex(color: &str) -> [u8; 3] {
     [channel(0), channel(2), channel(4)]
 }
 
-/// A small image to copy: its size, and its pixels that have any ink
-/// (column, row, colour).
+/// A small image to copy: its size, its pixels that have any ink
+/// (column, row, colour), and, when it is at most 64 pixels wide, a bit per
+/// column of each row with ink and with opaque ink (what a [`Cover`] reads).
 #[derive(Debug, Clone, Default)]
 pub struct Stamp {
     pub size: usize,
     inked: Vec<(u16, u16, Rgba)>,
-    /// The opaque pixels as runs along rows: row, first column, the run's
-    /// bytes; copied whole where the stamp lies inside the pixmap.
-    runs: Vec<(u16, u16, Vec<u8>)>,
-    /// The pixels with some, not full, opacity, as runs along rows: row,
-    /// first column, the run's colours; blended one by one.
-    translucent: Vec<(u16, u16, Vec<Rgba>)>,
+    /// Per row: its columns with ink (none when over 64 pixels wide).
+    ink: Vec<u64>,
+    /// Per row: its columns with opaque ink.
+    opaque: Vec<u64>,
+    /// Its pixels, row by row, when it has rows of `ink`.
+    pixels: Vec<Rgba>,
 }
 
 impl Stamp {
@@ -59,35 +62,25 @@ impl Stamp {
                 )
             })
             .collect::<Vec<_>>();
-        let mut runs: Vec<(u16, u16, Vec<u8>)> = Vec::new();
-        let mut translucent: Vec<(u16, u16, Vec<Rgba>)> = Vec::new();
-        for &(col, row, color) in &inked {
-            if color[3] < 255 {
-                match translucent.last_mut() {
-                    Some((r, c, colors))
-                        if *r == row && *c as usize + colors.len() == col as usize =>
-                    {
-                        colors.push(color);
-                    }
-                    _ => translucent.push((row, col, vec![color])),
-                }
-                continue;
-            }
-            match runs.last_mut() {
-                Some((r, c, bytes))
-                    if *r == row && *c as usize + bytes.len() / 4 == col as usize =>
-                {
-                    bytes.extend_from_slice(&color);
-                }
-                _ => runs.push((row, col, color.to_vec())),
-            }
-        }
-        Stamp {
+        let mut stamp = Stamp {
             size,
-            inked,
-            runs,
-            translucent,
+            ..Stamp::default()
+        };
+        if size <= 64 && rgba.len() >= size * size * 4 {
+            stamp.ink = vec![0; size];
+            stamp.opaque = vec![0; size];
+            stamp.pixels = vec![[0; 4]; size * size];
+            for &(col, row, color) in &inked {
+                let (row, col) = (row as usize, col as usize);
+                stamp.ink[row] |= 1 << col;
+                if color[3] == 255 {
+                    stamp.opaque[row] |= 1 << col;
+                }
+                stamp.pixels[row * size + col] = color;
+            }
         }
+        stamp.inked = inked;
+        stamp
     }
 }
 
@@ -186,29 +179,11 @@ impl Pixmap {
 
     /// Copies `stamp` with its top left corner at (x, y), over what is there.
     pub fn stamp(&mut self, stamp: &Stamp, x: i32, y: i32) {
-        let size = stamp.size as i32;
+        if !stamp.ink.is_empty() {
+            return self.stamp_masked(stamp, x, y, &stamp.ink);
+        }
         let (w, h) = (self.width as i32, self.height as i32);
-        if x >= w || y >= h || x + size <= 0 || y + size <= 0 {
-            return;
-        }
-        let inside = x >= 0 && y >= 0 && x + size <= w && y + size <= h;
-        if inside {
-            for (row, col, bytes) in &stamp.runs {
-                let i =
-                    ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
-                self.data[i..i + bytes.len()].copy_from_slice(bytes);
-            }
-            for (row, col, colors) in &stamp.translucent {
-                let i =
-                    ((y as usize + *row as usize) * self.width + x as usize + *col as usize) * 4;
-                let span = &mut self.data[i..i + colors.len() * 4];
-                for (target, &color) in span.chunks_exact_mut(4).zip(colors) {
-                    blend(target, color);
-                }
-            }
-            self.note(x, y, x + size, y + size);
-            return;
-        }
+        let size = stamp.size as i32;
         for &(col, row, color) in &stamp.inked {
             let (px, py) = (x + col as i32, y + row as i32);
             if px < 0 || py < 0 || px >= w || py >= h {
@@ -220,7 +195,59 @@ impl Pixmap {
                 color,
             );
         }
-        self.note(x.max(0), y.max(0), (x + size).min(w), (y + size).min(h));
+        if x < w && y < h && x + size > 0 && y + size > 0 {
+            self.note(x.max(0), y.max(0), (x + size).min(w), (y + size).min(h));
+        }
+    }
+
+    /// Copies the pixels of `stamp` (with its top left corner at (x, y))
+    /// that `masks` holds, a mask of columns per row (see
+    /// [`Cover::take`]); the others are left as they are.
+    pub fn stamp_masked(&mut self, stamp: &Stamp, x: i32, y: i32, masks: &[u64]) {
+        if stamp.ink.is_empty() {
+            return self.stamp(stamp, x, y);
+        }
+        let (w, h) = (self.width as i32, self.height as i32);
+        let size = stamp.size;
+        let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for (row, &mask) in masks.iter().enumerate().take(size) {
+            let py = y + row as i32;
+            if mask == 0 || py < 0 || py >= h {
+                continue;
+            }
+            let line = &stamp.pixels[row * size..(row + 1) * size];
+            // Run by run of the mask's bits, cut to the pixmap: opaque
+            // runs copied, the others blended.
+            let opaque = stamp.opaque[row];
+            for (mut bits, copy) in [(mask & opaque, true), (mask & !opaque, false)] {
+                while bits != 0 {
+                    let from = bits.trailing_zeros() as i32;
+                    let to = from + (!(bits >> from)).trailing_zeros() as i32;
+                    bits = if to >= 64 { 0 } else { bits & (u64::MAX << to) };
+                    let (from, to) = (from.max(-x), to.min(w - x));
+                    if from >= to {
+                        continue;
+                    }
+                    let start = (py as usize * self.width + (x + from) as usize) * 4;
+                    let span = &mut self.data[start..start + (to - from) as usize * 4];
+                    let colors = &line[from as usize..to as usize];
+                    if copy {
+                        span.copy_from_slice(colors.as_flattened());
+                    } else {
+                        for (target, &color) in span.chunks_exact_mut(4).zip(colors) {
+                            blend(target, color);
+                        }
+                    }
+                    x0 = x0.min(x + from);
+                    x1 = x1.max(x + to);
+                    y0 = y0.min(py);
+                    y1 = y1.max(py + 1);
+                }
+            }
+        }
+        if x1 > x0 {
+            self.note(x0, y0, x1, y1);
+        }
     }
 
     /// Fills the area inside `rings` (even-odd: a ring inside another is a

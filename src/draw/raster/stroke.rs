@@ -166,6 +166,11 @@ impl Brush {
         Brush { radius, disc }
     }
 
+    /// How many pixels from a point of a line its dots reach, at most.
+    pub fn reach(&self) -> i32 {
+        self.radius.ceil() as i32
+    }
+
     /// The stamp of dots of `layers` (brush, colour) laid one over the
     /// other, centred: put down with its corner at (⌊x⌋ − reach, ⌊y⌋ −
     /// reach), it gives the same pixels as a dot of each at (x, y), the

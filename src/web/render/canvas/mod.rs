@@ -25,10 +25,12 @@ use crate::web::render::{Opened, Renderer};
 
 mod looks;
 mod paint;
+mod points;
 
 pub(in crate::web) use looks::new_canvas;
 use looks::{look, Pens, LOOKS};
 pub(in crate::web) use paint::{fit_canvas, View};
+use points::Points;
 
 /// The pane of the canvas: above the lines of small data (400), under
 /// their points (450).
@@ -58,6 +60,8 @@ pub struct Canvas {
     pens: Option<Pens>,
     /// The frame, drawn in Rust and put on the canvas in one call.
     pixmap: Pixmap,
+    /// Scratch: the points of a frame, and what of each shows.
+    points: Points,
     /// Whether the scene changed what this canvas shows since it was
     /// last drawn.
     stale: bool,
@@ -103,6 +107,7 @@ impl Canvas {
             buckets: vec![Vec::new(); 3 * LOOKS],
             pens: None,
             pixmap: Pixmap::default(),
+            points: Points::default(),
             stale: false,
             drew_units: false,
             frame_requested,

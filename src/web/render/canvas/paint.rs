@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use super::looks::{unlook, Pens, LOOKS};
 use super::Canvas;
 use crate::draw::projected::{mercator, Part, Projected, Shape};
-use crate::draw::raster::{hex, Pixmap, Stamp};
+use crate::draw::raster::{hex, reach_of, Cover, Pixmap};
 use crate::draw::style::{size, stroke};
 use crate::model::Kind;
 use crate::scene::Scene;
@@ -34,7 +34,7 @@ impl View {
     }
 
     /// Where world pixels land on the canvas, in device pixels.
-    fn at(&self, world: [f64; 2], ratio: f64) -> [f64; 2] {
+    pub(super) fn at(&self, world: [f64; 2], ratio: f64) -> [f64; 2] {
         [
             (world[0] * self.scale + self.offset[0]) * ratio,
             (world[1] * self.scale + self.offset[1]) * ratio,
@@ -63,7 +63,6 @@ pub(super) fn passes(projected: &Projected, count: usize) -> Vec<u8> {
 enum Pass {
     Areas,
     Lines,
-    Points,
 }
 
 impl Canvas {
@@ -129,22 +128,35 @@ impl Canvas {
                 }
             }
         }
+        let view = View::of(&self.map);
+        let size = (self.pixmap.width(), self.pixmap.height());
+        // The points are placed first: what they cover is not drawn under
+        // them.
+        self.points.place(
+            &self.buckets[2 * LOOKS..],
+            &self.projected,
+            &pens,
+            (&view, ratio),
+            size,
+        );
         let mut painter = Painter {
             pixmap: &mut self.pixmap,
             projected: &self.projected,
             pens: &pens,
-            view: View::of(&self.map),
+            cover: self.points.cover(),
+            view,
             ratio,
             points: Vec::new(),
             rings: Vec::new(),
         };
-        let passes = [Pass::Areas, Pass::Lines, Pass::Points];
-        for (n, bucket) in self.buckets.iter().enumerate() {
+        let passes = [Pass::Areas, Pass::Lines];
+        for (n, bucket) in self.buckets[..2 * LOOKS].iter().enumerate() {
             let (pass, look) = (passes[n / LOOKS], n % LOOKS);
             for &i in bucket {
                 painter.feature(pass, look, i as usize);
             }
         }
+        self.points.stamp(painter.pixmap, &pens);
         for unit in scene.units() {
             if let Some(&look) = self.looks.get(unit.index) {
                 painter.unit(&unit, look as usize);
@@ -160,6 +172,9 @@ struct Painter<'a> {
     pixmap: &'a mut Pixmap,
     projected: &'a Projected,
     pens: &'a Pens,
+    /// What the points drawn after cover: a line or area wholly under
+    /// it is left out.
+    cover: &'a Cover,
     view: View,
     ratio: f64,
     points: Vec<[f64; 2]>,
@@ -176,7 +191,6 @@ impl Painter<'_> {
         let parts = self.projected.parts(index);
         for (n, part) in parts.iter().enumerate() {
             match (pass, part.shape) {
-                (Pass::Points, Shape::Point) => self.point(part, look),
                 (Pass::Lines, Shape::Line) => self.line(part, look),
                 (Pass::Areas, Shape::Outer) => {
                     // The outer ring with the holes after it.
@@ -188,22 +202,6 @@ impl Painter<'_> {
         }
     }
 
-    /// A point: the style's stamp, when it reaches the pixmap.
-    fn point(&mut self, part: &Part, look: usize) {
-        let Some(&world) = self.projected.coords(part).first() else {
-            return;
-        };
-        let [x, y] = self.at(world);
-        let stamp: &Stamp = &self.pens.looks[look].2;
-        let half = stamp.size as f64 / 2.0;
-        let (w, h) = (self.pixmap.width() as f64, self.pixmap.height() as f64);
-        if x < -half || y < -half || x > w + half || y > h + half {
-            return;
-        }
-        self.pixmap
-            .stamp(stamp, (x - half).round() as i32, (y - half).round() as i32);
-    }
-
     /// A line, with an arrowhead at its end when it is a route.
     fn line(&mut self, part: &Part, look: usize) {
         let ([r, g, b], dash, _) = &self.pens.looks[look];
@@ -211,15 +209,24 @@ impl Painter<'_> {
         let mut points = std::mem::take(&mut self.points);
         points.clear();
         points.extend(self.projected.coords(part).iter().map(|&c| self.at(c)));
-        self.pixmap
-            .stroke_with(&points, &self.pens.line, dash, color);
-        if unlook(look).0 == Kind::Route && points.len() > 1 {
-            let arrow = arrowhead(
+        let arrow = (unlook(look).0 == Kind::Route && points.len() > 1).then(|| {
+            arrowhead(
                 points[points.len() - 2],
                 points[points.len() - 1],
                 self.ratio,
-            );
-            self.pixmap.fill(&[&arrow], color);
+            )
+        });
+        let [x0, y0, x1, y1] = reach_of(&points, self.pens.line.reach());
+        let [a0, b0, a1, b1] = reach_of(arrow.as_ref().map_or(&[], |a| &a[..]), 1);
+        if !self
+            .cover
+            .hides_box([x0.min(a0), y0.min(b0), x1.max(a1), y1.max(b1)])
+        {
+            self.pixmap
+                .stroke_with(&points, &self.pens.line, dash, color);
+            if let Some(arrow) = arrow {
+                self.pixmap.fill(&[&arrow], color);
+            }
         }
         self.points = points;
     }
@@ -237,6 +244,15 @@ impl Painter<'_> {
                     .map(|&c| self.at(c))
                     .collect(),
             );
+        }
+        // The outline's dots hold the fill's pixels too.
+        let outer = rings.first().map_or(&[][..], Vec::as_slice);
+        if self
+            .cover
+            .hides_box(reach_of(outer, self.pens.outline.reach() + 1))
+        {
+            self.rings = rings;
+            return;
         }
         let refs: Vec<&[[f64; 2]]> = rings.iter().map(Vec::as_slice).collect();
         let fill = (size::AREA_FILL_OPACITY * 255.0).round() as u8;
