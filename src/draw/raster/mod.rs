@@ -216,33 +216,25 @@ impl Pixmap {
                 continue;
             }
             let line = &stamp.pixels[row * size..(row + 1) * size];
-            // Run by run of the mask's bits, cut to the pixmap: opaque
-            // runs copied, the others blended.
-            let opaque = stamp.opaque[row];
-            for (mut bits, copy) in [(mask & opaque, true), (mask & !opaque, false)] {
-                while bits != 0 {
-                    let from = bits.trailing_zeros() as i32;
-                    let to = from + (!(bits >> from)).trailing_zeros() as i32;
-                    bits = if to >= 64 { 0 } else { bits & (u64::MAX << to) };
-                    let (from, to) = (from.max(-x), to.min(w - x));
-                    if from >= to {
-                        continue;
-                    }
-                    let start = (py as usize * self.width + (x + from) as usize) * 4;
-                    let span = &mut self.data[start..start + (to - from) as usize * 4];
-                    let colors = &line[from as usize..to as usize];
-                    if copy {
-                        span.copy_from_slice(colors.as_flattened());
-                    } else {
-                        for (target, &color) in span.chunks_exact_mut(4).zip(colors) {
-                            blend(target, color);
-                        }
-                    }
-                    x0 = x0.min(x + from);
-                    x1 = x1.max(x + to);
-                    y0 = y0.min(py);
-                    y1 = y1.max(py + 1);
+            // Run by run of the mask's bits, cut to the pixmap.
+            let mut bits = mask;
+            while bits != 0 {
+                let from = bits.trailing_zeros() as i32;
+                let to = from + (!(bits >> from)).trailing_zeros() as i32;
+                bits = if to >= 64 { 0 } else { bits & (u64::MAX << to) };
+                let (from, to) = (from.max(-x), to.min(w - x));
+                if from >= to {
+                    continue;
                 }
+                let start = (py as usize * self.width + (x + from) as usize) * 4;
+                let span = &mut self.data[start..start + (to - from) as usize * 4];
+                for (target, &color) in span.chunks_exact_mut(4).zip(&line[from as usize..]) {
+                    blend(target, color);
+                }
+                x0 = x0.min(x + from);
+                x1 = x1.max(x + to);
+                y0 = y0.min(py);
+                y1 = y1.max(py + 1);
             }
         }
         if x1 > x0 {
