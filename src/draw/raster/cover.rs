@@ -249,7 +249,7 @@ mod tests {
             .iter()
             .zip(&spots)
             .filter(|(k, _)| k.is_some())
-            .map(|(_, &(_, _, s))| stamps[s].inked.len())
+            .map(|(_, &(_, _, s))| stamps[s].pixels.iter().filter(|p| p[3] > 0).count())
             .sum();
         assert!(
             (drawn as usize) * 2 < inked,

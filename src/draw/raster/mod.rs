@@ -32,55 +32,46 @@ pub fn hex(color: &str) -> [u8; 3] {
     [channel(0), channel(2), channel(4)]
 }
 
-/// A small image to copy: its size, its pixels that have any ink
-/// (column, row, colour), and, when it is at most 64 pixels wide, a bit per
-/// column of each row with ink and with opaque ink (what a [`Cover`] reads).
+/// A small image to copy: its size, its pixels, and, when it is at most
+/// 64 pixels wide, a bit per column of each row with ink and with opaque
+/// ink (what a [`Cover`] reads).
 #[derive(Debug, Clone, Default)]
 pub struct Stamp {
     pub size: usize,
-    inked: Vec<(u16, u16, Rgba)>,
+    /// Its pixels, row by row.
+    pixels: Vec<Rgba>,
     /// Per row: its columns with ink (none when over 64 pixels wide).
     ink: Vec<u64>,
     /// Per row: its columns with opaque ink.
     opaque: Vec<u64>,
-    /// Its pixels, row by row, when it has rows of `ink`.
-    pixels: Vec<Rgba>,
 }
 
 impl Stamp {
     /// The stamp of a `size` × `size` RGBA image.
     pub fn from_rgba(size: usize, rgba: &[u8]) -> Stamp {
-        let inked = rgba
+        let pixels: Vec<Rgba> = rgba
             .chunks_exact(4)
-            .enumerate()
-            .filter(|(_, p)| p[3] > 0)
-            .map(|(i, p)| {
-                (
-                    (i % size.max(1)) as u16,
-                    (i / size.max(1)) as u16,
-                    [p[0], p[1], p[2], p[3]],
-                )
-            })
-            .collect::<Vec<_>>();
-        let mut stamp = Stamp {
-            size,
-            ..Stamp::default()
-        };
-        if size <= 64 && rgba.len() >= size * size * 4 {
-            stamp.ink = vec![0; size];
-            stamp.opaque = vec![0; size];
-            stamp.pixels = vec![[0; 4]; size * size];
-            for &(col, row, color) in &inked {
-                let (row, col) = (row as usize, col as usize);
-                stamp.ink[row] |= 1 << col;
-                if color[3] == 255 {
-                    stamp.opaque[row] |= 1 << col;
-                }
-                stamp.pixels[row * size + col] = color;
+            .take(size * size)
+            .map(|p| [p[0], p[1], p[2], p[3]])
+            .collect();
+        let (mut ink, mut opaque) = (Vec::new(), Vec::new());
+        if size <= 64 {
+            for row in pixels.chunks(size.max(1)) {
+                let bits = |test: fn(u8) -> bool| {
+                    (row.iter().enumerate())
+                        .filter(|(_, p)| test(p[3]))
+                        .fold(0u64, |bits, (col, _)| bits | 1 << col)
+                };
+                ink.push(bits(|a| a > 0));
+                opaque.push(bits(|a| a == 255));
             }
         }
-        stamp.inked = inked;
-        stamp
+        Stamp {
+            size,
+            pixels,
+            ink,
+            opaque,
+        }
     }
 }
 
@@ -184,9 +175,9 @@ impl Pixmap {
         }
         let (w, h) = (self.width as i32, self.height as i32);
         let size = stamp.size as i32;
-        for &(col, row, color) in &stamp.inked {
-            let (px, py) = (x + col as i32, y + row as i32);
-            if px < 0 || py < 0 || px >= w || py >= h {
+        for (i, &color) in stamp.pixels.iter().enumerate() {
+            let (px, py) = (x + i as i32 % size, y + i as i32 / size);
+            if color[3] == 0 || px < 0 || py < 0 || px >= w || py >= h {
                 continue;
             }
             Pixmap::blend_at(
@@ -529,6 +520,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_stamp_over_64_pixels_wide_is_copied_pixel_by_pixel() {
+        // Every pixel a different colour, the first row empty.
+        let rgba: Vec<u8> = (0..70 * 70u32)
+            .flat_map(|i| {
+                [
+                    (i % 251) as u8,
+                    (i / 70) as u8,
+                    7,
+                    if i < 70 { 0 } else { 255 },
+                ]
+            })
+            .collect();
+        let stamp = Stamp::from_rgba(70, &rgba);
+        let mut p = Pixmap::new(20, 20);
+        p.stamp(&stamp, -5, -1);
+        for (x, y) in [(0, 0), (19, 19), (3, 7)] {
+            let i = ((y + 1) * 70 + x + 5) as usize * 4;
+            assert_eq!(
+                p.pixel(x, y),
+                Some([rgba[i], rgba[i + 1], rgba[i + 2], 255])
+            );
+        }
+        assert_eq!(inked(&p), 400);
+        assert_eq!(p.drawn(), Some((0, 0, 20, 20)));
     }
 
     #[test]
