@@ -151,12 +151,12 @@ impl Projected {
         }
     }
 
-    /// The projected coordinates of `part`.
     /// The point of feature `index` when it is one point.
     pub fn dot(&self, index: usize) -> Option<[f64; 2]> {
         self.dots.get(index).copied().filter(|d| !d[0].is_nan())
     }
 
+    /// The projected coordinates of `part`.
     pub fn coords(&self, part: &Part) -> &[[f64; 2]] {
         &self.coords[part.from as usize..part.to as usize]
     }

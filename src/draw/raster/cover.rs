@@ -37,7 +37,7 @@ pub fn reach_of(points: &[[f64; 2]], reach: i32) -> [i32; 4] {
     box_
 }
 
-/// The columns of a row of a stamp, one bit each.
+/// A mask of the lowest `size` bits (all 64 from 64 on).
 fn full(size: usize) -> u64 {
     if size >= 64 {
         u64::MAX
@@ -54,9 +54,10 @@ impl Cover {
         self.stride = (width + 128).div_ceil(64) + 1;
         self.bits.clear();
         self.bits.resize(self.stride * height, 0);
+        // The margins: the word before column 0, and from column `width` on.
+        let (word, bit) = ((width + 64) / 64, (width + 64) % 64);
         for row in self.bits.chunks_exact_mut(self.stride) {
             row[0] = u64::MAX;
-            let (word, bit) = ((width + 64) / 64, (width + 64) % 64);
             row[word] = !full(bit);
             row[word + 1..].fill(u64::MAX);
         }

@@ -76,7 +76,8 @@ impl Points {
         &self.cover
     }
 
-    /// Draws what shows of the points placed last.
+    /// Draws what shows of the points placed last (a hidden one has no
+    /// masks: [`HIDDEN`] is past their end).
     pub(super) fn stamp(&self, pixmap: &mut Pixmap, pens: &Pens) {
         for &(x, y, look, at) in &self.spots {
             if let (Some((_, _, stamp)), Some(masks)) =
