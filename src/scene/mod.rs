@@ -315,7 +315,7 @@ impl Scene {
     /// The units under way at the moment shown, on routes the map shows.
     pub fn units(&self) -> impl Iterator<Item = Unit> + '_ {
         self.journeys
-            .iter()
+            .around(self.moment)
             .filter(|journey| self.shown.contains(journey.index))
             .filter_map(|journey| journey.unit_at(self.moment))
     }

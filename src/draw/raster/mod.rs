@@ -81,7 +81,8 @@ impl Stamp {
 pub struct Pixmap {
     width: usize,
     height: usize,
-    data: Vec<u8>,
+    /// Row by row: whole pixels, each written at once.
+    data: Vec<Rgba>,
     /// (x0, y0, x1, y1), exclusive ends; empty when x1 <= x0.
     drawn: (i32, i32, i32, i32),
 }
@@ -103,7 +104,7 @@ impl Pixmap {
 
     /// The pixels, row by row, RGBA.
     pub fn data(&self) -> &[u8] {
-        &self.data
+        self.data.as_flattened()
     }
 
     /// The rectangle drawn on since the last clear: x, y, width, height.
@@ -125,7 +126,7 @@ impl Pixmap {
         self.height = height;
         // Zeroed memory from the allocator, which need not clear fresh
         // pages.
-        self.data = vec![0; width * height * 4];
+        self.data = vec![[0; 4]; width * height];
         self.drawn = (0, 0, 0, 0);
     }
 
@@ -133,8 +134,8 @@ impl Pixmap {
     pub fn clear(&mut self) {
         if let Some((x, y, w, h)) = self.drawn() {
             for row in y..y + h {
-                let start = (row * self.width + x) * 4;
-                self.data[start..start + w * 4].fill(0);
+                let start = row * self.width + x;
+                self.data[start..start + w].fill([0; 4]);
             }
         }
         self.drawn = (0, 0, 0, 0);
@@ -154,18 +155,7 @@ impl Pixmap {
         if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
             return None;
         }
-        let i = (y as usize * self.width + x as usize) * 4;
-        Some([
-            self.data[i],
-            self.data[i + 1],
-            self.data[i + 2],
-            self.data[i + 3],
-        ])
-    }
-
-    /// Draws `color` over the pixel at byte offset `i` (source over).
-    fn blend_at(data: &mut [u8], i: usize, color: Rgba) {
-        blend(&mut data[i..i + 4], color);
+        Some(self.data[y as usize * self.width + x as usize])
     }
 
     /// Copies `stamp` with its top left corner at (x, y), over what is there.
@@ -180,9 +170,8 @@ impl Pixmap {
             if color[3] == 0 || px < 0 || py < 0 || px >= w || py >= h {
                 continue;
             }
-            Pixmap::blend_at(
-                &mut self.data,
-                (py as usize * self.width + px as usize) * 4,
+            blend(
+                &mut self.data[py as usize * self.width + px as usize],
                 color,
             );
         }
@@ -217,9 +206,9 @@ impl Pixmap {
                 if from >= to {
                     continue;
                 }
-                let start = (py as usize * self.width + (x + from) as usize) * 4;
-                let span = &mut self.data[start..start + (to - from) as usize * 4];
-                for (target, &color) in span.chunks_exact_mut(4).zip(&line[from as usize..]) {
+                let start = py as usize * self.width + (x + from) as usize;
+                let span = &mut self.data[start..start + (to - from) as usize];
+                for (target, &color) in span.iter_mut().zip(&line[from as usize..]) {
                     blend(target, color);
                 }
                 x0 = x0.min(x + from);
@@ -297,9 +286,9 @@ impl Pixmap {
                 }
                 x0 = x0.min(from);
                 x1 = x1.max(to + 1);
-                let start = (row as usize * self.width + from as usize) * 4;
-                let span = &mut self.data[start..start + (to - from + 1) as usize * 4];
-                for target in span.chunks_exact_mut(4) {
+                let start = row as usize * self.width + from as usize;
+                let span = &mut self.data[start..start + (to - from + 1) as usize];
+                for target in span {
                     blend(target, color);
                 }
             }
@@ -312,10 +301,10 @@ impl Pixmap {
 
 /// Blends `color` over the pixel `target` (RGBA, straight alpha).
 #[inline(always)]
-fn blend(target: &mut [u8], color: Rgba) {
+fn blend(target: &mut Rgba, color: Rgba) {
     let alpha = color[3] as u32;
     if alpha == 255 || target[3] == 0 {
-        target.copy_from_slice(&color);
+        *target = color;
         return;
     }
     if alpha == 0 {

@@ -73,8 +73,7 @@ impl Pixmap {
             if px < 0 || py < 0 || px >= w || py >= h {
                 continue;
             }
-            let i = (py as usize * self.width + px as usize) * 4;
-            self.data[i..i + 4].copy_from_slice(&[color[0], color[1], color[2], 255]);
+            self.data[py as usize * self.width + px as usize] = [color[0], color[1], color[2], 255];
             x0 = x0.min(px);
             y0 = y0.min(py);
             x1 = x1.max(px + 1);
@@ -112,7 +111,7 @@ impl Pen {
         let offsets = brush
             .disc
             .iter()
-            .map(|&(dx, dy)| (((dy + reach) as i64 * row + (dx + reach) as i64) * 4) as usize)
+            .map(|&(dx, dy)| ((dy + reach) as i64 * row + (dx + reach) as i64) as usize)
             .collect();
         Pen {
             offsets,
@@ -125,15 +124,14 @@ impl Pen {
     }
 
     /// Draws the dot at (x, y) if it lies wholly inside; `false` if not.
-    fn dot(&mut self, data: &mut [u8], x: f64, y: f64) -> bool {
+    fn dot(&mut self, data: &mut [Rgba], x: f64, y: f64) -> bool {
         let (cx, cy) = (x.floor() as i32, y.floor() as i32);
         if cx < self.reach || cy < self.reach || cx >= self.limit.0 || cy >= self.limit.1 {
             return false;
         }
-        let corner = ((cy - self.reach) as usize * self.width + (cx - self.reach) as usize) * 4;
+        let corner = (cy - self.reach) as usize * self.width + (cx - self.reach) as usize;
         for &offset in &self.offsets {
-            let i = corner + offset;
-            data[i..i + 4].copy_from_slice(&self.color);
+            data[corner + offset] = self.color;
         }
         let (x0, y0, x1, y1) = self.drawn;
         self.drawn = (x0.min(cx), y0.min(cy), x1.max(cx), y1.max(cy));
