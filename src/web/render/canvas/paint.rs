@@ -132,12 +132,28 @@ impl Canvas {
         let size = (self.pixmap.width(), self.pixmap.height());
         // The points are placed first: what they cover is not drawn under
         // them.
+        let units: Vec<(Unit, usize)> = scene
+            .units()
+            .filter_map(|unit| {
+                let look = *self.looks.get(unit.index)? as usize;
+                Some((unit, look))
+            })
+            .collect();
+        let dots: Vec<(i32, i32, usize)> = units
+            .iter()
+            .map(|(unit, look)| {
+                let [x, y] = view.at(mercator(unit.at), ratio);
+                let reach = pens.movers[*look].1;
+                (x.floor() as i32 - reach, y.floor() as i32 - reach, *look)
+            })
+            .collect();
         self.points.place(
             &self.buckets[2 * LOOKS..],
             &self.projected,
             &pens,
             (&view, ratio),
             size,
+            &dots,
         );
         let mut painter = Painter {
             pixmap: &mut self.pixmap,
@@ -157,10 +173,9 @@ impl Canvas {
             }
         }
         self.points.stamp(painter.pixmap, &pens);
-        for unit in scene.units() {
-            if let Some(&look) = self.looks.get(unit.index) {
-                painter.unit(&unit, look as usize);
-            }
+        for (n, (unit, look)) in units.iter().enumerate() {
+            painter.travelled(unit, *look);
+            self.points.stamp_unit(n, painter.pixmap, &pens);
         }
         self.pens = Some(pens);
     }
@@ -264,9 +279,10 @@ impl Painter<'_> {
         self.rings = rings;
     }
 
-    /// A unit under way on a route drawn in style `look`: the travelled
-    /// part of its route, and a dot where it is.
-    fn unit(&mut self, unit: &Unit, look: usize) {
+    /// The travelled part of the route of a unit under way, drawn in
+    /// style `look` (its dot is stamped with the points, see
+    /// [`super::points::Points`]).
+    fn travelled(&mut self, unit: &Unit, look: usize) {
         let [r, g, b] = hex(stroke(unlook(look).2).color);
         let mut line = std::mem::take(&mut self.points);
         line.clear();
@@ -275,11 +291,6 @@ impl Painter<'_> {
         self.pixmap
             .stroke_with(&line, travelled, &[], [r, g, b, 255]);
         self.points = line;
-        // The dot: its outline and fill, stamped at once.
-        let [x, y] = self.at(mercator(unit.at));
-        let (dot, reach) = &self.pens.movers[look];
-        self.pixmap
-            .stamp(dot, x.floor() as i32 - reach, y.floor() as i32 - reach);
     }
 }
 

@@ -20,7 +20,10 @@ const HIDDEN: u32 = u32::MAX;
 /// The points of the frame being drawn; kept between frames as scratch.
 #[derive(Default)]
 pub(super) struct Points {
+    /// The points, then the dots of units under way (drawn last, in the
+    /// style of their route), from `units` on.
     spots: Vec<Spot>,
+    units: usize,
     /// Per point drawn, a mask of the columns to draw in each row of its
     /// stamp.
     masks: Vec<u64>,
@@ -31,8 +34,9 @@ pub(super) struct Points {
 
 impl Points {
     /// Places the points of the features of `buckets` (one per style, in
-    /// the order drawn) on a pixmap of `size`, and finds what of each
-    /// shows.
+    /// the order drawn) on a pixmap of `size`, then the dots of the units
+    /// under way at `units` (top left corners, route styles), and finds
+    /// what of each shows.
     pub(super) fn place(
         &mut self,
         buckets: &[Vec<u32>],
@@ -40,6 +44,7 @@ impl Points {
         pens: &Pens,
         (view, ratio): (&View, f64),
         size: (usize, usize),
+        units: &[(i32, i32, usize)],
     ) {
         self.spots.clear();
         for (look, bucket) in buckets.iter().enumerate() {
@@ -62,11 +67,16 @@ impl Points {
                 }
             }
         }
+        self.units = self.spots.len();
+        let dots = units
+            .iter()
+            .map(|&(x, y, look)| (x, y, look as u16, HIDDEN));
+        self.spots.extend(dots);
         self.cover.reset(size.0, size.1);
         self.masks.clear();
-        for spot in self.spots.iter_mut().rev() {
+        for (n, spot) in self.spots.iter_mut().enumerate().rev() {
             let at = self.masks.len() as u32;
-            let stamp = &pens.looks[spot.2 as usize].2;
+            let stamp = stamp_of(pens, n >= self.units, spot.2);
             let seen = self.cover.take(stamp, spot.0, spot.1, &mut self.masks);
             spot.3 = if seen { at } else { HIDDEN };
         }
@@ -79,13 +89,32 @@ impl Points {
     /// Draws what shows of the points placed last (a hidden one has no
     /// masks: [`HIDDEN`] is past their end).
     pub(super) fn stamp(&self, pixmap: &mut Pixmap, pens: &Pens) {
-        for &(x, y, look, at) in &self.spots {
-            if let (Some((_, _, stamp)), Some(masks)) =
-                (pens.looks.get(look as usize), self.masks.get(at as usize..))
-            {
-                pixmap.stamp_masked(stamp, x, y, masks);
-            }
+        for &spot in &self.spots[..self.units] {
+            draw(spot, stamp_of(pens, false, spot.2), &self.masks, pixmap);
         }
+    }
+
+    /// Draws what shows of the dot of unit `n` placed last.
+    pub(super) fn stamp_unit(&self, n: usize, pixmap: &mut Pixmap, pens: &Pens) {
+        if let Some(&spot) = self.spots.get(self.units + n) {
+            draw(spot, stamp_of(pens, true, spot.2), &self.masks, pixmap);
+        }
+    }
+}
+
+/// The stamp of style `look`: a point's, or a unit's dot.
+fn stamp_of(pens: &Pens, unit: bool, look: u16) -> &Stamp {
+    let look = look as usize;
+    if unit {
+        &pens.movers[look].0
+    } else {
+        &pens.looks[look].2
+    }
+}
+
+fn draw((x, y, _, at): Spot, stamp: &Stamp, masks: &[u64], pixmap: &mut Pixmap) {
+    if let Some(masks) = masks.get(at as usize..) {
+        pixmap.stamp_masked(stamp, x, y, masks);
     }
 }
 
