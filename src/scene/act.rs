@@ -73,7 +73,9 @@ impl Scene {
     pub fn act(&mut self, action: &Action) -> Update {
         match action {
             // A day's step shows its noon; a step of the clock, its time.
-            Action::GoToStep(step) => self.moved_to_moment(self.steps.moment(*step)),
+            Action::GoToStep(step) | Action::Slide(step) => {
+                self.moved_to_moment(self.steps.moment(*step))
+            }
             Action::GoToDay(day) => self.moved_to(*day),
             Action::Step(steps) => {
                 self.moved_to_moment(self.steps.moment(self.step().saturating_add(*steps)))

@@ -17,6 +17,11 @@ pub enum Action {
     /// Select the day at this step of the slider (0 is the first day; for
     /// data stepped by the clock, the step's time).
     GoToStep(i32),
+    /// Go on to this step of the slider while it is being dragged: as
+    /// [`Action::GoToStep`], but the address moves along with it instead of
+    /// adding a history entry (one entry for a drag, not one per day it
+    /// passes).
+    Slide(i32),
     /// Select this day (kept within the data's range).
     GoToDay(Day),
     /// Move this many days (steps of the clock, for data stepped so),
@@ -113,6 +118,7 @@ impl Action {
             | Action::ListUnits
             | Action::AllTracks(_)
             | Action::Playback(_)
+            | Action::Slide(_)
             | Action::Moved => Some(false),
             Action::Popup(_)
             | Action::Restore(_)

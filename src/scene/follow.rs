@@ -38,6 +38,7 @@ impl Scene {
     pub fn follow_target(&self, action: &Action, update: &Update) -> Option<Rect<f64>> {
         let step = match action {
             Action::GoToStep(_)
+            | Action::Slide(_)
             | Action::GoToDay(_)
             | Action::Step(_)
             | Action::GoToMoment(_)

@@ -152,3 +152,48 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_drag_of_the_slider_is_one_history_entry_and_back_undoes_it() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-08").await?;
+        browser.wait_for_text("#date-output", "2024-10-08").await?;
+        let before = browser.js("return history.length").await?;
+        // A person drags the slider's thumb to the right, through days: the
+        // slider fires `input` at each day it passes, `change` when let go.
+        browser
+            .js("const s = document.getElementById('date');
+                 for (let k = 0; k < 6; k++) {
+                   s.value = String(Number(s.value) + 1);
+                   s.dispatchEvent(new Event('input', {bubbles: true}));
+                 }
+                 s.dispatchEvent(new Event('change', {bubbles: true}));")
+            .await?;
+        let dragged = browser.text("#date-output").await?;
+        let day = troopmap::Day::parse(&dragged).map_err(|e| e.to_string())?;
+        let start = troopmap::Day::parse("2024-10-08").map_err(|e| e.to_string())?;
+        check(
+            day.0 == start.0 + 6,
+            format!("the drag went from 2024-10-08 to {dragged}"),
+        )?;
+        let after = browser.js("return [history.length, location.hash]").await?;
+        check(
+            after[0].as_i64() == before.as_i64().map(|n| n + 1)
+                && after[1]
+                    .as_str()
+                    .is_some_and(|h| h.starts_with(&format!("#date={dragged}&"))),
+            format!("[history entries, address] after the drag: {after}, {before} entries before"),
+        )?;
+        // A step after it is an entry of its own; back undoes the step, then
+        // the whole drag.
+        browser.click("#next").await?;
+        browser.wait_for_text("#date-output", &troopmap::Day(day.0 + 1).to_string()).await?;
+        browser.js("history.back()").await?;
+        browser.wait_for_text("#date-output", &dragged).await?;
+        browser.js("history.back()").await?;
+        browser.wait_for_text("#date-output", "2024-10-08").await
+    })
+    .await;
+}

@@ -432,8 +432,8 @@ impl Browser {
         .map(|_| ())
     }
 
-    /// Moves the date slider to `day` as a person dragging it would: sets
-    /// its value and fires `input`.
+    /// Moves the date slider to `day` as a person's click or key on it
+    /// would: sets its value and fires `input`, then `change`.
     pub async fn set_date(&self, day: &str) -> Outcome {
         let day = troopmap::Day::parse(day).map_err(|e| e.to_string())?;
         let min = self
@@ -446,8 +446,10 @@ impl Browser {
             .await?;
         let first = current.0 - value.as_i64().unwrap_or(0) as i32;
         let step = day.0 - first;
+        // As a click or a key on the slider: its value changes (`input`),
+        // and the step is done (`change`).
         self.js(&format!(
-            "const s = document.getElementById('date'); s.value = '{step}'; s.dispatchEvent(new Event('input', {{bubbles: true}}));"
+            "const s = document.getElementById('date'); s.value = '{step}'; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));"
         ))
         .await
         .map(|_| ())

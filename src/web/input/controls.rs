@@ -2,6 +2,9 @@
 //! the toolbar's export buttons: each turns a person's action into an
 //! [`Action`].
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use web_sys::{
     HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlOutputElement, HtmlSelectElement,
@@ -114,12 +117,23 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let slider: HtmlInputElement = dom::by_id("date")?;
     let handle = dispatch.clone();
     let input = slider.clone();
+    // A step of the slider adds a history entry; while it is dragged, the
+    // steps after the first move that entry along, until it is let go
+    // (`change`; a key or a click on the slider ends its step at once).
+    let settled = Rc::new(Cell::new(true));
+    let first = Rc::clone(&settled);
     listen(&slider, "input", move || {
         let value = input.value_as_number();
         if value.is_finite() {
-            handle.send(Action::GoToStep(value as i32));
+            let step = value as i32;
+            handle.send(if first.replace(false) {
+                Action::GoToStep(step)
+            } else {
+                Action::Slide(step)
+            });
         }
     })?;
+    listen(&slider, "change", move || settled.set(true))?;
     // Space plays and pauses while the slider has focus, as in players.
     let handle = dispatch.clone();
     let on_key =
