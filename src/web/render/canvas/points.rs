@@ -112,6 +112,7 @@ fn stamp_of(pens: &Pens, unit: bool, look: u16) -> &Stamp {
     }
 }
 
+/// Stamps what shows of `spot` with `stamp`; nothing of a hidden one.
 fn draw((x, y, _, at): Spot, stamp: &Stamp, masks: &[u64], pixmap: &mut Pixmap) {
     if let Some(masks) = masks.get(at as usize..) {
         pixmap.stamp_masked(stamp, x, y, masks);
