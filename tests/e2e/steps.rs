@@ -197,3 +197,36 @@ async fn a_drag_of_the_slider_is_one_history_entry_and_back_undoes_it() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_key_after_a_drag_back_to_where_it_began_is_a_step_of_its_own() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        browser.set_date("2024-10-08").await?;
+        browser.wait_for_text("#date-output", "2024-10-08").await?;
+        let before = browser.js("return history.length").await?;
+        // A drag over two days and back: the slider fires no `change`.
+        browser
+            .js("const s = document.getElementById('date');
+                 for (const by of [1, 1, -1, -1]) {
+                   s.value = String(Number(s.value) + by);
+                   s.dispatchEvent(new Event('input', {bubbles: true}));
+                 }")
+            .await?;
+        browser.wait_for_text("#date-output", "2024-10-08").await?;
+        // A key on the slider after it is a step, and an entry, of its own.
+        browser
+            .key_on("#date", fantoccini::key::Key::Right)
+            .await?;
+        browser.wait_for_text("#date-output", "2024-10-09").await?;
+        let after = browser.js("return history.length").await?;
+        check(
+            after.as_i64() == before.as_i64().map(|n| n + 2),
+            format!("{after} history entries after the drag and the key, {before} before"),
+        )?;
+        browser.js("history.back()").await?;
+        browser.wait_for_text("#date-output", "2024-10-08").await
+    })
+    .await;
+}

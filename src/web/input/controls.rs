@@ -118,8 +118,9 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let handle = dispatch.clone();
     let input = slider.clone();
     // A step of the slider adds a history entry; while it is dragged, the
-    // steps after the first move that entry along, until it is let go
-    // (`change`; a key or a click on the slider ends its step at once).
+    // steps after the first move that entry along. A press of the pointer
+    // or of a key on it begins a new step, and so does the end of one
+    // (`change`; a drag that ends where it began has none).
     let settled = Rc::new(Cell::new(true));
     let first = Rc::clone(&settled);
     listen(&slider, "input", move || {
@@ -133,11 +134,15 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
             });
         }
     })?;
-    listen(&slider, "change", move || settled.set(true))?;
+    for event in ["change", "pointerdown"] {
+        let settled = Rc::clone(&settled);
+        listen(&slider, event, move || settled.set(true))?;
+    }
     // Space plays and pauses while the slider has focus, as in players.
     let handle = dispatch.clone();
     let on_key =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            settled.set(true);
             if event.key() == " " {
                 event.prevent_default();
                 // A held key plays or pauses once, not on every repeat.
