@@ -187,12 +187,13 @@ impl Renderer for Canvas {
     /// time after that frame's wait, and the step would show a frame
     /// later.)
     fn show_units(&mut self, scene: &Scene) -> Result<(), JsValue> {
-        let units = scene.units().next().is_some();
-        if !(self.stale || units || self.drew_units) || self.frame_requested.get() {
+        // Units are looked for only when nothing else calls for a frame
+        // (the frame finds them again).
+        let wanted = self.stale || self.drew_units || scene.units().next().is_some();
+        if !wanted || self.frame_requested.get() {
             return Ok(());
         }
         self.stale = false;
-        self.drew_units = units;
         self.frame(Some(scene))
     }
 

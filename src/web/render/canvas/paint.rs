@@ -73,6 +73,7 @@ impl Canvas {
         self.fit_to_map(ratio)?;
         let before = self.pixmap.drawn();
         self.pixmap.clear();
+        self.drew_units = false;
         if let Some(scene) = scene {
             self.paint(scene, ratio);
         }
@@ -139,21 +140,14 @@ impl Canvas {
                 Some((unit, look))
             })
             .collect();
-        let dots: Vec<(i32, i32, usize)> = units
-            .iter()
-            .map(|(unit, look)| {
-                let [x, y] = view.at(mercator(unit.at), ratio);
-                let reach = pens.movers[*look].1;
-                (x.floor() as i32 - reach, y.floor() as i32 - reach, *look)
-            })
-            .collect();
+        self.drew_units = !units.is_empty();
         self.points.place(
             &self.buckets[2 * LOOKS..],
             &self.projected,
             &pens,
             (&view, ratio),
             size,
-            &dots,
+            &units,
         );
         let mut painter = Painter {
             pixmap: &mut self.pixmap,

@@ -7,8 +7,9 @@
 
 use super::looks::Pens;
 use super::paint::View;
-use crate::draw::projected::{Projected, Shape};
+use crate::draw::projected::{mercator, Projected, Shape};
 use crate::draw::raster::{Cover, Pixmap, Stamp};
+use crate::space::journeys::Unit;
 
 /// A point to stamp: its stamp's top left corner, its style, and where
 /// the masks of its pixels to draw begin ([`HIDDEN`] when none are).
@@ -34,9 +35,9 @@ pub(super) struct Points {
 
 impl Points {
     /// Places the points of the features of `buckets` (one per style, in
-    /// the order drawn) on a pixmap of `size`, then the dots of the units
-    /// under way at `units` (top left corners, route styles), and finds
-    /// what of each shows.
+    /// the order drawn) on a pixmap of `size`, then the dots of `units`
+    /// under way (each with its route's style), and finds what of each
+    /// shows.
     pub(super) fn place(
         &mut self,
         buckets: &[Vec<u32>],
@@ -44,7 +45,7 @@ impl Points {
         pens: &Pens,
         (view, ratio): (&View, f64),
         size: (usize, usize),
-        units: &[(i32, i32, usize)],
+        units: &[(Unit, usize)],
     ) {
         self.spots.clear();
         for (look, bucket) in buckets.iter().enumerate() {
@@ -68,9 +69,14 @@ impl Points {
             }
         }
         self.units = self.spots.len();
-        let dots = units
-            .iter()
-            .map(|&(x, y, look)| (x, y, look as u16, HIDDEN));
+        // A unit's dot is centred as a stroke's dots are (see
+        // `Brush::stack`).
+        let dots = units.iter().map(|(unit, look)| {
+            let [x, y] = view.at(mercator(unit.at), ratio);
+            let reach = pens.movers[*look].1;
+            let (x, y) = (x.floor() as i32 - reach, y.floor() as i32 - reach);
+            (x, y, *look as u16, HIDDEN)
+        });
         self.spots.extend(dots);
         self.cover.reset(size.0, size.1);
         self.masks.clear();
