@@ -153,24 +153,40 @@ async fn issue_13_the_slider_steps_hours_on_a_one_day_track() {
     .await;
 }
 
+/// Opens the bundled story on 2024-10-08; the count of history entries
+/// then.
+async fn on_october_8(browser: &Browser) -> Result<Value, String> {
+    browser.open_map().await?;
+    browser.set_date("2024-10-08").await?;
+    browser.wait_for_text("#date-output", "2024-10-08").await?;
+    browser.js("return history.length").await
+}
+
+/// Drags the slider's thumb by the days of `moves` as the slider reports a
+/// drag: `input` at each day it passes, and `change` when it is let go
+/// where it did not begin (`changed`).
+async fn drag(browser: &Browser, moves: &[i32], changed: bool) -> Outcome {
+    browser
+        .js_with(
+            "const [moves, changed] = arguments, s = document.getElementById('date');
+             for (const by of moves) {
+               s.value = String(Number(s.value) + by);
+               s.dispatchEvent(new Event('input', {bubbles: true}));
+             }
+             if (changed) s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(moves), json!(changed)],
+        )
+        .await
+        .map(|_| ())
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn a_drag_of_the_slider_is_one_history_entry_and_back_undoes_it() {
     Browser::run(|browser| async move {
-        browser.open_map().await?;
-        browser.set_date("2024-10-08").await?;
-        browser.wait_for_text("#date-output", "2024-10-08").await?;
-        let before = browser.js("return history.length").await?;
-        // A person drags the slider's thumb to the right, through days: the
-        // slider fires `input` at each day it passes, `change` when let go.
-        browser
-            .js("const s = document.getElementById('date');
-                 for (let k = 0; k < 6; k++) {
-                   s.value = String(Number(s.value) + 1);
-                   s.dispatchEvent(new Event('input', {bubbles: true}));
-                 }
-                 s.dispatchEvent(new Event('change', {bubbles: true}));")
-            .await?;
+        let before = on_october_8(&browser).await?;
+        // A person drags the slider's thumb to the right, through six days.
+        drag(&browser, &[1; 6], true).await?;
         let dragged = browser.text("#date-output").await?;
         let day = troopmap::Day::parse(&dragged).map_err(|e| e.to_string())?;
         let start = troopmap::Day::parse("2024-10-08").map_err(|e| e.to_string())?;
@@ -202,18 +218,9 @@ async fn a_drag_of_the_slider_is_one_history_entry_and_back_undoes_it() {
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn a_key_after_a_drag_back_to_where_it_began_is_a_step_of_its_own() {
     Browser::run(|browser| async move {
-        browser.open_map().await?;
-        browser.set_date("2024-10-08").await?;
-        browser.wait_for_text("#date-output", "2024-10-08").await?;
-        let before = browser.js("return history.length").await?;
+        let before = on_october_8(&browser).await?;
         // A drag over two days and back: the slider fires no `change`.
-        browser
-            .js("const s = document.getElementById('date');
-                 for (const by of [1, 1, -1, -1]) {
-                   s.value = String(Number(s.value) + by);
-                   s.dispatchEvent(new Event('input', {bubbles: true}));
-                 }")
-            .await?;
+        drag(&browser, &[1, 1, -1, -1], false).await?;
         browser.wait_for_text("#date-output", "2024-10-08").await?;
         // A key on the slider after it is a step, and an entry, of its own.
         browser
