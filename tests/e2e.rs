@@ -121,12 +121,12 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
         browser.open_map().await?;
         // The basemap: a canvas in its own pane with land drawn on it.
         let land = browser
-            .js("const c = document.querySelector('.leaflet-basemap-pane canvas');
+            .js(&format!("const c = document.querySelector('.leaflet-basemap-pane canvas');
                  if (!c) return 0;
-                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                 const px = {LAND_COPY}.getImageData(0, 0, c.width, c.height).data;
                  let n = 0;
                  for (let i = 3; i < px.length; i += 4 * 97) if (px[i] > 0) n++;
-                 return n;")
+                 return n;"))
             .await?;
         check(land.as_u64().unwrap_or(0) > 100, format!("the basemap canvas has almost nothing drawn ({land} samples)"))?;
         // Land where the map puts Pyongyang, sea 150 pixels east of it
@@ -206,22 +206,67 @@ async fn the_map_draws_the_basemap_and_follows_the_slider() {
     .await;
 }
 
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn a_browser_without_offscreen_canvases_draws_the_land_on_the_canvas_itself() {
+    Browser::run(|browser| async move {
+        // As in a browser that has no `OffscreenCanvas` (Safari before
+        // 16.4): the land cannot be drawn off screen and handed over.
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({"source": "delete window.OffscreenCanvas;"}),
+            )
+            .await?;
+        browser.open_map().await?;
+        let own = browser
+            .js("return typeof OffscreenCanvas === 'undefined'
+                   && !!document.querySelector('.land-canvas').getContext('2d')")
+            .await?;
+        check(
+            own == json!(true),
+            "the land canvas has no 2-D context of its own without OffscreenCanvas",
+        )?;
+        check_land_under_pyongyang(&browser, "without OffscreenCanvas").await?;
+        // Drawn anew after a move, on the same canvas.
+        browser.click(".leaflet-control-zoom-in").await?;
+        browser
+            .wait_until(
+                "(location.hash.match(/map=(\\d+)/) || [])[1] === '6'
+                 && !document.querySelector('.leaflet-map-pane.leaflet-zoom-anim')
+                 && !/scale/.test(document.querySelector('.land-canvas').style.transform)",
+                "the zoom did not end with the land drawn anew",
+            )
+            .await?;
+        check_land_under_pyongyang(&browser, "without OffscreenCanvas, after zooming in").await
+    })
+    .await;
+}
+
 /// The basemap's land colour, as the canvas holds it.
 const LAND: [u8; 4] = [244, 241, 232, 255];
+
+/// A 2-D context holding a copy of the land canvas `c`'s pixels: the
+/// land canvas shows a picture handed to it whole (its `bitmaprenderer`),
+/// and has no 2-D context of its own to read them from.
+const LAND_COPY: &str = "(() => { const s = document.createElement('canvas');
+    s.width = c.width; s.height = c.height;
+    const x = s.getContext('2d'); x.drawImage(c, 0, 0); return x; })()";
 
 /// The land canvas's pixels under the marker of place `id` and `east`
 /// pixels east of it, or `null` without the canvas or the marker.
 async fn land_at(browser: &Browser, id: &str, east: f64) -> Result<Value, String> {
     browser
         .js_with(
-            "const c = document.querySelector('.leaflet-basemap-pane canvas');
-             const place = document.querySelector(`[data-feature-id=\"${arguments[0]}\"]`);
+            &format!("const c = document.querySelector('.leaflet-basemap-pane canvas');
+             const place = document.querySelector(`[data-feature-id=\"${{arguments[0]}}\"]`);
              if (!c || !place) return null;
              const r = c.getBoundingClientRect(), p = place.getBoundingClientRect();
-             const at = (x, y) => Array.from(c.getContext('2d').getImageData(
+             const copy = {LAND_COPY};
+             const at = (x, y) => Array.from(copy.getImageData(
                Math.round((x - r.left) * c.width / r.width), Math.round((y - r.top) * c.height / r.height), 1, 1).data);
              const x = p.left + p.width / 2, y = p.top + p.height / 2;
-             return [at(x, y), at(x + arguments[1], y)];",
+             return [at(x, y), at(x + arguments[1], y)];"),
             vec![json!(id), json!(east)],
         )
         .await

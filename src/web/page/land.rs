@@ -3,6 +3,12 @@
 //! map those in view are written as one SVG path, which the browser fills
 //! and outlines in two calls. Leaflet's own vector layers built an object
 //! for each of the 77,000 points before the map showed anything.
+//!
+//! The land is drawn off screen and handed to the canvas on the map as one
+//! picture (its `bitmaprenderer`): a browser without a GPU copies every 2-D
+//! canvas on the page at every frame, drawn anew or not, and the land's is
+//! the largest, copied at every step of the slider for nothing. Where the
+//! browser cannot, the land is drawn on the canvas itself.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,18 +23,43 @@ use crate::draw::projected::mercator;
 use crate::number::decimal;
 use crate::picture::basemap::{Basemap, BORDER, BORDER_WIDTH, LAND};
 use crate::web::page::{bindings, dom};
-use crate::web::render::canvas::{fit_canvas, new_canvas, View};
+use crate::web::render::canvas::{fit_canvas, View};
 
 /// How far past the map's edges the land is drawn, as a share of the
 /// map's size, so that a drag shows land before it ends (Leaflet's own
 /// renderers pad as much).
 const PADDING: f64 = 0.1;
 
+#[wasm_bindgen]
+extern "C" {
+    /// An `OffscreenCanvas`, which the land is drawn on.
+    type OffscreenCanvas;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(width: u32, height: u32) -> Result<OffscreenCanvas, JsValue>;
+
+    /// (Throws only for a kind of context other than one it has.)
+    #[wasm_bindgen(method, js_name = getContext)]
+    fn get_context(this: &OffscreenCanvas, kind: &str) -> JsValue;
+
+    /// (Throws only without a context.)
+    #[wasm_bindgen(method, js_name = transferToImageBitmap)]
+    fn transfer_to_image_bitmap(this: &OffscreenCanvas) -> JsValue;
+
+    /// A canvas's `bitmaprenderer` context, which shows a picture whole.
+    type BitmapRenderer;
+
+    /// (Throws only for a picture handed on already.)
+    #[wasm_bindgen(method, js_name = transferFromImageBitmap)]
+    fn transfer_from_image_bitmap(this: &BitmapRenderer, bitmap: &JsValue);
+}
+
 /// The land's canvas, and what it draws.
 pub struct Land {
     map: Map,
     canvas: HtmlCanvasElement,
-    context: CanvasRenderingContext2d,
+    /// How the land reaches the canvas.
+    surface: Surface,
     land: Projected,
     /// The land in view as an SVG path, kept between draws.
     path: String,
@@ -38,6 +69,15 @@ pub struct Land {
     /// it was last drawn: a zoom animation scales the picture from there
     /// until it is drawn again.
     drawn: Option<Drawn>,
+}
+
+/// How the land reaches its canvas: drawn on an off-screen canvas of its
+/// own at each draw, whose picture the canvas's `bitmaprenderer` is handed;
+/// or, where the browser has no such canvas, drawn on the canvas's own 2-D
+/// context.
+enum Surface {
+    Handed(BitmapRenderer),
+    Direct(CanvasRenderingContext2d),
 }
 
 #[derive(Clone, Copy)]
@@ -55,7 +95,7 @@ impl Land {
         pane: &web_sys::HtmlElement,
         basemap: &Basemap,
     ) -> Result<Rc<RefCell<Land>>, JsValue> {
-        let (canvas, context) = new_canvas()?;
+        let (canvas, surface) = surface()?;
         canvas.set_class_name("leaflet-zoom-animated land-canvas");
         canvas.set_attribute("aria-hidden", "true")?;
         // Never the target of a click: the map's, under the marks.
@@ -64,7 +104,7 @@ impl Land {
         let land = Rc::new(RefCell::new(Land {
             map: map.clone(),
             canvas,
-            context,
+            surface,
             land: Projected::new(basemap.polygons()),
             path: String::new(),
             on: true,
@@ -113,7 +153,17 @@ impl Land {
                 ]
             },
         );
-        let context = &self.context;
+        let (context, offscreen) = match &self.surface {
+            Surface::Handed(_) => {
+                let offscreen = OffscreenCanvas::new(pixels_x, pixels_y)?;
+                (
+                    offscreen.get_context("2d").unchecked_into(),
+                    Some(offscreen),
+                )
+            }
+            Surface::Direct(context) => (context.clone(), None),
+        };
+        let context: &CanvasRenderingContext2d = &context;
         context.clear_rect(0.0, 0.0, f64::from(pixels_x), f64::from(pixels_y));
         let path = web_sys::Path2d::new_with_path_string(&self.path)?;
         context.set_fill_style_str(LAND);
@@ -122,6 +172,9 @@ impl Land {
         context.set_line_width(BORDER_WIDTH * ratio);
         context.set_line_join("round");
         context.stroke_with_path(&path);
+        if let (Surface::Handed(shown), Some(offscreen)) = (&self.surface, offscreen) {
+            shown.transfer_from_image_bitmap(&offscreen.transfer_to_image_bitmap());
+        }
         self.drawn = Some(Drawn {
             zoom: self.map.get_zoom(),
             corner: [
@@ -167,6 +220,25 @@ impl Land {
             ),
         )
     }
+}
+
+/// A canvas for the map, and how the land reaches it: handed as pictures
+/// drawn off screen where the browser has such canvases, else drawn on it.
+fn surface() -> Result<(HtmlCanvasElement, Surface), JsValue> {
+    let canvas: HtmlCanvasElement = dom::document()?.create_element("canvas")?.unchecked_into();
+    let offscreen = OffscreenCanvas::new(1, 1);
+    // Asked for only with an off-screen 2-D context to be had: a canvas
+    // that has one kind of context gives no other.
+    if offscreen.is_ok_and(|o| o.get_context("2d").is_object()) {
+        if let Ok(Some(shown)) = canvas.get_context("bitmaprenderer") {
+            return Ok((canvas, Surface::Handed(shown.unchecked_into())));
+        }
+    }
+    let context = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2D canvas"))?
+        .unchecked_into();
+    Ok((canvas, Surface::Direct(context)))
 }
 
 /// Draws `land` again after each move, zoom and resize of `map`; scales it

@@ -67,6 +67,8 @@ pub struct Canvas {
     stale: bool,
     /// Whether the last frame drew units under way.
     drew_units: bool,
+    /// Whether the canvas is hidden, having nothing drawn.
+    hidden: bool,
     /// Whether a frame has been asked for and not drawn yet.
     frame_requested: Rc<Cell<bool>>,
     /// Sends [`Action::Draw`] at the next animation frame.
@@ -110,6 +112,7 @@ impl Canvas {
             points: Points::default(),
             stale: false,
             drew_units: false,
+            hidden: false,
             frame_requested,
             on_frame,
         })

@@ -61,6 +61,8 @@ pub struct UnitCanvas {
     /// Where the map was, and whether symbols were there, when it was
     /// last drawn.
     drawn: Option<([f64; 5], super::symbols::Script)>,
+    /// Whether the canvas is hidden, having nothing drawn.
+    hidden: bool,
 }
 
 impl UnitCanvas {
@@ -90,6 +92,7 @@ impl UnitCanvas {
             symbols: Symbols::new(dispatch),
             all_tracks: false,
             drawn: None,
+            hidden: false,
         })
     }
 
@@ -178,6 +181,7 @@ impl UnitCanvas {
             0
         };
         if !self.used || self.positions.is_empty() {
+            self.hide_if(tracks == 0);
             return self
                 .canvas
                 .set_attribute("data-drawn", &format!("0 0 0 {tracks}"));
@@ -268,6 +272,7 @@ impl UnitCanvas {
         } else {
             0
         };
+        self.hide_if(alone.is_empty() && self.crowds.is_empty() && tracks == 0);
         // What is drawn, said on the canvas (which no one reads as text):
         // how many units alone, counts and labels; where the largest
         // count is.
@@ -292,6 +297,15 @@ impl UnitCanvas {
                 decimal(largest.2, 1)
             ),
         )
+    }
+
+    /// Hides the canvas when nothing is drawn on it: a browser without a
+    /// GPU copies every canvas shown at every frame, empty or not.
+    fn hide_if(&mut self, empty: bool) {
+        if self.hidden != empty {
+            self.hidden = empty;
+            self.canvas.set_hidden(empty);
+        }
     }
 
     /// Draws one unit at (x, y): its symbol, or a dot; the radius it takes
