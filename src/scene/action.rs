@@ -18,9 +18,11 @@ pub enum Action {
     /// data stepped by the clock, the step's time).
     GoToStep(i32),
     /// Go on to this step of the slider while it is being dragged: as
-    /// [`Action::GoToStep`], but the address moves along with it instead of
-    /// adding a history entry (one entry for a drag, not one per day it
-    /// passes).
+    /// [`Action::GoToStep`], but the address is left as the drag's first
+    /// step wrote it, and follows once the drag ends ([`Action::Moved`]):
+    /// one history entry for a drag, not one per day it passes, and no
+    /// address written many times a second (a browser takes a millisecond
+    /// or more to write one, several with a million features loaded).
     Slide(i32),
     /// Select this day (kept within the data's range).
     GoToDay(Day),
@@ -80,7 +82,8 @@ pub enum Action {
     /// A person opened the popup of this feature on the map, or closed
     /// the one open (`None`).
     Popup(Option<usize>),
-    /// The map's view moved: the address follows it.
+    /// The map's view moved, or a drag of the slider ended: the address
+    /// follows what the map shows.
     Moved,
     /// Show what an address holds (opening a link, going back or forward).
     Restore(LinkState),
@@ -118,7 +121,6 @@ impl Action {
             | Action::ListUnits
             | Action::AllTracks(_)
             | Action::Playback(_)
-            | Action::Slide(_)
             | Action::Moved => Some(false),
             Action::Popup(_)
             | Action::Restore(_)
@@ -127,6 +129,7 @@ impl Action {
             | Action::Pick { .. }
             | Action::SaveImage
             | Action::Record
+            | Action::Slide(_)
             | Action::Draw => None,
             Action::GoToStep(_)
             | Action::GoToDay(_)

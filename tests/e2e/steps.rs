@@ -163,16 +163,19 @@ async fn on_october_8(browser: &Browser) -> Result<Value, String> {
 }
 
 /// Drags the slider's thumb by the days of `moves` as the slider reports a
-/// drag: `input` at each day it passes, and `change` when it is let go
-/// where it did not begin (`changed`).
+/// drag: the pointer pressed, `input` at each day it passes, the pointer
+/// let go, and `change` when it is let go where it did not begin
+/// (`changed`).
 async fn drag(browser: &Browser, moves: &[i32], changed: bool) -> Outcome {
     browser
         .js_with(
             "const [moves, changed] = arguments, s = document.getElementById('date');
+             s.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
              for (const by of moves) {
                s.value = String(Number(s.value) + by);
                s.dispatchEvent(new Event('input', {bubbles: true}));
              }
+             s.dispatchEvent(new PointerEvent('pointerup', {bubbles: true}));
              if (changed) s.dispatchEvent(new Event('change', {bubbles: true}));",
             vec![json!(moves), json!(changed)],
         )

@@ -118,9 +118,10 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
     let handle = dispatch.clone();
     let input = slider.clone();
     // A step of the slider adds a history entry; while it is dragged, the
-    // steps after the first move that entry along. A press of the pointer
-    // or of a key on it begins a new step, and so does the end of one
-    // (`change`; a drag that ends where it began has none).
+    // steps after the first leave the address alone, and it follows once
+    // the drag ends. A press of the pointer or of a key on it begins a new
+    // step, and so does the end of one (`change`, and the pointer let go:
+    // a drag that ends where it began has no `change`).
     let settled = Rc::new(Cell::new(true));
     let first = Rc::clone(&settled);
     listen(&slider, "input", move || {
@@ -134,9 +135,18 @@ pub fn wire(dispatch: &Dispatch) -> Result<(), JsValue> {
             });
         }
     })?;
-    for event in ["change", "pointerdown"] {
-        let settled = Rc::clone(&settled);
-        listen(&slider, event, move || settled.set(true))?;
+    for (event, ends) in [
+        ("change", true),
+        ("pointerup", true),
+        ("pointerdown", false),
+    ] {
+        let (settled, handle) = (Rc::clone(&settled), dispatch.clone());
+        listen(&slider, event, move || {
+            settled.set(true);
+            if ends {
+                handle.send(Action::Moved);
+            }
+        })?;
     }
     // Space plays and pauses while the slider has focus, as in players.
     let handle = dispatch.clone();
