@@ -339,11 +339,18 @@ async fn following_waits_while_a_person_zooms_the_map() {
             .wait_for_text("#status", &status("2024-11-19"))
             .await?;
         settled_view(&browser).await?;
-        // The next day comes while the map zooms in (Leaflet's zoom takes
-        // a quarter of a second).
+        // The next day comes while the map zooms in: as Leaflet's zoom
+        // animation begins (its class on the map's pane), whatever the
+        // machine's load, rather than after a fixed wait.
         browser
-            .js("document.querySelector('.leaflet-control-zoom-in').click();
-                 setTimeout(() => document.getElementById('next').click(), 120);")
+            .js("const pane = document.querySelector('.leaflet-map-pane');
+                 new MutationObserver((_, watch) => {
+                   if (pane.classList.contains('leaflet-zoom-anim')) {
+                     watch.disconnect();
+                     document.getElementById('next').click();
+                   }
+                 }).observe(pane, {attributes: true, attributeFilter: ['class']});
+                 document.querySelector('.leaflet-control-zoom-in').click();")
             .await?;
         browser
             .wait_for_text("#status", &status("2024-11-20"))
