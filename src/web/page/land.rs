@@ -23,7 +23,7 @@ use crate::draw::projected::mercator;
 use crate::number::decimal;
 use crate::picture::basemap::{Basemap, BORDER, BORDER_WIDTH, LAND};
 use crate::web::page::{bindings, dom};
-use crate::web::render::canvas::{fit_canvas, View};
+use crate::web::render::canvas::{canvas_element, context_2d, fit_canvas, View};
 
 /// How far past the map's edges the land is drawn, as a share of the
 /// map's size, so that a drag shows land before it ends (Leaflet's own
@@ -163,7 +163,6 @@ impl Land {
             }
             Surface::Direct(context) => (context.clone(), None),
         };
-        let context: &CanvasRenderingContext2d = &context;
         context.clear_rect(0.0, 0.0, f64::from(pixels_x), f64::from(pixels_y));
         let path = web_sys::Path2d::new_with_path_string(&self.path)?;
         context.set_fill_style_str(LAND);
@@ -225,7 +224,7 @@ impl Land {
 /// A canvas for the map, and how the land reaches it: handed as pictures
 /// drawn off screen where the browser has such canvases, else drawn on it.
 fn surface() -> Result<(HtmlCanvasElement, Surface), JsValue> {
-    let canvas: HtmlCanvasElement = dom::document()?.create_element("canvas")?.unchecked_into();
+    let canvas = canvas_element()?;
     let offscreen = OffscreenCanvas::new(1, 1);
     // Asked for only with an off-screen 2-D context to be had: a canvas
     // that has one kind of context gives no other.
@@ -234,10 +233,7 @@ fn surface() -> Result<(HtmlCanvasElement, Surface), JsValue> {
             return Ok((canvas, Surface::Handed(shown.unchecked_into())));
         }
     }
-    let context = canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2D canvas"))?
-        .unchecked_into();
+    let context = context_2d(&canvas)?;
     Ok((canvas, Surface::Direct(context)))
 }
 

@@ -173,15 +173,44 @@ fn sprite(look: usize, ratio: f64) -> Result<Stamp, JsValue> {
     Ok(Stamp::from_rgba(pixels as usize, &rgba))
 }
 
+/// A canvas element and its 2-D context.
 pub(in crate::web) fn new_canvas() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue>
 {
-    let canvas: HtmlCanvasElement = dom::document()?
+    let canvas = canvas_element()?;
+    let context = context_2d(&canvas)?;
+    Ok((canvas, context))
+}
+
+/// A canvas element, with no context yet.
+pub(in crate::web) fn canvas_element() -> Result<HtmlCanvasElement, JsValue> {
+    dom::document()?
         .create_element("canvas")?
         .dyn_into()
-        .map_err(|_| JsValue::from_str("no canvas element"))?;
-    let context: CanvasRenderingContext2d = canvas
+        .map_err(|_| JsValue::from_str("no canvas element"))
+}
+
+/// The 2-D context of `canvas`.
+pub(in crate::web) fn context_2d(
+    canvas: &HtmlCanvasElement,
+) -> Result<CanvasRenderingContext2d, JsValue> {
+    Ok(canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2D canvas"))?
-        .dyn_into()?;
-    Ok((canvas, context))
+        .dyn_into()?)
+}
+
+/// Whether a canvas is hidden for having nothing drawn on it: a browser
+/// without a GPU copies every canvas shown at every frame, empty or not.
+#[derive(Default)]
+pub(in crate::web) struct Hidden(bool);
+
+impl Hidden {
+    /// Hides `canvas` when `empty`, shows it otherwise (touching the page
+    /// only when that changes).
+    pub(in crate::web) fn set(&mut self, canvas: &HtmlCanvasElement, empty: bool) {
+        if self.0 != empty {
+            self.0 = empty;
+            canvas.set_hidden(empty);
+        }
+    }
 }

@@ -27,7 +27,7 @@ mod looks;
 mod paint;
 mod points;
 
-pub(in crate::web) use looks::new_canvas;
+pub(in crate::web) use looks::{canvas_element, context_2d, new_canvas, Hidden};
 use looks::{look, Pens, LOOKS};
 pub(in crate::web) use paint::{fit_canvas, View};
 use points::Points;
@@ -68,7 +68,7 @@ pub struct Canvas {
     /// Whether the last frame drew units under way.
     drew_units: bool,
     /// Whether the canvas is hidden, having nothing drawn.
-    hidden: bool,
+    hidden: Hidden,
     /// Whether a frame has been asked for and not drawn yet.
     frame_requested: Rc<Cell<bool>>,
     /// Sends [`Action::Draw`] at the next animation frame.
@@ -112,7 +112,7 @@ impl Canvas {
             points: Points::default(),
             stale: false,
             drew_units: false,
-            hidden: false,
+            hidden: Hidden::default(),
             frame_requested,
             on_frame,
         })

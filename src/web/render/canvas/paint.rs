@@ -91,14 +91,9 @@ impl Canvas {
     }
 
     /// Puts on the canvas only what was drawn last time (`before`) or this
-    /// time. A canvas with nothing drawn is hidden: a browser without a
-    /// GPU copies every canvas shown at every frame, empty or not.
+    /// time; hides the canvas while nothing is drawn (see [`super::Hidden`]).
     fn put(&mut self, before: Option<(usize, usize, usize, usize)>) -> Result<(), JsValue> {
-        let empty = self.pixmap.drawn().is_none();
-        if self.hidden != empty {
-            self.hidden = empty;
-            self.canvas.set_hidden(empty);
-        }
+        self.hidden.set(&self.canvas, self.pixmap.drawn().is_none());
         let Some((x, y, w, h)) = union(before, self.pixmap.drawn()) else {
             return Ok(());
         };

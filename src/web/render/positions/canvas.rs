@@ -17,7 +17,6 @@
 use crate::number::decimal;
 use leaflet::Map;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::draw::projected::mercator;
@@ -25,7 +24,7 @@ use crate::scene::Scene;
 use crate::space::sightings::Position;
 use crate::web::dispatch::Dispatch;
 use crate::web::page::{bindings, dom};
-use crate::web::render::canvas::{fit_canvas, View};
+use crate::web::render::canvas::{fit_canvas, new_canvas, Hidden, View};
 
 use super::color_of;
 use super::ink::{self, count};
@@ -62,7 +61,7 @@ pub struct UnitCanvas {
     /// last drawn.
     drawn: Option<([f64; 5], super::symbols::Script)>,
     /// Whether the canvas is hidden, having nothing drawn.
-    hidden: bool,
+    hidden: Hidden,
 }
 
 impl UnitCanvas {
@@ -72,14 +71,9 @@ impl UnitCanvas {
         let pane = bindings::create_pane(map, PANE);
         pane.style().set_property("z-index", "460")?;
         pane.style().set_property("pointer-events", "none")?;
-        let document = dom::document()?;
-        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let (canvas, context) = new_canvas()?;
         canvas.set_class_name("leaflet-zoom-hide units-canvas");
         canvas.set_attribute("aria-hidden", "true")?;
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("no 2-D canvas"))?
-            .dyn_into()?;
         dom::add(&pane, &canvas)?;
         Ok(UnitCanvas {
             map: map.clone(),
@@ -92,7 +86,7 @@ impl UnitCanvas {
             symbols: Symbols::new(dispatch),
             all_tracks: false,
             drawn: None,
-            hidden: false,
+            hidden: Hidden::default(),
         })
     }
 
@@ -181,7 +175,7 @@ impl UnitCanvas {
             0
         };
         if !self.used || self.positions.is_empty() {
-            self.hide_if(tracks == 0);
+            self.hidden.set(&self.canvas, tracks == 0);
             return self
                 .canvas
                 .set_attribute("data-drawn", &format!("0 0 0 {tracks}"));
@@ -272,7 +266,8 @@ impl UnitCanvas {
         } else {
             0
         };
-        self.hide_if(alone.is_empty() && self.crowds.is_empty() && tracks == 0);
+        let empty = alone.is_empty() && self.crowds.is_empty() && tracks == 0;
+        self.hidden.set(&self.canvas, empty);
         // What is drawn, said on the canvas (which no one reads as text):
         // how many units alone, counts and labels; where the largest
         // count is.
@@ -297,15 +292,6 @@ impl UnitCanvas {
                 decimal(largest.2, 1)
             ),
         )
-    }
-
-    /// Hides the canvas when nothing is drawn on it: a browser without a
-    /// GPU copies every canvas shown at every frame, empty or not.
-    fn hide_if(&mut self, empty: bool) {
-        if self.hidden != empty {
-            self.hidden = empty;
-            self.canvas.set_hidden(empty);
-        }
     }
 
     /// Draws one unit at (x, y): its symbol, or a dot; the radius it takes
