@@ -13,14 +13,17 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 APT_PACKAGES := chromium chromium-driver gdal-bin ffmpeg
 BASEMAP := assets/generated/basemap.geojson
+# Its land at the map's opening view, shown from the page's first paint.
+OPENING := assets/generated/opening-land.svg
+GENERATED := $(BASEMAP) $(OPENING)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test tools lint test-native test-wasm test-e2e dist bench bench-sizes memory fuzz clean
 
-serve: tools $(BASEMAP)
+serve: tools $(GENERATED)
 	trunk serve --release
 
-test: tools $(BASEMAP) lint test-native test-wasm test-e2e
+test: tools $(GENERATED) lint test-native test-wasm test-e2e
 	@echo "make test: every suite passed"
 
 ## Installing what is missing ----------------------------------------------
@@ -49,10 +52,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # The offline basemap: Natural Earth countries from npm world-atlas,
 # simplified once (see src/native/basemap.rs).
-$(BASEMAP): node_modules/.package-lock.json src/native/basemap.rs src/native/topo.rs $(wildcard src/cli/*.rs)
-	cargo run --quiet --bin troopmap -- basemap node_modules/world-atlas/countries-10m.json $@ 0.01
+# The picture of its land at the opening view is drawn as the page draws
+# the land (see src/native/opening.rs).
+$(GENERATED) &: node_modules/.package-lock.json src/native/basemap.rs src/native/topo.rs \
+    src/native/opening.rs src/draw/land.rs $(wildcard src/picture/basemap/*.rs) $(wildcard src/cli/*.rs)
+	cargo run --quiet --bin troopmap -- basemap node_modules/world-atlas/countries-10m.json $(BASEMAP) 0.01 \
+	  --picture $(OPENING)
 
-dist: tools $(BASEMAP)
+dist: tools $(GENERATED)
 	trunk build --release
 
 ## Testing --------------------------------------------------------------------
@@ -81,7 +88,7 @@ test-e2e: dist
 # The browser benchmark against Leaflet.timeline and Leaflet.TimeDimension
 # at 1,000, 10,000 and 100,000 features (target/bench/results.json and
 # results.md), then the native benchmarks of parsing and the time index.
-bench: tools $(BASEMAP) dist
+bench: tools $(GENERATED) dist
 	cargo bench --bench browser
 	cargo bench --bench core
 
@@ -89,7 +96,7 @@ bench: tools $(BASEMAP) dist
 # of 3 million points, a track of a million timed vertices) and on 100,000
 # synthetic features, and the page's wasm memory after importing each: the
 # tables in README.md's Performance section.
-memory: tools $(BASEMAP) dist
+memory: tools $(GENERATED) dist
 	cargo build --release --bin troopmap
 	tools/memory.sh
 

@@ -20,4 +20,20 @@
     return response.ok ? response.arrayBuffer() : response;
   });
   window.troopmapEarly = early;
+  // The "basemap" mark: when the picture of the land at the opening view
+  // (the map's background until the app draws the land) was painted, as
+  // the browser's element timing tells it. The app marks "land" when it
+  // has drawn the land itself.
+  try {
+    new PerformanceObserver(function (list, observer) {
+      list.getEntries().forEach(function (entry) {
+        if (entry.identifier === "basemap" && entry.renderTime > 0) {
+          performance.mark("basemap", { startTime: entry.renderTime });
+          observer.disconnect();
+        }
+      });
+    }).observe({ type: "element", buffered: true });
+  } catch (e) {
+    // A browser without element timing shows the picture all the same.
+  }
 })();

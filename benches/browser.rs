@@ -84,9 +84,10 @@ mod run {
 
     type Metric = (&'static str, &'static str, fn(&Record) -> f64);
 
-    const METRICS: [Metric; 12] = [
+    const METRICS: [Metric; 13] = [
         ("first render", "ms", |r| r.first_render_ms),
         ("basemap painted", "ms", |r| r.basemap_ms),
+        ("troopmap: land drawn by its module", "ms", |r| r.land_ms),
         ("step, median", "ms", |r| r.step_median_ms),
         ("step, 95th percentile", "ms", |r| r.step_p95_ms),
         ("a step doing nothing (the floor)", "ms", |r| {

@@ -277,6 +277,44 @@ fn basemap_writes_its_output() {
 }
 
 #[test]
+fn basemap_draws_its_land_at_the_opening_view() {
+    let dir = std::env::temp_dir().join(format!("troopmap-picture-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let input = dir.join("in.json");
+    // Two countries: a square around the map's opening centre (42° N
+    // 130° E), and one far from it, out of the picture.
+    std::fs::write(
+        &input,
+        r#"{"type":"Topology","objects":{"countries":{"type":"GeometryCollection",
+            "geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"name":"Near"}},
+                          {"type":"Polygon","arcs":[[1]],"properties":{"name":"Far"}}]}},
+            "arcs":[[[129,41],[129,43],[131,43],[131,41],[129,41]],
+                    [[-71,41],[-71,43],[-69,43],[-69,41],[-71,41]]]}"#,
+    )
+    .expect("a TopoJSON file");
+    let picture = dir.join("out").join("land.svg");
+    let output = troopmap(&[
+        "basemap",
+        &input.to_string_lossy(),
+        &dir.join("basemap.geojson").to_string_lossy(),
+        "--picture",
+        &picture.to_string_lossy(),
+    ]);
+    let written = std::fs::read_to_string(&picture).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(written.starts_with("<svg "), "{written}");
+    // The square alone, at zoom 5: its south-west corner (129° E, 41° N)
+    // 23 pixels west and 30 south of the middle of a 3840 × 2400 picture,
+    // 46 pixels wide (a degree of longitude is 22.8) and 61 high.
+    assert_eq!(written.matches("<path").count(), 1, "{written}");
+    assert!(
+        written.contains(" d=\"m1897 1230l0-61l46 0l0 61l-46 0z\""),
+        "{written}"
+    );
+}
+
+#[test]
 fn synth_prints_the_same_features_for_the_same_seed() {
     let first = troopmap(&["synth", "--features", "5", "--seed", "7"]);
     let again = troopmap(&["synth", "--seed", "7", "--features", "5"]);

@@ -16,6 +16,8 @@ mod compare;
 mod formats;
 #[path = "e2e/layout.rs"]
 mod layout;
+#[path = "e2e/opening.rs"]
+mod opening;
 #[path = "e2e/play.rs"]
 mod play;
 #[path = "e2e/scale.rs"]

@@ -31,11 +31,14 @@ pub enum Command {
         columns: Columns,
         file: String,
     },
-    /// `basemap TOPOJSON OUT [TOLERANCE]`, the tolerance in degrees.
+    /// `basemap TOPOJSON OUT [TOLERANCE] [--picture SVG]`, the tolerance
+    /// in degrees.
     Basemap {
         input: String,
         output: String,
         tolerance: f64,
+        /// Where to write the land at the map's opening view, as SVG.
+        picture: Option<String>,
     },
     /// `synth --features N [--seed S]`
     Synth { features: usize, seed: u64 },
@@ -179,11 +182,14 @@ fn convert(tokens: &mut Tokens) -> Result<Command, UsageError> {
 }
 
 fn basemap(tokens: &mut Tokens) -> Result<Command, UsageError> {
-    const WANTS: &str = "TOPOJSON OUT [TOLERANCE]";
-    let mut operands = Vec::new();
+    const WANTS: &str = "TOPOJSON OUT [TOLERANCE] [--picture SVG]";
+    let (mut operands, mut picture) = (Vec::new(), None);
     while let Some(token) = tokens.next() {
         match token {
             Token::Operand(operand) => operands.push(operand),
+            Token::Option(option) if option.name == "--picture" => {
+                picture = Some(tokens.value(option)?);
+            }
             Token::Option(option) => return Err(option.refused("basemap")),
         }
     }
@@ -209,6 +215,7 @@ fn basemap(tokens: &mut Tokens) -> Result<Command, UsageError> {
         input,
         output,
         tolerance,
+        picture,
     })
 }
 
@@ -329,6 +336,7 @@ mod tests {
                 input: "in.json".into(),
                 output: "out.geojson".into(),
                 tolerance: 0.01,
+                picture: None,
             })
         );
         assert_eq!(
@@ -337,7 +345,21 @@ mod tests {
                 input: "in.json".into(),
                 output: "out.geojson".into(),
                 tolerance: 0.5,
+                picture: None,
             })
+        );
+        assert_eq!(
+            parse(&["basemap", "--picture", "land.svg", "in.json", "out.geojson"]),
+            Ok(Command::Basemap {
+                input: "in.json".into(),
+                output: "out.geojson".into(),
+                tolerance: 0.01,
+                picture: Some("land.svg".into()),
+            })
+        );
+        assert_eq!(
+            parse(&["basemap", "in.json", "out.geojson", "--picture"]),
+            Err(UsageError::MissingValue("--picture".into()))
         );
         assert_eq!(
             parse(&["basemap", "in.json", "out.geojson", "wide"]),

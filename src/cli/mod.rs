@@ -19,7 +19,7 @@ use troopmap::formats;
 use troopmap::geojson::positions::export_positions;
 use troopmap::model::problem::capped;
 use troopmap::model::verdict::verdict;
-use troopmap::native::{basemap, synth, topo::Topology};
+use troopmap::native::{basemap, opening, synth, topo::Topology};
 use troopmap::scene::play::noon;
 use troopmap::space::sightings::Units;
 use troopmap::{export_collection, ReadOptions, TimeIndex};
@@ -57,7 +57,14 @@ pub fn execute(command: Command) -> Result<(), Error> {
             input,
             output,
             tolerance,
-        } => build_basemap(&input, &output, tolerance),
+            picture,
+        } => {
+            let text = build_basemap(&input, &output, tolerance)?;
+            match picture {
+                Some(picture) => write_picture(&text, &picture),
+                None => Ok(()),
+            }
+        }
         Command::Synth { features, seed } => write_out(|out| synth::write(features, seed, out)),
         Command::SynthUnits {
             units,
@@ -192,19 +199,34 @@ fn write_out(
         .map_err(Error::Print)
 }
 
-fn build_basemap(input: &str, output: &str, tolerance: f64) -> Result<(), Error> {
+/// Builds the basemap and writes it to `output`; returns its text.
+fn build_basemap(input: &str, output: &str, tolerance: f64) -> Result<String, Error> {
     let topology = Topology::parse(&read(input)?).map_err(|error| Error::Topology {
         file: input.to_owned(),
         error,
     })?;
     let text = basemap::build(&topology, "countries", tolerance, 3).map_err(Error::Basemap)?;
+    write_file(output, &text)?;
+    Ok(text)
+}
+
+/// Writes the land of the basemap `text` at the map's opening view, as
+/// SVG, to `output`.
+fn write_picture(text: &str, output: &str) -> Result<(), Error> {
+    // The basemap was just written by this program: it is JSON.
+    let basemap = troopmap::picture::basemap::Basemap::read(text).unwrap_or_default();
+    write_file(output, &opening::svg(&basemap, opening::SIZE))
+}
+
+/// Writes `text` to `output`, making its folder first, and tells its size.
+fn write_file(output: &str, text: &str) -> Result<(), Error> {
     if let Some(dir) = std::path::Path::new(output).parent() {
         fs::create_dir_all(dir).map_err(|error| Error::CreateDir {
             dir: dir.to_owned(),
             error,
         })?;
     }
-    fs::write(output, &text).map_err(|error| Error::Write {
+    fs::write(output, text).map_err(|error| Error::Write {
         file: output.to_owned(),
         error,
     })?;

@@ -6,7 +6,7 @@ use troopmap::DateOrder;
 use super::error::UsageError;
 
 /// Every option some subcommand takes: any other is unknown.
-const OPTIONS: [&str; 17] = [
+const OPTIONS: [&str; 18] = [
     "--day-first",
     "--month-first",
     "--at",
@@ -24,6 +24,7 @@ const OPTIONS: [&str; 17] = [
     "--units",
     "--sightings",
     "--symbols",
+    "--picture",
 ];
 
 /// Exactly `N` operands, or what the subcommand wants.

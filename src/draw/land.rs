@@ -7,6 +7,11 @@ use geo::Coord;
 
 use crate::draw::projected::mercator;
 
+/// The map's opening view: its centre (latitude, longitude) and zoom. The
+/// page opens there, and the picture of its land shown until the page has
+/// drawn the land is made for it (`crate::native::opening`).
+pub const OPENING: ([f64; 2], f64) = ([42.0, 130.0], 5.0);
+
 /// One polygon: its rings (longitude, latitude) until first in view, then
 /// the same in world pixels (zoom 0, as Leaflet's `project` at zoom 0);
 /// and the box around them in world pixels (west, north, east, south).

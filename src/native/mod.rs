@@ -4,6 +4,7 @@
 
 pub mod basemap;
 pub mod error;
+pub mod opening;
 pub mod synth;
 pub mod topo;
 

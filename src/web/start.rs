@@ -5,6 +5,7 @@
 use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 
+use crate::draw::land::OPENING;
 use crate::formats::read_converted;
 use crate::scene::embed::PageMode;
 use crate::web::app::App;
@@ -31,7 +32,8 @@ pub async fn run() -> Result<(), JsValue> {
     // hide the label that replaces it (see labels::declutter).
     let _ = js_sys::Reflect::set(&options, &"fadeAnimation".into(), &false.into());
     let map = Map::new("map", &options)?;
-    map.set_view(&leaflet::LatLng::new(42.0, 130.0), 5.0);
+    let ([lat, lon], zoom) = OPENING;
+    map.set_view(&leaflet::LatLng::new(lat, lon), zoom);
     bindings::scale_control(&object(&[
         ("imperial", false.into()),
         ("maxWidth", 150.into()),
@@ -47,11 +49,12 @@ pub async fn run() -> Result<(), JsValue> {
         ));
     }
     let loading = Loading::start(&url)?;
-    // The basemap and the progress bar are painted first; the legend and
-    // the other controls in the next frame, before the data is read,
-    // however large it is.
+    // The land and the progress bar are painted first; the legend and the
+    // other controls in the next frame, before the data is read, however
+    // large it is. (A picture of the land at the opening view was shown
+    // since the page's first paint: its mark is "basemap", early.js.)
     painted().await?;
-    mark("basemap");
+    mark("land");
     legend::build(!folded)?;
     panels::units::build()?;
     let loaded = loading.load(&url, pending, Default::default()).await?;

@@ -533,6 +533,11 @@ impl Browser {
         Ok(path)
     }
 
+    /// What the page shows now, as a PNG.
+    pub async fn png(&self) -> Result<Vec<u8>, String> {
+        self.client.screenshot().await.map_err(|e| e.to_string())
+    }
+
     /// Saves a screenshot under `target/screenshots/` for people to look at.
     pub async fn screenshot(&self, name: &str) -> Outcome {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
