@@ -13,8 +13,9 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 APT_PACKAGES := chromium chromium-driver gdal-bin ffmpeg
 BASEMAP := assets/generated/basemap.geojson
-# Its land at the map's opening view, shown from the page's first paint.
-OPENING := assets/generated/opening-land.svg
+# Its land at the map's opening view, shown from the page's first paint:
+# a picture in a style sheet.
+OPENING := assets/generated/opening-land.css
 GENERATED := $(BASEMAP) $(OPENING)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -301,8 +301,24 @@ fn basemap_draws_its_land_at_the_opening_view() {
         &picture.to_string_lossy(),
     ]);
     let written = std::fs::read_to_string(&picture).unwrap_or_default();
+    // The same picture as the page's style sheet takes it.
+    let sheet = dir.join("land.css");
+    let as_css = troopmap(&[
+        "basemap",
+        &input.to_string_lossy(),
+        &dir.join("basemap.geojson").to_string_lossy(),
+        "--picture",
+        &sheet.to_string_lossy(),
+    ]);
+    let css = std::fs::read_to_string(&sheet).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(as_css.status.code(), Some(0), "{}", stderr(&as_css));
+    assert!(
+        css.starts_with(":root{--opening-land:url(\"data:image/svg+xml,%3Csvg ")
+            && css.contains("d=%22m1897 1230l0-61l46 0l0 61l-46 0z%22"),
+        "{css}"
+    );
     assert!(written.starts_with("<svg "), "{written}");
     // The square alone, at zoom 5: its south-west corner (129° E, 41° N)
     // 23 pixels west and 30 south of the middle of a 3840 × 2400 picture,

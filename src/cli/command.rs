@@ -31,13 +31,14 @@ pub enum Command {
         columns: Columns,
         file: String,
     },
-    /// `basemap TOPOJSON OUT [TOLERANCE] [--picture SVG]`, the tolerance
+    /// `basemap TOPOJSON OUT [TOLERANCE] [--picture FILE]`, the tolerance
     /// in degrees.
     Basemap {
         input: String,
         output: String,
         tolerance: f64,
-        /// Where to write the land at the map's opening view, as SVG.
+        /// Where to write the land at the map's opening view: SVG, or the
+        /// page's style sheet for a `.css` file.
         picture: Option<String>,
     },
     /// `synth --features N [--seed S]`
@@ -182,7 +183,7 @@ fn convert(tokens: &mut Tokens) -> Result<Command, UsageError> {
 }
 
 fn basemap(tokens: &mut Tokens) -> Result<Command, UsageError> {
-    const WANTS: &str = "TOPOJSON OUT [TOLERANCE] [--picture SVG]";
+    const WANTS: &str = "TOPOJSON OUT [TOLERANCE] [--picture FILE]";
     let (mut operands, mut picture) = (Vec::new(), None);
     while let Some(token) = tokens.next() {
         match token {

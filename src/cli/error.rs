@@ -18,9 +18,10 @@ pub const USAGE: &str = "usage:
   troopmap export [ORDER] --all FILE              print every feature, as the map keeps it
   troopmap convert [ORDER] [COLUMNS] FILE.csv     print a CSV table of dated positions (or a JSON array
                                                   of records) as GeoJSON; exit 1 with every bad row
-  troopmap basemap TOPOJSON OUT [TOLERANCE] [--picture SVG]
+  troopmap basemap TOPOJSON OUT [TOLERANCE] [--picture FILE]
                                                   build the offline basemap from world-atlas (--picture:
-                                                  and its land at the map's opening view, as SVG)
+                                                  and its land at the map's opening view, as SVG, or
+                                                  for FILE.css as the page's style sheet takes it)
   troopmap synth --features N [--seed S]          print N synthetic features (for benchmarks)
   troopmap synth --units N --sightings M [--symbols] [--seed S]
                                                   print synthetic sightings of N units at M snapshots

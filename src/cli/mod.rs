@@ -210,12 +210,18 @@ fn build_basemap(input: &str, output: &str, tolerance: f64) -> Result<String, Er
     Ok(text)
 }
 
-/// Writes the land of the basemap `text` at the map's opening view, as
-/// SVG, to `output`.
+/// Writes the land of the basemap `text` at the map's opening view to
+/// `output`: SVG, or for a `.css` file the style sheet the page takes it
+/// from.
 fn write_picture(text: &str, output: &str) -> Result<(), Error> {
     // The basemap was just written by this program: it is JSON.
     let basemap = troopmap::picture::basemap::Basemap::read(text).unwrap_or_default();
-    write_file(output, &opening::svg(&basemap, opening::SIZE))
+    let svg = opening::svg(&basemap, opening::SIZE);
+    if output.ends_with(".css") {
+        write_file(output, &opening::css(&svg))
+    } else {
+        write_file(output, &svg)
+    }
 }
 
 /// Writes `text` to `output`, making its folder first, and tells its size.

@@ -1,7 +1,8 @@
 //! The land at the map's opening view, as an SVG picture the page shows
 //! from its first paint until its module has drawn the land itself
-//! (`assets/style.css`): without it the land appears only after Leaflet
-//! and the module have loaded, several hundred milliseconds later.
+//! (`assets/style.css`, which takes it from the style sheet [`css`]
+//! writes): without it the land appears only after Leaflet and the module
+//! have loaded, several hundred milliseconds later.
 //!
 //! The picture is the page's own drawing: the same rings, through the same
 //! path ([`Land::path`]), at the same whole pixels, in the same colours. It
@@ -75,6 +76,32 @@ pub fn svg(basemap: &Basemap, [width, height]: [u32; 2]) -> String {
          stroke-width=\"{BORDER_WIDTH}\" stroke-linejoin=\"round\">{paths}</g></svg>"
     );
     svg
+}
+
+/// The picture `svg` as the page's style sheet takes it: the custom
+/// property `--opening-land` on the document, the picture in it as a
+/// `data:` address. In the style sheet, the picture is there when the
+/// page's first paint is, with no request of its own to wait for.
+///
+/// ```
+/// let css = troopmap::native::opening::css("<svg xmlns=\"http://www.w3.org/2000/svg\"><path fill=\"#f4f1e8\" d=\"m1 2l3 4z\"/></svg>\n");
+/// assert_eq!(css, ":root{--opening-land:url(\"data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cpath fill=%22%23f4f1e8%22 d=%22m1 2l3 4z%22/%3E%3C/svg%3E\")}\n");
+/// ```
+pub fn css(svg: &str) -> String {
+    let mut css = String::from(":root{--opening-land:url(\"data:image/svg+xml,");
+    for c in svg.trim_end().chars() {
+        match c {
+            '%' => css.push_str("%25"),
+            '#' => css.push_str("%23"),
+            '<' => css.push_str("%3C"),
+            '>' => css.push_str("%3E"),
+            '"' => css.push_str("%22"),
+            '\n' => css.push_str("%0A"),
+            c => css.push(c),
+        }
+    }
+    css.push_str("\")}\n");
+    css
 }
 
 /// Writes the path `absolute` (moves and lines to whole pixels, and

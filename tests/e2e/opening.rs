@@ -122,7 +122,9 @@ async fn the_picture_of_the_land_is_the_land_the_map_draws() {
                    x.fillStyle = '#bcd6e8'; x.fillRect(0, 0, w, h); draw(x);
                    return x.getImageData(0, 0, w, h).data; };
                  const picture = new Image();
-                 picture.src = 'opening-land.svg';
+                 // The picture's address, from the style sheet's url(\"…\").
+                 const url = getComputedStyle(document.documentElement).getPropertyValue('--opening-land');
+                 picture.src = url.slice(url.indexOf('\"') + 1, url.lastIndexOf('\"'));
                  return picture.decode().then(() => {
                    const a = over((x) => x.drawImage(picture, (w - picture.width) / 2, (h - picture.height) / 2));
                    const b = over((x) => x.drawImage(land, at.left - box.left, at.top - box.top, at.width, at.height));
