@@ -48,6 +48,13 @@ pub async fn run() -> Result<(), JsValue> {
             dom::describe_js_error(&error)
         ));
     }
+    // The picture of the land at the opening view, the map's background
+    // since the page's first paint (assets/style.css), goes: the land is
+    // drawn over it in this same task, or could not be drawn, and no move
+    // of the map must show the picture under it.
+    map.get_container()
+        .style()
+        .set_property("background-image", "none")?;
     let loading = Loading::start(&url)?;
     // The land and the progress bar are painted first; the legend and the
     // other controls in the next frame, before the data is read, however
