@@ -159,3 +159,24 @@ async fn the_picture_of_the_land_is_the_land_the_map_draws() {
     })
     .await;
 }
+
+/// The page asks for the basemap and the data once each: the basemap at
+/// once, from its HTML (a preload), which the first script's fetch takes;
+/// the data from that script, which the module takes.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run through `make test`"]
+async fn the_basemap_and_the_data_are_asked_for_once() {
+    Browser::run(|browser| async move {
+        browser.open_map().await?;
+        let asked = browser
+            .js("const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+                 return ['/basemap.geojson', '/data/nk-deployment-2024.geojson']
+                   .map((path) => names.filter((n) => n === path).length);")
+            .await?;
+        check(
+            asked == json!([1, 1]),
+            format!("the basemap and the data were asked for {asked} times"),
+        )
+    })
+    .await;
+}
