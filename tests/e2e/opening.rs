@@ -160,9 +160,10 @@ async fn the_picture_of_the_land_is_the_land_the_map_draws() {
     .await;
 }
 
-/// The page asks for the basemap and the data once each: the basemap at
-/// once, from its HTML (a preload), which the first script's fetch takes;
-/// the data from that script, which the module takes.
+/// The page asks for the basemap and the data once each: its first
+/// script asks for them, and the module takes those answers (a preload of
+/// the basemap in the page's HTML, not taken by that script's fetch, made
+/// two requests of it).
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run through `make test`"]
 async fn the_basemap_and_the_data_are_asked_for_once() {
