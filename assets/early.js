@@ -9,12 +9,9 @@
 // it sets `wasmBindings`), it fetches nothing a second time.
 (function () {
   "use strict";
-  var early = {};
-  if (window.wasmBindings) {
-    early = null;
-  }
-  var wanted = new URLSearchParams(location.search).get("data") || "data/nk-deployment-2024.geojson";
-  if (early) {
+  if (!window.wasmBindings) {
+    var early = {};
+    var wanted = new URLSearchParams(location.search).get("data") || "data/nk-deployment-2024.geojson";
     try {
       // Only files served beside the map; the app says why for any other.
       if (new URL(wanted, location.href).origin === location.origin) {
