@@ -83,8 +83,29 @@ impl Land {
         at: impl Fn([f64; 2]) -> [f64; 2],
     ) {
         path.clear();
+        self.rings(width, height, at, |_, ring| {
+            for (i, &[x, y]) in ring.iter().enumerate() {
+                path.push(if i == 0 { 'M' } else { 'L' });
+                whole(path, x);
+                path.push(' ');
+                whole(path, y);
+            }
+            path.push('Z');
+        });
+    }
+
+    /// Gives `each` the rings [`Land::path`] writes, in the same order:
+    /// the polygon's number and the ring's points in pixels, simplified,
+    /// outer rings clockwise and holes counter-clockwise.
+    pub fn rings(
+        &mut self,
+        width: f64,
+        height: f64,
+        at: impl Fn([f64; 2]) -> [f64; 2],
+        mut each: impl FnMut(usize, &[[f64; 2]]),
+    ) {
         let ring = &mut self.scratch;
-        for country in &mut self.countries {
+        for (polygon, country) in self.countries.iter_mut().enumerate() {
             let [west, north, east, south] = country.bounds;
             let (top_left, bottom_right) = (at([west, north]), at([east, south]));
             if bottom_right[0] < 0.0
@@ -113,13 +134,7 @@ impl Land {
                 if (n == 0) != (area(ring) > 0.0) {
                     ring.reverse();
                 }
-                for (i, &[x, y]) in ring.iter().enumerate() {
-                    path.push(if i == 0 { 'M' } else { 'L' });
-                    whole(path, x);
-                    path.push(' ');
-                    whole(path, y);
-                }
-                path.push('Z');
+                each(polygon, ring);
             }
         }
     }
@@ -137,10 +152,15 @@ fn area(ring: &[[f64; 2]]) -> f64 {
         .sum()
 }
 
-/// `x` rounded to a whole number, written out (faster than `write!`,
-/// which the page's size-optimized build makes slow).
+/// `x` rounded to the whole pixel the path writes.
+pub fn pixel(x: f64) -> i64 {
+    x.round().clamp(-1e9, 1e9) as i64
+}
+
+/// `x` rounded to a whole number ([`pixel`]), written out (faster than
+/// `write!`, which the page's size-optimized build makes slow).
 fn whole(out: &mut String, x: f64) {
-    let n = x.round().clamp(-1e9, 1e9) as i64;
+    let n = pixel(x);
     if n < 0 {
         out.push('-');
     }

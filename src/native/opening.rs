@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use geo::Coord;
 
-use crate::draw::land::{Land, OPENING};
+use crate::draw::land::{pixel, Land, OPENING};
 use crate::draw::projected::mercator;
 use crate::picture::basemap::{Basemap, BORDER, BORDER_WIDTH, LAND};
 
@@ -54,19 +54,26 @@ pub fn svg(basemap: &Basemap, [width, height]: [u32; 2]) -> String {
     // browser paints a picture in tiles, and each tile then passes over
     // only the polygons whose boxes reach it.
     let mut paths = String::new();
-    let mut path = String::new();
-    for polygon in basemap.polygons() {
-        Land::new(std::iter::once(polygon)).path(
-            &mut path,
-            f64::from(width),
-            f64::from(height),
-            |[x, y]| [x * scale - corner[0], y * scale - corner[1]],
-        );
-        if !path.is_empty() {
-            paths.push_str("<path d=\"");
-            relative(&path, &mut paths);
-            paths.push_str("\"/>");
-        }
+    let mut last = None;
+    let mut pen = [0; 2];
+    Land::new(basemap.polygons()).rings(
+        f64::from(width),
+        f64::from(height),
+        |[x, y]| [x * scale - corner[0], y * scale - corner[1]],
+        |polygon, ring| {
+            if last != Some(polygon) {
+                if last.is_some() {
+                    paths.push_str("\"/>");
+                }
+                paths.push_str("<path d=\"");
+                // Each path's first move is from the picture's corner.
+                (last, pen) = (Some(polygon), [0; 2]);
+            }
+            pen = relative(ring, pen, &mut paths);
+        },
+    );
+    if last.is_some() {
+        paths.push_str("\"/>");
     }
     let mut svg = String::with_capacity(paths.len() + 300);
     let _ = writeln!(
@@ -104,35 +111,22 @@ pub fn css(svg: &str) -> String {
     css
 }
 
-/// Writes the path `absolute` (moves and lines to whole pixels, and
-/// closes: `M1 2L3 4Z`) with each move and line relative to the point
-/// before it (`m1 2l2 2z`), which is about half as long.
-fn relative(absolute: &str, out: &mut String) {
-    // After a close, the pen is back at its ring's first point.
-    let (mut at, mut first) = ([0i64; 2], [0i64; 2]);
-    let mut rest = absolute;
-    while let Some(command) = rest.chars().next() {
-        rest = &rest[command.len_utf8()..];
-        let (numbers, next) = rest.split_at(rest.find(['M', 'L', 'Z']).unwrap_or(rest.len()));
-        rest = next;
-        if command == 'Z' {
-            out.push('z');
-            at = first;
-            continue;
-        }
-        let mut xy = numbers.split(' ').filter_map(|n| n.parse::<i64>().ok());
-        let (Some(x), Some(y)) = (xy.next(), xy.next()) else {
-            continue;
-        };
-        out.push(if command == 'M' { 'm' } else { 'l' });
-        let (dx, dy) = (x - at[0], y - at[1]);
+/// Writes `ring` as a move, lines and a close, at the whole pixels of
+/// [`Land::path`], each relative to the point before (`m10 20l3-2l-3 7z`,
+/// about half as long as `M10 20L13 18L10 25Z`), the move relative to
+/// `pen`; gives where the pen is after the close (the ring's first point).
+fn relative(ring: &[[f64; 2]], pen: [i64; 2], out: &mut String) -> [i64; 2] {
+    let mut at = pen;
+    for (i, &[x, y]) in ring.iter().enumerate() {
+        let point = [pixel(x), pixel(y)];
+        let (dx, dy) = (point[0] - at[0], point[1] - at[1]);
         // A minus sign parts two numbers as well as a space does.
-        let _ = write!(out, "{dx}{}{dy}", if dy < 0 { "" } else { " " });
-        at = [x, y];
-        if command == 'M' {
-            first = at;
-        }
+        let gap = if dy < 0 { "" } else { " " };
+        let _ = write!(out, "{}{dx}{gap}{dy}", if i == 0 { 'm' } else { 'l' });
+        at = point;
     }
+    out.push('z');
+    ring.first().map_or(pen, |&[x, y]| [pixel(x), pixel(y)])
 }
 
 #[cfg(test)]
@@ -157,7 +151,12 @@ mod tests {
     #[test]
     fn paths_are_written_relative_to_the_point_before() {
         let mut out = String::new();
-        relative("M10 20L13 18L10 25ZM40 40L41 41L40 42Z", &mut out);
+        let pen = relative(
+            &[[10.0, 20.0], [13.0, 18.0], [10.2, 24.6]],
+            [0, 0],
+            &mut out,
+        );
+        relative(&[[40.0, 40.0], [41.0, 41.0], [40.0, 42.0]], pen, &mut out);
         assert_eq!(out, "m10 20l3-2l-3 7zm30 20l1 1l-1 1z");
     }
 

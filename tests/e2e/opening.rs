@@ -20,6 +20,8 @@ const OPENING_PIXEL: &str = "const box = document.getElementById('map').getBound
 
 /// The colour of the screenshot `png` at `[x, y]` (CSS pixels, at a device
 /// pixel ratio of 1).
+/// (Not `share::Png`, which takes the map's own 8-bit RGBA pictures: a
+/// screenshot comes without alpha.)
 fn colour(png: &[u8], at: &Value) -> Result<[u8; 3], String> {
     let mut reader = png::Decoder::new(std::io::Cursor::new(png))
         .read_info()
