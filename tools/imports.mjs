@@ -1,11 +1,15 @@
-// Short names for what a wasm module imports from its JavaScript glue.
+// Short names for what a wasm module imports from its JavaScript glue, and
+// for what it exports to the glue alone.
 //
 // wasm-bindgen names each function the module imports from its glue
 // `__wbg_<name>_<16 hex digits>`; there are some 300, and every name is
 // written twice, in the module and in the glue, where its hex digits barely
 // compress. Both are renamed alike to `$0`, `$1`, ...; nothing else
-// changes. A glue that does not name every import exactly as expected is
-// left as it is.
+// changes. So are the exports only the glue calls (the closures' shims,
+// `wasm_bindgen__convert__closures_____invoke__<16 hex digits>`, and the
+// `__wbindgen_` and `__externref_` helpers), to `_0`, `_1`, ...; exports
+// of the Rust code's own keep their names. A glue that does not name every
+// import and those exports exactly as expected is left as it is.
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
@@ -104,6 +108,39 @@ function renameImports(wasm, from, names) {
 }
 
 /**
+ * Renames the exports of `wasm` (bytes) named in `names` (a Map from old
+ * name to new). Gives the new bytes.
+ */
+function renameExports(wasm, names) {
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = readLeb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    const section = [];
+    let [count, p] = readLeb(wasm, start);
+    section.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      const [field, afterField] = readName(wasm, p);
+      // What it is (one byte) and its index.
+      const afterDescription = readLeb(wasm, afterField + 1)[1];
+      section.push(...name(names.get(field) ?? field), ...wasm.subarray(afterField, afterDescription));
+      p = afterDescription;
+    }
+    if (p !== end) throw new Error("the export section does not end where it says");
+    parts.push(Uint8Array.from([id, ...leb(section.length), ...section]));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/**
  * Gives the glue `code` and the module `wasm` with short import names, or
  * `null` when they cannot be renamed safely.
  */
@@ -134,5 +171,17 @@ function shorten(code, wasm) {
     renamed = renamed.replace(pattern, short);
     names.set(old, short);
   }
-  return { code: renamed, wasm: renameImports(wasm, from, names), count: names.size };
+  // The glue's own exports too (`wasm_bindgen__convert__closures_…` and
+  // the like, the glue's alone to call), to `_0`, `_1`, …
+  const exports = new Map();
+  for (const { name: old } of WebAssembly.Module.exports(new WebAssembly.Module(wasm))) {
+    if (!/^(wasm_bindgen__|__wbindgen_|__externref_)/.test(old)) continue;
+    const short = `_${exports.size.toString(36)}`;
+    const pattern = new RegExp(`(?<![\\w$])${old}(?![\\w$])`, "g");
+    if (!pattern.test(renamed) || new RegExp(`(?<![\\w$])${short}(?![\\w$])`).test(renamed)) return null;
+    renamed = renamed.replace(pattern, short);
+    exports.set(old, short);
+  }
+  const out = renameExports(renameImports(wasm, from, names), exports);
+  return { code: renamed, wasm: out, count: names.size + exports.size };
 }

@@ -1,9 +1,10 @@
 // Trunk post-build hook: minifies the JavaScript that wasm-bindgen writes
 // beside each wasm module (troopmap-*.js), which Trunk's own minifier
 // cannot read. It is part of what every visitor downloads before the map
-// shows; names of exports stay as they are. Before that, what each module
-// imports from its glue gets a short name in both (tools/imports.mjs). The
-// page's integrity hashes of the files changed are written anew.
+// shows. Before that, what each module imports from its glue, and what it
+// exports for the glue alone, get short names in both (tools/imports.mjs);
+// the exports the page calls by name (`main`, `memory_bytes`, …) keep
+// theirs. The page's integrity hashes of the files changed are written anew.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
