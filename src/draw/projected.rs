@@ -23,8 +23,9 @@ const MAX_LATITUDE: f64 = 85.051_128_779_8;
 pub fn mercator(c: Coord<f64>) -> [f64; 2] {
     let lat = c.y.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
     let x = 128.0 + c.x.to_radians() * 128.0 / std::f64::consts::PI;
-    let y =
-        128.0 - (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln() * 128.0 / std::f64::consts::PI;
+    let y = 128.0
+        - crate::space::trig::tan(std::f64::consts::FRAC_PI_4 + lat / 2.0).ln() * 128.0
+            / std::f64::consts::PI;
     [x, y]
 }
 

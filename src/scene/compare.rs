@@ -17,8 +17,6 @@
 //! Distances are great-circle (haversine, on a sphere of the Earth's mean
 //! radius, 6,371.0088 km), in kilometres.
 
-use geo::{Distance, Haversine, Point};
-
 use crate::model::statement::Grade;
 use crate::scene::Scene;
 use crate::space::sightings::Position;
@@ -303,5 +301,5 @@ fn rank(kind: Kind) -> u8 {
 
 /// The great-circle distance between two positions, in kilometres.
 fn distance_km(a: &Position, b: &Position) -> f64 {
-    Haversine.distance(Point::from(a.at), Point::from(b.at)) / KM
+    crate::space::sphere::distance(a.at, b.at) / KM
 }

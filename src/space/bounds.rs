@@ -53,7 +53,8 @@ pub fn land_crossings(
     land: &geo::MultiPolygon<f64>,
     exempt_m: f64,
 ) -> Vec<(usize, geo::Coord<f64>)> {
-    use geo::{Distance, Haversine, InterpolatePoint, Intersects};
+    use super::sphere::{between, distance};
+    use geo::Intersects;
 
     let (Some(&first), Some(&last)) = (line.0.first(), line.0.last()) else {
         return Vec::new();
@@ -74,41 +75,25 @@ pub fn land_crossings(
             })
         })
         .collect();
-    let in_port = |c: geo::Coord<f64>| {
-        let p = geo::Point::from(c);
-        Haversine.distance(p, geo::Point::from(first)) <= exempt_m
-            || Haversine.distance(p, geo::Point::from(last)) <= exempt_m
-    };
+    let in_port =
+        |c: geo::Coord<f64>| distance(c, first) <= exempt_m || distance(c, last) <= exempt_m;
     let on_land = |c: geo::Coord<f64>| near.iter().any(|p| p.intersects(&geo::Point::from(c)));
     let mut found = Vec::new();
     for (i, segment) in line.lines().enumerate() {
-        let (a, b) = (
-            geo::Point::from(segment.start),
-            geo::Point::from(segment.end),
-        );
-        let length = Haversine.distance(a, b);
+        let (a, b) = (segment.start, segment.end);
+        let length = distance(a, b);
         let reaches_port = in_port(segment.start)
             || in_port(segment.end)
             || length > 0.0 && {
                 // A segment may also pass through a port's zone in its middle.
                 let steps = (length / 1_000.0).ceil() as usize;
-                (1..steps).any(|k| {
-                    in_port(
-                        Haversine
-                            .point_at_ratio_between(a, b, k as f64 / steps as f64)
-                            .0,
-                    )
-                })
+                (1..steps).any(|k| in_port(between(a, b, k as f64 / steps as f64)))
             };
         if !reaches_port {
             if near.iter().any(|p| p.intersects(&segment)) {
                 let steps = ((length / 50.0).ceil() as usize).max(1);
                 let hit = (0..=steps)
-                    .map(|k| {
-                        Haversine
-                            .point_at_ratio_between(a, b, k as f64 / steps as f64)
-                            .0
-                    })
+                    .map(|k| between(a, b, k as f64 / steps as f64))
                     .find(|&c| on_land(c))
                     .unwrap_or(segment.start);
                 found.push((i, hit));
@@ -117,11 +102,7 @@ pub fn land_crossings(
         }
         let steps = ((length / 50.0).ceil() as usize).max(1);
         if let Some(hit) = (0..=steps)
-            .map(|k| {
-                Haversine
-                    .point_at_ratio_between(a, b, k as f64 / steps as f64)
-                    .0
-            })
+            .map(|k| between(a, b, k as f64 / steps as f64))
             .find(|&c| !in_port(c) && on_land(c))
         {
             found.push((i, hit));

@@ -284,7 +284,7 @@ fn pixels(rect: Rect<f64>, zoom: f64) -> Screen {
 pub fn project(place: Coord<f64>, zoom: f64) -> Coord<f64> {
     let size = 256.0 * zoom.exp2();
     let lat = place.y.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
-    let y = (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln();
+    let y = super::trig::tan(std::f64::consts::FRAC_PI_4 + lat / 2.0).ln();
     coord! {
         x: (place.x + 180.0) / 360.0 * size,
         y: (1.0 - y / std::f64::consts::PI) / 2.0 * size,

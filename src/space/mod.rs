@@ -8,5 +8,7 @@ pub mod journeys;
 pub mod measure;
 pub mod motion;
 pub mod sightings;
+pub mod sphere;
 pub mod symbols;
+pub mod trig;
 pub mod unit_properties;

@@ -7,7 +7,7 @@
 //! mean Earth radius (haversine); coordinates are x = longitude, y = latitude.
 
 use crate::model::{Kind, MapFeature};
-use geo::{Coord, Distance, Haversine, InterpolatePoint, LineString, Point};
+use geo::{Coord, LineString};
 
 /// How far along a line a unit is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,7 +74,7 @@ pub fn progress_at(
     }
     let lengths: Vec<f64> = points
         .windows(2)
-        .map(|w| Haversine.distance(Point::from(w[0]), Point::from(w[1])))
+        .map(|w| super::sphere::distance(w[0], w[1]))
         .collect();
     let total: f64 = lengths.iter().sum();
     if total == 0.0 {
@@ -109,11 +109,7 @@ fn along(points: &[Coord<f64>], segment: usize, ratio: f64) -> Progress {
     let at = match ratio {
         r if r <= 0.0 => a,
         r if r >= 1.0 => b,
-        r => {
-            Haversine
-                .point_at_ratio_between(Point::from(a), Point::from(b), r)
-                .0
-        }
+        r => super::sphere::between(a, b, r),
     };
     Progress { segment, ratio, at }
 }

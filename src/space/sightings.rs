@@ -8,7 +8,7 @@
 //! # Units
 //! Moments are seconds since 1970-01-01T00:00:00Z; ages are whole UTC days.
 
-use geo::{Coord, Haversine, InterpolatePoint, Point};
+use geo::Coord;
 
 use crate::model::property::{may_give, property};
 use crate::model::MapFeature;
@@ -369,11 +369,7 @@ fn glide(from: &Sighting, after: &[Sighting], moment: i64, rule: &UnitRule) -> O
         return None;
     }
     let ratio = (moment - from.time) as f64 / (next.time - from.time) as f64;
-    Some(
-        Haversine
-            .point_at_ratio_between(Point::from(from.at), Point::from(next.at), ratio)
-            .0,
-    )
+    Some(super::sphere::between(from.at, next.at, ratio))
 }
 
 #[cfg(test)]

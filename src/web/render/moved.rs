@@ -14,6 +14,7 @@ use crate::draw::style::size::MOVED_LABELS;
 use crate::number::decimal;
 use crate::scene::compare::Comparison;
 use crate::scene::Scene;
+use crate::space::trig;
 use crate::web::page::bindings::{self, lat_lng, object};
 use crate::web::page::dom;
 use crate::web::render::features::{FeatureLayer, POINT_PANE};
@@ -244,7 +245,8 @@ fn arrowhead(a: geo::Coord<f64>, b: geo::Coord<f64>) -> [geo::Coord<f64>; 3] {
     let ([ax, ay], [bx, by]) = (mercator(a), mercator(b));
     let (dx, dy) = (ax - bx, ay - by);
     let barb = |turn: f64| {
-        let (sin, cos) = turn.to_radians().sin_cos();
+        let angle = turn.to_radians();
+        let (sin, cos) = (trig::sin(angle), trig::cos(angle));
         unmercator([
             bx + BARB * (dx * cos - dy * sin),
             by + BARB * (dx * sin + dy * cos),
