@@ -18,6 +18,8 @@ mod formats;
 mod layout;
 #[path = "e2e/opening.rs"]
 mod opening;
+#[path = "e2e/packing.rs"]
+mod packing;
 #[path = "e2e/play.rs"]
 mod play;
 #[path = "e2e/scale.rs"]

@@ -28,7 +28,7 @@ fn hash(word: u32) -> usize {
     (word.wrapping_mul(2_654_435_761) >> (32 - HASH_BITS)) as usize
 }
 
-fn put_varint(out: &mut Vec<u8>, mut n: usize) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut n: usize) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -36,7 +36,7 @@ fn put_varint(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-fn varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
+pub(super) fn varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
     let mut n = 0usize;
     for shift in (0..64).step_by(7) {
         let byte = *bytes.get(*at)?;

@@ -141,16 +141,33 @@ impl Packer {
     /// `block` bytes (at most [`lz::MAX_BLOCK`]) but for the last
     /// `bytes.len() % block` unless `all`; gives how many were packed.
     pub fn pack(&mut self, bytes: &[u8], block: usize, all: bool) -> usize {
-        let block = block.clamp(1, lz::MAX_BLOCK);
-        let mut done = 0;
-        while bytes.len() - done >= block || (all && done < bytes.len()) {
-            let end = (done + block).min(bytes.len());
-            let packed = self.table.pack(&bytes[done..end]);
-            self.packed.blocks.push((self.packed.len, packed.into()));
-            self.packed.len += end - done;
-            done = end;
+        let packed = &mut self.packed;
+        pack_blocks(&mut self.table, bytes, block, all, |len, block| {
+            packed.blocks.push((packed.len, block.into()));
+            packed.len += len;
+        })
+    }
+
+    /// How many bytes of the text are packed.
+    pub fn len(&self) -> usize {
+        self.packed.len
+    }
+
+    /// Takes the blocks another packer packed, as a [`Framer`] writes
+    /// them, of the text that follows what is packed here; `None`, with
+    /// nothing taken, when `frames` are not such blocks.
+    pub fn adopt(&mut self, frames: &[u8]) -> Option<()> {
+        let (mut blocks, mut len, mut at) = (Vec::new(), self.packed.len, 0);
+        while at < frames.len() {
+            let text = lz::varint(frames, &mut at).filter(|&n| n > 0 && n <= lz::MAX_BLOCK)?;
+            let size = lz::varint(frames, &mut at)?;
+            let end = at.checked_add(size)?;
+            blocks.push((len, frames.get(at..end)?.into()));
+            (len, at) = (len + text, end);
         }
-        done
+        self.packed.blocks.append(&mut blocks);
+        self.packed.len = len;
+        Some(())
     }
 
     /// The text of `range` packed so far (see [`Packed::get`]).
@@ -175,9 +192,101 @@ impl Packer {
     }
 }
 
+/// Packs `bytes` in blocks of `block` bytes (at most [`lz::MAX_BLOCK`])
+/// but for the last `bytes.len() % block` unless `all`, giving `each`
+/// block's length and packed bytes; gives how many were packed.
+#[inline(never)]
+fn pack_blocks(
+    table: &mut lz::Table,
+    bytes: &[u8],
+    block: usize,
+    all: bool,
+    mut each: impl FnMut(usize, Vec<u8>),
+) -> usize {
+    let block = block.clamp(1, lz::MAX_BLOCK);
+    let mut done = 0;
+    while bytes.len() - done >= block || (all && done < bytes.len()) {
+        let end = (done + block).min(bytes.len());
+        each(end - done, table.pack(&bytes[done..end]));
+        done = end;
+    }
+    done
+}
+
+/// Packs a text as it arrives, in the blocks a [`Packer`] makes, and
+/// writes each block packed as a frame for [`Packer::adopt`]: what the
+/// page's packer worker runs (`src/web/page/packer.rs`), so that the
+/// page's own thread does not pack the file it reads.
+#[derive(Debug, Default)]
+pub struct Framer {
+    table: lz::Table,
+    text: Vec<u8>,
+    frames: Vec<u8>,
+}
+
+impl Framer {
+    /// Room for the next `len` bytes of the text, to be written there.
+    pub fn room(&mut self, len: usize) -> &mut [u8] {
+        let from = self.text.len();
+        self.text.resize(from + len, 0);
+        &mut self.text[from..]
+    }
+
+    /// Packs the text taken as [`Packer::pack`] would, and gives the
+    /// frames of the blocks packed (each: the block's length and its
+    /// packed length as varints, then its packed bytes), which stay in
+    /// [`Framer::frames`] until the next packing.
+    pub fn pack(&mut self, block: usize, all: bool) -> &[u8] {
+        let frames = &mut self.frames;
+        frames.clear();
+        let done = pack_blocks(&mut self.table, &self.text, block, all, |len, packed| {
+            lz::put_varint(frames, len);
+            lz::put_varint(frames, packed.len());
+            frames.extend_from_slice(&packed);
+        });
+        self.text.drain(..done);
+        &self.frames
+    }
+
+    /// The frames the last packing wrote.
+    pub fn frames(&self) -> &[u8] {
+        &self.frames
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frames_adopted_are_the_blocks_a_packer_makes() {
+        let text: Vec<u8> = (0..400)
+            .flat_map(|i| format!("{{\"name\":\"Сергеевка {i}\"}},").into_bytes())
+            .collect();
+        let mut packer = Packer::default();
+        packer.pack(&text, 97, true);
+        let (mut framer, mut adopted) = (Framer::default(), Packer::default());
+        for part in text.chunks(50) {
+            framer.room(part.len()).copy_from_slice(part);
+            assert_eq!(adopted.adopt(framer.pack(97, false)), Some(()));
+        }
+        assert_eq!(adopted.adopt(framer.pack(97, true)), Some(()));
+        assert_eq!(adopted.len(), text.len());
+        let (made, taken) = (packer.into_packed(), adopted.into_packed());
+        assert_eq!(made.blocks, taken.blocks);
+        assert_eq!(taken.bytes(0..text.len()).as_deref(), Some(&text[..]));
+        // Frames cut short, or claiming a block longer than a block can
+        // be, are refused whole.
+        let mut refused = Packer::default();
+        let frames = framer.pack(97, true).to_vec();
+        assert!(frames.is_empty());
+        let mut cut = Framer::default();
+        cut.room(300).copy_from_slice(&text[..300]);
+        let cut = cut.pack(97, true).to_vec();
+        assert_eq!(refused.adopt(&cut[..cut.len() - 1]), None);
+        assert_eq!(refused.adopt(&[0x80, 0x80, 0x08, 1, 0]), None);
+        assert!(refused.is_empty() && refused.packed.blocks.is_empty());
+    }
 
     #[test]
     fn any_part_reads_back_across_blocks() {

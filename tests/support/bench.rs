@@ -350,11 +350,15 @@ pub async fn measure(
     let scripts = browser
         .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
         .await?;
+    // Each file once: troopmap's packer script is asked for by the page
+    // and again by the worker it starts (from the browser's cache).
+    let mut seen = std::collections::HashSet::new();
     for path in scripts
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
+        .filter(|path| seen.insert(*path))
     {
         let is_wasm = path.ends_with(".wasm");
         if !(is_wasm || path.ends_with(".js")) {

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 pub mod cause;
 mod collect;
 mod feature;
+mod finder;
 pub(crate) mod json_error;
 pub mod parse;
 mod properties;

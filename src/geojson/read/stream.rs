@@ -9,14 +9,14 @@
 //! UTF-8), the text is read again by [`super::Reader`], so that every
 //! message and warning is the one a file read whole gets.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::collect::Collector;
+use super::finder::{Finder, Phase};
 use super::typed::read_typed;
 use super::{completed, head, parse_feature, Reader};
 use crate::geojson::convention::ReadOptions;
-use crate::geojson::scan::{skip_string, skip_value, skip_ws};
+use crate::geojson::scan::skip_ws;
 use crate::model::problem::LoadError;
 use crate::model::raw::Packer;
 use crate::model::{Dataset, RawText};
@@ -53,6 +53,8 @@ pub struct Streaming {
     /// that the rest is not moved for every block).
     packed: usize,
     packer: Packer,
+    /// Whether another packer packs the bytes (see [`Streaming::adopt`]).
+    elsewhere: bool,
     finder: Finder,
     /// `None` once reading as the bytes arrive gave up: the whole text is
     /// then read at the end.
@@ -64,7 +66,7 @@ pub struct Streaming {
 }
 
 /// The bytes packed in a block: small in tests, so that texts cross blocks.
-const BLOCK: usize = if cfg!(test) { 61 } else { 1 << 14 };
+pub const BLOCK: usize = if cfg!(test) { 61 } else { 1 << 14 };
 
 impl Streaming {
     /// Ready for the bytes of `file`, about `size` of them (0: unknown).
@@ -76,6 +78,7 @@ impl Streaming {
             base: 0,
             packed: 0,
             packer: Packer::default(),
+            elsewhere: false,
             finder: Finder::default(),
             collector: Some(Collector::new(options, Vec::new())),
             read: 0,
@@ -102,6 +105,36 @@ impl Streaming {
         if bom || !self.finder.advance(&self.bytes, self.base) {
             self.give_up();
         }
+    }
+
+    /// From now on the bytes are packed by another packer, which is
+    /// given each piece [`Streaming::push`] is given and packs them in
+    /// blocks of [`BLOCK`] (a [`crate::model::raw::Framer`]): its blocks are
+    /// taken with [`Streaming::adopt`]. Until they come, the bytes are
+    /// kept as they are.
+    pub fn pack_elsewhere(&mut self) {
+        self.elsewhere = self.collector.is_some();
+    }
+
+    /// Takes blocks the other packer packed, as its frames; `false` when
+    /// they are not wanted (reading gave up, or packs here again) or are
+    /// not blocks, and then the bytes are packed here from where its
+    /// blocks ended.
+    pub fn adopt(&mut self, frames: &[u8]) -> bool {
+        self.elsewhere = self.elsewhere && self.packer.adopt(frames).is_some();
+        self.elsewhere
+    }
+
+    /// Whether the other packer packs the bytes (it was asked to, and
+    /// neither failed nor was given up on).
+    pub fn packs_elsewhere(&self) -> bool {
+        self.elsewhere
+    }
+
+    /// The bytes are packed here again, from where the other packer's
+    /// blocks end (it failed, or ended before the file).
+    pub fn pack_here(&mut self) {
+        self.elsewhere = false;
     }
 
     /// The bytes taken so far.
@@ -203,7 +236,10 @@ impl Streaming {
         } else {
             needed.min(self.bytes()) - self.base
         };
-        if to > self.packed {
+        self.count_adopted(to);
+        // The rest of a whole file is packed here whatever the other
+        // packer did: nothing is let go that is not packed.
+        if to > self.packed && (all || !self.elsewhere) {
             self.packed += self.packer.pack(&self.bytes[self.packed..to], BLOCK, all);
         }
         if all || self.packed * 2 > self.bytes.len() {
@@ -216,11 +252,20 @@ impl Streaming {
         }
     }
 
+    /// Counts the bytes before `to` that blocks taken from the other
+    /// packer hold as packed.
+    fn count_adopted(&mut self, to: usize) {
+        let adopted = self.packer.len().saturating_sub(self.base);
+        self.packed = self.packed.max(adopted.min(to));
+    }
+
     /// Puts the bytes packed back in front of the rest.
     fn unpack(&mut self) {
+        self.elsewhere = false;
         if self.packer.is_empty() {
             return;
         }
+        self.count_adopted(self.bytes.len());
         let packer = std::mem::take(&mut self.packer);
         let rest = &self.bytes[self.packed..];
         let mut bytes = Vec::new();
@@ -267,133 +312,6 @@ impl Streaming {
         // far dates read again), packed.
         collector.texts(|range| RawText::packed(&packed, range), ranges);
         Ok(completed(&self.file, collector.finish(members), false))
-    }
-}
-
-/// Finds the parts of a collection in a text that is still arriving: its
-/// members, and the elements of its `features`, as
-/// [`crate::geojson::scan::scan`] finds them in a whole text (the tests
-/// hold both to the same parts). Anything `scan` would not split, or an
-/// element that is not an object, gives up.
-#[derive(Debug, Default)]
-struct Finder {
-    phase: Phase,
-    /// Where to go on from.
-    at: usize,
-    /// The text is looked at again only once it is this long: a value
-    /// cut short is scanned again only after as many bytes again came, so
-    /// that scanning stays linear however the bytes are cut.
-    wait_for: usize,
-    /// Each member: its key (with the quotes) and its value.
-    members: Vec<(Range<usize>, Range<usize>)>,
-    /// Whether `features` was found.
-    features: bool,
-    found: Vec<Range<usize>>,
-}
-
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    /// Before the collection's `{`.
-    #[default]
-    Start,
-    /// After the `{`: a member or the end.
-    Open,
-    /// After a `,`: a member.
-    Member,
-    /// After a member: a `,` or the end.
-    AfterMember,
-    /// After the `[` of `features`: an element or its end.
-    Features,
-    /// After a `,` in `features`: an element.
-    Feature,
-    /// After an element: a `,` or the end of `features`.
-    AfterFeature,
-    /// After the collection's `}`: white space only.
-    Done,
-}
-
-impl Finder {
-    /// Goes on over `bytes`, the text so far from `base` on (what is
-    /// before was gone over); `false` when the text is not plainly a
-    /// collection of objects. Indices below are into `bytes`; what is
-    /// kept is into the whole text.
-    fn advance(&mut self, bytes: &[u8], base: usize) -> bool {
-        if base + bytes.len() < self.wait_for {
-            return true;
-        }
-        loop {
-            let i = skip_ws(bytes, self.at - base);
-            let Some(&byte) = bytes.get(i) else {
-                return true;
-            };
-            match (self.phase, byte) {
-                (Phase::Start, b'{') => self.to(Phase::Open, base + i + 1),
-                (Phase::Open | Phase::AfterMember, b'}') => self.to(Phase::Done, base + i + 1),
-                (Phase::AfterMember, b',') => self.to(Phase::Member, base + i + 1),
-                (Phase::Open | Phase::Member, b'"') => {
-                    let Some(key_end) = skip_string(bytes, i) else {
-                        return self.wait(bytes, base, i);
-                    };
-                    let colon = skip_ws(bytes, key_end);
-                    let value = skip_ws(bytes, colon + 1);
-                    if value >= bytes.len() {
-                        return self.wait(bytes, base, i);
-                    }
-                    if bytes[colon] != b':' {
-                        return false;
-                    }
-                    if &bytes[i..key_end] == b"\"features\"" && bytes[value] == b'[' {
-                        if self.features {
-                            return false;
-                        }
-                        self.features = true;
-                        // Its end is set at its `]`.
-                        let (key, value) = (base + i..base + key_end, base + value);
-                        self.members.push((key, value..value));
-                        self.to(Phase::Features, value + 1);
-                        continue;
-                    }
-                    // A value that runs to the end of the text so far may
-                    // go on (a number cut short).
-                    match skip_value(bytes, value) {
-                        Some(end) if end < bytes.len() => {
-                            let key = base + i..base + key_end;
-                            self.members.push((key, base + value..base + end));
-                            self.to(Phase::AfterMember, base + end);
-                        }
-                        _ => return self.wait(bytes, base, i),
-                    }
-                }
-                (Phase::Features | Phase::AfterFeature, b']') => {
-                    if let Some((_, array)) = self.members.last_mut() {
-                        array.end = base + i + 1;
-                    }
-                    self.to(Phase::AfterMember, base + i + 1);
-                }
-                (Phase::AfterFeature, b',') => self.to(Phase::Feature, base + i + 1),
-                (Phase::Features | Phase::Feature, b'{') => match skip_value(bytes, i) {
-                    Some(end) => {
-                        self.found.push(base + i..base + end);
-                        self.to(Phase::AfterFeature, base + end);
-                    }
-                    None => return self.wait(bytes, base, i),
-                },
-                _ => return false,
-            }
-        }
-    }
-
-    fn to(&mut self, phase: Phase, at: usize) {
-        self.phase = phase;
-        self.at = at;
-    }
-
-    /// The part from `from` is cut short: looked at again once as many
-    /// bytes again came.
-    fn wait(&mut self, bytes: &[u8], base: usize, from: usize) -> bool {
-        self.at = base + from;
-        self.wait_for = base + bytes.len() + (bytes.len() - from);
-        true
     }
 }
 
@@ -449,6 +367,102 @@ mod tests {
             reading.step(3);
         }
         reading.finish()
+    }
+
+    /// Reads `bytes` as the page does with a packer worker: a
+    /// [`crate::model::raw::Framer`] packs each piece of `piece` bytes,
+    /// and its frames are taken `lag` pieces late; from piece `fail` on
+    /// (the worker failed) they are not taken, and the reading packs the
+    /// rest itself. Some frames come `broken`.
+    fn streamed_elsewhere(
+        bytes: &[u8],
+        piece: usize,
+        lag: usize,
+        fail: Option<usize>,
+        broken: Option<usize>,
+    ) -> Result<Result<Dataset, LoadError>, NotUtf8> {
+        let mut reading = Streaming::new("t.geojson", ReadOptions::default(), 0);
+        reading.pack_elsewhere();
+        let mut framer = crate::model::raw::Framer::default();
+        let mut answers = std::collections::VecDeque::new();
+        for (i, part) in bytes.chunks(piece.max(1)).enumerate() {
+            reading.push(part);
+            framer.room(part.len()).copy_from_slice(part);
+            let mut frames = framer.pack(BLOCK, false).to_vec();
+            if broken == Some(i) && !frames.is_empty() {
+                frames.truncate(frames.len() - 1);
+            }
+            answers.push_back(frames);
+            if fail == Some(i) {
+                reading.pack_here();
+            }
+            while answers.len() > lag {
+                let frames = answers.pop_front().unwrap_or_default();
+                reading.adopt(&frames);
+            }
+            reading.step(3);
+        }
+        answers.push_back(framer.pack(BLOCK, true).to_vec());
+        for frames in answers {
+            reading.adopt(&frames);
+        }
+        if (fail, broken) == (None, None) && reading.collector.is_some() {
+            // The worker's blocks hold the whole file: nothing was packed
+            // here.
+            assert!(reading.elsewhere && reading.packer.len() == reading.bytes());
+        }
+        reading.pack_here();
+        reading.finish()
+    }
+
+    /// Holds the read of `text` with a packer worker, however late its
+    /// blocks come, whether it fails or answers wrong, to the whole read.
+    fn packed_elsewhere_as_whole(text: &str, what: &str) {
+        let whole = whole_words(text);
+        for piece in [13, 500, 4096] {
+            for lag in [0, 1, 5] {
+                for (fail, broken) in [(None, None), (Some(2), None), (None, Some(3))] {
+                    let got = streamed_elsewhere(text.as_bytes(), piece, lag, fail, broken);
+                    assert_eq!(
+                        got.map(words),
+                        Ok(whole.clone()),
+                        "{what}, pieces of {piece}, {lag} late, failing at {fail:?}, broken at {broken:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_by_a_worker_gives_what_the_whole_text_gives() {
+        packed_elsewhere_as_whole(FEATURES, "FEATURES");
+        let feature = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.9, 43.1]}, "properties": {"name": "Владивосток", "start": "2024-10-08"}}"#;
+        let many = vec![feature; 60].join(",\n");
+        let start = r#"{"type": "FeatureCollection", "name": "late", "features": ["#;
+        for end in ["]}", ", 12]}", r#"], "features": []}"#, "]} x"] {
+            packed_elsewhere_as_whole(&format!("{start}{many}{end}"), end);
+        }
+        // A file the readers convert keeps its text whole.
+        let kml = format!("<kml>{}</kml>", "Сергеевка ".repeat(400));
+        let mut reading = Streaming::new("t.kml", ReadOptions::default(), 0);
+        reading.pack_elsewhere();
+        let mut framer = crate::model::raw::Framer::default();
+        for part in kml.as_bytes().chunks(777) {
+            reading.push(part);
+            framer.room(part.len()).copy_from_slice(part);
+            reading.adopt(framer.pack(BLOCK, false));
+            reading.step(3);
+        }
+        assert_eq!(reading.head(), "");
+        assert_eq!(reading.into_text().as_deref(), Ok(kml.as_str()));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn synthetic_data_packed_by_a_worker_reads_as_a_whole() {
+        let mut out = Vec::new();
+        assert!(crate::native::synth::write(300, 3, &mut out).is_ok());
+        packed_elsewhere_as_whole(&String::from_utf8(out).unwrap_or_default(), "generated");
     }
 
     const FEATURES: &str = r#"{"type": "FeatureCollection", "name": "n", "features": [

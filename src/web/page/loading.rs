@@ -15,6 +15,7 @@ use crate::model::problem::LoadError;
 use crate::model::Dataset;
 use crate::number::{fixed, thousands};
 use crate::web::page::dom;
+use crate::web::page::packer::Packing;
 
 /// How long the page reads features before it lets the browser draw and
 /// handle events: under the 50 ms a task may take before a person feels
@@ -113,6 +114,8 @@ impl Loading {
         options: ReadOptions,
     ) -> Result<Result<Loaded, NotUtf8>, JsValue> {
         let mut reading = Streaming::new(name, options, total.unwrap_or(0));
+        // The text is packed on another thread (see `packer`).
+        let packing = Packing::start(&mut reading);
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut slice = Slice::new();
         loop {
@@ -122,11 +125,20 @@ impl Loading {
             }
             let piece: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())?.into();
             reading.push(&piece.to_vec());
+            if let Some(packing) = &packing {
+                packing.send(&piece);
+            }
+            if let Some(packing) = &packing {
+                packing.hand(&mut reading);
+            }
             // The features now whole, read until the slice is spent.
             while !reading.step(100) {
                 slice.end(|| self.show(&reading, total)).await?;
             }
             slice.end(|| self.show(&reading, total)).await?;
+        }
+        if let Some(packing) = packing {
+            packing.finish(&mut reading).await?;
         }
         if Format::for_the_readers(name, reading.head()) {
             return Ok(reading.into_text().map(Loaded::Other));

@@ -10,3 +10,4 @@ pub mod fit;
 pub mod follow;
 pub mod land;
 pub mod loading;
+pub mod packer;
