@@ -4,7 +4,7 @@
 //!
 //! These are the standard library's functions (its `libm`, after
 //! FreeBSD's and musl's) with one part left out: the reduction of
-//! arguments of a million radians and more, which alone is some 3,000
+//! arguments of a million radians and more, which alone is some 3,500
 //! wasm instructions of the page's module. Below that the results are
 //! the same bit for bit (the tests compare them); above it, an argument
 //! is first taken modulo 2π, which loses precision (some 10⁻⁸ at 10⁸
