@@ -240,12 +240,12 @@ impl Browser {
         }
     }
 
-    /// Opens `url` and waits until the map has loaded.
     /// Opens `url` and returns once it has loaded, without waiting for the map.
     pub async fn navigate(&self, url: &str) -> Outcome {
         self.client.goto(url).await.map_err(|e| e.to_string())
     }
 
+    /// Opens `url` and waits until the map has loaded.
     pub async fn goto(&self, url: &str) -> Outcome {
         // Through a blank page, so that the map loads anew even when only
         // the fragment differs from the address it is at.
