@@ -115,7 +115,7 @@ impl Loading {
     ) -> Result<Result<Loaded, NotUtf8>, JsValue> {
         let mut reading = Streaming::new(name, options, total.unwrap_or(0));
         // The text is packed on another thread (see `packer`).
-        let packing = Packing::start(&mut reading);
+        let mut packing = Packing::start(&mut reading);
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut slice = Slice::new();
         loop {
@@ -131,6 +131,9 @@ impl Loading {
             if let Some(packing) = &packing {
                 packing.hand(&mut reading);
             }
+            // Once the reading packs itself (the worker failed, or the file
+            // is read whole), the worker ends.
+            packing = packing.filter(|_| reading.packs_elsewhere());
             // The features now whole, read until the slice is spent.
             while !reading.step(100) {
                 slice.end(|| self.show(&reading, total)).await?;

@@ -93,9 +93,14 @@ impl Packing {
 
     /// The file has ended: waits until the worker has packed the rest
     /// and hands it to `reading` (which packs what is left itself, should
-    /// the worker fail), then ends the worker. The `packed` mark says that
-    /// the worker packed the whole file.
+    /// the worker fail, or say nothing for ten seconds), then ends the
+    /// worker. The `packed` mark says that the worker packed the whole
+    /// file.
     pub async fn finish(self, reading: &mut Streaming) -> Result<(), JsValue> {
+        // A reading that gave up has no use for the rest.
+        if !reading.packs_elsewhere() {
+            return Ok(());
+        }
         JsFuture::from(js_sys::Promise::from(self.call("end", &JsValue::NULL)?)).await?;
         self.hand(reading);
         if reading.packs_elsewhere() {
