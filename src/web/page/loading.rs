@@ -22,6 +22,9 @@ use crate::web::page::packer::Packing;
 /// the page stall.
 const SLICE_MS: f64 = 40.0;
 
+/// Files up to this size (when known) are packed by the page itself.
+const PACKED_HERE: usize = 1 << 20;
+
 /// What was loaded: GeoJSON read, or the text of a file the readers
 /// convert (KML, GPX, a table).
 pub enum Loaded {
@@ -114,8 +117,13 @@ impl Loading {
         options: ReadOptions,
     ) -> Result<Result<Loaded, NotUtf8>, JsValue> {
         let mut reading = Streaming::new(name, options, total.unwrap_or(0));
-        // The text is packed on another thread (see `packer`).
-        let mut packing = Packing::start(&mut reading);
+        // The text of a file over a megabyte is packed on another thread
+        // (see `packer`); a smaller one packs here in a few milliseconds,
+        // without waiting for a worker to start.
+        let mut packing = match total {
+            Some(size) if size <= PACKED_HERE => None,
+            _ => Packing::start(&mut reading),
+        };
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut slice = Slice::new();
         loop {
