@@ -73,18 +73,18 @@ function skipDescription(bytes, at) {
 }
 
 /**
- * Renames the imports of `wasm` (bytes) from the module `from` named in
- * `names` (a Map from old name to new). Gives the new bytes.
+ * Rewrites each entry of the section `id` of `wasm` (bytes): `entry(p)`
+ * reads the entry at `p` and gives its new bytes and where it ends. Gives
+ * the new module's bytes.
  */
-function renameImports(wasm, from, names) {
+function rewriteSection(wasm, id, entry) {
   if (!WASM_MAGIC.every((b, i) => wasm[i] === b)) throw new Error("not a wasm module");
   const parts = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
-    const id = wasm[at];
     const [size, start] = readLeb(wasm, at + 1);
     const end = start + size;
-    if (id !== 2) {
+    if (wasm[at] !== id) {
       parts.push(wasm.subarray(at, end));
       at = end;
       continue;
@@ -93,14 +93,11 @@ function renameImports(wasm, from, names) {
     let [count, p] = readLeb(wasm, start);
     section.push(...leb(count));
     for (let i = 0; i < count; i++) {
-      const [module, afterModule] = readName(wasm, p);
-      const [field, afterField] = readName(wasm, afterModule);
-      const afterDescription = skipDescription(wasm, afterField);
-      const renamed = module === from && names.has(field) ? names.get(field) : field;
-      section.push(...name(module), ...name(renamed), ...wasm.subarray(afterField, afterDescription));
-      p = afterDescription;
+      const [bytes, next] = entry(p);
+      section.push(...bytes);
+      p = next;
     }
-    if (p !== end) throw new Error("the import section does not end where it says");
+    if (p !== end) throw new Error(`section ${id} does not end where it says`);
     parts.push(Uint8Array.from([id, ...leb(section.length), ...section]));
     at = end;
   }
@@ -108,36 +105,30 @@ function renameImports(wasm, from, names) {
 }
 
 /**
+ * Renames the imports of `wasm` (bytes) from the module `from` named in
+ * `names` (a Map from old name to new). Gives the new bytes.
+ */
+function renameImports(wasm, from, names) {
+  return rewriteSection(wasm, 2, (p) => {
+    const [module, afterModule] = readName(wasm, p);
+    const [field, afterField] = readName(wasm, afterModule);
+    const afterDescription = skipDescription(wasm, afterField);
+    const renamed = module === from && names.has(field) ? names.get(field) : field;
+    return [[...name(module), ...name(renamed), ...wasm.subarray(afterField, afterDescription)], afterDescription];
+  });
+}
+
+/**
  * Renames the exports of `wasm` (bytes) named in `names` (a Map from old
  * name to new). Gives the new bytes.
  */
 function renameExports(wasm, names) {
-  const parts = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    const section = [];
-    let [count, p] = readLeb(wasm, start);
-    section.push(...leb(count));
-    for (let i = 0; i < count; i++) {
-      const [field, afterField] = readName(wasm, p);
-      // What it is (one byte) and its index.
-      const afterDescription = readLeb(wasm, afterField + 1)[1];
-      section.push(...name(names.get(field) ?? field), ...wasm.subarray(afterField, afterDescription));
-      p = afterDescription;
-    }
-    if (p !== end) throw new Error("the export section does not end where it says");
-    parts.push(Uint8Array.from([id, ...leb(section.length), ...section]));
-    at = end;
-  }
-  return Buffer.concat(parts);
+  return rewriteSection(wasm, 7, (p) => {
+    const [field, afterField] = readName(wasm, p);
+    // What it is (one byte) and its index.
+    const afterDescription = readLeb(wasm, afterField + 1)[1];
+    return [[...name(names.get(field) ?? field), ...wasm.subarray(afterField, afterDescription)], afterDescription];
+  });
 }
 
 /**

@@ -160,6 +160,17 @@ fn k_tan(mut x: f64, mut y: f64, odd: bool) -> f64 {
     a0 + a * (1.0 + a0 * w0 + a0 * v)
 }
 
+/// The sine or cosine, by the quadrant `n` of the angle reduced to
+/// `y0 + y1`: the cosine's quadrant is the sine's plus one.
+fn by_quadrant(n: i32, y0: f64, y1: f64) -> f64 {
+    match n & 3 {
+        0 => k_sin(y0, y1, true),
+        1 => k_cos(y0, y1),
+        2 => -k_sin(y0, y1, true),
+        _ => -k_cos(y0, y1),
+    }
+}
+
 /// The sine of `x` radians.
 pub fn sin(x: f64) -> f64 {
     let ix = high(x);
@@ -170,12 +181,8 @@ pub fn sin(x: f64) -> f64 {
     } else if ix >= 0x7ff0_0000 {
         f64::NAN
     } else {
-        match rem_pio2(x) {
-            (n, y0, y1) if n & 3 == 0 => k_sin(y0, y1, true),
-            (n, y0, y1) if n & 3 == 1 => k_cos(y0, y1),
-            (n, y0, y1) if n & 3 == 2 => -k_sin(y0, y1, true),
-            (_, y0, y1) => -k_cos(y0, y1),
-        }
+        let (n, y0, y1) = rem_pio2(x);
+        by_quadrant(n, y0, y1)
     }
 }
 
@@ -189,12 +196,8 @@ pub fn cos(x: f64) -> f64 {
     } else if ix >= 0x7ff0_0000 {
         f64::NAN
     } else {
-        match rem_pio2(x) {
-            (n, y0, y1) if n & 3 == 0 => k_cos(y0, y1),
-            (n, y0, y1) if n & 3 == 1 => -k_sin(y0, y1, true),
-            (n, y0, y1) if n & 3 == 2 => -k_cos(y0, y1),
-            (_, y0, y1) => k_sin(y0, y1, true),
-        }
+        let (n, y0, y1) = rem_pio2(x);
+        by_quadrant(n.wrapping_add(1), y0, y1)
     }
 }
 
