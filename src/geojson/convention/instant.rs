@@ -55,6 +55,19 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, I
 
 /// A time written as text: a slashed date, a year-first date, or ISO 8601.
 fn read_text(text: &str, order: Option<DateOrder>) -> Result<TimeBound, InstantError> {
+    // The common case, `2024-10-08`, straight away: neither of the two
+    // below takes it.
+    let bytes = text.as_bytes();
+    let digits = |from: usize, to: usize| bytes[from..to].iter().all(u8::is_ascii_digit);
+    if bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && digits(0, 4)
+        && digits(5, 7)
+        && digits(8, 10)
+    {
+        return TimeBound::parse(text).map_err(InstantError::NotIso);
+    }
     if let Some(parts) = slash_date(text) {
         return read_slash_date(text, parts, order);
     }
@@ -112,8 +125,12 @@ fn year_first(text: &str) -> Option<String> {
 fn slash_date(text: &str) -> Option<(u32, u32, i32)> {
     let text = text.trim();
     let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
-    let parts: Vec<&str> = text.split(separator).collect();
-    let [a, b, year] = parts[..] else { return None };
+    let mut parts = text.split(separator);
+    let (Some(a), Some(b), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
     let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if !short(a) || !short(b) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -150,4 +167,33 @@ fn read_slash_date(
             text: text.to_owned(),
             order,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_first_day_read_straight_away_is_read_as_the_long_way_reads_it() {
+        for text in [
+            "2024-10-08",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "0000-01-01",
+            "9999-12-31",
+        ] {
+            // The long way: neither a slashed nor a dotted date, and not
+            // all digits, so the ISO reading and its message.
+            assert_eq!(slash_date(text), None, "{text}");
+            assert_eq!(year_first(text), None, "{text}");
+            let long_way = TimeBound::parse(text).map_err(InstantError::NotIso);
+            assert_eq!(
+                read_text(text, None).map_err(|e| e.to_string()),
+                long_way.map_err(|e| e.to_string()),
+                "{text}"
+            );
+        }
+    }
 }

@@ -69,9 +69,13 @@ impl Collector {
     /// room grown by doubling would hold the features twice for a while.
     /// Room the allocator cannot give is not made: the list then grows
     /// as it goes.
+    /// The ids seen so far get room for one a feature as well.
     pub(super) fn make_room(&mut self, count: usize) {
         let more = count.saturating_sub(self.features.len());
         let _ = self.features.try_reserve_exact(more);
+        if !self.first_with_id.is_empty() {
+            let _ = self.first_with_id.try_reserve(more);
+        }
     }
 
     /// Keeps feature `index`, read, and its warnings.

@@ -10,6 +10,10 @@ use crate::geojson::scan::{skip_string, skip_value, skip_ws};
 /// [`crate::geojson::scan::scan`] finds them in a whole text (the tests
 /// hold both to the same parts). Anything `scan` would not split, or an
 /// element that is not an object, gives up.
+///
+/// Each element is handed, with the text after it, to whoever reads it
+/// (see [`Element`]), which says where it ends: the text is gone over
+/// once.
 #[derive(Debug, Default)]
 pub(super) struct Finder {
     pub(super) phase: Phase,
@@ -47,12 +51,37 @@ pub(super) enum Phase {
     Done,
 }
 
+/// What became of an element of `features`, handed over with the text
+/// after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Element {
+    /// Read: this many bytes long.
+    Read(usize),
+    /// Cut short: looked at again once more bytes came.
+    Cut,
+    /// Not read now: looked at again the next time.
+    Later,
+    /// Not what a plain collection has: the finder gives up.
+    Refused,
+}
+
+/// Finds an element's end and reads nothing: what the finder alone does.
+pub(super) fn skip(rest: &[u8]) -> Element {
+    skip_value(rest, 0).map_or(Element::Cut, Element::Read)
+}
+
 impl Finder {
     /// Goes on over `bytes`, the text so far from `base` on (what is
-    /// before was gone over); `false` when the text is not plainly a
-    /// collection of objects. Indices below are into `bytes`; what is
-    /// kept is into the whole text.
-    pub(super) fn advance(&mut self, bytes: &[u8], base: usize) -> bool {
+    /// before was gone over), handing each element of `features` to
+    /// `element`; `false` when the text is not plainly a collection of
+    /// objects. Indices below are into `bytes`; what is kept is into the
+    /// whole text.
+    pub(super) fn advance(
+        &mut self,
+        bytes: &[u8],
+        base: usize,
+        element: &mut dyn FnMut(&[u8]) -> Element,
+    ) -> bool {
         if base + bytes.len() < self.wait_for {
             return true;
         }
@@ -106,12 +135,15 @@ impl Finder {
                     self.to(Phase::AfterMember, base + i + 1);
                 }
                 (Phase::AfterFeature, b',') => self.to(Phase::Feature, base + i + 1),
-                (Phase::Features | Phase::Feature, b'{') => match skip_value(bytes, i) {
-                    Some(end) => {
+                (Phase::Features | Phase::Feature, b'{') => match element(&bytes[i..]) {
+                    Element::Read(length) => {
+                        let end = i + length;
                         self.found.push(base + i..base + end);
                         self.to(Phase::AfterFeature, base + end);
                     }
-                    None => return self.wait(bytes, base, i),
+                    Element::Cut => return self.wait(bytes, base, i),
+                    Element::Later => return true,
+                    Element::Refused => return false,
                 },
                 _ => return false,
             }

@@ -15,6 +15,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
+use super::look::{Look, Seen};
 use crate::geojson::found::FoundValue;
 use crate::model::quote::QUOTED_CHARS;
 
@@ -233,30 +234,15 @@ macro_rules! value_visitor {
 }
 
 /// The quick parse: notes only whether any object gives a key twice.
-pub(super) struct Quick<'a>(pub(super) &'a mut bool);
+struct Quick<'a>(&'a mut bool);
 
-value_visitor!(Quick);
+impl<'de> DeserializeSeed<'de> for Quick<'_> {
+    type Value = Value;
 
-impl<'de> Quick<'_> {
-    fn array<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Quick(&mut *self.0))? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some((key, value)) =
-            map.next_entry_seed(std::marker::PhantomData::<String>, Quick(&mut *self.0))?
-        {
-            // serde_json keeps the last value, in the first's place.
-            if members.insert(key, value).is_some() {
-                *self.0 = true;
-            }
-        }
-        Ok(Value::Object(members))
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Look::keep(self.0)
+            .deserialize(deserializer)
+            .map(Seen::into_value)
     }
 }
 

@@ -12,8 +12,8 @@
 use std::sync::Arc;
 
 use super::collect::Collector;
-use super::finder::{Finder, Phase};
-use super::typed::read_typed;
+use super::finder::{skip, Element, Finder, Phase};
+use super::typed::{read_typed_from, Unread};
 use super::{completed, head, parse_feature, Reader};
 use crate::geojson::convention::ReadOptions;
 use crate::geojson::scan::skip_ws;
@@ -61,6 +61,8 @@ pub struct Streaming {
     collector: Option<Collector>,
     /// Features read so far (the first ones the finder found).
     read: usize,
+    /// Whether room was made for all the features.
+    roomy: bool,
     /// About how many bytes the file has (0: unknown).
     size: usize,
 }
@@ -82,6 +84,7 @@ impl Streaming {
             finder: Finder::default(),
             collector: Some(Collector::new(options, Vec::new())),
             read: 0,
+            roomy: false,
             size,
         }
     }
@@ -94,17 +97,9 @@ impl Streaming {
         reading
     }
 
-    /// Takes the next bytes of the file, and finds the features now whole.
+    /// Takes the next bytes of the file.
     pub fn push(&mut self, piece: &[u8]) {
         self.bytes.extend_from_slice(piece);
-        if self.collector.is_none() {
-            return;
-        }
-        // A byte-order mark is told as a warning by the whole read.
-        let bom = self.base == 0 && self.bytes.starts_with(&[0xef, 0xbb, 0xbf]);
-        if bom || !self.finder.advance(&self.bytes, self.base) {
-            self.give_up();
-        }
     }
 
     /// From now on the bytes are packed by another packer, which is
@@ -176,61 +171,87 @@ impl Streaming {
         self.read
     }
 
-    /// Reads up to `count` of the features found whole and not read yet;
+    /// Reads up to `count` of the features now whole and not read yet;
     /// `true` when none is left to read until more bytes come.
     pub fn step(&mut self, count: usize) -> bool {
+        if self.collector.is_none() {
+            return true;
+        }
+        // A byte-order mark is told as a warning by the whole read.
+        if self.base == 0 && self.bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+            self.give_up();
+            return true;
+        }
         let Some(collector) = &mut self.collector else {
             return true;
         };
-        let end = self.read.saturating_add(count).min(self.finder.found.len());
-        if self.read == 0 && end > 0 {
-            // Room for all the features from the start, before anything
-            // else of the file's takes room: as many as came per byte so
-            // far and a tenth more, but no more than one per 256 bytes
-            // (odd first features promise no more than that).
-            let so_far = self.finder.found[end - 1].end.max(1);
-            let expected = self.size as f64 / so_far as f64 * end as f64 * 1.1;
-            collector.make_room(expected.min(self.size as f64 / 256.0) as usize);
-        }
-        while self.read < end {
-            let range = self.finder.found[self.read].clone();
-            let local = range.start - self.base..range.end - self.base;
-            let Ok(text) = std::str::from_utf8(&self.bytes[local]) else {
-                self.give_up();
-                return true;
+        let (options, read) = (self.options, &mut self.read);
+        let mut left = count;
+        // How far each feature's text is looked at first: twice the last
+        // one's length.
+        let mut reach = 4096;
+        let element = &mut |rest: &[u8]| {
+            if left == 0 {
+                return Element::Later;
+            }
+            let index = *read;
+            let length = match read_typed_from(index, rest, reach, options) {
+                Ok((feature, length)) => {
+                    collector.add_read(index, feature);
+                    length
+                }
+                Err(Unread::Cut) => return Element::Cut,
+                Err(Unread::Other) => {
+                    let Element::Read(length) = skip(rest) else {
+                        return Element::Cut;
+                    };
+                    // The feature keeps its part of the file's text once
+                    // the file is whole (see `finish`).
+                    let text = std::str::from_utf8(&rest[..length]).map_err(|_| ());
+                    match text.and_then(parse_feature) {
+                        Ok((value, twice)) => {
+                            collector.add(index, value, Some(RawText::from("")), twice);
+                        }
+                        Err(()) => return Element::Refused,
+                    }
+                    length
+                }
             };
-            if let Some(read) = read_typed(self.read, text, self.options) {
-                collector.add_read(self.read, read);
-                self.read += 1;
-                continue;
-            }
-            let parsed = parse_feature(text);
-            match parsed {
-                // The feature keeps its part of the file's text once the
-                // file is whole (see `finish`).
-                Ok((value, duplicates)) => {
-                    collector.add(self.read, value, Some(RawText::from("")), duplicates);
-                }
-                Err(()) => {
-                    self.give_up();
-                    return true;
-                }
-            }
-            self.read += 1;
+            *read += 1;
+            left -= 1;
+            reach = length.saturating_mul(2).max(256);
+            Element::Read(length)
+        };
+        if !self.finder.advance(&self.bytes, self.base, element) {
+            self.give_up();
+            return true;
+        }
+        if !self.roomy {
+            self.make_room();
         }
         self.pack(false);
-        self.read == self.finder.found.len()
+        left > 0
+    }
+
+    /// Room for all the features, made once the first ones are read:
+    /// as many as came per byte so far and a tenth more, but no more
+    /// than one per 256 bytes (odd first features promise no more than
+    /// that).
+    fn make_room(&mut self) {
+        let (Some(collector), Some(last)) = (&mut self.collector, self.finder.found.last()) else {
+            return;
+        };
+        let (so_far, read) = (last.end.max(1) as f64, self.read as f64);
+        let expected = self.size as f64 / so_far * read * 1.1;
+        collector.make_room(expected.min(self.size as f64 / 256.0) as usize);
+        self.roomy = true;
     }
 
     /// Packs the bytes no longer needed as they are: those before the
     /// first feature not read and before where the finder goes on; all
     /// when `all`.
     fn pack(&mut self, all: bool) {
-        let needed = self
-            .finder
-            .found
-            .get(self.read)
-            .map_or(self.finder.at, |f| f.start);
+        let needed = self.finder.at;
         let to = if all {
             self.bytes.len()
         } else {
@@ -286,9 +307,6 @@ impl Streaming {
     pub fn finish(mut self) -> Result<Result<Dataset, LoadError>, NotUtf8> {
         // The last bytes are in: nothing is cut short any more.
         self.finder.wait_for = 0;
-        if self.collector.is_some() && !self.finder.advance(&self.bytes, self.base) {
-            self.give_up();
-        }
         while !self.step(usize::MAX) {}
         let finder = std::mem::take(&mut self.finder);
         let collector = self
@@ -645,10 +663,10 @@ mod tests {
                 for end in (piece..bytes.len() + piece).step_by(piece) {
                     let base = finder.at;
                     let window = &bytes[base..end.min(bytes.len())];
-                    assert!(finder.advance(window, base), "{text}");
+                    assert!(finder.advance(window, base, &mut skip), "{text}");
                 }
                 finder.wait_for = 0;
-                assert!(finder.advance(&bytes[finder.at..], finder.at));
+                assert!(finder.advance(&bytes[finder.at..], finder.at, &mut skip));
                 assert_eq!(finder.phase, Phase::Done, "{text}");
                 assert_eq!(finder.members, parts.members, "{text}");
                 assert_eq!(finder.found, parts.features, "{text}");
@@ -665,9 +683,9 @@ mod tests {
             "{",
         ] {
             let mut finder = Finder::default();
-            let finished = finder.advance(text.as_bytes(), 0) && {
+            let finished = finder.advance(text.as_bytes(), 0, &mut skip) && {
                 finder.wait_for = 0;
-                finder.advance(text.as_bytes(), 0)
+                finder.advance(text.as_bytes(), 0, &mut skip)
             };
             assert!(!finished || finder.phase != Phase::Done, "{text}");
         }
@@ -697,6 +715,32 @@ mod tests {
                 Some(NotUtf8 { valid_up_to: at })
             );
         }
+        // In every part of a feature the typed reader reads, or of the
+        // next one: the byte `X` stands for is not UTF-8.
+        let properties = r#""name": "n", "description": "d", "sources": [{"title": "t"}], "x": [{"y": "z"}], "start": "2024-01-01""#;
+        let feature = format!(
+            r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [1, 2], "f": ["g"]}}, "properties": {{{properties}}}}}"#
+        );
+        let text =
+            format!(r#"{{"type": "FeatureCollection", "features": [{feature}, {feature}]}}"#);
+        assert!(streamed(&text, 100).is_ok_and(|read| read.is_ok()));
+        let mut places: Vec<usize> = text
+            .match_indices(['n', 'd', 't', 'z', 'g'])
+            .map(|(i, _)| i)
+            .collect();
+        places.extend(text.match_indices("\"y\"").map(|(i, _)| i + 1));
+        assert!(places.len() > 12, "{places:?}");
+        for at in places {
+            let mut bytes = text.as_bytes().to_vec();
+            bytes[at] = 0xff;
+            for piece in [1, 7, 100, 10_000] {
+                assert_eq!(
+                    streamed_bytes(&bytes, piece).err(),
+                    Some(NotUtf8 { valid_up_to: at }),
+                    "{at} in pieces of {piece}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -713,11 +757,32 @@ mod tests {
             if end >= finder.wait_for {
                 looks += 1;
             }
-            assert!(finder.advance(&long.as_bytes()[..end], 0));
+            assert!(finder.advance(&long.as_bytes()[..end], 0, &mut skip));
         }
         finder.wait_for = 0;
-        assert!(finder.advance(long.as_bytes(), 0));
+        assert!(finder.advance(long.as_bytes(), 0, &mut skip));
         assert_eq!(finder.found.len(), 1);
         assert!(looks < 40, "looked {looks} times");
+        // So is it when each feature is read as it is found: the bytes
+        // the typed reader is handed add up to a few times the feature's.
+        let (mut finder, mut handed, mut read) = (Finder::default(), 0, 0);
+        let mut element = |rest: &[u8]| {
+            handed += rest.len();
+            match read_typed_from(0, rest, 4096, ReadOptions::default()) {
+                Ok((_, length)) => {
+                    read += 1;
+                    Element::Read(length)
+                }
+                Err(Unread::Cut) => Element::Cut,
+                Err(Unread::Other) => Element::Refused,
+            }
+        };
+        for end in 1..=long.len() {
+            assert!(finder.advance(&long.as_bytes()[..end], 0, &mut element));
+        }
+        finder.wait_for = 0;
+        assert!(finder.advance(long.as_bytes(), 0, &mut element));
+        assert_eq!(read, 1);
+        assert!(handed < 4 * long.len(), "{handed} bytes handed");
     }
 }

@@ -12,16 +12,18 @@
 //! tests compare both on the bundled data, the fixtures and generated
 //! files).
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::cause::bbox_fault;
 use super::feature::{compact_geometry, Fields, ReadFeature};
-use super::parse::Quick;
+use super::look::Seen;
 use super::properties::{default_kind, Found};
 use super::surprise::Surprise;
+use super::values::{give_up, look, name, text, value, Key, Keys, SourcesSeed};
 use crate::geojson::convention::{self, absent, ReadOptions, CONCERNS, TIME_KEYS};
 use crate::geojson::geometry::compact::{Compact, GeometrySeed};
 use crate::model::history::GradeHistory;
@@ -35,6 +37,72 @@ pub(super) fn read_typed(index: usize, text: &str, options: ReadOptions) -> Opti
     let mut de = serde_json::Deserializer::from_str(text);
     let feature = FeatureSeed.deserialize(&mut de).ok()?;
     de.end().ok()?;
+    typed(index, feature, options)
+}
+
+/// Why [`read_typed_from`] did not read a feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unread {
+    /// The text ends before the feature does.
+    Cut,
+    /// Not the common case (or not JSON): read it as a value.
+    Other,
+}
+
+/// Feature `index` read from the start of `bytes`, which go on after it
+/// (to a file's end, or to where its bytes so far end): what
+/// [`read_typed`] gives for the feature's own text, and how many bytes
+/// long that is. The text is looked at first to about `reach` bytes (as
+/// far again if the feature goes on), so that what follows it is not
+/// checked as UTF-8 again for each feature.
+pub(super) fn read_typed_from(
+    index: usize,
+    bytes: &[u8],
+    reach: usize,
+    options: ReadOptions,
+) -> Result<(ReadFeature, usize), Unread> {
+    let mut reach = reach.max(1);
+    loop {
+        let end = reach.min(bytes.len());
+        let (text, bad) = match std::str::from_utf8(&bytes[..end]) {
+            Ok(text) => (text, false),
+            // Bytes that are not UTF-8, or a character cut where the reach
+            // ends: the text before them (checked again, rarely).
+            Err(e) => (
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).map_err(|_| Unread::Other)?,
+                e.error_len().is_some(),
+            ),
+        };
+        let mut values = serde_json::Deserializer::from_str(text).into_iter::<Whole>();
+        match values.next() {
+            Some(Ok(Whole(feature))) => {
+                let length = values.byte_offset();
+                return typed(index, feature, options)
+                    .map(|read| (read, length))
+                    .ok_or(Unread::Other);
+            }
+            Some(Err(e)) if e.is_eof() && !bad => {
+                if end == bytes.len() {
+                    return Err(Unread::Cut);
+                }
+                reach = reach.saturating_mul(2);
+            }
+            _ => return Err(Unread::Other),
+        }
+    }
+}
+
+/// A feature read by [`FeatureSeed`], as one value of a stream.
+struct Whole(TypedFeature);
+
+impl<'de> de::Deserialize<'de> for Whole {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Whole, D::Error> {
+        FeatureSeed.deserialize(deserializer).map(Whole)
+    }
+}
+
+/// The feature `read_typed` read, as the map keeps it.
+fn typed(index: usize, feature: TypedFeature, options: ReadOptions) -> Option<ReadFeature> {
     let (Some(true), Some(geometry), Some(properties)) =
         (feature.is_feature, feature.geometry, feature.properties)
     else {
@@ -111,72 +179,6 @@ struct Properties {
     times: Map<String, Value>,
 }
 
-fn give_up<E: de::Error>() -> E {
-    E::custom("not the common case")
-}
-
-/// A key as written, with no escape in it.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = &'de str;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<&'de str, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = &'de str;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<&'de str, E> {
-        Ok(key)
-    }
-}
-
-/// Each key once: a key given twice gives up.
-fn first_time<'de, E: de::Error>(seen: &mut Vec<&'de str>, key: &'de str) -> Result<(), E> {
-    if seen.contains(&key) {
-        return Err(give_up());
-    }
-    seen.push(key);
-    Ok(())
-}
-
-/// A value read whole, with no key given twice inside it.
-fn value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Value, A::Error> {
-    let mut twice = false;
-    let value = map.next_value_seed(Quick(&mut twice))?;
-    if twice {
-        return Err(give_up());
-    }
-    Ok(value)
-}
-
-/// Text, or null; anything else gives up.
-fn text<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-    match value(map)? {
-        Value::Null => Ok(None),
-        Value::String(text) => Ok(Some(text)),
-        _ => Err(give_up()),
-    }
-}
-
-/// One of a few names, or null; anything else gives up.
-fn name<'de, A: MapAccess<'de>, T>(
-    map: &mut A,
-    parse: fn(&str) -> Option<T>,
-) -> Result<Option<T>, A::Error> {
-    match text(map)? {
-        None => Ok(None),
-        Some(text) => parse(&text).map(Some).ok_or_else(give_up),
-    }
-}
-
 struct FeatureSeed;
 
 impl<'de> DeserializeSeed<'de> for FeatureSeed {
@@ -196,11 +198,13 @@ impl<'de> Visitor<'de> for FeatureSeed {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TypedFeature, A::Error> {
         let mut feature = TypedFeature::default();
-        let mut seen = Vec::new();
+        let mut seen = Keys::default();
         while let Some(key) = map.next_key_seed(Key)? {
-            first_time(&mut seen, key)?;
+            seen.first_time(key)?;
             match key {
-                "type" => feature.is_feature = Some(text(&mut map)?.as_deref() == Some("Feature")),
+                "type" => {
+                    feature.is_feature = Some(text(&mut map, true)?.as_deref() == Some("Feature"))
+                }
                 "id" => {
                     feature.id = Some(match value(&mut map)? {
                         Value::String(s) => FeatureId::Text(s),
@@ -245,15 +249,15 @@ impl<'de> Visitor<'de> for PropertiesSeed {
             keys: KeySet::NONE,
             ..Properties::default()
         };
-        let mut seen = Vec::new();
+        let mut seen = Keys::default();
         while let Some(key) = map.next_key_seed(Key)? {
-            first_time(&mut seen, key)?;
+            seen.first_time(key)?;
             p.keys.insert(key);
             match key {
-                "name" => p.name = text(&mut map)?,
+                "name" => p.name = text(&mut map, true)?.map(Cow::into_owned),
                 // Checked; read again when shown (see `super::shown`).
                 "description" => {
-                    text(&mut map)?;
+                    text(&mut map, true)?;
                 }
                 "kind" => p.kind = name(&mut map, Kind::parse)?,
                 "confidence" => p.confidence = name(&mut map, Confidence::parse)?,
@@ -261,24 +265,24 @@ impl<'de> Visitor<'de> for PropertiesSeed {
                 "source_type" => p.source_type = name(&mut map, SourceType::parse)?,
                 "precision" => p.precision = name(&mut map, Precision::parse)?,
                 "troops" => {
-                    p.troops = match value(&mut map)? {
-                        Value::Null => None,
-                        Value::Number(n) => n.as_f64(),
+                    p.troops = match look(&mut map)? {
+                        Seen::Null => None,
+                        Seen::Number(n) => n.as_f64(),
                         _ => return Err(give_up()),
                     }
                 }
                 "sources" => {
                     map.next_value_seed(SourcesSeed)?;
                 }
-                "reported" => p.reported = value(&mut map)?.as_str().map(str::to_owned),
+                "reported" => p.reported = text(&mut map, false)?.map(Cow::into_owned),
                 "label_direction" => {
-                    p.label_direction = value(&mut map)?.as_str().map(str::to_owned)
+                    p.label_direction = text(&mut map, false)?.map(Cow::into_owned)
                 }
-                "place" => p.place = value(&mut map)?.as_str().map(str::to_owned),
+                "place" => p.place = text(&mut map, false)?.map(Cow::into_owned),
                 "date_precision" => p.date_precision = !absent(&value(&mut map)?),
                 CONCERNS => {
                     p.has_concerns = true;
-                    value(&mut map)?;
+                    look(&mut map)?;
                 }
                 key if TIME_KEYS.contains(&key) => {
                     let time = value(&mut map)?;
@@ -286,9 +290,9 @@ impl<'de> Visitor<'de> for PropertiesSeed {
                 }
                 key if GIVE_UP.contains(&key) => return Err(give_up()),
                 // Not read by the map: kept only in the feature's text
-                // (read as a value only to find a key given twice in it).
+                // (looked at only to find a key given twice in it).
                 _ => {
-                    value(&mut map)?;
+                    look(&mut map)?;
                 }
             }
         }
@@ -296,68 +300,6 @@ impl<'de> Visitor<'de> for PropertiesSeed {
     }
 }
 
-/// `sources`: an array of plain sources (null gives up, as rare as it is),
-/// checked as [`super::properties`] reads them; they are read again when
-/// shown (see `super::shown`).
-struct SourcesSeed;
-
-impl<'de> DeserializeSeed<'de> for SourcesSeed {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for SourcesSeed {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("sources")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(SourceSeed)?.is_some() {}
-        Ok(())
-    }
-}
-
-/// One source as [`super::properties`] reads it without a problem: text
-/// fields, a `ref` of text or a number, notes of any kind (kept only when
-/// they are text), no key given twice.
-struct SourceSeed;
-
-impl<'de> DeserializeSeed<'de> for SourceSeed {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for SourceSeed {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a source")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = Vec::new();
-        while let Some(key) = map.next_key_seed(Key)? {
-            first_time(&mut seen, key)?;
-            match (key, value(&mut map)?) {
-                ("title" | "publisher" | "url" | "date", Value::Null | Value::String(_)) => {}
-                ("title" | "publisher" | "url" | "date", _) => return Err(give_up()),
-                ("ref", Value::Null | Value::Number(_) | Value::String(_)) => {}
-                ("ref", _) => return Err(give_up()),
-                // Notes, and keys the map does not read.
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +349,68 @@ mod tests {
                 out.push(path);
             }
         }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// Holds `read_typed_from` to `read_typed` on every feature of
+    /// `text`, read from its bytes with what follows it, however far it
+    /// looks first; and a feature cut short is told as such.
+    fn from_the_bytes_as_from_the_text(name: &str, text: &str) {
+        let Some(parts) = scan(text) else {
+            return;
+        };
+        let options = ReadOptions::default();
+        for (index, range) in parts.features.iter().enumerate() {
+            let feature = &text[range.clone()];
+            let bytes = &text.as_bytes()[range.start..];
+            let alone = read_typed(index, feature, options).map(|read| format!("{read:?}"));
+            for reach in [1, 100, 4096, usize::MAX] {
+                let got = read_typed_from(index, bytes, reach, options);
+                let got = got.map(|(read, length)| (format!("{read:?}"), length));
+                match &alone {
+                    Some(read) => {
+                        assert_eq!(got, Ok((read.clone(), feature.len())), "{name} {index}")
+                    }
+                    None => assert_eq!(got, Err(Unread::Other), "{name} {index}"),
+                }
+                if alone.is_some() {
+                    for cut in [1, feature.len() / 2, feature.len() - 1] {
+                        let got = read_typed_from(index, &bytes[..cut], reach, options);
+                        assert_eq!(got.err(), Some(Unread::Cut), "{name} {index} cut at {cut}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn reads_from_the_bytes_what_it_reads_from_the_text_alone() {
+        let mut out = Vec::new();
+        assert!(crate::native::synth::write(300, 5, &mut out).is_ok());
+        from_the_bytes_as_from_the_text("synth", &String::from_utf8(out).unwrap_or_default());
+        let mut paths = Vec::new();
+        files(std::path::Path::new("tests/fixtures"), &mut paths);
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            from_the_bytes_as_from_the_text(&path.display().to_string(), &text);
+        }
+        // Bytes that are not UTF-8 in the feature are not read; after it,
+        // they are not its concern.
+        let feature =
+            r#"{"type": "Feature", "geometry": null, "properties": {"name": "AB", "x": ["AB"]}}"#;
+        for (at, _) in feature.match_indices('A') {
+            let mut bytes = feature.as_bytes().to_vec();
+            bytes[at] = 0xff;
+            for reach in [1, 4096] {
+                let got = read_typed_from(0, &bytes, reach, ReadOptions::default());
+                assert_eq!(got.err(), Some(Unread::Other));
+            }
+        }
+        let mut bytes = feature.as_bytes().to_vec();
+        bytes.extend_from_slice(b", \xff");
+        let got = read_typed_from(0, &bytes, 1, ReadOptions::default());
+        assert_eq!(got.map(|(_, length)| length).ok(), Some(feature.len()));
     }
 
     #[test]
