@@ -231,11 +231,15 @@ impl Span {
     }
 }
 
+/// The number `text` writes in decimal digits only, if a `u32` holds it.
 fn digits(text: &str) -> Option<u32> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() {
         return None;
     }
-    text.parse().ok()
+    text.bytes().try_fold(0_u32, |n, b| {
+        let digit = b.is_ascii_digit().then(|| u32::from(b - b'0'))?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 fn parse_date_time(text: &str) -> Option<TimeBound> {
@@ -359,6 +363,30 @@ fn civil_from_days(days: i32) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_read_as_the_standard_parse_reads_them() {
+        for text in [
+            "",
+            "0",
+            "07",
+            "2024",
+            "+1",
+            "-1",
+            " 1",
+            "1a",
+            "٣",
+            "4294967295",
+            "4294967296",
+            "00000000004294967295",
+            "99999999999",
+        ] {
+            let parsed = (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| text.parse::<u32>().ok())
+                .flatten();
+            assert_eq!(digits(text), parsed, "{text}");
+        }
+    }
 
     fn day(s: &str) -> Day {
         Day::parse(s).unwrap()
