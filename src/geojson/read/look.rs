@@ -41,21 +41,39 @@ impl Seen<'_> {
 /// Looks at one value, and keeps its lists and objects when `keep`; sets
 /// `twice` when an object in it gives a key twice (compared unescaped, as
 /// serde_json compares them), or, not kept, has more keys than
-/// [`FEW_KEYS`].
+/// [`FEW_KEYS`], or when it nests deeper than [`DEEPEST`].
 pub(super) struct Look<'a> {
     pub(super) twice: &'a mut bool,
     pub(super) keep: bool,
+    /// How many lists and objects this value is in, within the one looked
+    /// at first.
+    depth: usize,
 }
+
+/// Lists and objects nested deeper than this in a value are told as if
+/// they gave a key twice, so that the feature is read the slow way: the
+/// scan of a collection splits out no feature nested deeper than 100
+/// levels (`crate::geojson::scan`), and a value the typed reader looks at
+/// is at most five levels into its feature.
+const DEEPEST: usize = 90;
 
 impl<'a> Look<'a> {
     /// Looks at a value without keeping it.
     pub(super) fn only(twice: &'a mut bool) -> Look<'a> {
-        Look { twice, keep: false }
+        Look {
+            twice,
+            keep: false,
+            depth: 0,
+        }
     }
 
     /// Keeps a value.
     pub(super) fn keep(twice: &'a mut bool) -> Look<'a> {
-        Look { twice, keep: true }
+        Look {
+            twice,
+            keep: true,
+            depth: 0,
+        }
     }
 
     /// The same, for a value inside this one.
@@ -63,6 +81,7 @@ impl<'a> Look<'a> {
         Look {
             twice: &mut *self.twice,
             keep: self.keep,
+            depth: self.depth + 1,
         }
     }
 }
@@ -76,8 +95,8 @@ impl<'de> DeserializeSeed<'de> for Look<'_> {
 }
 
 /// The keys of an object not kept compared (one by one) for one given
-/// twice.
-const FEW_KEYS: usize = 16;
+/// twice: enough for the tags of a map's features.
+const FEW_KEYS: usize = 64;
 
 impl<'de> Visitor<'de> for Look<'_> {
     type Value = Seen<'de>;
@@ -124,6 +143,7 @@ impl<'de> Visitor<'de> for Look<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Seen<'de>, A::Error> {
+        *self.twice |= self.depth > DEEPEST;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(self.inner())? {
             if self.keep {
@@ -137,6 +157,7 @@ impl<'de> Visitor<'de> for Look<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Seen<'de>, A::Error> {
+        *self.twice |= self.depth > DEEPEST;
         if self.keep {
             let mut members = Map::new();
             while let Some(key) = map.next_key::<String>()? {
@@ -202,7 +223,7 @@ mod tests {
 
     #[test]
     fn finds_a_key_given_twice_where_the_parse_does() {
-        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let many: Vec<String> = (0..80).map(|i| format!("\"k{i}\": {i}")).collect();
         let texts = [
             r#"{"a": 1, "b": 2}"#.to_owned(),
             r#"{"a": 1, "a": 2}"#.to_owned(),
@@ -211,8 +232,8 @@ mod tests {
             r#"{"x": {"y": 1}, "z": {"y": 1}}"#.to_owned(),
             format!("{{{}}}", many.join(", ")),
             format!("{{{}, \"k3\": 0}}", many.join(", ")),
-            format!("{{{}, \"k39\": 0}}", many.join(", ")),
-            format!("{{\"k39\": 0, {}}}", many.join(", ")),
+            format!("{{{}, \"k79\": 0}}", many.join(", ")),
+            format!("{{\"k79\": 0, {}}}", many.join(", ")),
         ];
         for text in texts {
             let Ok((_, repeats)) = parse(&text) else {
@@ -225,9 +246,11 @@ mod tests {
             let many = text.matches("\"k").count() > FEW_KEYS;
             assert_eq!(twice, many || !repeats.is_empty(), "{text}");
         }
-        let sixteen: Vec<String> = (0..FEW_KEYS).map(|i| format!("\"k{i}\": {i}")).collect();
-        let text = format!("{{{}}}", sixteen.join(", "));
+        let few: Vec<String> = (0..FEW_KEYS).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}}}", few.join(", "));
         assert_eq!(look(&text).map(|(_, twice)| twice), Some(false));
+        let text = format!("{{{}, \"k0\": 1}}", few.join(", "));
+        assert_eq!(look(&text).map(|(_, twice)| twice), Some(true));
     }
 
     /// The value kept, and whether a key was given twice.

@@ -186,7 +186,9 @@ impl Streaming {
             return true;
         };
         let (options, read) = (self.options, &mut self.read);
-        let mut left = count;
+        // Until room is made for all the features, a few at a time (see
+        // `make_room`).
+        let mut left = if self.roomy { count } else { count.min(100) };
         // How far each feature's text is looked at first: twice the last
         // one's length.
         let mut reach = 4096;
@@ -623,6 +625,32 @@ mod tests {
         }
         let data = reading.finish().map(words);
         assert_eq!(data, Ok(whole_words(&text)));
+    }
+
+    #[test]
+    fn features_nested_deeper_than_the_scan_splits_out_are_read_whole() {
+        // The scan splits out values nested 100 deep and no deeper, and the
+        // whole parse refuses more than 128 levels from the collection.
+        for depth in [97, 98, 99, 110, 125, 130] {
+            let deep = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+            for place in [
+                format!(r#""geometry": null, "properties": {{"name": "a", "x": {deep}}}"#),
+                format!(r#""geometry": null, "properties": {{"sources": [{{"note": {deep}}}]}}"#),
+                format!(
+                    r#""geometry": {{"type": "Point", "coordinates": [1, 2], "f": {deep}}}, "properties": {{}}"#
+                ),
+                format!(
+                    r#""geometry": {}{{"type": "Point", "coordinates": [1, 2]}}{}, "properties": {{}}"#,
+                    r#"{"type": "GeometryCollection", "geometries": ["#.repeat(depth / 2),
+                    "]}".repeat(depth / 2)
+                ),
+            ] {
+                let text = format!(
+                    r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", {place}}}, {{"type": "Feature", "geometry": null, "properties": {{}}}}]}}"#
+                );
+                streams_as_whole(&text, &[1, 7, 100_000], &format!("{depth} deep"));
+            }
+        }
     }
 
     #[test]

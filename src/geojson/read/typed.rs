@@ -414,6 +414,19 @@ mod tests {
     }
 
     #[test]
+    fn tags_of_many_keys_are_read_here_and_given_twice_are_not() {
+        let tags: Vec<String> = (0..40).map(|i| format!(r#""tag{i}": "v{i}""#)).collect();
+        let feature = |tags: &str| {
+            format!(
+                r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "geometry": null, "properties": {{"tags": {{{tags}}}}}}}]}}"#
+            )
+        };
+        assert_eq!(compare("tags", &feature(&tags.join(", "))), (1, 1));
+        let twice = format!(r#"{}, "tag7": "again""#, tags.join(", "));
+        assert_eq!(compare("tags twice", &feature(&twice)), (0, 1));
+    }
+
+    #[test]
     fn warnings_name_the_feature_by_its_id_as_the_value_path_does() {
         // Positions with an altitude, on features with ids of both kinds,
         // and one without.

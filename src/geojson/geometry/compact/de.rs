@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Body, Compact, Kind, Nest, Position};
 
@@ -79,7 +79,17 @@ fn geometry<'de, A: MapAccess<'de>>(mut map: A) -> Result<Compact, A::Error> {
                     forbidden.push(member);
                 }
                 others.push(other);
-                map.next_value::<IgnoredAny>()?;
+                // A list or an object there is left to the slow way, with
+                // however deep it nests.
+                if !matches!(
+                    map.next_value::<serde_json::Value>()?,
+                    serde_json::Value::Null
+                        | serde_json::Value::Bool(_)
+                        | serde_json::Value::Number(_)
+                        | serde_json::Value::String(_)
+                ) {
+                    return Err(not_plain());
+                }
             }
         }
     }
@@ -137,6 +147,9 @@ impl<'de> Visitor<'de> for GeometriesSeed {
         let mut items = Vec::new();
         // null is not a geometry in a collection: left to the checks.
         while let Some(item) = seq.next_element_seed(GeometrySeed)? {
+            // A collection within a collection is left to the slow way
+            // (RFC 7946 §3.1.8 advises against it), however deep it nests.
+            let item = item.filter(|item| item.kind != Kind::GeometryCollection);
             items.push(item.ok_or_else(not_plain)?);
         }
         Ok(items)
