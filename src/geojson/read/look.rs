@@ -43,8 +43,8 @@ impl Seen<'_> {
 /// serde_json compares them), or, not kept, has more keys than
 /// [`FEW_KEYS`], or when it nests deeper than [`DEEPEST`].
 pub(super) struct Look<'a> {
-    pub(super) twice: &'a mut bool,
-    pub(super) keep: bool,
+    twice: &'a mut bool,
+    keep: bool,
     /// How many lists and objects this value is in, within the one looked
     /// at first.
     depth: usize,

@@ -2,12 +2,15 @@
 //! as soon as the whole of it is in, so that reading keeps pace with the
 //! download instead of waiting for its end.
 //!
-//! Only a plain collection is read so. At the end the whole text is
-//! scanned as [`super::Reader`] scans it; unless it finds exactly the
-//! features read, or anything else is unusual (a byte-order mark, a
-//! feature that is not an object, broken JSON, bytes that are not
-//! UTF-8), the text is read again by [`super::Reader`], so that every
-//! message and warning is the one a file read whole gets.
+//! Only a plain collection is read so: its parts are found as
+//! [`super::Reader`]'s scan finds them in a whole text (the tests hold
+//! both to the same parts), and each feature's text is gone over once, by
+//! the reader that says where it ends. Unless the collection ends plainly,
+//! or if anything else is unusual (a byte-order mark, a feature that is
+//! not an object or nests deeper than the scan splits out, broken JSON,
+//! bytes that are not UTF-8), the text is read again by
+//! [`super::Reader`], so that every message and warning is the one a file
+//! read whole gets.
 
 use std::sync::Arc;
 
