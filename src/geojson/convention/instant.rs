@@ -54,7 +54,7 @@ pub fn read_time(value: &Value, order: Option<DateOrder>) -> Result<TimeBound, I
 }
 
 /// A time written as text: a slashed date, a year-first date, or ISO 8601.
-fn read_text(text: &str, order: Option<DateOrder>) -> Result<TimeBound, InstantError> {
+pub(super) fn read_text(text: &str, order: Option<DateOrder>) -> Result<TimeBound, InstantError> {
     // The common case, `2024-10-08`, straight away: neither of the two
     // below takes it.
     let bytes = text.as_bytes();

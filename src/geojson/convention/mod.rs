@@ -140,11 +140,7 @@ pub fn timing(
 
     let mut timing = Timing::default();
     if has("start") || has("end") {
-        timing.span = Span::new(bound("start"), bound("end"));
-        timing.source = Some(TimeSource::StartEnd {
-            start: timing.span.start.is_some(),
-            end: timing.span.end.is_some(),
-        });
+        timing = bounded(bound("start"), bound("end"));
         if timing.span.is_backwards() {
             errors.push(("end".into(), TimingError::Backwards));
         }
@@ -190,6 +186,47 @@ pub fn timing(
     } else {
         Err(errors)
     }
+}
+
+/// The timing `start` and `end` give.
+fn bounded(start: Option<TimeBound>, end: Option<TimeBound>) -> Timing {
+    let span = Span::new(start, end);
+    Timing {
+        span,
+        source: Some(TimeSource::StartEnd {
+            start: span.start.is_some(),
+            end: span.end.is_some(),
+        }),
+        ..Timing::default()
+    }
+}
+
+/// What [`timing`] gives for properties whose only time-looking ones are
+/// `start` and `end`, or one of [`INSTANT_KEYS`], each text (`None` when
+/// absent or blank), with no map made of them; `None` where [`timing`]
+/// finds a fault or has a note, and for an instant beside `start` or `end`.
+pub(crate) fn texts(
+    start: Option<&str>,
+    end: Option<&str>,
+    instant: Option<(&'static str, &str)>,
+    order: Option<DateOrder>,
+) -> Option<Timing> {
+    let read = |text: Option<&str>| text.map(|t| instant::read_text(t, order)).transpose();
+    let (start, end) = (read(start).ok()?, read(end).ok()?);
+    let timing = match (start, end, instant) {
+        (None, None, None) => Timing::default(),
+        (None, None, Some((key, text))) => {
+            let at = Some(instant::read_text(text, order).ok()?);
+            Timing {
+                span: Span::new(at, at),
+                source: Some(TimeSource::Instant(key)),
+                ..Timing::default()
+            }
+        }
+        (_, _, Some(_)) => return None,
+        (start, end, None) => bounded(start, end),
+    };
+    Some(timing).filter(|timing| !timing.span.is_backwards())
 }
 
 /// Whether a time value says nothing: null, or an empty text (as GDAL

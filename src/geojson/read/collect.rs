@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::cause::{bbox_fault, CollectionCause, Warning};
 use super::feature::{read_feature, ReadFeature};
+use super::ids::Ids;
 use super::parse::DuplicateKey;
 use super::surprise::Surprise;
 use super::years::{far_years, DayRange};
@@ -25,9 +26,8 @@ pub(super) struct Collector {
     features: Vec<MapFeature>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
-    /// By id: the first feature with it, and the warning of its first
-    /// repeat, which counts the repeats after it.
-    first_with_id: HashMap<IdKey, (usize, Option<usize>)>,
+    /// The ids of the features read.
+    ids: Ids,
     /// By kind of warning: the first feature's warning, and how many
     /// features after it had the same.
     groups: HashMap<String, (usize, usize)>,
@@ -42,7 +42,7 @@ impl Collector {
             features: Vec::new(),
             problems: Vec::new(),
             warnings,
-            first_with_id: HashMap::new(),
+            ids: Ids::default(),
             groups: HashMap::new(),
             days: DayRange::default(),
         }
@@ -73,8 +73,8 @@ impl Collector {
     pub(super) fn make_room(&mut self, count: usize) {
         let more = count.saturating_sub(self.features.len());
         let _ = self.features.try_reserve_exact(more);
-        if !self.first_with_id.is_empty() {
-            let _ = self.first_with_id.try_reserve(more);
+        if !self.ids.is_empty() {
+            self.ids.reserve(more);
         }
     }
 
@@ -109,36 +109,33 @@ impl Collector {
     /// Feature `index` has `id`: a warning on the second feature with it,
     /// which counts the others.
     fn notice_id(&mut self, index: usize, id: &FeatureId) {
-        let key = IdKey::of(id);
-        match self.first_with_id.get_mut(&key) {
+        // Room for an id a feature, as the room made for features (see
+        // `make_room`), made with the first id: a file without ids makes
+        // none.
+        let room = self.features.capacity() - self.features.len();
+        let at = (self.features.len(), index);
+        let Some(first) = self.ids.notice(&self.features, room, at, id) else {
+            return;
+        };
+        match first.warned {
             // A third feature with the id, or more: counted in the
             // second's warning, not a line each.
-            Some((_, Some(warned))) => {
+            Some(warned) => {
                 if let Some(Cause::Warning(Warning::DuplicateId { more, .. })) =
-                    self.warnings.get_mut(*warned).map(|w| &mut w.cause)
+                    self.warnings.get_mut(warned).map(|w| &mut w.cause)
                 {
                     *more += 1;
                 }
             }
-            Some((first, warned)) => {
+            None => {
                 let cause = Warning::DuplicateId {
-                    first: *first,
+                    first: first.index,
                     more: 0,
                 };
-                *warned = Some(self.warnings.len());
+                first.warned = Some(self.warnings.len());
                 self.warnings.push(
                     Problem::at_feature(index, Some(id.to_string()), cause).with_member("id"),
                 );
-            }
-            None => {
-                // Room for an id per feature the room made for features
-                // holds (see `make_room`), made when the first id comes: a
-                // file without ids makes none.
-                if self.first_with_id.is_empty() {
-                    let room = self.features.capacity() - self.features.len();
-                    let _ = self.first_with_id.try_reserve(room);
-                }
-                self.first_with_id.insert(key, (index, None));
             }
         }
     }
@@ -150,11 +147,7 @@ impl Collector {
         for (at, _) in self.groups.values_mut() {
             *at += shift;
         }
-        for (_, warned) in self.first_with_id.values_mut() {
-            if let Some(at) = warned {
-                *at += shift;
-            }
-        }
+        self.ids.shift(shift);
         self.warnings.splice(0..0, warnings);
     }
 
@@ -247,43 +240,10 @@ fn group_of(warning: &Problem) -> Option<String> {
     Some(kind)
 }
 
-/// A feature id as ids are compared: text as written; numbers by value to
-/// nine decimals (1 and 1.0 are one id), a whole number without a string
-/// made of it (most files number their features).
-#[derive(PartialEq, Eq, Hash)]
-enum IdKey {
-    Whole(i64),
-    Number(String),
-    Text(String),
-}
-
-impl IdKey {
-    fn of(id: &FeatureId) -> IdKey {
-        match id {
-            FeatureId::Text(t) => IdKey::Text(t.clone()),
-            // Compared by value where a float holds it exactly.
-            FeatureId::Number(n) => match n.as_f64() {
-                Some(v) if v.is_finite() && v.abs() < 9e15 => {
-                    if v.fract() == 0.0 {
-                        return IdKey::Whole(v as i64);
-                    }
-                    let written = crate::number::decimal(v, 9);
-                    // Within half a billionth of a whole number: that one.
-                    if written.contains('.') {
-                        IdKey::Number(written)
-                    } else {
-                        IdKey::Whole(v.round() as i64)
-                    }
-                }
-                _ => IdKey::Number(n.to_string()),
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geojson::read::ids::IdKey;
 
     /// How ids were compared before `IdKey`: by a string made of each.
     fn as_string(id: &FeatureId) -> String {

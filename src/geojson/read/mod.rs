@@ -11,6 +11,7 @@ pub mod cause;
 mod collect;
 mod feature;
 mod finder;
+mod ids;
 pub(crate) mod json_error;
 mod look;
 pub mod parse;

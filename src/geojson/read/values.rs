@@ -55,12 +55,18 @@ impl<'de> Keys<'de> {
 
 /// A value read whole, with no key given twice inside it.
 pub(super) fn value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Value, A::Error> {
+    kept(map).map(Seen::into_value)
+}
+
+/// A value read whole (its text borrowed where it can be), with no key
+/// given twice inside it.
+pub(super) fn kept<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Seen<'de>, A::Error> {
     let mut twice = false;
     let value = map.next_value_seed(Look::keep(&mut twice))?;
     if twice {
         return Err(give_up());
     }
-    Ok(value.into_value())
+    Ok(value)
 }
 
 /// A value looked at, with no key given twice inside it.

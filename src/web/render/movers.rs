@@ -2,8 +2,6 @@
 //! shown, a marker sits where the unit is, the part travelled is drawn
 //! solid and the route itself faint.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use js_sys::Array;
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions, Polyline};
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,7 +21,8 @@ struct Mover {
 /// The movers on the map.
 pub struct Movers {
     group: LayerGroup,
-    active: BTreeMap<usize, Mover>,
+    /// By the index of the unit's feature, in its order.
+    active: Vec<(usize, Mover)>,
 }
 
 impl Movers {
@@ -33,7 +32,7 @@ impl Movers {
         group.add_to(map);
         Movers {
             group,
-            active: BTreeMap::new(),
+            active: Vec::new(),
         }
     }
 
@@ -51,22 +50,23 @@ impl Movers {
         features: &[MapFeature],
         layers: &[Option<FeatureLayer>],
     ) -> Result<(), JsValue> {
-        let mut under_way = BTreeSet::new();
+        let mut under_way = Vec::new();
         for unit in units {
             let i = unit.index;
-            under_way.insert(i);
+            under_way.push(i);
             let points: Array = unit
                 .travelled
                 .0
                 .iter()
                 .map(|&c| JsValue::from(lat_lng(c)))
                 .collect();
-            match self.active.get(&i) {
-                Some(mover) => {
+            match self.find(i) {
+                Ok(at) => {
+                    let mover = &self.active[at].1;
                     mover.marker.set_lat_lng(&lat_lng(unit.at));
                     mover.travelled.set_lat_lngs(&points);
                 }
-                None => {
+                Err(at) => {
                     let Some(feature) = features.get(i) else {
                         continue;
                     };
@@ -74,15 +74,16 @@ impl Movers {
                     if let Some(Some(layer)) = layers.get(i) {
                         layer.set_faint(true);
                     }
-                    self.active.insert(i, mover);
+                    self.active.insert(at, (i, mover));
                 }
             }
         }
+        under_way.sort_unstable();
         let arrived: Vec<usize> = self
             .active
-            .keys()
-            .filter(|i| !under_way.contains(i))
-            .copied()
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|i| under_way.binary_search(i).is_err())
             .collect();
         for i in arrived {
             self.stop(i, layers);
@@ -123,8 +124,14 @@ impl Movers {
         Ok(Mover { marker, travelled })
     }
 
+    /// Where the mover of feature `index` is among the active, or would go.
+    fn find(&self, index: usize) -> Result<usize, usize> {
+        self.active.binary_search_by_key(&index, |&(i, _)| i)
+    }
+
     fn stop(&mut self, index: usize, layers: &[Option<FeatureLayer>]) {
-        if let Some(mover) = self.active.remove(&index) {
+        if let Ok(at) = self.find(index) {
+            let (_, mover) = self.active.remove(at);
             self.group.remove_layer(mover.marker.unchecked_ref());
             self.group.remove_layer(mover.travelled.unchecked_ref());
             if let Some(Some(layer)) = layers.get(index) {
