@@ -524,6 +524,23 @@ mod tests {
     }
 
     #[test]
+    fn properties_of_many_keys_are_read_here_and_a_key_given_twice_is_not() {
+        let keys: Vec<String> = (0..30).map(|i| format!(r#""p{i}": {i}"#)).collect();
+        let feature = |keys: &str| {
+            format!(
+                r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "geometry": null, "properties": {{{keys}}}}}]}}"#
+            )
+        };
+        assert_eq!(compare("30 keys", &feature(&keys.join(", "))), (1, 1));
+        // Again among the first sixteen, after them, and across.
+        for (again, at) in [(3, 10), (3, 25), (20, 28), (15, 16)] {
+            let mut twice = keys.clone();
+            twice.insert(at, format!(r#""p{again}": "again""#));
+            assert_eq!(compare("twice", &feature(&twice.join(", "))), (0, 1), "{again} at {at}");
+        }
+    }
+
+    #[test]
     fn warnings_name_the_feature_by_its_id_as_the_value_path_does() {
         // Positions with an altitude, on features with ids of both kinds,
         // and one without.

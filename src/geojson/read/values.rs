@@ -38,17 +38,32 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-/// The keys of one object so far.
+/// The keys of one object so far: the first [`FEW`] where they are made,
+/// with no allocation (most objects have fewer), the rest in a list.
 #[derive(Default)]
-pub(super) struct Keys<'de>(Vec<&'de str>);
+pub(super) struct Keys<'de> {
+    few: [&'de str; FEW],
+    len: usize,
+    more: Vec<&'de str>,
+}
+
+/// How many keys [`Keys`] holds without allocating.
+const FEW: usize = 16;
 
 impl<'de> Keys<'de> {
     /// Each key once: a key given twice gives up.
     pub(super) fn first_time<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
-        if self.0.contains(&key) {
+        let few = &mut self.few[..self.len];
+        if few.contains(&key) || self.more.contains(&key) {
             return Err(give_up());
         }
-        self.0.push(key);
+        match self.few.get_mut(self.len) {
+            Some(slot) => {
+                *slot = key;
+                self.len += 1;
+            }
+            None => self.more.push(key),
+        }
         Ok(())
     }
 }
