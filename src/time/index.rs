@@ -102,10 +102,8 @@ impl TimeIndex {
     /// never shown.
     pub fn from_days(days: Vec<(i32, i32)>) -> TimeIndex {
         let shown = || days.iter().enumerate().filter(|(_, d)| d.0 <= d.1);
-        let mut by_first: Vec<(i32, u32)> = shown().map(|(i, d)| (d.0, i as u32)).collect();
-        let mut by_last: Vec<(i32, u32)> = shown().map(|(i, d)| (d.1, i as u32)).collect();
-        by_first.sort_unstable();
-        by_last.sort_unstable();
+        let by_first = in_order(shown().map(|(i, d)| (d.0, i as u32)).collect());
+        let by_last = in_order(shown().map(|(i, d)| (d.1, i as u32)).collect());
         TimeIndex {
             by_first,
             by_last,
@@ -239,6 +237,41 @@ impl TimeIndex {
     }
 }
 
+/// `pairs` of (day, index), made in the order of their indices, in order
+/// of day and then index: counted into place when their days (open ends
+/// aside) span not many more days than there are pairs, which a pass
+/// does; sorted otherwise.
+fn in_order(mut pairs: Vec<(i32, u32)>) -> Vec<(i32, u32)> {
+    let finite = pairs.iter().map(|p| p.0).filter(|d| *d != i32::MIN && *d != i32::MAX);
+    let (low, high) = finite.fold((i32::MAX, i32::MIN), |(l, h), d| (l.min(d), h.max(d)));
+    let span = (i64::from(high) - i64::from(low) + 1).max(0) as usize;
+    if span > 4 * pairs.len() + 1024 {
+        pairs.sort_unstable();
+        return pairs;
+    }
+    // Open starts first, then each day, then open ends.
+    let slot = |day: i32| match day {
+        i32::MIN => 0,
+        i32::MAX => span + 1,
+        day => (i64::from(day) - i64::from(low)) as usize + 1,
+    };
+    // Where each slot's pairs begin.
+    let mut at = vec![0; span + 3];
+    for pair in &pairs {
+        at[slot(pair.0) + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    let mut sorted = vec![(0, 0); pairs.len()];
+    for pair in pairs {
+        let next = &mut at[slot(pair.0)];
+        sorted[*next] = pair;
+        *next += 1;
+    }
+    sorted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +363,32 @@ mod tests {
                     .collect();
                 assert_eq!(change, Change { entered, left }, "{from} -> {to}");
             }
+        }
+    }
+
+    #[test]
+    fn days_counted_into_place_are_in_the_order_a_sort_gives() {
+        // A small pseudo-random walk of days, open ends among them, over a
+        // span narrow and wide.
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for (count, wide) in [(0, 1), (1, 1), (50, 10), (3000, 400), (3000, 1 << 30), (100, 30_000)] {
+            let pairs: Vec<(i32, u32)> = (0..count)
+                .map(|i| {
+                    let day = match next(20) {
+                        0 => i32::MIN,
+                        1 => i32::MAX,
+                        _ => 19_000 + next(wide) as i32 - (wide / 2) as i32,
+                    };
+                    (day, i as u32)
+                })
+                .collect();
+            let mut want = pairs.clone();
+            want.sort_unstable();
+            assert_eq!(in_order(pairs), want, "{count} over {wide}");
         }
     }
 }
