@@ -242,7 +242,10 @@ impl TimeIndex {
 /// aside) span not many more days than there are pairs, which a pass
 /// does; sorted otherwise.
 fn in_order(mut pairs: Vec<(i32, u32)>) -> Vec<(i32, u32)> {
-    let finite = pairs.iter().map(|p| p.0).filter(|d| *d != i32::MIN && *d != i32::MAX);
+    let finite = pairs
+        .iter()
+        .map(|p| p.0)
+        .filter(|d| *d != i32::MIN && *d != i32::MAX);
     let (low, high) = finite.fold((i32::MAX, i32::MIN), |(l, h), d| (l.min(d), h.max(d)));
     let span = (i64::from(high) - i64::from(low) + 1).max(0) as usize;
     if span > 4 * pairs.len() + 1024 {
@@ -372,10 +375,19 @@ mod tests {
         // span narrow and wide.
         let mut seed = 7u64;
         let mut next = move |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) % n
         };
-        for (count, wide) in [(0, 1), (1, 1), (50, 10), (3000, 400), (3000, 1 << 30), (100, 30_000)] {
+        for (count, wide) in [
+            (0, 1),
+            (1, 1),
+            (50, 10),
+            (3000, 400),
+            (3000, 1 << 30),
+            (100, 30_000),
+        ] {
             let pairs: Vec<(i32, u32)> = (0..count)
                 .map(|i| {
                     let day = match next(20) {

@@ -536,7 +536,11 @@ mod tests {
         for (again, at) in [(3, 10), (3, 25), (20, 28), (15, 16)] {
             let mut twice = keys.clone();
             twice.insert(at, format!(r#""p{again}": "again""#));
-            assert_eq!(compare("twice", &feature(&twice.join(", "))), (0, 1), "{again} at {at}");
+            assert_eq!(
+                compare("twice", &feature(&twice.join(", "))),
+                (0, 1),
+                "{again} at {at}"
+            );
         }
     }
 
