@@ -5,6 +5,7 @@
 //! its popup says when it was last seen and what the sighting says.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leaflet::{CircleMarker, Layer, LayerGroup, Map, PathOptions};
@@ -40,9 +41,8 @@ pub struct Markers {
     group: LayerGroup,
     /// The track of the unit whose popup is open.
     track: LayerGroup,
-    /// By (unit, sighting): a unit reported in two places has two. A
-    /// few (see `super::ON_CANVAS_FROM`), in the order drawn.
-    markers: Vec<((usize, usize), Marker)>,
+    /// By (unit, sighting): a unit reported in two places has two.
+    markers: HashMap<(usize, usize), Marker>,
 }
 
 impl Markers {
@@ -53,7 +53,7 @@ impl Markers {
         Markers {
             group,
             track: track.clone(),
-            markers: Vec::new(),
+            markers: HashMap::new(),
         }
     }
 
@@ -68,12 +68,11 @@ impl Markers {
     /// whose position is gone is removed; one that moved or aged is drawn
     /// anew.
     pub fn show(&mut self, positions: &[Position], scene: &Scene) -> Result<(), JsValue> {
-        let mut kept = Vec::with_capacity(positions.len());
+        let mut kept = HashMap::with_capacity(positions.len());
         let mut changed = false;
         for position in positions {
             let key = (position.unit, position.sighting);
-            let drawn = self.markers.iter().position(|(k, _)| *k == key);
-            let marker = match drawn.map(|at| self.markers.swap_remove(at).1) {
+            let marker = match self.markers.remove(&key) {
                 // By the clock, its age changes with every step.
                 Some(marker) if marker.drawn == *position && scene.steps().is_daily() => marker,
                 // Only older (or younger): faded in place.
@@ -91,9 +90,9 @@ impl Markers {
                     self.add(position, scene)?
                 }
             };
-            kept.push((key, marker));
+            kept.insert(key, marker);
         }
-        for (_, gone) in &self.markers {
+        for gone in self.markers.values() {
             self.group.remove_layer(gone.marker.unchecked_ref());
             changed = true;
         }
@@ -107,9 +106,8 @@ impl Markers {
     /// Opens the popup of the marker drawn for `position`; whether there
     /// is one.
     pub fn open(&self, position: &Position) -> bool {
-        let key = (position.unit, position.sighting);
-        match self.markers.iter().find(|(k, _)| *k == key) {
-            Some((_, marker)) => {
+        match self.markers.get(&(position.unit, position.sighting)) {
+            Some(marker) => {
                 marker.marker.unchecked_ref::<Layer>().open_popup();
                 true
             }
