@@ -112,9 +112,12 @@ impl Collector {
         // Room for an id a feature, as the room made for features (see
         // `make_room`), made with the first id: a file without ids makes
         // none.
-        let room = self.features.capacity() - self.features.len();
+        if self.ids.is_empty() {
+            self.ids
+                .reserve(self.features.capacity() - self.features.len());
+        }
         let at = (self.features.len(), index);
-        let Some(first) = self.ids.notice(&self.features, room, at, id) else {
+        let Some(first) = self.ids.notice(&self.features, at, id) else {
             return;
         };
         match first.warned {

@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::model::{FeatureId, MapFeature};
 
 /// The first feature with an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(super) struct First {
     /// Its place among the features kept.
     kept: usize,
@@ -32,18 +32,13 @@ pub(super) struct Ids {
 impl Ids {
     /// Feature `index`, kept at `kept` among `features` (those before it
     /// are there), has `id`: the first feature with the same id, when
-    /// one came before. Room for an id a feature is made with the first
-    /// id, as much as `features` has room for.
+    /// one came before.
     pub(super) fn notice(
         &mut self,
         features: &[MapFeature],
-        room: usize,
         (kept, index): (usize, usize),
         id: &FeatureId,
     ) -> Option<&mut First> {
-        if self.first.is_empty() {
-            self.reserve(room);
-        }
         let key = IdKey::of(id);
         let same = |first: &First| {
             let other = features.get(first.kept).and_then(|f| f.id.as_ref());
@@ -112,7 +107,7 @@ impl Hasher for Hashed {
 /// A feature id as ids are compared: text as written; numbers by value to
 /// nine decimals (1 and 1.0 are one id), a whole number without a string
 /// made of it (most files number their features).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub(super) enum IdKey<'a> {
     Whole(i64),
     Number(String),
@@ -192,7 +187,7 @@ mod tests {
         let mut ids = Ids::default();
         let notice = |ids: &mut Ids, at: usize| {
             let id = features[at].id.as_ref()?;
-            ids.notice(&features[..at], 10, (at, at + 100), id)
+            ids.notice(&features[..at], (at, at + 100), id)
                 .map(|first| first.index)
         };
         assert_eq!(notice(&mut ids, 0), None);

@@ -120,10 +120,13 @@ fn typed(index: usize, feature: TypedFeature<'_>, options: ReadOptions) -> Optio
     let (start, end) = (properties.start.as_deref(), properties.end.as_deref());
     // Most features' times are `start` and `end`, or one instant, as
     // text: read with no map made of them.
-    let fast = properties.times.is_empty();
-    let timing = match fast.then(|| convention::texts(start, end, instant, options.date_order)) {
-        Some(Some(timing)) => timing,
-        _ => {
+    let fast = (properties.times.is_empty())
+        .then(|| convention::texts(start, end, instant, options.date_order))
+        .flatten();
+    let timing = match fast {
+        Some(timing) => timing,
+        // The others, and faults, the long way.
+        None => {
             let mut times = properties.times;
             let texts = [("start", start), ("end", end)]
                 .into_iter()
